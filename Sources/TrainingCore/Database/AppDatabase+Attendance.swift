@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Enrolls people in an event, all of them or none.
+    @discardableResult
+    public func enroll(eventID: Int64, participantIDs: [Int64]) throws -> [Enrollment] {
+        guard !participantIDs.isEmpty else {
+            throw MalakaError.usage("Name at least one participant to enroll, by number.")
+        }
+        if let twice = participantIDs.firstRepeated() {
+            throw MalakaError.usage("Participant \(twice) is named twice. Name each person once.")
+        }
+        return try write { db in
+            let detail = try eventDetail(db, id: eventID)
+            guard detail.event.status != .cancelled else {
+                throw MalakaError.data("Event \(eventID) was cancelled (\(detail.event.cancelReason ?? "")); nobody can enroll in it.")
+            }
+            var enrollments: [Enrollment] = []
+            let now = Date()
+            for participantID in participantIDs {
+                let person = try participant(db, id: participantID)
+                let already = try Enrollment
+                    .filter(Enrollment.Columns.eventId == eventID && Enrollment.Columns.participantId == participantID)
+                    .fetchCount(db) > 0
+                if already {
+                    throw MalakaError.data("\(person.fullName) (\(participantID)) is already enrolled in event \(eventID). Nothing was changed.")
+                }
+                var enrollment = Enrollment(id: nil, eventId: eventID, participantId: participantID, enrolledAt: now)
+                try enrollment.insert(db)
+                enrollments.append(enrollment)
+            }
+            if let capacity = detail.event.capacity {
+                let total = detail.enrolledCount + participantIDs.count
+                if total > capacity {
+                    throw MalakaError.data("Event \(eventID) has \(capacity) places and \(detail.enrolledCount) are taken; enrolling \(participantIDs.count) more would make \(total). Nothing was changed. Raise the capacity or enroll fewer.")
+                }
+            }
+            return enrollments
+        }
+    }
+
+    /// Takes people off an event. Refuses when they have attendance marks, unless `force`, which deletes the marks too.
+    ///
+    /// - Returns: how many attendance marks were deleted.
+    @discardableResult
+    public func unenroll(eventID: Int64, participantIDs: [Int64], force: Bool = false) throws -> Int {
+        guard !participantIDs.isEmpty else {
+            throw MalakaError.usage("Name at least one participant to unenroll, by number.")
+        }
+        return try write { db in
+            _ = try eventDetail(db, id: eventID)
+            var deletedMarks = 0
+            for participantID in participantIDs {
+                let person = try participant(db, id: participantID)
+                guard let enrollment = try Enrollment
+                    .filter(Enrollment.Columns.eventId == eventID && Enrollment.Columns.participantId == participantID)
+                    .fetchOne(db)
+                else {
+                    throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(eventID). Nothing was changed.")
+                }
+                let marks = try Attendance.filter(Column("enrollmentId") == enrollment.id!).fetchCount(db)
+                if marks > 0 && !force {
+                    throw MalakaError.data("\(person.fullName) (\(participantID)) has \(marks) attendance mark(s) in event \(eventID); unenrolling would delete them. Nothing was changed. Add --force to unenroll anyway.")
+                }
+                deletedMarks += marks
+                try enrollment.delete(db)
+            }
+            return deletedMarks
+        }
+    }
+
+    /// Records attendance for one session; a person already marked gets the new mark.
+    ///
+    /// - Returns: the number of marks written.
+    @discardableResult
+    public func markAttendance(_ request: AttendanceMarks) throws -> Int {
+        guard !request.marks.isEmpty || request.everyoneElse != nil else {
+            throw MalakaError.usage("Say who was there: --all-present, or --present/--late/--excused/--absent with participant numbers.")
+        }
+        return try write { db in
+            let detail = try eventDetail(db, id: request.eventID)
+            guard detail.event.status != .cancelled else {
+                throw MalakaError.data("Event \(request.eventID) was cancelled; it has no attendance to mark.")
+            }
+            let session = try session(of: detail, on: request.date, at: request.startTime)
+            let enrollments = try Enrollment.filter(Enrollment.Columns.eventId == request.eventID).fetchAll(db)
+            let enrollmentByParticipant = Dictionary(uniqueKeysWithValues: enrollments.map { ($0.participantId, $0.id!) })
+            for participantID in request.marks.keys.sorted() where enrollmentByParticipant[participantID] == nil {
+                let person = try participant(db, id: participantID)
+                throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed. Enroll them first with `malaka enroll \(request.eventID) \(participantID)`.")
+            }
+            var statuses = request.marks
+            if let everyoneElse = request.everyoneElse {
+                for participantID in enrollmentByParticipant.keys where statuses[participantID] == nil {
+                    statuses[participantID] = everyoneElse
+                }
+            }
+            let now = Date()
+            for (participantID, status) in statuses {
+                try Attendance(enrollmentId: enrollmentByParticipant[participantID]!, sessionId: session.id!,
+                               status: status, markedAt: now).upsert(db)
+            }
+            return statuses.count
+        }
+    }
+
+    private func session(of detail: EventDetail, on date: DayDate, at startTime: TimeOfDay?) throws -> Session {
+        let onDay = detail.sessions.filter { $0.date == date }
+        let dates = detail.sessions.map(\.date.iso).joined(separator: ", ")
+        guard !onDay.isEmpty else {
+            throw MalakaError.data("Event \(detail.id) has no session on \(date.iso). Its sessions are on \(dates).")
+        }
+        if let startTime {
+            guard let session = onDay.first(where: { $0.startTime == startTime }) else {
+                throw MalakaError.data("Event \(detail.id) has no session starting at \(startTime) on \(date.iso); it has \(onDay.map { "\($0.startTime)" }.joined(separator: ", ")).")
+            }
+            return session
+        }
+        guard onDay.count == 1 else {
+            throw MalakaError.usage("Event \(detail.id) has \(onDay.count) sessions on \(date.iso) (starting \(onDay.map { "\($0.startTime)" }.joined(separator: ", "))). Say which with --start-time.")
+        }
+        return onDay[0]
+    }
+
+    /// The grid of marks with each person's attendance rate and completion.
+    public func attendanceSheet(eventID: Int64) throws -> AttendanceSheet {
+        try read { db in
+            let detail = try eventDetail(db, id: eventID)
+            let people = try Participant.fetchAll(db, sql: """
+                SELECT participant.* FROM enrollment JOIN participant ON participant.id = enrollment.participantId
+                WHERE enrollment.eventId = ? ORDER BY participant.fullName, participant.id
+                """, arguments: [eventID])
+            let columnBySession = Dictionary(uniqueKeysWithValues: detail.sessions.enumerated().map { ($1.id!, $0) })
+            var marksByParticipant: [Int64: [AttendanceStatus?]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT enrollment.participantId, attendance.sessionId, attendance.status
+                FROM attendance JOIN enrollment ON enrollment.id = attendance.enrollmentId
+                WHERE enrollment.eventId = ?
+                """, arguments: [eventID])
+            while let row = try rows.next() {
+                let participantID: Int64 = row[0]
+                guard let column = columnBySession[row[1]] else { continue }
+                marksByParticipant[participantID, default: Array(repeating: nil, count: detail.sessions.count)][column] = row[2]
+            }
+            let rule = detail.course.course.completionRule
+            return AttendanceSheet(
+                event: detail, sessions: detail.sessions, rule: rule,
+                rows: people.map { person in
+                    let marks = marksByParticipant[person.id!] ?? Array(repeating: nil, count: detail.sessions.count)
+                    return AttendanceSheet.Row(participant: person, marks: marks,
+                                               standing: rule.evaluate(marks, sessionCount: detail.sessions.count))
+                })
+        }
+    }
+
+    /// The enrolled person a trainer means by a number or by (part of) a name.
+    public func enrolledParticipant(eventID: Int64, matching reference: String) throws -> Int64 {
+        let trimmed = reference.trimmingSpaces()
+        if let id = Int64(trimmed) { return id }
+        let words = trimmed.searchFolded().split(separator: " ").map(String.init)
+        let enrolled = try read { db in
+            try Participant.fetchAll(db, sql: """
+                SELECT participant.* FROM enrollment JOIN participant ON participant.id = enrollment.participantId
+                WHERE enrollment.eventId = ?
+                """, arguments: [eventID])
+        }
+        let found = enrolled.filter { person in words.allSatisfy { person.searchKey.contains($0) } }
+        switch found.count {
+        case 1: return found[0].id!
+        case 0:
+            throw MalakaError.data("Nobody enrolled in event \(eventID) is called “\(reference)”. `malaka attendance show \(eventID)` lists who is enrolled.")
+        default:
+            let names = found.map { "\($0.fullName) (\($0.id!))" }.joined(separator: ", ")
+            throw MalakaError.data("“\(reference)” could be \(names). Give the number.")
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    func firstRepeated() -> Element? {
+        var seen = Set<Element>()
+        return first { !seen.insert($0).inserted }
+    }
+}

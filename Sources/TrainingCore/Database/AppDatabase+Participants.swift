@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Registers one person.
+    public func addParticipant(_ draft: ParticipantDraft) throws -> Participant {
+        try addParticipants([draft])[0]
+    }
+
+    /// Registers many people in one transaction: all of them, or none if any is refused.
+    ///
+    /// Every draft is checked before anything is written; the error names the
+    /// first bad entry by its position in the list.
+    public func addParticipants(_ drafts: [ParticipantDraft]) throws -> [Participant] {
+        let now = Date()
+        var participants = try drafts.enumerated().map { index, draft in
+            do {
+                return try checked(draft, createdAt: now)
+            } catch let error as MalakaError where drafts.count > 1 {
+                throw MalakaError(error.kind, "Entry \(index + 1) (\(draft.fullName)): \(error.message)")
+            }
+        }
+        try write { db in
+            for index in participants.indices {
+                try participants[index].insert(db)
+            }
+        }
+        return participants
+    }
+
+    /// Turns a draft into a record, resolving places and checking every field.
+    private func checked(_ draft: ParticipantDraft, createdAt: Date) throws -> Participant {
+        let name = draft.fullName.trimmingSpaces()
+        guard !name.isEmpty else {
+            throw MalakaError.usage("A participant needs a name: give --name \"Full Name\".")
+        }
+        if let year = draft.birthYear {
+            let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
+            guard (1900...thisYear).contains(year) else {
+                throw MalakaError.data("Birth year \(year) is not possible. Give a year from 1900 to \(thisYear), or leave it out.")
+            }
+        }
+        let region = try draft.region.nonEmpty.map { try gazetteer.region(matching: $0) }
+        var districtCode: String?
+        if let districtName = draft.district.nonEmpty {
+            guard let region else {
+                throw MalakaError.usage("A district needs its region: give --region too.")
+            }
+            districtCode = try gazetteer.district(matching: districtName, in: region).code
+        }
+        if draft.consentRecordedBy.nonEmpty != nil && draft.consentDate == nil {
+            throw MalakaError.usage("Give the date consent was recorded with --consent-date, as well as who recorded it.")
+        }
+        let alternate = draft.alternateName.nonEmpty
+        return Participant(
+            id: nil, fullName: name, alternateName: alternate, sex: draft.sex, birthYear: draft.birthYear,
+            category: draft.category, organisation: draft.organisation.nonEmpty, phone: draft.phone.nonEmpty,
+            regionCode: region?.code, districtCode: districtCode, locality: draft.locality.nonEmpty,
+            language: draft.language, consentDate: draft.consentDate, consentRecordedBy: draft.consentRecordedBy.nonEmpty,
+            searchKey: Participant.searchKey(fullName: name, alternateName: alternate), createdAt: createdAt)
+    }
+
+    /// The participant with an id.
+    public func participant(id: Int64) throws -> Participant {
+        try read { db in try participant(db, id: id) }
+    }
+
+    func participant(_ db: Database, id: Int64) throws -> Participant {
+        guard let participant = try Participant.fetchOne(db, key: id) else {
+            throw MalakaError.data("There is no participant \(id). `malaka participant search NAME` finds a person's number.")
+        }
+        return participant
+    }
+
+    /// Participants by id, optionally only those of a region, at most `limit`.
+    public func participants(region: String? = nil, limit: Int? = nil) throws -> [Participant] {
+        let region = try region.map { try gazetteer.region(matching: $0) }
+        return try read { db in
+            var request = Participant.order(Column("id"))
+            if let region { request = request.filter(Participant.Columns.regionCode == region.code) }
+            if let limit { request = request.limit(limit) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// People whose name or other spelling contains every word of the query, ignoring case and apostrophes.
+    ///
+    /// For example, `searchParticipants("o'rinboyev")` finds “Gʻulomjon Oʻrinboyev”.
+    public func searchParticipants(_ query: String) throws -> [Participant] {
+        let words = query.searchFolded().split(separator: " ").map(String.init)
+        guard !words.isEmpty else {
+            throw MalakaError.usage("Give part of a name to search for.")
+        }
+        return try read { db in
+            var request = Participant.order(Participant.Columns.fullName, Column("id"))
+            for word in words {
+                request = request.filter(Participant.Columns.searchKey.like("%\(Self.escapeLike(word))%", escape: "\\"))
+            }
+            return try request.fetchAll(db)
+        }
+    }
+
+    private static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// Applies changes to a participant and returns the updated record.
+    public func editParticipant(id: Int64, _ changes: ParticipantChanges) throws -> Participant {
+        guard !changes.isEmpty else {
+            throw MalakaError.usage("Say what to change, e.g. --name \"New Name\" or --phone …; `malaka participant edit --help` lists the fields.")
+        }
+        var current = try participant(id: id)
+        var draft = ParticipantDraft(
+            fullName: changes.fullName ?? current.fullName,
+            alternateName: changes.alternateName ?? current.alternateName,
+            sex: changes.sex ?? current.sex, birthYear: changes.birthYear ?? current.birthYear,
+            category: changes.category ?? current.category, organisation: changes.organisation ?? current.organisation,
+            phone: changes.phone ?? current.phone, region: changes.region ?? current.regionCode,
+            district: changes.district ?? current.districtCode, locality: changes.locality ?? current.locality,
+            language: changes.language ?? current.language, consentDate: changes.consentDate ?? current.consentDate,
+            consentRecordedBy: changes.consentRecordedBy ?? current.consentRecordedBy)
+        for field in changes.clear {
+            switch field {
+            case .alternateName: draft.alternateName = nil
+            case .sex: draft.sex = nil
+            case .birthYear: draft.birthYear = nil
+            case .organisation: draft.organisation = nil
+            case .phone: draft.phone = nil
+            case .region: draft.region = nil; draft.district = nil
+            case .district: draft.district = nil
+            case .locality: draft.locality = nil
+            case .language: draft.language = nil
+            case .consent: draft.consentDate = nil; draft.consentRecordedBy = nil
+            }
+        }
+        // A new region without a new district drops a district of the old region.
+        if changes.region != nil && changes.district == nil, let old = current.districtCode,
+           let region = try? gazetteer.region(matching: changes.region!), gazetteer.district(code: old)?.regionCode != region.code {
+            draft.district = nil
+        }
+        var updated = try checked(draft, createdAt: current.createdAt)
+        updated.id = current.id
+        current = updated
+        try write { db in try current.update(db) }
+        return current
+    }
+}

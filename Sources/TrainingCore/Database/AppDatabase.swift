@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+/// The Malaka database: one SQLite file holding the catalogue, the events, the people and their attendance.
+///
+/// `AppDatabase` migrates the schema when it opens and exposes methods named
+/// after what they do. Every change that touches several rows runs in one
+/// transaction, so a refused command leaves the database as it was.
+///
+/// For example:
+/// ```swift
+/// let database = try AppDatabase.open(at: "malaka.sqlite", creating: true)
+/// try database.syncCourses(CourseCatalogue.load(directory: courses))
+/// ```
+///
+/// ## Topics
+/// - Opening: ``open(at:creating:)``, ``inMemory()``
+/// - Catalogue: ``syncCourses(_:)``, ``courses()``, ``course(code:)``
+/// - Events: ``createEvent(_:)``, ``events(matching:)``, ``eventDetail(id:)``, ``cancelEvent(id:reason:)``
+/// - People: ``addParticipant(_:)``, ``addParticipants(_:)``, ``participant(id:)``, ``searchParticipants(_:)``
+/// - Attendance: ``enroll(eventID:participantIDs:)``, ``markAttendance(_:)``, ``attendanceSheet(eventID:)``
+public final class AppDatabase: Sendable {
+    let dbWriter: any DatabaseWriter
+    let gazetteer: Gazetteer
+
+    /// Wraps a connection, migrates it and brings its regions up to date.
+    public init(_ dbWriter: any DatabaseWriter, gazetteer: Gazetteer = .bundled) throws {
+        self.dbWriter = dbWriter
+        self.gazetteer = gazetteer
+        try Self.migrator.migrate(dbWriter)
+        try syncGazetteer()
+    }
+
+    /// An empty database in memory, for tests and previews.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    /// Opens the database file at `path`.
+    ///
+    /// A file that is not a Malaka database, or that a newer Malaka wrote, is
+    /// refused before anything is written to it.
+    ///
+    /// - Parameter creating: create the file if there is none; otherwise a missing file is an error.
+    public static func open(at path: String, creating: Bool = false) throws -> AppDatabase {
+        let fileManager = FileManager.default
+        let exists = fileManager.fileExists(atPath: path)
+        let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if !exists && !creating {
+            throw MalakaError.io("There is no Malaka database at \(path). Create one with `malaka init --db \(path)`, or point --db or MALAKA_DB at an existing one.")
+        }
+        if exists && size > 0 {
+            try checkIsMalakaDatabase(at: path)
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return try AppDatabase(pool)
+        } catch let error as DatabaseError {
+            throw MalakaError.io("Cannot open the database at \(path): \(error.message ?? error.description).")
+        }
+    }
+
+    /// Reads the file without writing to it, and refuses what is not ours or is too new.
+    private static func checkIsMalakaDatabase(at path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard applicationID == AppDatabase.applicationID else {
+                    throw MalakaError.data("\(path) is a SQLite database but not a Malaka database. Nothing was changed. Give the path of a Malaka database, or a new path for `malaka init`.")
+                }
+                if try migrator.hasBeenSuperseded(db) {
+                    throw MalakaError.data("\(path) was written by a newer version of Malaka than this one. Nothing was changed. Update malaka to open it.")
+                }
+            }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw MalakaError.data("\(path) is not a Malaka database (SQLite says: \(error.message ?? "\(error.resultCode)")). Nothing was changed.")
+        }
+    }
+
+    /// WAL, foreign keys, and a busy timeout so that two `malaka` processes writing at once both succeed.
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        return configuration
+    }
+
+    /// Runs a change in one transaction and turns what SQLite refuses into a sentence.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try dbWriter.write(updates)
+        } catch let error as DatabaseError {
+            throw Self.describe(error)
+        }
+    }
+
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            return try dbWriter.read(value)
+        } catch let error as DatabaseError {
+            throw Self.describe(error)
+        }
+    }
+
+    private static func describe(_ error: DatabaseError) -> MalakaError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .io("The database stayed busy with another malaka process for too long; nothing was changed. Try again.")
+        case .SQLITE_CONSTRAINT:
+            return .data("The database refused the change (\(error.message ?? "constraint")); nothing was changed.")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL:
+            return .io("The database could not be written (\(error.message ?? "\(error.resultCode)")); nothing was changed.")
+        default:
+            return .data("The database reported an error (\(error.message ?? "\(error.resultCode)")); nothing was changed.")
+        }
+    }
+
+    /// Copies the bundled regions and districts into the database when they changed.
+    private func syncGazetteer() throws {
+        let fingerprintSQL = "SELECT value FROM meta WHERE key = 'gazetteer'"
+        // Most opens find the regions current; only read, so they take no write lock.
+        guard try read({ try String.fetchOne($0, sql: fingerprintSQL) }) != gazetteer.fingerprint else { return }
+        try write { db in
+            guard try String.fetchOne(db, sql: fingerprintSQL) != gazetteer.fingerprint else { return }
+            func names(_ names: [DocumentLanguage: String]) -> [(any DatabaseValueConvertible)?] {
+                [names[.english], names[.russian], names[.uzbekLatin], names[.uzbekCyrillic], names[.kyrgyz]]
+            }
+            for region in gazetteer.regions {
+                try db.execute(sql: """
+                    INSERT INTO region (code, country, nameEn, nameRu, nameUzLatn, nameUzCyrl, nameKy) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET country = excluded.country, nameEn = excluded.nameEn, nameRu = excluded.nameRu,
+                      nameUzLatn = excluded.nameUzLatn, nameUzCyrl = excluded.nameUzCyrl, nameKy = excluded.nameKy
+                    """, arguments: StatementArguments([region.code, region.country] + names(region.names)))
+                for district in region.districts {
+                    try db.execute(sql: """
+                        INSERT INTO district (code, regionCode, nameEn, nameRu, nameUzLatn, nameUzCyrl, nameKy) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(code) DO UPDATE SET regionCode = excluded.regionCode, nameEn = excluded.nameEn, nameRu = excluded.nameRu,
+                          nameUzLatn = excluded.nameUzLatn, nameUzCyrl = excluded.nameUzCyrl, nameKy = excluded.nameKy
+                        """, arguments: StatementArguments([district.code, region.code] + names(district.names)))
+                }
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer', ?)", arguments: [gazetteer.fingerprint])
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Yams
+
+/// The regions and districts of Uzbekistan and Kyrgyzstan shipped with the package.
+///
+/// A region or district can be named by its code or by any of its names and
+/// aliases, in any letter case, in Latin or Cyrillic script, with or without
+/// the generic word (“viloyati”, “область”, “District”).
+///
+/// For example:
+/// ```swift
+/// let khorezm = try Gazetteer.bundled.region(matching: "Xorazm")   // UZ-XO
+/// let urganch = try Gazetteer.bundled.district(matching: "Urganch tumani", in: khorezm)
+/// ```
+public struct Gazetteer: Sendable {
+    public let regions: [Region]
+    /// A fingerprint of the source data, to notice when a database's copy is stale.
+    let fingerprint: String
+    private let regionsByCode: [String: Region]
+    private let districtsByCode: [String: District]
+
+    /// The gazetteer in `Resources/regions.yaml`, loaded once.
+    public static let bundled: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "regions", withExtension: "yaml") else {
+            preconditionFailure("The package resource regions.yaml is missing from the build.")
+        }
+        do {
+            return try Gazetteer(yaml: String(contentsOf: url, encoding: .utf8))
+        } catch {
+            preconditionFailure("The bundled regions.yaml is invalid: \(error)")
+        }
+    }()
+
+    public init(yaml: String) throws {
+        let file = try YAMLDecoder().decode(File.self, from: yaml)
+        regions = try file.regions.map { entry in
+            Region(
+                code: entry.code,
+                country: entry.country,
+                names: try Gazetteer.names(entry.names, of: entry.code),
+                aliases: entry.aliases ?? [],
+                districts: try (entry.districts ?? []).map { district in
+                    District(code: district.code, regionCode: entry.code,
+                             names: try Gazetteer.names(district.names, of: district.code),
+                             aliases: district.aliases ?? [])
+                }
+            )
+        }
+        regionsByCode = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        districtsByCode = Dictionary(regions.flatMap(\.districts).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        fingerprint = String(yaml.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+    }
+
+    public func region(code: String) -> Region? { regionsByCode[code.uppercased()] }
+    public func district(code: String) -> District? { districtsByCode[code.uppercased()] }
+
+    /// The region a user means by a code or a name.
+    public func region(matching text: String) throws -> Region {
+        if let region = region(code: text.trimmingSpaces()) { return region }
+        let found = Gazetteer.bestMatches(for: text, among: regions) { ($0.names, $0.aliases) }
+        switch found.count {
+        case 1: return found[0]
+        case 0:
+            throw MalakaError.data("“\(text)” is not a region we know. Give an ISO 3166-2 code such as UZ-XO or KG-C, or a name such as Xorazm, Samarqand or Chuy; `malaka region list` shows them all.")
+        default:
+            let options = found.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")
+            throw MalakaError.data("“\(text)” could mean \(options). Give the code to choose.")
+        }
+    }
+
+    /// The district of a region a user means by a code or a name.
+    public func district(matching text: String, in region: Region) throws -> District {
+        if let district = district(code: text.trimmingSpaces()) {
+            guard district.regionCode == region.code else {
+                throw MalakaError.data("District \(district.code) (\(district.name(in: .english))) is not in \(region.name(in: .english)) (\(region.code)).")
+            }
+            return district
+        }
+        let found = Gazetteer.bestMatches(for: text, among: region.districts) { ($0.names, $0.aliases) }
+        switch found.count {
+        case 1: return found[0]
+        case 0:
+            throw MalakaError.data("“\(text)” is not a district of \(region.name(in: .english)) (\(region.code)) that we know. `malaka region show \(region.code)` lists its districts.")
+        default:
+            let options = found.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")
+            throw MalakaError.data("“\(text)” could mean \(options). Give the code to choose.")
+        }
+    }
+
+    /// The entries whose name or alias equals the text; failing that, those equal once generic words are dropped.
+    private static func bestMatches<Place>(
+        for text: String, among places: [Place], names: (Place) -> ([DocumentLanguage: String], [String])
+    ) -> [Place] {
+        let key = placeKey(text)
+        let bare = bareKey(text)
+        guard !key.isEmpty else { return [] }
+        var exact: [Place] = []
+        var loose: [Place] = []
+        for place in places {
+            let (localized, aliases) = names(place)
+            let all = Array(localized.values) + aliases
+            if all.contains(where: { placeKey($0) == key }) {
+                exact.append(place)
+            } else if !bare.isEmpty, all.contains(where: { bareKey($0) == bare }) {
+                loose.append(place)
+            }
+        }
+        return exact.isEmpty ? loose : exact
+    }
+
+    private static func placeKey(_ text: String) -> String {
+        String(text.searchFolded().map { $0.isLetter || $0.isNumber ? $0 : " " })
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    private static func bareKey(_ text: String) -> String {
+        placeKey(text).split(separator: " ").filter { !genericWords.contains(String($0)) }.joined(separator: " ")
+    }
+
+    /// Words that say what kind of place it is rather than which one.
+    private static let genericWords: Set<String> = [
+        "viloyati", "viloyat", "вилояти", "вилоят", "region", "oblast", "oblasty", "область", "обл", "облусу",
+        "tumani", "tuman", "тумани", "туман", "district", "район", "raion", "rayon", "району", "shahri", "шаҳри",
+        "city", "город", "г", "шаары", "shaary", "respublikasi", "республикаси", "республика", "republic", "of", "the",
+    ]
+
+    private static func names(_ raw: [String: String], of code: String) throws -> [DocumentLanguage: String] {
+        var names: [DocumentLanguage: String] = [:]
+        for (tag, name) in raw {
+            guard let language = DocumentLanguage(rawValue: tag) else {
+                throw MalakaError.data("regions.yaml: \(code) has a name in “\(tag)”, which is not one of \(DocumentLanguage.allTags).")
+            }
+            names[language] = name
+        }
+        guard names[.english] != nil else {
+            throw MalakaError.data("regions.yaml: \(code) has no English name (en).")
+        }
+        return names
+    }
+
+    private struct File: Decodable {
+        var regions: [RegionEntry]
+    }
+
+    private struct RegionEntry: Decodable {
+        var code: String
+        var country: String
+        var names: [String: String]
+        var aliases: [String]?
+        var districts: [DistrictEntry]?
+    }
+
+    private struct DistrictEntry: Decodable {
+        var code: String
+        var names: [String: String]
+        var aliases: [String]?
+    }
+}

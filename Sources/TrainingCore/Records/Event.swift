@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+
+/// One scheduled run of a course at a place, with its sessions, trainers and participants.
+public struct Event: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    public var courseId: Int64
+    /// The event's own title; nil means the course's title.
+    public var title: String?
+    public var regionCode: String
+    public var districtCode: String?
+    public var locality: String?
+    public var venue: String?
+    public var organiser: String?
+    public var capacity: Int?
+    public var status: EventStatus
+    public var cancelReason: String?
+    public var startDate: DayDate
+    public var endDate: DayDate
+    public var createdAt: Date
+}
+
+extension Event: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "event"
+    static let course = belongsTo(Course.self)
+    static let sessions = hasMany(Session.self)
+    static let enrollments = hasMany(Enrollment.self)
+
+    public enum Columns {
+        static let courseId = Column(CodingKeys.courseId)
+        static let regionCode = Column(CodingKeys.regionCode)
+        static let startDate = Column(CodingKeys.startDate)
+        static let endDate = Column(CodingKeys.endDate)
+        static let status = Column(CodingKeys.status)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension DayDate: Codable, DatabaseValueConvertible {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self = try DayDate(parsing: container.decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
+    public var databaseValue: DatabaseValue { iso.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> DayDate? {
+        String.fromDatabaseValue(dbValue).flatMap { try? DayDate(parsing: $0) }
+    }
+}
+
+extension TimeOfDay: Codable, DatabaseValueConvertible {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self = try TimeOfDay(parsing: container.decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> TimeOfDay? {
+        String.fromDatabaseValue(dbValue).flatMap { try? TimeOfDay(parsing: $0) }
+    }
+}

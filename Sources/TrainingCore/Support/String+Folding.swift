@@ -1,0 +1,36 @@
+extension String {
+    func trimmingSpaces() -> String {
+        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+
+    /// A key for finding a name however its apostrophes and letter case were typed.
+    ///
+    /// Uzbek Latin oʻ and gʻ are written with U+02BB, but people type ' ‘ ’ ` ʼ too,
+    /// or nothing at all; the key drops every variant so all spellings meet.
+    /// Runs of white space become one space.
+    ///
+    /// For example, `"Gʻulomjon  O'rinboyev".searchFolded()` is `"gulomjon orinboyev"`.
+    public func searchFolded() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in lowercased().unicodeScalars {
+            if String.apostrophes.contains(scalar) { continue }
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    /// The apostrophe-like characters people use for the Uzbek oʻ and gʻ and for the tutuq belgisi.
+    static let apostrophes: Set<Unicode.Scalar> = [
+        "'", "`", "\u{2018}", "\u{2019}", "\u{02BB}", "\u{02BC}", "\u{02B9}", "\u{00B4}",
+    ]
+}

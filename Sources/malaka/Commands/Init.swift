@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the database, or bring an existing one up to date.",
+        discussion: "Example: malaka init --db programme.sqlite")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let path = database.resolvedPath
+        let existed = FileManager.default.fileExists(atPath: path)
+        _ = try AppDatabase.open(at: path, creating: true)
+        let regions = Gazetteer.bundled.regions
+        let districts = regions.reduce(0) { $0 + $1.districts.count }
+        print(existed ? "The Malaka database at \(path) is ready." : "Created a Malaka database at \(path).")
+        print("It knows \(regions.count) regions and \(districts) districts. Next: `malaka course sync` to load the course catalogue.")
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+
+@main
+struct Malaka: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "malaka",
+        abstract: "Plan trainings, register participants, mark attendance and see who completed.",
+        discussion: """
+            The database is the file given with --db, else the MALAKA_DB environment \
+            variable, else ./malaka.sqlite. Start with `malaka init` and `malaka course sync`.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, CourseCommand.self, RegionCommand.self, EventCommand.self, ParticipantCommand.self,
+            Enroll.self, Unenroll.self, AttendanceCommand.self,
+        ]
+    )
+
+    /// Runs the command and turns a ``MalakaError`` into one clear sentence and its exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as MalakaError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(error.kind.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
