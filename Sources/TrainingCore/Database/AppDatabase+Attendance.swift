@@ -75,33 +75,50 @@ extension AppDatabase {
     /// - Returns: the number of marks written.
     @discardableResult
     public func markAttendance(_ request: AttendanceMarks) throws -> Int {
-        guard !request.marks.isEmpty || request.everyoneElse != nil else {
-            throw MalakaError.usage("Say who was there: --all-present, or --present/--late/--excused/--absent with participant numbers.")
+        try markAttendance([request])
+    }
+
+    /// Records attendance for several sessions in one transaction: all of it, or none if any mark is refused.
+    ///
+    /// - Returns: the number of marks written.
+    @discardableResult
+    public func markAttendance(_ requests: [AttendanceMarks]) throws -> Int {
+        for request in requests where request.marks.isEmpty && request.everyoneElse == nil {
+            throw MalakaError.usage("Say who was at event \(request.eventID) on \(request.date.iso): --all-present, or --present/--late/--excused/--absent with participant numbers.")
         }
         return try write { db in
-            let detail = try eventDetail(db, id: request.eventID)
-            guard detail.event.status != .cancelled else {
-                throw MalakaError.data("Event \(request.eventID) was cancelled; it has no attendance to mark.")
-            }
-            let session = try session(of: detail, on: request.date, at: request.startTime)
-            let enrollments = try Enrollment.filter(Enrollment.Columns.eventId == request.eventID).fetchAll(db)
-            let enrollmentByParticipant = Dictionary(uniqueKeysWithValues: enrollments.map { ($0.participantId, $0.id!) })
-            for participantID in request.marks.keys.sorted() where enrollmentByParticipant[participantID] == nil {
-                let person = try participant(db, id: participantID)
-                throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed. Enroll them first with `malaka enroll \(request.eventID) \(participantID)`.")
-            }
-            var statuses = request.marks
-            if let everyoneElse = request.everyoneElse {
-                for participantID in enrollmentByParticipant.keys where statuses[participantID] == nil {
-                    statuses[participantID] = everyoneElse
-                }
-            }
             let now = Date()
-            for (participantID, status) in statuses {
-                try Attendance(enrollmentId: enrollmentByParticipant[participantID]!, sessionId: session.id!,
-                               status: status, markedAt: now).upsert(db)
+            var written = 0
+            var enrollmentsByEvent: [Int64: [Int64: Int64]] = [:]
+            var details: [Int64: EventDetail] = [:]
+            for request in requests {
+                let detail = try details[request.eventID] ?? eventDetail(db, id: request.eventID)
+                details[request.eventID] = detail
+                guard detail.event.status != .cancelled else {
+                    throw MalakaError.data("Event \(request.eventID) was cancelled; it has no attendance to mark.")
+                }
+                let session = try session(of: detail, on: request.date, at: request.startTime)
+                let enrollmentByParticipant = try enrollmentsByEvent[request.eventID] ?? Dictionary(
+                    uniqueKeysWithValues: Enrollment.filter(Enrollment.Columns.eventId == request.eventID)
+                        .fetchAll(db).map { ($0.participantId, $0.id!) })
+                enrollmentsByEvent[request.eventID] = enrollmentByParticipant
+                for participantID in request.marks.keys.sorted() where enrollmentByParticipant[participantID] == nil {
+                    let person = try participant(db, id: participantID)
+                    throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed. Enroll them first with `malaka enroll \(request.eventID) \(participantID)`.")
+                }
+                var statuses = request.marks
+                if let everyoneElse = request.everyoneElse {
+                    for participantID in enrollmentByParticipant.keys where statuses[participantID] == nil {
+                        statuses[participantID] = everyoneElse
+                    }
+                }
+                for (participantID, status) in statuses {
+                    try Attendance(enrollmentId: enrollmentByParticipant[participantID]!, sessionId: session.id!,
+                                   status: status, markedAt: now).upsert(db)
+                }
+                written += statuses.count
             }
-            return statuses.count
+            return written
         }
     }
 

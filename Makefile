@@ -1,0 +1,41 @@
+# Malaka: `make demo` and `make test` on a fresh Debian machine with the Swift toolchain.
+
+SWIFT        ?= swift
+DEMO_DIR     ?= demo-output
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core poppler-utils
+
+# apt-get needs root; use sudo when we are not root and it is there.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: all deps build demo test bench clean
+
+all: build
+
+# Installs the Debian packages that are missing, after `apt-get update`.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build --product malaka
+
+# Builds the sample programme's database in $(DEMO_DIR) and prints what it holds.
+demo: build
+	bash demo/sample-programme.sh "$$($(SWIFT) build --show-bin-path)/malaka" "$(DEMO_DIR)"
+
+test: deps
+	$(SWIFT) test
+
+# Release-build benchmarks; numbers and machine go in BENCHMARKS.md.
+bench: deps
+	$(SWIFT) build -c release --product malaka-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/malaka-bench"
+
+clean:
+	rm -rf .build $(DEMO_DIR)

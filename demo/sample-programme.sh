@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Builds the sample programme's database from scratch with the malaka command line,
+# the way a coordinator would, and prints what it holds.
+#
+# Usage: demo/sample-programme.sh MALAKA_BINARY OUTPUT_DIR
+set -euo pipefail
+
+malaka_bin=$1
+out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+
+mkdir -p "$out"
+export MALAKA_DB="$out/sample-programme.sqlite"
+rm -f "$MALAKA_DB" "$MALAKA_DB-wal" "$MALAKA_DB-shm"
+
+malaka() { "$malaka_bin" "$@"; }
+step() { printf '\n== %s\n' "$*"; }
+json_id() { sed -n 's/^  "id" : \([0-9]*\),*$/\1/p' | head -n 1; }
+
+step "Set up the database and load the course catalogue"
+malaka init
+malaka course sync --dir "$root/courses"
+
+step "Schedule the programme's events"
+khorezm=$(malaka event create --json --course PS-PARENTING --region Xorazm --district Urganch \
+  --locality "Navbahor mahallasi" --venue "Mahalla markazi" --organiser "Oila va xotin-qizlar qoʻmitasi" \
+  --start 25.03.2019 --days 4 --time 09:00-12:00 --trainer "Dilnoza Yusupova" --capacity 25 | json_id)
+samarkand=$(malaka event create --json --course PS-PARENTING --region Samarqand --district "Samarqand tumani" \
+  --venue "Bolalar bogʻchasi 12" --organiser "Oila va xotin-qizlar qoʻmitasi" \
+  --start 07.10.2019 --days 4 --time 14:00-17:00 --trainer "Shahnoza Rahimova" --capacity 20 | json_id)
+tashkent=$(malaka event create --json --course SEM-INTERAGENCY --region "Toshkent viloyati" --district Zangiota \
+  --venue "Tuman hokimligi majlislar zali" --organiser "UNICEF Uzbekistan" \
+  --start 2019-11-12 --days 2 --time 09:30-15:30 --hours 5 --trainer "Rustam Aliyev" --trainer "Dilnoza Yusupova" | json_id)
+chuy=$(malaka event create --json --course CR-MONITORING --region Chuy --district Alamudun \
+  --venue "Аламүдүн айыл өкмөтү" --organiser "Social Development Ministry" \
+  --session 2019-09-16 --session 2019-09-17 --session 2019-09-18 --session 2019-09-19 --session 2019-09-20@09:00-13:00 \
+  --time 09:00-13:00 --trainer "Айнура Касымова" | json_id)
+tour=$(malaka event create --json --course ST-PILOT-MAHALLA --region Xorazm --district Urganch \
+  --organiser "UNICEF Uzbekistan" --start 2019-03-25 --end 2019-04-17 \
+  --session 2019-03-25@10:00-17:00 --session 2019-03-26@09:00-16:00 --session 2019-04-16@10:00-17:00 \
+  --trainer "Rustam Aliyev" | json_id)
+meeting=$(malaka event create --json --course COORD-MEETING --region Bishkek --venue "City hall" \
+  --session 2019-12-05 --time 10:00-13:00 | json_id)
+malaka event cancel "$meeting" --reason "Postponed to January at the ministry's request"
+malaka event list
+
+step "Register the participants and enroll them"
+declare -A group_event=([khorezm]=$khorezm [samarkand]=$samarkand [tashkent]=$tashkent [chuy]=$chuy)
+declare -A members
+while IFS=$'\t' read -r group name alternate sex year category region district language; do
+  [[ -z $group || $group == \#* ]] && continue
+  args=(--name "$name" --alt-name "$alternate" --sex "$sex" --birth-year "$year" --category "$category"
+        --region "$region" --language "$language" --consent-date 2019-03-01 --consent-by "Programme coordinator")
+  [[ $district != - ]] && args+=(--district "$district")
+  id=$(malaka participant add --json "${args[@]}" | json_id)
+  members[$group]="${members[$group]:-} $id"
+done < "$here/participants.tsv"
+for group in khorezm samarkand tashkent chuy; do
+  # shellcheck disable=SC2086
+  malaka enroll "${group_event[$group]}" ${members[$group]}
+done
+# The study tour takes the Tashkent specialists.
+# shellcheck disable=SC2086
+malaka enroll "$tour" ${members[tashkent]}
+
+step "Mark attendance day by day"
+read -r -a kx <<< "${members[khorezm]}"
+malaka attendance mark "$khorezm" --date 25.03.2019 --all-present
+malaka attendance mark "$khorezm" --date 26.03.2019 --all-present --except "${kx[3]}" --late "${kx[1]}"
+malaka attendance mark "$khorezm" --date 27.03.2019 --all-present --except "${kx[3]}" "${kx[8]}"
+malaka attendance mark "$khorezm" --date 28.03.2019 --all-present --excused "${kx[8]}"
+read -r -a sx <<< "${members[samarkand]}"
+malaka attendance mark "$samarkand" --date 07.10.2019 --all-present
+malaka attendance mark "$samarkand" --date 08.10.2019 --all-present --except "${sx[2]}"
+malaka attendance mark "$samarkand" --date 09.10.2019 --all-present --except "${sx[2]}" --late "${sx[5]}"
+malaka attendance mark "$samarkand" --date 10.10.2019 --all-present --except "${sx[2]}"
+malaka attendance mark "$tashkent" --date 12.11.2019 --all-present
+malaka attendance mark "$tashkent" --date 13.11.2019 --all-present --absent Kim
+for day in 16 17 18 19 20; do
+  malaka attendance mark "$chuy" --date "$day.09.2019" --all-present
+done
+for day in 2019-03-25 2019-03-26 2019-04-16; do
+  malaka attendance mark "$tour" --date "$day" --all-present
+done
+for event in "$khorezm" "$samarkand" "$tashkent" "$chuy" "$tour"; do
+  malaka event held "$event"
+done
+
+step "Who completed the parenting-skills training in Khorezm"
+malaka attendance show "$khorezm"
+
+step "Who completed it in Samarkand"
+malaka attendance show "$samarkand"
+
+step "Find a person however the name is typed"
+malaka participant search "o'rinboyev"
+malaka participant search "ЎРИНБОЕВ"
+
+printf '\nThe sample programme is in %s\n' "$MALAKA_DB"
