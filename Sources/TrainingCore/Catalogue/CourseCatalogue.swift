@@ -64,6 +64,11 @@ public enum CourseCatalogue {
     /// Reads one course from YAML text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws -> CourseDefinition {
         let document = try YAMLFields(text: text, file: file)
+        // A misspelt field is the likelier mistake than a missing one, so say so first.
+        try document.refuseUnknownFields(allowed: [
+            "code", "kind", "titles", "hours", "sessions", "completion", "completion.minimum-share",
+            "completion.late-counts-as-present", "completion.excused-counts", "audience", "certificate-template", "description",
+        ])
         let code = try document.string("code")
         guard code.range(of: "^[A-Z0-9]+(-[A-Z0-9]+)*$", options: .regularExpression) != nil else {
             throw document.problem(at: "code", "“\(code)” is not a course code: use capital letters, digits and dashes, e.g. PS-PARENTING")
@@ -92,10 +97,6 @@ public enum CourseCatalogue {
         if let template, template.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) == nil {
             throw document.problem(at: "certificate-template", "“\(template)” is not a template name: use lower-case letters, digits and dashes")
         }
-        try document.refuseUnknownFields(allowed: [
-            "code", "kind", "titles", "hours", "sessions", "completion", "completion.minimum-share",
-            "completion.late-counts-as-present", "completion.excused-counts", "audience", "certificate-template", "description",
-        ])
         return CourseDefinition(
             code: code, kind: kind, titles: titles, plannedHours: hours, sessionCount: sessions,
             completionRule: rule, audience: audience, certificateTemplate: template,

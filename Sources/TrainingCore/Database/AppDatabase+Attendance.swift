@@ -17,7 +17,7 @@ extension AppDatabase {
                 throw MalakaError.data("Event \(eventID) was cancelled (\(detail.event.cancelReason ?? "")); nobody can enroll in it.")
             }
             var enrollments: [Enrollment] = []
-            let now = Date()
+            let now = Date.databaseNow
             for participantID in participantIDs {
                 let person = try participant(db, id: participantID)
                 let already = try Enrollment
@@ -87,7 +87,7 @@ extension AppDatabase {
             throw MalakaError.usage("Say who was at event \(request.eventID) on \(request.date.iso): --all-present, or --present/--late/--excused/--absent with participant numbers.")
         }
         return try write { db in
-            let now = Date()
+            let now = Date.databaseNow
             var written = 0
             var enrollmentsByEvent: [Int64: [Int64: Int64]] = [:]
             var details: [Int64: EventDetail] = [:]

@@ -53,7 +53,7 @@ extension AppDatabase {
                 regionCode: region.code, districtCode: district?.code,
                 locality: plan.locality.nonEmpty, venue: plan.venue.nonEmpty, organiser: plan.organiser.nonEmpty,
                 capacity: plan.capacity, status: plan.status, cancelReason: nil,
-                startDate: startDate, endDate: endDate, createdAt: Date())
+                startDate: startDate, endDate: endDate, createdAt: .databaseNow)
             try event.insert(db)
             for planned in sessions {
                 var session = Session(id: nil, eventId: event.id!, date: planned.date, startTime: planned.time.start,

@@ -12,7 +12,7 @@ extension AppDatabase {
     /// Every draft is checked before anything is written; the error names the
     /// first bad entry by its position in the list.
     public func addParticipants(_ drafts: [ParticipantDraft]) throws -> [Participant] {
-        let now = Date()
+        let now = Date.databaseNow
         var participants = try drafts.enumerated().map { index, draft in
             do {
                 return try checked(draft, createdAt: now)

@@ -64,6 +64,7 @@ public final class AppDatabase: Sendable {
     private static func checkIsMalakaDatabase(at path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(30)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in
@@ -76,8 +77,10 @@ public final class AppDatabase: Sendable {
                 }
             }
             try queue.close()
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw MalakaError.data("\(path) is not a Malaka database (SQLite says: \(error.message ?? "\(error.resultCode)")). Nothing was changed.")
+        } catch let error as DatabaseError {
+            throw describe(error)
         }
     }
 

@@ -1,0 +1,45 @@
+import Foundation
+@testable import TrainingCore
+
+/// Small programmes built on an in-memory database, shared by the core tests.
+enum Fixtures {
+    static let parenting = CourseDefinition(
+        code: "PS-PARENTING", kind: .training,
+        titles: [.english: "Positive parenting skills", .uzbekLatin: "Ijobiy ota-onalik koʻnikmalari"],
+        plannedHours: 12, sessionCount: 4,
+        completionRule: CompletionRule(minimumShare: 0.8, lateCountsAsPresent: true, excusedCounts: false),
+        audience: [.parent], certificateTemplate: "parenting", sourceFile: "ps-parenting.yaml")
+
+    static let meeting = CourseDefinition(
+        code: "COORD-MEETING", kind: .meeting, titles: [.russian: "Заседание координационной группы"],
+        plannedHours: 3, sessionCount: 1,
+        completionRule: CompletionRule(minimumShare: 1, lateCountsAsPresent: false, excusedCounts: true),
+        audience: [.civilServant], sourceFile: "coord-meeting.yaml")
+
+    /// An empty database with the two courses above loaded.
+    static func database() throws -> AppDatabase {
+        let database = try AppDatabase.inMemory()
+        try database.syncCourses([parenting, meeting])
+        return database
+    }
+
+    static func day(_ text: String) -> DayDate {
+        try! DayDate(parsing: text)
+    }
+
+    static func morning() -> TimeRange {
+        try! TimeRange(parsing: "09:00-12:00")
+    }
+
+    /// A four-day parenting training in Urganch, 25–28 March 2019.
+    static func khorezmTraining(in database: AppDatabase, capacity: Int? = nil) throws -> EventDetail {
+        try database.createEvent(EventPlan(
+            courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch", venue: "Mahalla markazi",
+            trainers: ["Dilnoza Yusupova"], capacity: capacity,
+            sessions: EventPlan.consecutiveSessions(from: day("2019-03-25"), days: 4, time: morning())))
+    }
+
+    static func people(_ names: [String], in database: AppDatabase) throws -> [Int64] {
+        try database.addParticipants(names.map { ParticipantDraft(fullName: $0, category: .parent) }).map { $0.id! }
+    }
+}
