@@ -34,6 +34,7 @@ test: deps
 
 # Release-build benchmarks; numbers and machine go in BENCHMARKS.md.
 bench: deps
+	$(SWIFT) build -c release --product malaka
 	$(SWIFT) build -c release --product malaka-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/malaka-bench"
 

@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "malaka", targets: ["malaka"]),
         .library(name: "TrainingCore", targets: ["TrainingCore"]),
+        .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -37,14 +38,23 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // `make bench`: release-build measurements reported in BENCHMARKS.md.
+        .executableTarget(
+            name: "MalakaBenchmarks",
+            dependencies: [
+                "TrainingCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "TrainingCoreTests",
-            dependencies: ["TrainingCore"],
+            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "MalakaEndToEndTests",
-            dependencies: ["malaka"],
+            dependencies: ["malaka", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
     ]

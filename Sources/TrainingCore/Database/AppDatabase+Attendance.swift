@@ -16,19 +16,15 @@ extension AppDatabase {
             guard detail.event.status != .cancelled else {
                 throw MalakaError.data("Event \(eventID) was cancelled (\(detail.event.cancelReason ?? "")); nobody can enroll in it.")
             }
-            var enrollments: [Enrollment] = []
-            let now = Date.databaseNow
-            for participantID in participantIDs {
-                let person = try participant(db, id: participantID)
-                let already = try Enrollment
-                    .filter(Enrollment.Columns.eventId == eventID && Enrollment.Columns.participantId == participantID)
-                    .fetchCount(db) > 0
-                if already {
-                    throw MalakaError.data("\(person.fullName) (\(participantID)) is already enrolled in event \(eventID). Nothing was changed.")
-                }
-                var enrollment = Enrollment(id: nil, eventId: eventID, participantId: participantID, enrolledAt: now)
-                try enrollment.insert(db)
-                enrollments.append(enrollment)
+            let known = Set(try Int64.fetchAll(db, Participant.select(Column("id")).filter(keys: participantIDs)))
+            if let unknown = participantIDs.first(where: { !known.contains($0) }) {
+                _ = try participant(db, id: unknown)
+            }
+            let already = Set(try Int64.fetchAll(db, Enrollment.select(Enrollment.Columns.participantId)
+                .filter(Enrollment.Columns.eventId == eventID)))
+            if let twice = participantIDs.first(where: already.contains) {
+                let person = try participant(db, id: twice)
+                throw MalakaError.data("\(person.fullName) (\(twice)) is already enrolled in event \(eventID). Nothing was changed.")
             }
             if let capacity = detail.event.capacity {
                 let total = detail.enrolledCount + participantIDs.count
@@ -36,7 +32,13 @@ extension AppDatabase {
                     throw MalakaError.data("Event \(eventID) has \(capacity) places and \(detail.enrolledCount) are taken; enrolling \(participantIDs.count) more would make \(total). Nothing was changed. Raise the capacity or enroll fewer.")
                 }
             }
-            return enrollments
+            let now = Date.databaseNow
+            let enrolledAt = now.databaseValue
+            let insert = try db.cachedStatement(sql: "INSERT INTO enrollment (eventId, participantId, enrolledAt) VALUES (?, ?, ?)")
+            return try participantIDs.map { participantID in
+                try insert.execute(arguments: [eventID, participantID, enrolledAt])
+                return Enrollment(id: db.lastInsertedRowID, eventId: eventID, participantId: participantID, enrolledAt: now)
+            }
         }
     }
 
@@ -87,7 +89,11 @@ extension AppDatabase {
             throw MalakaError.usage("Say who was at event \(request.eventID) on \(request.date.iso): --all-present, or --present/--late/--excused/--absent with participant numbers.")
         }
         return try write { db in
-            let now = Date.databaseNow
+            let markedAt = Date.databaseNow.databaseValue
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO attendance (enrollmentId, sessionId, status, markedAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (enrollmentId, sessionId) DO UPDATE SET status = excluded.status, markedAt = excluded.markedAt
+                """)
             var written = 0
             var enrollmentsByEvent: [Int64: [Int64: Int64]] = [:]
             var details: [Int64: EventDetail] = [:]
@@ -113,8 +119,7 @@ extension AppDatabase {
                     }
                 }
                 for (participantID, status) in statuses {
-                    try Attendance(enrollmentId: enrollmentByParticipant[participantID]!, sessionId: session.id!,
-                                   status: status, markedAt: now).upsert(db)
+                    try upsert.execute(arguments: [enrollmentByParticipant[participantID]!, session.id!, status, markedAt])
                 }
                 written += statuses.count
             }

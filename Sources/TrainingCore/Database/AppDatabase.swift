@@ -21,12 +21,11 @@ import GRDB
 /// - Attendance: ``enroll(eventID:participantIDs:)``, ``markAttendance(_:)``, ``attendanceSheet(eventID:)``
 public final class AppDatabase: Sendable {
     let dbWriter: any DatabaseWriter
-    let gazetteer: Gazetteer
+    var gazetteer: Gazetteer { .bundled }
 
     /// Wraps a connection, migrates it and brings its regions up to date.
-    public init(_ dbWriter: any DatabaseWriter, gazetteer: Gazetteer = .bundled) throws {
+    public init(_ dbWriter: any DatabaseWriter) throws {
         self.dbWriter = dbWriter
-        self.gazetteer = gazetteer
         try Self.migrator.migrate(dbWriter)
         try syncGazetteer()
     }
@@ -126,9 +125,10 @@ public final class AppDatabase: Sendable {
     private func syncGazetteer() throws {
         let fingerprintSQL = "SELECT value FROM meta WHERE key = 'gazetteer'"
         // Most opens find the regions current; only read, so they take no write lock.
-        guard try read({ try String.fetchOne($0, sql: fingerprintSQL) }) != gazetteer.fingerprint else { return }
+        let current = Gazetteer.bundledFingerprint
+        guard try read({ try String.fetchOne($0, sql: fingerprintSQL) }) != current else { return }
         try write { db in
-            guard try String.fetchOne(db, sql: fingerprintSQL) != gazetteer.fingerprint else { return }
+            guard try String.fetchOne(db, sql: fingerprintSQL) != current else { return }
             func names(_ names: [DocumentLanguage: String]) -> [(any DatabaseValueConvertible)?] {
                 [names[.english], names[.russian], names[.uzbekLatin], names[.uzbekCyrillic], names[.kyrgyz]]
             }
@@ -146,7 +146,7 @@ public final class AppDatabase: Sendable {
                         """, arguments: StatementArguments([district.code, region.code] + names(district.names)))
                 }
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer', ?)", arguments: [gazetteer.fingerprint])
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer', ?)", arguments: [current])
         }
     }
 }

@@ -14,22 +14,35 @@ import Yams
 /// ```
 public struct Gazetteer: Sendable {
     public let regions: [Region]
-    /// A fingerprint of the source data, to notice when a database's copy is stale.
-    let fingerprint: String
     private let regionsByCode: [String: Region]
     private let districtsByCode: [String: District]
 
-    /// The gazetteer in `Resources/regions.yaml`, loaded once.
+    /// The gazetteer in `Resources/regions.yaml`, parsed once, when first needed.
     public static let bundled: Gazetteer = {
-        guard let url = Bundle.module.url(forResource: "regions", withExtension: "yaml") else {
-            preconditionFailure("The package resource regions.yaml is missing from the build.")
-        }
         do {
-            return try Gazetteer(yaml: String(contentsOf: url, encoding: .utf8))
+            return try Gazetteer(yaml: bundledText)
         } catch {
             preconditionFailure("The bundled regions.yaml is invalid: \(error)")
         }
     }()
+
+    private static let bundledText: String = {
+        guard let url = Bundle.module.url(forResource: "regions", withExtension: "yaml"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            preconditionFailure("The package resource regions.yaml is missing from the build.")
+        }
+        return text
+    }()
+
+    /// The bundled data's fingerprint, known without parsing it, so that opening a
+    /// database whose regions are current costs no YAML parsing.
+    static let bundledFingerprint = fingerprint(of: bundledText)
+
+    private static func fingerprint(of text: String) -> String {
+        // FNV-1a: stable across runs and platforms, unlike `Hasher`.
+        String(text.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+    }
 
     public init(yaml: String) throws {
         let file = try YAMLDecoder().decode(File.self, from: yaml)
@@ -48,7 +61,6 @@ public struct Gazetteer: Sendable {
         }
         regionsByCode = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         districtsByCode = Dictionary(regions.flatMap(\.districts).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        fingerprint = String(yaml.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
     }
 
     public func region(code: String) -> Region? { regionsByCode[code.uppercased()] }

@@ -1,6 +1,11 @@
 extension String {
+    /// The text without leading and trailing white space (spaces, tabs, newlines, no-break spaces).
     func trimmingSpaces() -> String {
-        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 
     /// A key for finding a name however its apostrophes and letter case were typed.
