@@ -20,8 +20,8 @@ extension String {
         result.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in lowercased().unicodeScalars {
-            if String.apostrophes.contains(scalar) { continue }
-            if scalar.properties.isWhitespace {
+            if scalar.isApostropheLike { continue }
+            if scalar == " " || (scalar.value >= 0x80 || scalar.value < 0x20) && scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
@@ -34,8 +34,14 @@ extension String {
         return result
     }
 
+}
+
+extension Unicode.Scalar {
     /// The apostrophe-like characters people use for the Uzbek oʻ and gʻ and for the tutuq belgisi.
-    static let apostrophes: Set<Unicode.Scalar> = [
-        "'", "`", "\u{2018}", "\u{2019}", "\u{02BB}", "\u{02BC}", "\u{02B9}", "\u{00B4}",
-    ]
+    var isApostropheLike: Bool {
+        switch value {
+        case 0x27, 0x60, 0xB4, 0x2B9, 0x2BB, 0x2BC, 0x2018, 0x2019: true
+        default: false
+        }
+    }
 }
