@@ -147,7 +147,11 @@ extension AppDatabase {
 
     /// The grid of marks with each person's attendance rate and completion.
     public func attendanceSheet(eventID: Int64) throws -> AttendanceSheet {
-        try read { db in
+        try read { db in try attendanceSheet(db, eventID: eventID) }
+    }
+
+    func attendanceSheet(_ db: Database, eventID: Int64) throws -> AttendanceSheet {
+        do {
             let detail = try eventDetail(db, id: eventID)
             let people = try Participant.fetchAll(db, sql: """
                 SELECT participant.* FROM enrollment JOIN participant ON participant.id = enrollment.participantId

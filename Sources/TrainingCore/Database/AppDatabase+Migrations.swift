@@ -178,6 +178,42 @@ extension AppDatabase {
             }
         }
 
+        migrator.registerMigration("Add certificates") { db in
+            try db.create(table: "organisation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().check(sql: "length(trim(name)) > 0")
+                t.column("nameKey", .text).notNull().unique()
+                t.column("serialFormat", .text).notNull()
+                t.column("verificationURL", .text)
+            }
+
+            try db.create(table: "certificate") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("serial", .text).notNull().unique()
+                // Serials are numbered without gaps within a series, e.g. all of "UZ-2019-".
+                t.column("series", .text).notNull()
+                t.column("sequence", .integer).notNull().check { $0 > 0 }
+                t.column("eventId", .integer).notNull().indexed().references("event", onDelete: .restrict)
+                t.column("participantId", .integer).notNull().indexed().references("participant", onDelete: .restrict)
+                t.column("template", .text).notNull()
+                t.column("language", .text).notNull().check(sql: "language IN ('uz-Latn', 'uz-Cyrl', 'ky', 'ru', 'en')")
+                t.column("issueDate", .text).notNull()
+                t.column("printedName", .text).notNull()
+                t.column("sha256", .text).notNull().check(sql: "length(sha256) = 64")
+                t.column("status", .text).notNull().check(sql: "status IN ('valid', 'revoked', 'superseded')")
+                t.column("replacesSerial", .text).references("certificate", column: "serial")
+                t.column("revokedReason", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["series", "sequence"])
+                t.check(sql: "status <> 'revoked' OR revokedReason IS NOT NULL")
+            }
+            // One valid certificate per person and event; re-issues supersede.
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX certificate_one_valid_per_participation
+                ON certificate (eventId, participantId) WHERE status = 'valid'
+                """)
+        }
+
         return migrator
     }
 }

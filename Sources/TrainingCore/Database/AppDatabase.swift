@@ -45,7 +45,8 @@ public final class AppDatabase: Sendable {
         let fileManager = FileManager.default
         let exists = fileManager.fileExists(atPath: path)
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if !exists && !creating {
+        // An empty file is what `touch` or a failed copy leaves: only `init` may make it a database.
+        if (!exists || size == 0) && !creating {
             throw MalakaError.io("There is no Malaka database at \(path). Create one with `malaka init --db \(path)`, or point --db or MALAKA_DB at an existing one.")
         }
         if exists && size > 0 {
@@ -61,6 +62,17 @@ public final class AppDatabase: Sendable {
 
     /// Reads the file without writing to it, and refuses what is not ours or is too new.
     private static func checkIsMalakaDatabase(at path: String) throws {
+        // Reading a WAL database creates its -wal and -shm files; a refused file gets back what it had.
+        let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        do {
+            try readMalakaMarks(at: path)
+        } catch {
+            for file in sideFiles { try? FileManager.default.removeItem(atPath: file) }
+            throw error
+        }
+    }
+
+    private static func readMalakaMarks(at path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(30)

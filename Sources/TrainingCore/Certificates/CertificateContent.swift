@@ -1,0 +1,25 @@
+/// Everything printed on one certificate, already written out in every language a template may use.
+///
+/// The certificate renderer lays this out with a template; the core library
+/// never draws anything.
+public struct CertificateContent: Hashable, Sendable {
+    public var serial: String
+    /// The language the certificate is printed in; bilingual templates also print English or the others they name.
+    public var language: DocumentLanguage
+    public var template: String
+    /// The person's name as printed: their spelling in the script of the certificate's language where known.
+    public var participantName: String
+    public var courseTitle: [DocumentLanguage: String]
+    public var eventTitle: [DocumentLanguage: String]
+    public var dates: [DocumentLanguage: String]
+    public var place: [DocumentLanguage: String]
+    public var hours: [DocumentLanguage: String]
+    public var organiser: String?
+    public var trainers: [String]
+    public var issueDate: DayDate
+    public var issueDateText: [DocumentLanguage: String]
+    /// The link in the QR code: the organisation's verification base URL with the serial.
+    public var verificationURL: String
+    /// The serial this one replaces after a correction.
+    public var replacesSerial: String?
+}

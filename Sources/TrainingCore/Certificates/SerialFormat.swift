@@ -1,0 +1,52 @@
+import Foundation
+
+/// How an organisation numbers its certificates: a pattern with placeholders.
+///
+/// Placeholders: `{country}` (UZ, KG), `{region}` (the part of the ISO code after
+/// the dash, e.g. XO), `{year}` (the issue year), `{course}` (the course code) and
+/// `{seq}` or `{seq:06}` (the number within the series, zero-padded to a width).
+/// Everything but `{seq}` makes the series; numbers run without gaps within it.
+///
+/// For example, `{country}-{year}-{seq:06}` gives `UZ-2019-000001`, `UZ-2019-000002`…
+public struct SerialFormat: Hashable, Sendable {
+    public static let standard = try! SerialFormat("{country}-{year}-{seq:06}")
+
+    public let pattern: String
+    private let width: Int
+
+    public init(_ pattern: String) throws {
+        let sequenceTokens = pattern.matches(of: /\{seq(:(\d{1,2}))?\}/)
+        guard sequenceTokens.count == 1, let token = sequenceTokens.first else {
+            throw MalakaError.data("The serial format “\(pattern)” must have exactly one {seq} or {seq:06}, the running number.")
+        }
+        width = token.output.2.flatMap { Int($0) } ?? 1
+        let others = pattern.replacing(/\{seq(:\d{1,2})?\}/, with: "")
+        for placeholder in others.matches(of: /\{([^}]*)\}/) where !SerialFormat.placeholders.contains(String(placeholder.output.1)) {
+            throw MalakaError.data("The serial format “\(pattern)” has an unknown placeholder {\(placeholder.output.1)}. Use {country}, {region}, {year}, {course} and {seq:06}.")
+        }
+        let literal = others.replacing(/\{[^}]*\}/, with: "")
+        guard literal.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+            throw MalakaError.data("The serial format “\(pattern)” may hold only letters, digits, - _ and . besides its placeholders, so serials are safe in file names and QR codes.")
+        }
+        self.pattern = pattern
+    }
+
+    private static let placeholders: Set<String> = ["country", "region", "year", "course"]
+
+    /// The series a certificate falls in, and its serial for a number.
+    func series(regionCode: String, year: Int, courseCode: String) -> String {
+        let country = String(regionCode.prefix(while: { $0 != "-" }))
+        let region = String(regionCode.split(separator: "-").dropFirst().joined(separator: "-"))
+        return pattern
+            .replacingOccurrences(of: "{country}", with: country)
+            .replacingOccurrences(of: "{region}", with: region)
+            .replacingOccurrences(of: "{year}", with: String(year))
+            .replacingOccurrences(of: "{course}", with: courseCode)
+    }
+
+    func serial(series: String, sequence: Int) -> String {
+        let number = String(sequence)
+        let padded = String(repeating: "0", count: max(0, width - number.count)) + number
+        return series.replacing(/\{seq(:\d{1,2})?\}/, with: padded)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@Suite struct DemoEndToEndTests {
+    @Test func theSampleProgrammeBuildsAndReportsCompletions() throws {
+        // Given the demo script and an empty output directory
+        let programme = try TemporaryProgramme(.noDatabase)
+        let script = TemporaryProgramme.repositoryRoot.appendingPathComponent("demo/sample-programme.sh")
+        let malaka = try #require(MalakaProcess.executable)
+        let output = programme.path("demo-output")
+
+        // When it runs
+        let run = try MalakaProcess.run([script.path, malaka.path, output], in: programme.directory,
+                                        program: URL(fileURLWithPath: "/bin/bash"))
+        let text = run.stdout
+
+        // Then it succeeds and tells who completed, and the database says the same
+        try #require(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(text.contains("Course catalogue: 7 added, 0 updated, 0 unchanged."))
+        #expect(text.contains("Cancelled event 6"))
+        #expect(text.contains("Enrolled 10 people in event 1."))
+        #expect(text.contains("8 of 10 completed."))
+        #expect(text.contains("7 of 8 completed."))
+        #expect(text.components(separatedBy: "G\u{02BB}ulomjon O\u{02BB}rinboyev").count - 1 >= 3,
+                "the Khorezm sheet and both searches show him")
+        let database = output + "/sample-programme.sqlite"
+        let sheet = try MalakaProcess.run(["attendance", "show", "1", "--json", "--db", database])
+        try #require(sheet.status == 0, "\(sheet)")
+        let khorezm = try JSONDecoder().decode(AttendanceSheetJSON.self, from: Data(sheet.stdout.utf8))
+        #expect(khorezm.completed == 8)
+        #expect(khorezm.rows.count == 10)
+    }
+}
