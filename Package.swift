@@ -11,11 +11,13 @@ let package = Package(
     products: [
         .executable(name: "malaka", targets: ["malaka"]),
         .library(name: "TrainingCore", targets: ["TrainingCore"]),
+        .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain, database and rules: no C, no CLI, no PDF.
@@ -34,6 +36,14 @@ let package = Package(
             dependencies: [
                 "TrainingCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictness
+        ),
+        // Reads CSV and XLSX files into rows of strings; knows nothing of participants.
+        .target(
+            name: "Spreadsheets",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictness
         ),
