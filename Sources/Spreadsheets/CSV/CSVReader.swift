@@ -53,8 +53,7 @@ public struct CSVReader: Sendable {
         let (rows, separator) = try decoded.text.withUnsafeBufferPointer {
             (text) throws(SpreadsheetError) -> ([SheetRow], CSVSeparator) in
             if let problem = decoded.problem {
-                throw error(for: problem, in: UnsafeBufferPointer(rebasing: text[..<problem.outputOffset]),
-                            encoding: decoded.encoding)
+                throw error(for: problem, in: UnsafeBufferPointer(rebasing: text[..<problem.outputOffset]))
             }
             let separator = options.separator ?? SeparatorDetector.detect(text)
             let parser = CSVParser(separator: separator.byte, quotes: options.quotes, limits: options.limits)
@@ -69,7 +68,7 @@ public struct CSVReader: Sendable {
 
     /// The error for a decoding problem, placed at the line and field where it occurs.
     private func error(
-        for problem: TextDecoder.Problem, in prefix: UnsafeBufferPointer<UInt8>, encoding: TextEncoding
+        for problem: TextDecoder.Problem, in prefix: UnsafeBufferPointer<UInt8>
     ) -> SpreadsheetError {
         let separator = options.separator ?? SeparatorDetector.detect(prefix)
         let (line, column) = CSVParser.locate(offset: prefix.count, in: prefix, separator: separator.byte)
@@ -84,7 +83,7 @@ public struct CSVReader: Sendable {
         case let .invalid(detail):
             return SpreadsheetError(
                 code: .invalidEncoding,
-                message: "\(detail) The file was read as \(encoding).",
+                message: detail,
                 remedy: checkEncoding,
                 line: line, column: column, byteOffset: problem.inputOffset)
         case let .unknownEncoding(byte):

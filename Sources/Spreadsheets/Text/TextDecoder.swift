@@ -55,7 +55,7 @@ enum TextDecoder {
                         return Problem(kind: .invalid(detail: "The code unit 0x\(hex) is half of a \(name) surrogate pair without its other half."),
                                        inputOffset: offset + bomLength, outputOffset: text.count)
                     case let .truncated(offset):
-                        return Problem(kind: .invalid(detail: "The file ends in the middle of a \(name) character."),
+                        return Problem(kind: .invalid(detail: "The file ends in the middle of a \(name) character; it may be truncated."),
                                        inputOffset: offset + bomLength, outputOffset: text.count)
                     case let .nul(offset):
                         return Problem(kind: .nul, inputOffset: offset + bomLength, outputOffset: text.count)
@@ -101,15 +101,16 @@ enum TextDecoder {
             let problem = scan.firstNUL.map { Problem(kind: .nul, inputOffset: $0 + bomLength, outputOffset: $0) }
             return Decoded(text: text, encoding: .utf8, problem: problem)
         }
-        // Mostly valid UTF-8 with a bad byte is damaged UTF-8, not Windows-1251.
-        if autodetect, bomLength == 0, scan.multibyteSequences < 4,
+        // Cyrillic in Windows-1251 almost never makes valid UTF-8 sequences before the
+        // first invalid byte, so text with some is damaged UTF-8, not Windows-1251.
+        if autodetect, bomLength == 0, scan.multibyteSequences < 2,
            text.withUnsafeBufferPointer({ Windows1251.isPlausible($0) }) {
             return text.withUnsafeBufferPointer { decodeWindows1251($0) }
         }
         let byte = text[invalid]
         let kind: Problem.Kind = autodetect && bomLength == 0
             ? .unknownEncoding(byte: byte)
-            : .invalid(detail: "The byte 0x\(hex(byte)) is not valid UTF-8.")
+            : .invalid(detail: "The byte 0x\(hex(byte)) is not valid UTF-8, the encoding the file was read as.")
         let problem = Problem(kind: kind, inputOffset: invalid + bomLength, outputOffset: invalid)
         if let nul = scan.firstNUL, nul < invalid {
             return Decoded(text: text, encoding: .utf8,
@@ -123,7 +124,7 @@ enum TextDecoder {
         let problem = Windows1251.decode(buffer, into: &text).map { stop -> Problem in
             switch stop {
             case let .undefinedByte(offset):
-                Problem(kind: .invalid(detail: "The byte 0x98 has no meaning in Windows-1251."),
+                Problem(kind: .invalid(detail: "The byte 0x98 has no meaning in Windows-1251, the encoding the file was read as."),
                         inputOffset: offset, outputOffset: text.count)
             case let .nul(offset):
                 Problem(kind: .nul, inputOffset: offset, outputOffset: text.count)

@@ -47,13 +47,12 @@ enum Windows1251 {
 
     /// Whether bytes that aren't UTF-8 read plausibly as Cyrillic text in Windows-1251.
     ///
-    /// True when none is the undefined 0x98 and at least half of the bytes above
-    /// 0x7F are Cyrillic letters.
+    /// True when at least half of the bytes above 0x7F are Cyrillic letters. (An
+    /// undefined 0x98 counts against, and decoding then reports where it is.)
     static func isPlausible(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var high = 0
         var letters = 0
         for byte in bytes where byte >= 0x80 {
-            if byte == 0x98 { return false }
             high += 1
             let scalar = upperHalf[Int(byte) - 0x80]
             if (0x0400...0x04FF).contains(scalar) { letters += 1 }
