@@ -66,7 +66,7 @@ public struct SpreadsheetError: Error, Sendable, Hashable, CustomStringConvertib
         var place: [String] = []
         if let file { place.append(file) }
         if let sheet { place.append("sheet “\(sheet)”") }
-        if let part, sheet == nil || line == nil { place.append("part \(part)") }
+        if let part, line == nil, !message.contains(part) { place.append("part \(part)") }
         let isWorksheet = sheet != nil
         if let line { place.append(isWorksheet ? "row \(line)" : "line \(line)") }
         if let column {
