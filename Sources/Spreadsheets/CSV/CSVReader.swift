@@ -13,7 +13,9 @@ import Foundation
 /// recognised by its NUL bytes), and Windows-1251, chosen when the bytes are not
 /// UTF-8 but read as Cyrillic. Separators: `,`, `;` or tab, whichever splits the
 /// first records into the same number of fields most often. Quoting follows
-/// RFC 4180; see ``QuoteHandling`` for quotes inside unquoted fields.
+/// RFC 4180; see ``QuoteHandling`` for quotes inside unquoted fields. Line ends
+/// may be CRLF, LF or a lone CR; inside a quoted field they are kept as written.
+/// Cells are not trimmed.
 ///
 /// Each ``SheetRow`` has the physical line it starts on; trailing blank rows are
 /// dropped, and other blank rows are kept unless ``SpreadsheetOptions/skipsBlankRows``.
