@@ -63,5 +63,11 @@ let package = Package(
             dependencies: ["malaka"],
             swiftSettings: strictness
         ),
+        .testTarget(
+            name: "SpreadsheetsTests",
+            dependencies: ["Spreadsheets"],
+            exclude: ["__Fixtures__"],
+            swiftSettings: strictness
+        ),
     ]
 )
