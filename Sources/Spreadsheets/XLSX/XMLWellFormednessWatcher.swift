@@ -5,9 +5,10 @@ import FoundationXML
 
 /// The `XMLParser` delegate: passes events to a part's handler, noting parse errors and unclosed elements.
 ///
-/// Foundation on Linux reports some errors only through `parseErrorOccurred`
-/// and returns `true` from `parse()` for a document cut short, so this
-/// watcher keeps the first error and the element depth itself.
+/// Foundation on Linux reports some errors only through `parseErrorOccurred`,
+/// returns `true` from `parse()` for a document cut short, and `false` for a
+/// complete document with a line over 10 MB, so this watcher keeps the first
+/// error and the element depth itself.
 final class XMLWellFormednessWatcher<Handler: XMLPartHandler>: NSObject, XMLParserDelegate {
     /// The first error `XMLParser` reported, and where.
     struct Problem {
@@ -54,7 +55,10 @@ final class XMLWellFormednessWatcher<Handler: XMLPartHandler>: NSObject, XMLPars
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        guard problem == nil else { return }
+        // libxml2 reports “huge input lookup” at the end of a part whose one line is over
+        // 10 MB (LibreOffice writes each sheet on one line); once the root element has
+        // closed, every cell has been delivered, so such an error changes nothing.
+        guard problem == nil, !isComplete else { return }
         problem = Problem(line: parser.lineNumber, column: parser.columnNumber,
                           reason: Self.reason((parseError as NSError).code))
     }
@@ -66,6 +70,7 @@ final class XMLWellFormednessWatcher<Handler: XMLPartHandler>: NSObject, XMLPars
     /// Words for the libxml2 error codes Foundation passes on.
     private static func reason(_ code: Int) -> String {
         switch code {
+        case 1: "a line or text longer than the XML parser allows"
         case 4: "the document is empty"
         case 5: "the document ends too early"
         case 9: "a character that XML doesn't allow"
