@@ -57,6 +57,19 @@ struct CSVErrorTests {
         #expect(error.byteOffset == 33)
     }
 
+    @Test func positionsAfterAMultiLineFieldArePhysicalLines() throws {
+        let text = "a,b,c\nx,\"one\ntwo\",b\"c\n"
+        let strict = #expect(throws: SpreadsheetError.self) {
+            try CSVReader(options: SpreadsheetOptions(quotes: .strict)).read(data: Data(text.utf8))
+        }
+        #expect(strict?.position == CellPosition(line: 3, column: 3))
+
+        let unterminated = #expect(throws: SpreadsheetError.self) {
+            try CSVReader().read(data: Data("a,b\n\"1\n2\",x\n3,\"open\n\n".utf8))
+        }
+        #expect(unterminated?.position == CellPosition(line: 4, column: 2))
+    }
+
     @Test func invalidUTF16IsPlaced() throws {
         // "A", a lone high surrogate, "B"
         let lone = Data([0xFF, 0xFE, 0x41, 0x00, 0x2C, 0x00, 0x00, 0xD8, 0x42, 0x00])

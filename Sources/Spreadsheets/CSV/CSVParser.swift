@@ -93,7 +93,7 @@ struct CSVParser {
                     end += 1
                 }
                 if end - index > maxCellBytes {
-                    throw .cellTooLarge(line: rowLine, column: column, limit: maxCellBytes)
+                    throw .cellTooLarge(line: line, column: column, limit: maxCellBytes)
                 }
                 cells.append(String(decoding: UnsafeBufferPointer(rebasing: text[index..<end]), as: UTF8.self))
                 index = end
