@@ -32,6 +32,13 @@ struct XLSXHostileFileTests {
         #expect(error.description.hasPrefix("truncated.xlsx: The workbook is not a readable ZIP archive"))
     }
 
+    @Test func directoryEntryPointingPastTheEndIsDamaged() throws {
+        // ZIPFoundation's own in-memory Archive traps on this file.
+        let error = try #require(failure(reading: "damaged-directory.xlsx"))
+        #expect(error.code == .damagedArchive)
+        #expect(error.message.contains("xl/worksheets/sheet3.xml runs past the end of the file"))
+    }
+
     @Test func malformedXMLNamesThePart() throws {
         let error = try #require(failure(reading: "malformed-sheet.xlsx"))
         #expect(error.code == .malformedPart)

@@ -217,7 +217,16 @@ with zipfile.ZipFile("missing-sheet-part.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     for n, b in parts.items():
         z.writestr(n, b)
 
-# The LibreOffice workbook cut short, as by an interrupted download.
 with open("participants.xlsx", "rb") as f:
     whole = f.read()
+
+# The LibreOffice workbook with one directory entry's compressed size raised past the
+# end of the file: ZIPFoundation 0.9.20's in-memory Archive traps on it.
+damaged = bytearray(whole)
+entries = [i for i in range(len(damaged)) if damaged[i:i + 4] == b"PK\x01\x02"]
+sixth = entries[5]  # xl/worksheets/sheet3.xml
+damaged[sixth + 20:sixth + 24] = struct.pack("<I", 469_763_007)
+write("damaged-directory.xlsx", bytes(damaged))
+
+# The LibreOffice workbook cut short, as by an interrupted download.
 write("truncated.xlsx", whole[: len(whole) * 6 // 10])
