@@ -15,7 +15,8 @@ import Foundation
 ///
 /// The format comes from the file's first bytes: a ZIP archive (`PK\u{3}\u{4}`)
 /// is read by ``XLSXReader``, anything else by ``CSVReader``, except that a file
-/// named `.xlsx` or `.xlsm` must be a ZIP archive.
+/// named `.xlsx` or `.xlsm` must be a ZIP archive (a password-protected workbook
+/// isn't, and is refused as such).
 public enum Spreadsheet {
     /// Reads the file at `url` as XLSX or CSV.
     public static func read(
@@ -33,7 +34,16 @@ public enum Spreadsheet {
             return try XLSXReader(options: options).read(data: data, fileName: fileName)
         }
         let pathExtension = (fileName as NSString).pathExtension.lowercased()
-        if ["xlsx", "xlsm"].contains(pathExtension) && !data.isEmpty {
+        let isWorkbookName = ["xlsx", "xlsm"].contains(pathExtension)
+        if isWorkbookName && data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw SpreadsheetError(
+                code: .unsupportedFormat,
+                message: "The workbook is password-protected (Excel then stores it in another format), "
+                    + "or it is an old .xls file renamed.",
+                remedy: "Open it in Excel or LibreOffice, remove the password if there is one, and save it as .xlsx or CSV.",
+                file: fileName)
+        }
+        if isWorkbookName && !data.isEmpty {
             throw SpreadsheetError(
                 code: .damagedArchive,
                 message: "The file is named .\(pathExtension) but is not a ZIP archive, as every Excel workbook is.",

@@ -90,6 +90,16 @@ struct XLSXReaderTests {
         #expect(error?.code == .damagedArchive)
     }
 
+    @Test func passwordProtectedWorkbooksAreNamed() throws {
+        // Excel stores an encrypted .xlsx in the same container format as a legacy .xls.
+        let container = try Data(contentsOf: Fixture.url("participants.xls"))
+        let error = #expect(throws: SpreadsheetError.self) {
+            try Spreadsheet.read(data: container, fileName: "locked.xlsx")
+        }
+        #expect(error?.code == .unsupportedFormat)
+        #expect(error?.message.contains("password-protected") == true)
+    }
+
     @Test func openDocumentSpreadsheetsAreNamed() throws {
         let error = #expect(throws: SpreadsheetError.self) {
             try Spreadsheet.read(contentsOf: Fixture.url("participants.ods"))
