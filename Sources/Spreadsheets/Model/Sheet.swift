@@ -40,26 +40,37 @@ public struct Sheet: Sendable, Hashable {
     /// A copy in which every cell of a merged range holds the value of its top-left cell.
     ///
     /// Useful when a column such as “Region” was merged down over several participants.
+    /// Ranges are clipped to the rows present and to ``columnCount``; after ten million
+    /// copied cells (only reachable with overlapping ranges, which spreadsheet programs
+    /// don't write) the remaining ranges are left as they are.
     public func fillingMergedCells() -> Sheet {
         guard !mergedCells.isEmpty else { return self }
         var copy = self
-        var indexOfLine: [Int: Int] = [:]
-        for (index, row) in rows.enumerated() {
-            indexOfLine[row.line] = index
-        }
+        let width = columnCount
+        var budget = 10_000_000
         for range in mergedCells {
-            guard let topIndex = indexOfLine[range.first.line] else { continue }
-            let value = rows[topIndex][column: range.first.column]
-            guard !value.isEmpty else { continue }
-            for line in range.first.line...range.last.line {
-                guard let index = indexOfLine[line] else { continue }
-                for column in range.first.column...range.last.column {
-                    if copy.rows[index].cells.count < column {
-                        copy.rows[index].cells.append(
-                            contentsOf: repeatElement("", count: column - copy.rows[index].cells.count))
-                    }
+            // Rows are in line order: find the range's top row by bisection.
+            var top = 0, bound = rows.count
+            while top < bound {
+                let middle = (top + bound) / 2
+                if rows[middle].line < range.first.line { top = middle + 1 } else { bound = middle }
+            }
+            guard top < rows.count, rows[top].line == range.first.line else { continue }
+            let value = rows[top][column: range.first.column]
+            let lastColumn = min(range.last.column, width)
+            guard !value.isEmpty, range.first.column <= lastColumn else { continue }
+            var index = top
+            while index < copy.rows.count && copy.rows[index].line <= range.last.line {
+                budget -= lastColumn - range.first.column + 1
+                guard budget >= 0 else { return copy }
+                if copy.rows[index].cells.count < lastColumn {
+                    copy.rows[index].cells.append(
+                        contentsOf: repeatElement("", count: lastColumn - copy.rows[index].cells.count))
+                }
+                for column in range.first.column...lastColumn {
                     copy.rows[index].cells[column - 1] = value
                 }
+                index += 1
             }
         }
         return copy
