@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "malaka", targets: ["malaka"]),
         .library(name: "TrainingCore", targets: ["TrainingCore"]),
+        .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
+        .library(name: "Typesetting", targets: ["Typesetting"]),
         .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
     ],
     dependencies: [
@@ -18,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain, database and rules: no C, no CLI, no PDF.
@@ -40,6 +43,38 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // Reads CSV and XLSX files into rows of strings; knows nothing of participants.
+        .target(
+            name: "Spreadsheets",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictness
+        ),
+        // C libraries for PDF typesetting; only Typesetting imports them.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // Fonts, shaping, layout and PDF drawing: knows nothing of trainings.
+        .target(
+            name: "Typesetting",
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            swiftSettings: strictness
+        ),
+        // `swift run -c release SpreadsheetsBenchmark`: times reading a generated 100,000-row CSV.
+        .executableTarget(
+            name: "SpreadsheetsBenchmark",
+            dependencies: ["Spreadsheets"],
+            swiftSettings: strictness
+        ),
+        // Renders 1,000 certificate-like pages as one PDF and as 1,000 files; run in release mode.
+        .executableTarget(
+            name: "TypesettingBenchmark",
+            dependencies: ["Typesetting"],
+            swiftSettings: strictness
+        ),
         // `make bench`: release-build measurements reported in BENCHMARKS.md.
         .executableTarget(
             name: "MalakaBenchmarks",
@@ -57,6 +92,18 @@ let package = Package(
         .testTarget(
             name: "MalakaEndToEndTests",
             dependencies: ["malaka", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "SpreadsheetsTests",
+            dependencies: ["Spreadsheets"],
+            exclude: ["__Fixtures__"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "TypesettingTests",
+            dependencies: ["Typesetting"],
+            exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
     ]
