@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "malaka", targets: ["malaka"]),
         .library(name: "TrainingCore", targets: ["TrainingCore"]),
+        .library(name: "Typesetting", targets: ["Typesetting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -35,6 +36,29 @@ let package = Package(
                 "TrainingCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictness
+        ),
+        // C libraries for PDF typesetting; only Typesetting imports them.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // Fonts, shaping, layout and PDF drawing: knows nothing of trainings.
+        .target(
+            name: "Typesetting",
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            swiftSettings: strictness
+        ),
+        // Renders 1,000 certificate-like pages as one PDF and as 1,000 files; run in release mode.
+        .executableTarget(
+            name: "TypesettingBenchmark",
+            dependencies: ["Typesetting"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "TypesettingTests",
+            dependencies: ["Typesetting"],
             swiftSettings: strictness
         ),
         .testTarget(
