@@ -87,6 +87,8 @@ extension Canvas {
 
     /// The glyphs of `run` that draw `bytes`, placed from `x` along `baseline`, with the cluster map
     /// that ties each group of glyphs to the bytes of text it draws; advances `x`.
+    ///
+    /// `bytes` starts and ends between clusters, as lines do, so each cluster's byte count holds.
     private static func glyphs(
         of run: ShapedRun,
         in bytes: Range<Int>,
@@ -98,30 +100,15 @@ extension Canvas {
     ) {
         glyphs.removeAll(keepingCapacity: true)
         clusters.removeAll(keepingCapacity: true)
-        let shaped = run.glyphs.filter { bytes.contains($0.cluster) }
-        guard !shaped.isEmpty else { return }
-
-        // Each cluster owns the bytes from its start to the next cluster's start, in text order;
-        // the first also owns any bytes before it.
-        let starts = Set(shaped.map(\.cluster)).sorted()
-        var byteCounts: [Int: Int32] = [:]
-        for (index, start) in starts.enumerated() {
-            let from = index == 0 ? bytes.lowerBound : start
-            let to = index + 1 < starts.count ? starts[index + 1] : bytes.upperBound
-            byteCounts[start] = Int32(to - from)
-        }
-
-        for glyph in shaped {
-            glyphs.append(cairo_glyph_t(
-                index: UInt(glyph.id),
-                x: x + glyph.xOffset * size,
-                y: baseline - glyph.yOffset * size
-            ))
+        var lastCluster = -1
+        for glyph in run.glyphs where bytes.contains(glyph.cluster) {
+            glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.xOffset * size, y: baseline - glyph.yOffset * size))
             x += glyph.advance * size
-            if let last = glyphs.count > 1 ? shaped[glyphs.count - 2].cluster : nil, last == glyph.cluster {
+            if glyph.cluster == lastCluster {
                 clusters[clusters.count - 1].num_glyphs += 1
             } else {
-                clusters.append(cairo_text_cluster_t(num_bytes: byteCounts[glyph.cluster]!, num_glyphs: 1))
+                clusters.append(cairo_text_cluster_t(num_bytes: Int32(glyph.clusterBytes), num_glyphs: 1))
+                lastCluster = glyph.cluster
             }
         }
     }

@@ -38,6 +38,7 @@ public final class Canvas {
     ///
     /// For example, a chart's axis label reading upwards:
     /// `try canvas.rotated(by: -90, around: anchor) { try $0.drawText(label, style: style, in: box) }`
+    @discardableResult
     public func rotated<Result>(by degrees: Double, around center: Point, _ body: (Canvas) throws -> Result) rethrows -> Result {
         let cairo = context.pointer
         cairo_save(cairo)

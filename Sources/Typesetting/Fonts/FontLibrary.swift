@@ -29,10 +29,11 @@ public final class FontLibrary {
     private var fallbackLists: [FontDescriptor: FontconfigFontSet?] = [:]
     private var fallbacks: [FallbackKey: LoadedFont?] = [:]
     private var shaped: [ShapingKey: ShapedParagraph] = [:]
+    private var layouts: [LayoutKey: TextLayout] = [:]
     private let buffer = HarfBuzzBuffer()
 
-    /// Shaped paragraphs kept before the cache starts again; repeated titles and paragraphs stay cheap.
-    private static let shapedCacheLimit = 4096
+    /// Shaped paragraphs and layouts kept before each cache starts again; repeated titles and paragraphs stay cheap.
+    private static let cacheLimit = 4096
 
     private struct FallbackKey: Hashable {
         let font: FontDescriptor
@@ -42,6 +43,12 @@ public final class FontLibrary {
     private struct ShapingKey: Hashable {
         let font: FontDescriptor
         let paragraph: Substring
+    }
+
+    private struct LayoutKey: Hashable {
+        let text: String
+        let style: TextStyle
+        let box: Size
     }
 
     public init() {}
@@ -89,6 +96,15 @@ public final class FontLibrary {
     ///
     /// - Throws: ``TypesettingError/missingGlyphs(characters:text:)`` or ``TypesettingError/fontNotFound(family:)``.
     public func layout(_ text: String, style: TextStyle, in box: Size) throws -> TextLayout {
+        let key = LayoutKey(text: text, style: style, box: box)
+        if let cached = layouts[key] { return cached }
+        let layout = try freshLayout(text, style: style, in: box)
+        if layouts.count >= Self.cacheLimit { layouts.removeAll(keepingCapacity: true) }
+        layouts[key] = layout
+        return layout
+    }
+
+    private func freshLayout(_ text: String, style: TextStyle, in box: Size) throws -> TextLayout {
         let paragraphs = try Self.paragraphs(of: text).map { try shapedParagraph($0, font: style.font, text: text) }
         let metrics = try primary(for: style.font).shaping
 
@@ -217,7 +233,7 @@ public final class FontLibrary {
         }
 
         let result = ShapedParagraph(utf8: utf8, runs: shapedRuns)
-        if shaped.count >= Self.shapedCacheLimit { shaped.removeAll(keepingCapacity: true) }
+        if shaped.count >= Self.cacheLimit { shaped.removeAll(keepingCapacity: true) }
         shaped[key] = result
         return result
     }
@@ -226,15 +242,14 @@ public final class FontLibrary {
 
     /// The paragraphs of `text`, split at newlines; tabs become spaces and other control characters go.
     static func paragraphs(of text: String) -> [Substring] {
-        let cleaned: String
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !isNewline($0) }) {
-            cleaned = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar in
-                if scalar == "\t" { return " " }
-                return scalar.properties.generalCategory == .control && !isNewline(scalar) ? nil : scalar
-            }))
-        } else {
-            cleaned = text
+        // Most text has no control character or line separator at all.
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }) else {
+            return [text[...]]
         }
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar in
+            if scalar == "\t" { return " " }
+            return scalar.properties.generalCategory == .control && !isNewline(scalar) ? nil : scalar
+        }))
         return cleaned.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
