@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(
             name: "TypesettingTests",
             dependencies: ["Typesetting"],
+            exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
         .testTarget(
