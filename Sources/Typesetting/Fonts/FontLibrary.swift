@@ -53,7 +53,7 @@ public final class FontLibrary {
 
     public init() {}
 
-    /// The installed font file that `font` resolves to.
+    /// The installed font file that `font` resolves to: that family, in its nearest installed style.
     ///
     /// - Throws: ``TypesettingError/fontNotFound(family:)`` when no installed font has the family.
     public func fontFile(for font: FontDescriptor) throws -> FontFile {
@@ -105,6 +105,7 @@ public final class FontLibrary {
     }
 
     private func freshLayout(_ text: String, style: TextStyle, in box: Size) throws -> TextLayout {
+        precondition(style.size > 0 && (style.minimumSize ?? 1) > 0, "Text sizes must be above 0 pt, not \(style.size) and \(style.minimumSize ?? 1).")
         let paragraphs = try Self.paragraphs(of: text).map { try shapedParagraph($0, font: style.font, text: text) }
         let metrics = try primary(for: style.font).shaping
 

@@ -15,6 +15,8 @@ public struct TextStyle: Hashable, Sendable {
     /// The distance between baselines as a multiple of the font's own line height.
     public var lineSpacing: Double
     /// Whether lines wrap at word boundaries to the box's width; otherwise only newlines break lines.
+    ///
+    /// A word wider than the box is split between letters (see ``minimumSize``).
     public var wraps: Bool
     /// At most this many lines, or no limit.
     public var maximumLines: Int?
