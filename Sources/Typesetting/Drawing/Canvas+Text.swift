@@ -107,7 +107,7 @@ extension Canvas {
             if glyph.cluster == lastCluster {
                 clusters[clusters.count - 1].num_glyphs += 1
             } else {
-                clusters.append(cairo_text_cluster_t(num_bytes: Int32(glyph.clusterBytes), num_glyphs: 1))
+                clusters.append(cairo_text_cluster_t(num_bytes: Int32(run.clusters[glyph.clusterIndex].count), num_glyphs: 1))
                 lastCluster = glyph.cluster
             }
         }

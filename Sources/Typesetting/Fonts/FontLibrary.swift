@@ -64,15 +64,7 @@ public final class FontLibrary {
     ///
     /// Newlines, tabs and other control characters are left to layout and never reported.
     public func missingCharacters(in text: String, font: FontDescriptor) throws -> [Unicode.Scalar] {
-        var missing: [Unicode.Scalar] = []
-        for paragraph in Self.paragraphs(of: text) {
-            for character in paragraph {
-                if try self.font(for: character, primary: font) == nil {
-                    missing.append(contentsOf: try uncoveredScalars(of: character, primary: font))
-                }
-            }
-        }
-        return Self.unique(missing)
+        Self.unique(try Self.paragraphs(of: text).flatMap { try itemize($0, font: font).missing })
     }
 
     /// Checks that every character of `text` can be drawn with `font` or an installed fallback.
@@ -192,13 +184,9 @@ public final class FontLibrary {
 
     // MARK: - Shaping
 
-    /// `paragraph` split into runs of one font each and shaped, from the cache when it was shaped before.
-    ///
-    /// - Parameter text: the whole text the paragraph came from, for the error message.
-    private func shapedParagraph(_ paragraph: Substring, font descriptor: FontDescriptor, text: String) throws -> ShapedParagraph {
-        let key = ShapingKey(font: descriptor, paragraph: paragraph)
-        if let cached = shaped[key] { return cached }
-
+    /// `paragraph` split into runs of one font each, and the characters that no font has.
+    private func itemize(_ paragraph: Substring, font descriptor: FontDescriptor) throws
+        -> (runs: [(font: LoadedFont, bytes: Range<Int>)], missing: [Unicode.Scalar]) {
         var runs: [(font: LoadedFont, bytes: Range<Int>)] = []
         var missing: [Unicode.Scalar] = []
         var offset = 0
@@ -215,6 +203,17 @@ public final class FontLibrary {
                 runs.append((font, offset..<offset + length))
             }
         }
+        return (runs, missing)
+    }
+
+    /// `paragraph` split into runs of one font each and shaped, from the cache when it was shaped before.
+    ///
+    /// - Parameter text: the whole text the paragraph came from, for the error message.
+    private func shapedParagraph(_ paragraph: Substring, font descriptor: FontDescriptor, text: String) throws -> ShapedParagraph {
+        let key = ShapingKey(font: descriptor, paragraph: paragraph)
+        if let cached = shaped[key] { return cached }
+
+        let (runs, missing) = try itemize(paragraph, font: descriptor)
         if !missing.isEmpty {
             throw TypesettingError.missingGlyphs(characters: Self.unique(missing), text: text)
         }

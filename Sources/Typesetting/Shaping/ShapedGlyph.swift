@@ -3,8 +3,8 @@ struct ShapedGlyph {
     var id: UInt32
     /// The UTF-8 offset, within the paragraph, of the first byte of the text this glyph draws.
     var cluster: Int
-    /// How many bytes of text the glyph's cluster draws, for cairo's cluster map; set once the run is shaped.
-    var clusterBytes: Int = 0
+    /// The index of the glyph's cluster in its run's ``ShapedRun/clusters``; set once the run is shaped.
+    var clusterIndex: Int = 0
     var advance: Double
     var xOffset: Double
     var yOffset: Double

@@ -28,21 +28,15 @@ final class ShapedParagraph {
     }
 
     private static func units(of run: ShapedRun, in utf8: [UInt8]) -> [ClusterUnit] {
-        var starts = Array(Set(run.glyphs.map(\.cluster))).sorted()
-        if starts.isEmpty || starts[0] > run.bytes.lowerBound {
-            starts.insert(run.bytes.lowerBound, at: 0)
-        }
-        var advances = [Double](repeating: 0, count: starts.count)
+        var advances = [Double](repeating: 0, count: run.clusters.count)
         for glyph in run.glyphs {
-            let index = starts.lastIndex { $0 <= glyph.cluster } ?? 0
-            advances[index] += glyph.advance
+            advances[glyph.clusterIndex] += glyph.advance
         }
-        return starts.indices.map { index in
-            let bytes = starts[index]..<(index + 1 < starts.count ? starts[index + 1] : run.bytes.upperBound)
+        return zip(run.clusters, advances).map { bytes, advance in
             let scalars = String(decoding: utf8[bytes], as: UTF8.self).unicodeScalars
             return ClusterUnit(
                 bytes: bytes,
-                advance: advances[index],
+                advance: advance,
                 isSpace: scalars.allSatisfy(isBreakingSpace),
                 isHyphen: scalars.last.map(isHyphen) ?? false
             )
