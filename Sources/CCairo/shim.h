@@ -1,0 +1,4 @@
+// cairo with its PDF and FreeType backends, for the Typesetting module only.
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-ft.h>

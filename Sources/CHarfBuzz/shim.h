@@ -1,0 +1,3 @@
+// HarfBuzz, which shapes text into positioned glyphs, for the Typesetting module only.
+#include <harfbuzz/hb.h>
+#include <harfbuzz/hb-ft.h>

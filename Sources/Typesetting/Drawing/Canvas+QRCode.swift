@@ -1,0 +1,40 @@
+internal import CCairo
+
+extension Canvas {
+    /// Draws `text` as a square QR code, as large as fits in `rect` and centred.
+    ///
+    /// The code is drawn as one image with a pixel per module, scaled without blurring, which keeps
+    /// PDFs small and fast. `quietZone` modules of blank margin are kept inside `rect` on every side,
+    /// as scanners need; the margin is not painted.
+    ///
+    /// - Throws: ``TypesettingError/qrCodeNotEncodable(text:errorCorrection:)`` for empty or too long text.
+    public func drawQRCode(
+        _ text: String,
+        in rect: Rect,
+        errorCorrection: QRErrorCorrection = .medium,
+        color: Color = .black,
+        quietZone: Int = 4
+    ) throws {
+        let context = context
+        let cairo = context.pointer
+        let symbol = try QRCodeSymbol(text, errorCorrection: errorCorrection)
+        let modules = symbol.width
+        let image = try CairoImageSurface(alphaWidth: modules, height: modules) { pixels, stride in
+            for row in 0..<modules {
+                for column in 0..<modules where symbol.isDark(column: column, row: row) {
+                    pixels[row * stride + column] = 0xFF
+                }
+            }
+        }
+        let mask = CairoPattern(sharpPixelsOf: image)
+        let side = min(rect.width, rect.height)
+        let module = side / Double(modules + 2 * max(0, quietZone))
+        cairo_save(cairo)
+        defer { cairo_restore(cairo) }
+        cairo_translate(cairo, rect.midX - module * Double(modules) / 2, rect.midY - module * Double(modules) / 2)
+        cairo_scale(cairo, module, module)
+        context.setColor(color)
+        cairo_mask(cairo, mask.pointer)
+        try context.check("draw a QR code")
+    }
+}

@@ -1,0 +1,81 @@
+/// One paragraph split into font runs and shaped once, in ems, ready to be broken into lines at any size.
+final class ShapedParagraph {
+    let utf8: [UInt8]
+    let runs: [ShapedRun]
+    /// Every cluster of every run, in text order.
+    let units: [ClusterUnit]
+    let words: [Word]
+
+    init(utf8: [UInt8], runs: [ShapedRun]) {
+        self.utf8 = utf8
+        self.runs = runs
+        units = runs.flatMap { Self.units(of: $0, in: utf8) }
+        words = Self.words(of: units)
+    }
+
+    /// The text of `units`, a range of ``units``.
+    func text(of units: Range<Int>) -> String {
+        String(decoding: utf8[bytes(of: units)], as: UTF8.self)
+    }
+
+    /// The UTF-8 offsets that `units` cover.
+    func bytes(of units: Range<Int>) -> Range<Int> {
+        guard !units.isEmpty else {
+            let offset = units.lowerBound < self.units.count ? self.units[units.lowerBound].bytes.lowerBound : utf8.count
+            return offset..<offset
+        }
+        return self.units[units.lowerBound].bytes.lowerBound..<self.units[units.upperBound - 1].bytes.upperBound
+    }
+
+    private static func units(of run: ShapedRun, in utf8: [UInt8]) -> [ClusterUnit] {
+        var advances = [Double](repeating: 0, count: run.clusters.count)
+        for glyph in run.glyphs {
+            advances[glyph.clusterIndex] += glyph.advance
+        }
+        return zip(run.clusters, advances).map { bytes, advance in
+            let scalars = String(decoding: utf8[bytes], as: UTF8.self).unicodeScalars
+            return ClusterUnit(
+                bytes: bytes,
+                advance: advance,
+                isSpace: scalars.allSatisfy(isBreakingSpace),
+                isHyphen: scalars.last.map(isHyphen) ?? false
+            )
+        }
+    }
+
+    private static func words(of units: [ClusterUnit]) -> [Word] {
+        var words: [Word] = []
+        var index = 0
+        while index < units.count {
+            let start = index
+            var width = 0.0
+            while index < units.count, !units[index].isSpace {
+                width += units[index].advance
+                index += 1
+                if units[index - 1].isHyphen, index - 1 > start { break }
+            }
+            let contentEnd = index
+            var spaceWidth = 0.0
+            while index < units.count, units[index].isSpace {
+                spaceWidth += units[index].advance
+                index += 1
+            }
+            words.append(Word(content: start..<contentEnd, width: width, spaceWidth: spaceWidth))
+        }
+        return words
+    }
+
+    private static func isBreakingSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00A0, 0x2007, 0x202F: false // no-break spaces
+        default: scalar.properties.generalCategory == .spaceSeparator
+        }
+    }
+
+    private static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x002D, 0x2010, 0x2013, 0x2014: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Typesetting
+
+/// PDFs go to files or memory, with metadata, page sizes, and fonts embedded once for many pages.
+@Suite struct PDFDocumentTests {
+    @Test func metadataIsWritten() throws {
+        let metadata = PDFMetadata(
+            title: "Oʻzbekiston: ishtirok sertifikatlari",
+            author: "Xorazm viloyati hokimligi",
+            subject: "Ота-оналик кўникмалари",
+            keywords: ["sertifikat", "trening"],
+            creator: "Malaka",
+            creationDate: Date(timeIntervalSince1970: 1_742_895_000) // 2025-03-25 09:30:00 UTC
+        )
+        let pdf = try Fixtures.renderPage(metadata: metadata) { _ in }
+        let info = try PDFTools.info(of: pdf)
+        #expect(info["Title"] == metadata.title)
+        #expect(info["Author"] == metadata.author)
+        #expect(info["Subject"] == metadata.subject)
+        #expect(info["Keywords"] == "sertifikat, trening")
+        #expect(info["Creator"] == "Malaka")
+        #expect(info["CreationDate"]?.hasPrefix("2025-03-25T09:30:00") == true, "\(info["CreationDate"] ?? "none")")
+    }
+
+    @Test func everyPageHasItsOwnSize() throws {
+        let url = try PDFTools.temporaryFolder().appendingPathComponent("sizes.pdf")
+        let document = try PDFDocument(url: url, fonts: FontLibrary())
+        for size in [PageSize.a4, .a4.landscape, .letter] {
+            try document.beginPage(size: size).drawText("Sahifa", style: Fixtures.style(), in: Rect(x: 40, y: 40, width: 200, height: 30))
+        }
+        #expect(try document.finish() == nil)
+        let sizes = try PDFTools.run("pdfinfo", ["-f", "1", "-l", "3", url.path])
+            .split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains("size:") }
+            .map { $0.split(separator: ":")[1].split(separator: "(")[0].trimmingCharacters(in: .whitespaces) }
+        #expect(sizes == ["595.28 x 841.89 pts", "841.89 x 595.28 pts", "612 x 792 pts"])
+        #expect(try PDFTools.info(of: url)["Pages"] == "3")
+    }
+
+    @Test func inMemoryPDFHoldsWhatWasDrawn() throws {
+        let document = try PDFDocument.inMemory(fonts: FontLibrary(), metadata: PDFMetadata(title: "Xotira"))
+        try document.beginPage(size: .a4).drawText("Ғуломжон Ўринбоев", style: Fixtures.style(), in: Rect(x: 40, y: 40, width: 400, height: 30))
+        let data = try #require(try document.finish())
+        #expect(data.starts(with: Array("%PDF-".utf8)))
+        let url = try PDFTools.temporaryFolder().appendingPathComponent("memory.pdf")
+        try data.write(to: url)
+        #expect(try PDFTools.textLines(of: url) == ["Ғуломжон Ўринбоев"])
+        #expect(try PDFTools.info(of: url)["Title"] == "Xotira")
+    }
+
+    @Test func unwritableDestinationIsAnError() throws {
+        let url = URL(fileURLWithPath: "/nonexistent-folder-\(UUID().uuidString)/certificate.pdf")
+        #expect {
+            try PDFDocument(url: url, fonts: FontLibrary())
+        } throws: { error in
+            guard case let .pdfNotWritable(path, _) = error as? TypesettingError else { return false }
+            return path == url.path && (error as! TypesettingError).description.contains("writable")
+        }
+    }
+
+    @Test func fontsAreEmbeddedOnceForManyPages() throws {
+        let fonts = FontLibrary()
+        func render(pages: Int) throws -> URL {
+            let url = try PDFTools.temporaryFolder().appendingPathComponent("pages.pdf")
+            let document = try PDFDocument(url: url, fonts: fonts)
+            for index in 0..<pages {
+                let page = try document.beginPage(size: .a4)
+                try page.drawText("Gʻulomjon Oʻrinboyev \(index)", style: Fixtures.style(Fixtures.serifBold), in: Rect(x: 40, y: 40, width: 400, height: 30))
+                try page.drawText("Айгүл Өмүрбекова", style: Fixtures.style(), in: Rect(x: 40, y: 90, width: 400, height: 30))
+            }
+            try document.finish()
+            return url
+        }
+        let one = try render(pages: 1)
+        let hundred = try render(pages: 100)
+        #expect(try PDFTools.fonts(of: hundred).count == PDFTools.fonts(of: one).count)
+        let bytesPerPage = (try Data(contentsOf: hundred).count - Data(contentsOf: one).count) / 99
+        #expect(bytesPerPage < 2000, "each further page should add only its text, not fonts: \(bytesPerPage) bytes")
+    }
+}
