@@ -2,74 +2,21 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Enrolls people in an event, all of them or none.
+    /// Enrolls people in an event, all of them or none; beyond its capacity they go on its waitlist.
+    ///
+    /// - Returns: the enrollments made (not the people put on the waitlist; see ``enrollOrWaitlist(eventID:participantIDs:allowConflict:)``).
     @discardableResult
     public func enroll(eventID: Int64, participantIDs: [Int64]) throws -> [Enrollment] {
-        guard !participantIDs.isEmpty else {
-            throw MalakaError.usage("Name at least one participant to enroll, by number.")
-        }
-        if let twice = participantIDs.firstRepeated() {
-            throw MalakaError.usage("Participant \(twice) is named twice. Name each person once.")
-        }
-        return try write { db in
-            let detail = try eventDetail(db, id: eventID)
-            guard detail.event.status != .cancelled else {
-                throw MalakaError.data("Event \(eventID) was cancelled (\(detail.event.cancelReason ?? "")); nobody can enroll in it.")
-            }
-            let known = Set(try Int64.fetchAll(db, Participant.select(Column("id")).filter(keys: participantIDs)))
-            if let unknown = participantIDs.first(where: { !known.contains($0) }) {
-                _ = try participant(db, id: unknown)
-            }
-            let already = Set(try Int64.fetchAll(db, Enrollment.select(Enrollment.Columns.participantId)
-                .filter(Enrollment.Columns.eventId == eventID)))
-            if let twice = participantIDs.first(where: already.contains) {
-                let person = try participant(db, id: twice)
-                throw MalakaError.data("\(person.fullName) (\(twice)) is already enrolled in event \(eventID). Nothing was changed.")
-            }
-            if let capacity = detail.event.capacity {
-                let total = detail.enrolledCount + participantIDs.count
-                if total > capacity {
-                    throw MalakaError.data("Event \(eventID) has \(capacity) places and \(detail.enrolledCount) are taken; enrolling \(participantIDs.count) more would make \(total). Nothing was changed. Raise the capacity or enroll fewer.")
-                }
-            }
-            let now = Date.databaseNow
-            let enrolledAt = now.databaseValue
-            let insert = try db.cachedStatement(sql: "INSERT INTO enrollment (eventId, participantId, enrolledAt) VALUES (?, ?, ?)")
-            return try participantIDs.map { participantID in
-                try insert.execute(arguments: [eventID, participantID, enrolledAt])
-                return Enrollment(id: db.lastInsertedRowID, eventId: eventID, participantId: participantID, enrolledAt: now)
-            }
-        }
+        try enrollOrWaitlist(eventID: eventID, participantIDs: participantIDs).enrolled
     }
 
-    /// Takes people off an event. Refuses when they have attendance marks, unless `force`, which deletes the marks too.
+    /// Takes people off an event or its waitlist, and promotes the first waitlisted to the places freed.
+    /// Refuses when they have attendance marks, unless `force`, which deletes the marks too.
     ///
     /// - Returns: how many attendance marks were deleted.
     @discardableResult
     public func unenroll(eventID: Int64, participantIDs: [Int64], force: Bool = false) throws -> Int {
-        guard !participantIDs.isEmpty else {
-            throw MalakaError.usage("Name at least one participant to unenroll, by number.")
-        }
-        return try write { db in
-            _ = try eventDetail(db, id: eventID)
-            var deletedMarks = 0
-            for participantID in participantIDs {
-                let person = try participant(db, id: participantID)
-                guard let enrollment = try Enrollment
-                    .filter(Enrollment.Columns.eventId == eventID && Enrollment.Columns.participantId == participantID)
-                    .fetchOne(db)
-                else {
-                    throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(eventID). Nothing was changed.")
-                }
-                let marks = try Attendance.filter(Column("enrollmentId") == enrollment.id!).fetchCount(db)
-                if marks > 0 && !force {
-                    throw MalakaError.data("\(person.fullName) (\(participantID)) has \(marks) attendance mark(s) in event \(eventID); unenrolling would delete them. Nothing was changed. Add --force to unenroll anyway.")
-                }
-                deletedMarks += marks
-                try enrollment.delete(db)
-            }
-            return deletedMarks
-        }
+        try withdraw(eventID: eventID, participantIDs: participantIDs, force: force).deletedMarks
     }
 
     /// Records attendance for one session; a person already marked gets the new mark.
@@ -110,6 +57,9 @@ extension AppDatabase {
                 enrollmentsByEvent[request.eventID] = enrollmentByParticipant
                 for participantID in request.marks.keys.sorted() where enrollmentByParticipant[participantID] == nil {
                     let person = try participant(db, id: participantID)
+                    if let position = try waitlistPosition(db, eventID: request.eventID, participantID: participantID) {
+                        throw MalakaError.data("\(person.fullName) (\(participantID)) is number \(position) on the waitlist of event \(request.eventID), not enrolled, so they cannot be marked. Nothing was changed.")
+                    }
                     throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed. Enroll them first with `malaka enroll \(request.eventID) \(participantID)`.")
                 }
                 var statuses = request.marks

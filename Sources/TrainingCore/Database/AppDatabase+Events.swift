@@ -4,6 +4,11 @@ import GRDB
 extension AppDatabase {
     /// Schedules an event with its sessions and trainers, or refuses the whole plan.
     ///
+    /// The plan is refused when a trainer or the venue is already booked at the
+    /// same time by another event, unless `allowConflict`, which records each
+    /// conflict as an override. A study tour may give legs, each with its own
+    /// place, host and days; their sessions are held in the leg's time zone.
+    ///
     /// For example:
     /// ```swift
     /// let time = try TimeRange(parsing: "09:00-13:00")
@@ -11,16 +16,29 @@ extension AppDatabase {
     ///     courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch tumani",
     ///     sessions: EventPlan.consecutiveSessions(from: DayDate(parsing: "2019-03-25"), days: 2, time: time)))
     /// ```
-    public func createEvent(_ plan: EventPlan) throws -> EventDetail {
+    public func createEvent(_ plan: EventPlan, allowConflict: Bool = false) throws -> EventDetail {
         let region = try gazetteer.region(matching: plan.region)
         let district = try plan.district.map { try gazetteer.district(matching: $0, in: region) }
-        guard !plan.sessions.isEmpty else {
+        let legs = try resolveLegs(plan.legs)
+        let sides = try plan.sides.map { sides in
+            StudyTourSides(sendingOrganisation: sides.sendingOrganisation.nonEmpty,
+                           sendingRegionCode: try sides.sendingRegion.map { try gazetteer.region(matching: $0).code },
+                           hostingOrganisation: sides.hostingOrganisation.nonEmpty,
+                           hostingRegionCode: try sides.hostingRegion.map { try gazetteer.region(matching: $0).code })
+        }
+        var planned = plan.sessions
+        for (index, leg) in plan.legs.enumerated() {
+            for offset in 0...(leg.endDate.dayNumber - leg.startDate.dayNumber) {
+                planned.append(.init(date: leg.startDate.adding(days: offset), time: leg.time, hours: leg.hours, legIndex: index))
+            }
+        }
+        guard !planned.isEmpty else {
             throw MalakaError.usage("An event needs at least one session: give --start with --days, or --session DATE.")
         }
         if let capacity = plan.capacity, capacity <= 0 {
             throw MalakaError.data("Capacity \(capacity) is not a number of places. Give a number above 0, or leave it out for no limit.")
         }
-        let sessions = plan.sessions.sorted { ($0.date, $0.time.start) < ($1.date, $1.time.start) }
+        let sessions = planned.sorted { ($0.date, $0.time.start) < ($1.date, $1.time.start) }
         let startDate = plan.startDate ?? sessions.first!.date
         let endDate = plan.endDate ?? sessions.last!.date
         guard endDate >= startDate else {
@@ -29,12 +47,7 @@ extension AppDatabase {
         for session in sessions where session.date < startDate || session.date > endDate {
             throw MalakaError.data("The session on \(session.date.iso) falls outside the event's dates, \(startDate.iso) to \(endDate.iso). Move the session or widen the event with --start/--end.")
         }
-        for (index, session) in sessions.enumerated().dropFirst() {
-            let previous = sessions[index - 1]
-            if previous.date == session.date && previous.time.end > session.time.start {
-                throw MalakaError.data("Two sessions on \(session.date.iso) overlap (\(previous.time) and \(session.time)). Give each its own time.")
-            }
-        }
+        try Self.checkSessionsApart(sessions.map { ($0.date, $0.time) })
         for session in sessions {
             if let hours = session.hours, !(hours > 0 && hours <= 24) {
                 throw MalakaError.data("A session of \(hours) hours on \(session.date.iso) is not possible. Give hours from 0 to 24, or leave them to follow from the times.")
@@ -47,6 +60,9 @@ extension AppDatabase {
 
         let eventID = try write { db -> Int64 in
             let course = try courseInfo(db, code: plan.courseCode)
+            if (!legs.isEmpty || sides != nil) && course.course.kind != .studyTour {
+                throw MalakaError.data("Course \(course.course.code) is a \(course.course.kind.rawValue), not a study tour; only a study tour has legs and sending and hosting sides.")
+            }
             let title = plan.title?.trimmingSpaces()
             var event = Event(
                 id: nil, courseId: course.course.id!, title: title?.isEmpty == false ? title : nil,
@@ -55,9 +71,23 @@ extension AppDatabase {
                 capacity: plan.capacity, status: plan.status, cancelReason: nil,
                 startDate: startDate, endDate: endDate, createdAt: .databaseNow)
             try event.insert(db)
+            var legIDs: [Int64] = []
+            for (index, leg) in legs.enumerated() {
+                var leg = leg
+                leg.eventId = event.id!
+                leg.position = index + 1
+                try leg.insert(db)
+                legIDs.append(leg.id!)
+            }
+            if var sides {
+                sides.eventId = event.id!
+                try sides.insert(db)
+            }
             for planned in sessions {
+                let zone = PlaceTimeZone(regionCode: planned.legIndex.map { legs[$0].regionCode } ?? region.code)
                 var session = Session(id: nil, eventId: event.id!, date: planned.date, startTime: planned.time.start,
-                                      endTime: planned.time.end, hours: planned.hours ?? planned.time.hours)
+                                      endTime: planned.time.end, hours: planned.hours ?? planned.time.hours,
+                                      timeZone: zone, legId: planned.legIndex.map { legIDs[$0] })
                 try session.insert(db)
             }
             var seen = Set<Int64>()
@@ -67,9 +97,47 @@ extension AppDatabase {
                     try EventTrainer(eventId: event.id!, trainerId: trainerID).insert(db)
                 }
             }
+            try enforce(db, conflicts(db, eventID: event.id!, kinds: [.trainer, .venue]), allow: allowConflict, action: "create")
             return event.id!
         }
         return try eventDetail(id: eventID)
+    }
+
+    /// Refuses two sessions of one event that overlap.
+    static func checkSessionsApart(_ sessions: [(date: DayDate, time: TimeRange)]) throws {
+        let sorted = sessions.sorted { ($0.date, $0.time.start) < ($1.date, $1.time.start) }
+        for (index, session) in sorted.enumerated().dropFirst() {
+            let previous = sorted[index - 1]
+            if previous.date == session.date && previous.time.end > session.time.start {
+                throw MalakaError.data("Two sessions on \(session.date.iso) overlap (\(previous.time) and \(session.time)). Give each its own time.")
+            }
+        }
+    }
+
+    /// Checks a study tour's legs and resolves their places; positions and the event are filled in on insert.
+    private func resolveLegs(_ legs: [EventPlan.PlannedLeg]) throws -> [StudyTourLeg] {
+        let resolved = try legs.enumerated().map { index, leg in
+            let host = leg.hostOrganisation.trimmingSpaces()
+            guard !host.isEmpty else {
+                throw MalakaError.data("Leg \(index + 1) has no host organisation. Say who receives the tour there with host=….")
+            }
+            guard leg.endDate >= leg.startDate else {
+                throw MalakaError.data("Leg \(index + 1) cannot end (\(leg.endDate.iso)) before it starts (\(leg.startDate.iso)).")
+            }
+            guard leg.endDate.dayNumber - leg.startDate.dayNumber < 366 else {
+                throw MalakaError.data("Leg \(index + 1) lasts more than a year (\(leg.startDate.iso) to \(leg.endDate.iso)). Check its dates.")
+            }
+            let region = try gazetteer.region(matching: leg.region)
+            let district = try leg.district.map { try gazetteer.district(matching: $0, in: region) }
+            return StudyTourLeg(id: nil, eventId: 0, position: index + 1, hostOrganisation: host, place: leg.place.nonEmpty,
+                                regionCode: region.code, districtCode: district?.code, startDate: leg.startDate,
+                                endDate: leg.endDate, visited: leg.visited.nonEmpty)
+        }
+        let ordered = resolved.sorted { $0.startDate < $1.startDate }
+        for (index, leg) in ordered.enumerated().dropFirst() where leg.startDate <= ordered[index - 1].endDate {
+            throw MalakaError.data("The legs at \(ordered[index - 1].hostOrganisation) (\(ordered[index - 1].startDate.dotted)–\(ordered[index - 1].endDate.dotted)) and \(leg.hostOrganisation) (\(leg.startDate.dotted)–\(leg.endDate.dotted)) share days. Give each leg its own days.")
+        }
+        return resolved
     }
 
     /// The trainer with this name, added if new.
@@ -104,7 +172,11 @@ extension AppDatabase {
             """, arguments: [event.id!])
         let enrolled = try Enrollment.filter(Enrollment.Columns.eventId == event.id!).fetchCount(db)
         return EventDetail(event: event, course: try courseInfo(db, id: event.courseId), sessions: sessions,
-                           trainers: trainers, enrolledCount: enrolled)
+                           trainers: trainers, enrolledCount: enrolled,
+                           waitlistedCount: try WaitlistEntry.filter(WaitlistEntry.Columns.eventId == event.id!).fetchCount(db),
+                           legs: try StudyTourLeg.filter(Column("eventId") == event.id!).order(Column("position")).fetchAll(db),
+                           sides: try StudyTourSides.fetchOne(db, key: event.id!),
+                           overrides: try overrides(db, eventID: event.id!))
     }
 
     /// The events that match a filter, earliest first.

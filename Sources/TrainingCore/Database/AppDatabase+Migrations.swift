@@ -214,6 +214,80 @@ extension AppDatabase {
                 """)
         }
 
+        migrator.registerMigration("Add scheduling: time zones, study tour legs, waitlists and conflict overrides") { db in
+            // Each session keeps its wall-clock times and the zone of the place it is held in.
+            try db.alter(table: "session") { t in
+                t.add(column: "timeZone", .text).notNull().defaults(to: "Asia/Tashkent")
+                    .check(sql: "timeZone IN ('Asia/Tashkent', 'Asia/Bishkek')")
+                t.add(column: "legId", .integer).references("studyTourLeg", onDelete: .setNull)
+                // Raised each time the session moves, for calendar programs (iCalendar SEQUENCE).
+                t.add(column: "revision", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(sql: """
+                UPDATE session SET timeZone = 'Asia/Bishkek'
+                WHERE eventId IN (SELECT id FROM event WHERE regionCode LIKE 'KG-%')
+                """)
+
+            try db.create(table: "studyTour") { t in
+                t.primaryKey("eventId", .integer).references("event", onDelete: .cascade)
+                t.column("sendingOrganisation", .text)
+                t.column("sendingRegionCode", .text).references("region")
+                t.column("hostingOrganisation", .text)
+                t.column("hostingRegionCode", .text).references("region")
+            }
+
+            try db.create(table: "studyTourLeg") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("eventId", .integer).notNull().indexed().references("event", onDelete: .cascade)
+                t.column("position", .integer).notNull().check { $0 > 0 }
+                t.column("hostOrganisation", .text).notNull().check(sql: "length(trim(hostOrganisation)) > 0")
+                t.column("place", .text)
+                t.column("regionCode", .text).notNull().references("region")
+                t.column("districtCode", .text).references("district")
+                t.column("startDate", .text).notNull()
+                t.column("endDate", .text).notNull()
+                t.column("visited", .text)
+                t.check(sql: "endDate >= startDate")
+                t.uniqueKey(["eventId", "position"])
+            }
+            try db.create(index: "studyTourLeg_on_regionCode_startDate", on: "studyTourLeg", columns: ["regionCode", "startDate"])
+
+            // People waiting for a place, first come first served; promotion moves them to enrollment.
+            try db.create(table: "waitlist") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("eventId", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("participantId", .integer).notNull().indexed().references("participant", onDelete: .restrict)
+                t.column("addedAt", .datetime).notNull()
+                t.uniqueKey(["eventId", "participantId"])
+            }
+            for operation in ["INSERT", "UPDATE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER waitlist_not_enrolled_\(operation.lowercased())
+                    BEFORE \(operation) ON waitlist
+                    WHEN EXISTS (SELECT 1 FROM enrollment WHERE eventId = NEW.eventId AND participantId = NEW.participantId)
+                    BEGIN SELECT RAISE(ABORT, 'waitlisted and enrolled at once'); END
+                    """)
+            }
+
+            // Conflicts a coordinator scheduled anyway with --allow-conflict.
+            try db.create(table: "scheduleOverride") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("eventId", .integer).notNull().indexed().references("event", onDelete: .cascade)
+                t.column("otherEventId", .integer).references("event", onDelete: .setNull)
+                t.column("kind", .text).notNull().check(sql: "kind IN ('trainer', 'venue', 'participant')")
+                t.column("subjectKey", .text).notNull()
+                t.column("description", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("recordedAt", .datetime).notNull()
+            }
+
+            // Sweeps by trainer and by place read these.
+            try db.create(index: "event_on_regionCode_startDate", on: "event", columns: ["regionCode", "startDate"])
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO meta (key, value) VALUES ('calendarId', lower(hex(randomblob(8))))
+                """)
+        }
+
         return migrator
     }
 }

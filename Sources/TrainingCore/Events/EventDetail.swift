@@ -5,6 +5,14 @@ public struct EventDetail: Hashable, Sendable {
     public var sessions: [Session]
     public var trainers: [String]
     public var enrolledCount: Int
+    /// How many wait for a place.
+    public var waitlistedCount: Int = 0
+    /// A study tour's stops, in order.
+    public var legs: [StudyTourLeg] = []
+    /// A study tour's sending and hosting sides.
+    public var sides: StudyTourSides?
+    /// Conflicts scheduled anyway with `--allow-conflict`, involving this event.
+    public var overrides: [ScheduleOverride] = []
 
     public var id: Int64 { event.id! }
 

@@ -8,11 +8,14 @@ public struct EventPlan: Sendable {
         public var date: DayDate
         public var time: TimeRange
         public var hours: Double?
+        /// Which of the plan's ``legs`` it belongs to, for a study tour.
+        public var legIndex: Int?
 
-        public init(date: DayDate, time: TimeRange, hours: Double? = nil) {
+        public init(date: DayDate, time: TimeRange, hours: Double? = nil, legIndex: Int? = nil) {
             self.date = date
             self.time = time
             self.hours = hours
+            self.legIndex = legIndex
         }
     }
 
@@ -30,6 +33,10 @@ public struct EventPlan: Sendable {
     public var startDate: DayDate?
     public var endDate: DayDate?
     public var status: EventStatus
+    /// A study tour's stops; each brings its own sessions.
+    public var legs: [PlannedLeg] = []
+    /// A study tour's sending and hosting sides.
+    public var sides: PlannedSides?
 
     public init(courseCode: String, title: String? = nil, region: String, district: String? = nil,
                 locality: String? = nil, venue: String? = nil, organiser: String? = nil, trainers: [String] = [],

@@ -9,6 +9,12 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public var startTime: TimeOfDay
     public var endTime: TimeOfDay
     public var hours: Double
+    /// The zone of the place it is held in; the times are wall-clock times there.
+    public var timeZone: PlaceTimeZone = .tashkent
+    /// The study tour leg it belongs to, if any.
+    public var legId: Int64? = nil
+    /// Raised each time the session moves, so calendar programs take the newer copy.
+    public var revision: Int = 0
 }
 
 extension Session: FetchableRecord, MutablePersistableRecord {
@@ -18,6 +24,7 @@ extension Session: FetchableRecord, MutablePersistableRecord {
         static let eventId = Column(CodingKeys.eventId)
         static let date = Column(CodingKeys.date)
         static let startTime = Column(CodingKeys.startTime)
+        static let legId = Column(CodingKeys.legId)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

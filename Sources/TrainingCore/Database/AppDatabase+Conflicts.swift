@@ -1,0 +1,297 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Every conflict in the database: trainers, venues and participants booked twice at once.
+    ///
+    /// One sweep per trainer and per venue over their sessions sorted by start,
+    /// and, for participants, a comparison of the events each person is in, so
+    /// the work grows with the number of sessions, not with its square.
+    /// Conflicts recorded with `--allow-conflict` are included, marked as allowed.
+    public func scheduleConflicts() throws -> [ScheduleConflict] {
+        try read { db in try scheduleConflicts(db) }
+    }
+
+    func scheduleConflicts(_ db: Database) throws -> [ScheduleConflict] {
+        let sessions = try BookedSession.fetchAll(db, where: "1").map(\.0)
+        var sessionsByEvent: [Int64: [Int]] = [:]
+        for (index, session) in sessions.enumerated() {
+            sessionsByEvent[session.eventId, default: []].append(index)
+        }
+        var found: [ScheduleConflict] = []
+
+        // Trainers: each trainer's sessions, swept in order of start.
+        var eventsByTrainer: [Int64: [Int64]] = [:]
+        let trainerRows = try Row.fetchCursor(db, sql: "SELECT trainerId, eventId FROM eventTrainer")
+        while let row = try trainerRows.next() {
+            eventsByTrainer[row[0], default: []].append(row[1])
+        }
+        for (trainerID, eventIDs) in eventsByTrainer where eventIDs.count > 1 {
+            let indices = eventIDs.flatMap { sessionsByEvent[$0] ?? [] }
+            for (a, b) in Self.sweep(indices, in: sessions) {
+                found.append(ScheduleConflict(kind: .trainer, subjectKey: "trainer:\(trainerID)", subject: "",
+                                              session: sessions[a], other: sessions[b]))
+            }
+        }
+
+        // Venues: the same folded venue text in the same region.
+        var keyByVenue: [String: String] = [:]
+        var indicesByVenue: [String: [Int]] = [:]
+        for (index, session) in sessions.enumerated() {
+            guard let venue = session.venue, !venue.isEmpty else { continue }
+            let raw = session.regionCode + "|" + venue
+            let key: String
+            if let known = keyByVenue[raw] {
+                key = known
+            } else {
+                key = session.regionCode + "|" + venue.searchFolded()
+                keyByVenue[raw] = key
+            }
+            indicesByVenue[key, default: []].append(index)
+        }
+        for (key, indices) in indicesByVenue where indices.count > 1 {
+            for (a, b) in Self.sweep(indices, in: sessions) {
+                found.append(ScheduleConflict(kind: .venue, subjectKey: "venue:\(key)", subject: "",
+                                              session: sessions[a], other: sessions[b]))
+            }
+        }
+
+        // Participants: for each person in two or more events, the pairs of those
+        // events whose spans meet; each pair of events is compared once.
+        var span: [Int64: (start: Int, end: Int)] = [:]
+        for (eventID, indices) in sessionsByEvent {
+            span[eventID] = (indices.map { sessions[$0].absoluteStart }.min()!, indices.map { sessions[$0].absoluteEnd }.max()!)
+        }
+        var eventsByParticipant: [Int64: [Int64]] = [:]
+        let participationRows = try Row.fetchCursor(db, sql: """
+            SELECT participantId, eventId FROM enrollment UNION ALL SELECT participantId, eventId FROM waitlist
+            """)
+        while let row = try participationRows.next() {
+            let eventID: Int64 = row[1]
+            guard span[eventID] != nil else { continue }
+            eventsByParticipant[row[0], default: []].append(eventID)
+        }
+        var pairCache: [PairKey: [(Int, Int)]] = [:]
+        for (participantID, eventIDs) in eventsByParticipant where eventIDs.count > 1 {
+            let ordered = eventIDs.sorted { span[$0]!.start < span[$1]!.start }
+            for (position, first) in ordered.enumerated() {
+                for second in ordered[(position + 1)...] {
+                    guard span[second]!.start < span[first]!.end else { break }
+                    let key = PairKey(first: min(first, second), second: max(first, second))
+                    let pairs = pairCache[key] ?? Self.sweep(sessionsByEvent[key.first]! + sessionsByEvent[key.second]!, in: sessions)
+                    pairCache[key] = pairs
+                    for (a, b) in pairs {
+                        found.append(ScheduleConflict(kind: .participant, subjectKey: "participant:\(participantID)",
+                                                      subject: "", session: sessions[a], other: sessions[b]))
+                    }
+                }
+            }
+        }
+        found.sort { ($0.session.absoluteStart, $0.kind.rawValue, $0.subjectKey, $0.other.eventId)
+            < ($1.session.absoluteStart, $1.kind.rawValue, $1.subjectKey, $1.other.eventId) }
+        return try describe(db, found)
+    }
+
+    private struct PairKey: Hashable {
+        var first: Int64
+        var second: Int64
+    }
+
+    /// The pairs of overlapping sessions of different events among `indices`, the earlier first.
+    private static func sweep(_ indices: [Int], in sessions: [BookedSession]) -> [(Int, Int)] {
+        let ordered = indices.sorted {
+            (sessions[$0].absoluteStart, sessions[$0].eventId) < (sessions[$1].absoluteStart, sessions[$1].eventId)
+        }
+        var active: [Int] = []
+        var pairs: [(Int, Int)] = []
+        for index in ordered {
+            let session = sessions[index]
+            active.removeAll { sessions[$0].absoluteEnd <= session.absoluteStart }
+            for earlier in active where sessions[earlier].eventId != session.eventId {
+                pairs.append((earlier, index))
+            }
+            active.append(index)
+        }
+        return pairs
+    }
+
+    /// The conflicts of one event's sessions with every other event's: its trainers,
+    /// its venues and its participants (enrolled or waitlisted), or only `participantIDs`.
+    func conflicts(_ db: Database, eventID: Int64, kinds: Set<ScheduleConflict.Kind> = Set(ScheduleConflict.Kind.allCases),
+                   participantIDs: [Int64]? = nil) throws -> [ScheduleConflict] {
+        let mine = try BookedSession.fetchAll(db, where: "s.eventId = ?", arguments: [eventID]).map(\.0)
+        guard !mine.isEmpty else { return [] }
+        let low = mine.map(\.date).min()!.adding(days: -1).iso
+        let high = mine.map(\.date).max()!.adding(days: 1).iso
+        var byDay: [Int: [BookedSession]] = [:]
+        for session in mine { byDay[session.date.dayNumber, default: []].append(session) }
+        func overlapping(_ other: BookedSession) -> [BookedSession] {
+            (-1...1).flatMap { byDay[other.date.dayNumber + $0] ?? [] }.filter { $0.overlaps(other) }
+        }
+        var found: [ScheduleConflict] = []
+
+        if kinds.contains(.trainer) {
+            let others = try BookedSession.fetchAll(
+                db, extraColumns: "et.trainerId",
+                from: BookedSession.joins + " JOIN eventTrainer et ON et.eventId = s.eventId",
+                where: "et.trainerId IN (SELECT trainerId FROM eventTrainer WHERE eventId = ?) AND s.eventId <> ? AND s.date BETWEEN ? AND ?",
+                arguments: [eventID, eventID, low, high])
+            for (other, row) in others {
+                let trainerID: Int64 = row[10]
+                for session in overlapping(other) {
+                    found.append(ScheduleConflict(kind: .trainer, subjectKey: "trainer:\(trainerID)", subject: "",
+                                                  session: session, other: other))
+                }
+            }
+        }
+
+        let venueKeys = Set(mine.compactMap(\.venueKey))
+        if kinds.contains(.venue) && !venueKeys.isEmpty {
+            let regions = Array(Set(mine.filter { $0.venueKey != nil }.map(\.regionCode)))
+            let placeholders = regions.map { _ in "?" }.joined(separator: ", ")
+            let others = try BookedSession.fetchAll(
+                db, where: """
+                    s.eventId <> ? AND s.date BETWEEN ? AND ?
+                    AND ((s.legId IS NULL AND e.venue IS NOT NULL AND e.regionCode IN (\(placeholders)))
+                         OR (s.legId IS NOT NULL AND l.regionCode IN (\(placeholders))))
+                    """,
+                arguments: StatementArguments([eventID, low, high] as [any DatabaseValueConvertible] + regions + regions))
+            for (other, _) in others {
+                guard let key = other.venueKey, venueKeys.contains(key) else { continue }
+                for session in overlapping(other) where session.venueKey == key {
+                    found.append(ScheduleConflict(kind: .venue, subjectKey: "venue:\(key)", subject: "",
+                                                  session: session, other: other))
+                }
+            }
+        }
+
+        if kinds.contains(.participant) {
+            let people: String
+            var arguments: StatementArguments
+            if let participantIDs {
+                guard !participantIDs.isEmpty else { return try describe(db, found) }
+                people = participantIDs.map { _ in "?" }.joined(separator: ", ")
+                arguments = StatementArguments(participantIDs + participantIDs)
+            } else {
+                people = "SELECT participantId FROM enrollment WHERE eventId = ? UNION SELECT participantId FROM waitlist WHERE eventId = ?"
+                arguments = [eventID, eventID, eventID, eventID]
+            }
+            arguments += [eventID, low, high]
+            let others = try BookedSession.fetchAll(
+                db, extraColumns: "p.participantId",
+                from: """
+                    FROM (SELECT eventId, participantId FROM enrollment WHERE participantId IN (\(people))
+                          UNION ALL SELECT eventId, participantId FROM waitlist WHERE participantId IN (\(people))) p
+                    JOIN session s ON s.eventId = p.eventId JOIN event e ON e.id = s.eventId
+                    LEFT JOIN studyTourLeg l ON l.id = s.legId
+                    """,
+                where: "s.eventId <> ? AND s.date BETWEEN ? AND ?", arguments: arguments)
+            for (other, row) in others {
+                let participantID: Int64 = row[10]
+                for session in overlapping(other) {
+                    found.append(ScheduleConflict(kind: .participant, subjectKey: "participant:\(participantID)",
+                                                  subject: "", session: session, other: other))
+                }
+            }
+        }
+        found.sort { ($0.session.absoluteStart, $0.kind.rawValue, $0.subjectKey, $0.other.absoluteStart)
+            < ($1.session.absoluteStart, $1.kind.rawValue, $1.subjectKey, $1.other.absoluteStart) }
+        return try describe(db, found)
+    }
+
+    /// Fills in the events' titles, the subjects' names, and whether an override allowed each conflict.
+    private func describe(_ db: Database, _ conflicts: [ScheduleConflict]) throws -> [ScheduleConflict] {
+        guard !conflicts.isEmpty else { return [] }
+        let eventIDs = Set(conflicts.flatMap { [$0.session.eventId, $0.other.eventId] })
+        let titles = try eventTitles(db, ids: eventIDs)
+        func ids(_ prefix: String) -> [Int64] {
+            Set(conflicts.compactMap { $0.subjectKey.hasPrefix(prefix) ? Int64($0.subjectKey.dropFirst(prefix.count)) : nil }).sorted()
+        }
+        let trainerNames = try names(db, sql: "SELECT id, name FROM trainer WHERE id IN", ids: ids("trainer:"))
+        let participantNames = try names(db, sql: "SELECT id, fullName FROM participant WHERE id IN", ids: ids("participant:"))
+        var allowed = Set<String>()
+        let overrideRows = try Row.fetchCursor(db, sql: "SELECT eventId, otherEventId, kind, subjectKey FROM scheduleOverride")
+        while let row = try overrideRows.next() {
+            let a: Int64 = row[0]
+            let b: Int64? = row[1]
+            allowed.insert(Self.overrideKey(a, b ?? 0, row[2], row[3]))
+        }
+        return conflicts.map { conflict in
+            var conflict = conflict
+            conflict.eventTitle = titles[conflict.session.eventId] ?? ""
+            conflict.otherEventTitle = titles[conflict.other.eventId] ?? ""
+            let key = conflict.subjectKey
+            switch conflict.kind {
+            case .trainer:
+                conflict.subject = "Trainer " + (Int64(key.dropFirst("trainer:".count)).flatMap { trainerNames[$0] } ?? key)
+            case .venue:
+                conflict.subject = "The venue “\(conflict.other.venue ?? "")”"
+            case .participant:
+                let id = Int64(key.dropFirst("participant:".count)) ?? 0
+                conflict.subject = "\(participantNames[id] ?? "Participant") (\(id))"
+            }
+            conflict.allowed = allowed.contains(Self.overrideKey(conflict.session.eventId, conflict.other.eventId,
+                                                                  conflict.kind.rawValue, key))
+            return conflict
+        }
+    }
+
+    private static func overrideKey(_ a: Int64, _ b: Int64, _ kind: String, _ subject: String) -> String {
+        "\(min(a, b))-\(max(a, b))-\(kind)-\(subject)"
+    }
+
+    private func names(_ db: Database, sql: String, ids: [Int64]) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: sql + " (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                                    arguments: StatementArguments(ids))
+        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Each event's own title, or its course's in English, or in the first language it has.
+    func eventTitles(_ db: Database, ids: Set<Int64>) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.id, COALESCE(e.title, (SELECT t.title FROM courseTitle t WHERE t.courseId = e.courseId
+                                              ORDER BY t.language <> 'en', t.language LIMIT 1), c.code)
+            FROM event e JOIN course c ON c.id = e.courseId
+            WHERE e.id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+            """, arguments: StatementArguments(Array(ids)))
+        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Refuses a change that double-books anyone, unless `allow`; then records each conflict as an override.
+    ///
+    /// - Returns: the conflicts that were allowed.
+    @discardableResult
+    func enforce(_ db: Database, _ conflicts: [ScheduleConflict], allow: Bool, action: String) throws -> [ScheduleConflict] {
+        let fresh = conflicts.filter { !$0.allowed }
+        guard !fresh.isEmpty else { return [] }
+        guard allow else { throw Self.refusal(fresh) }
+        let now = Date.databaseNow
+        var recorded = Set<String>()
+        for conflict in fresh {
+            let key = Self.overrideKey(conflict.session.eventId, conflict.other.eventId, conflict.kind.rawValue, conflict.subjectKey)
+            guard recorded.insert(key).inserted else { continue }
+            var override = ScheduleOverride(
+                id: nil, eventId: conflict.session.eventId, otherEventId: conflict.other.eventId, kind: conflict.kind,
+                subjectKey: conflict.subjectKey, description: conflict.sentence + ".", action: action, recordedAt: now)
+            try override.insert(db)
+        }
+        return fresh
+    }
+
+    static func refusal(_ conflicts: [ScheduleConflict]) -> MalakaError {
+        var lines = ["\(conflicts[0].sentence)."]
+        let shown = 8
+        for conflict in conflicts.dropFirst().prefix(shown) { lines.append("Also: \(conflict.sentence).") }
+        if conflicts.count > shown + 1 { lines.append("…and \(conflicts.count - shown - 1) more.") }
+        lines.append("Nothing was changed. Change the time, the trainer or the venue, or add --allow-conflict to schedule it anyway; the override is recorded.")
+        return .data(lines.joined(separator: "\n"))
+    }
+
+    /// The conflicts recorded as allowed for an event, in the order they were recorded.
+    func overrides(_ db: Database, eventID: Int64) throws -> [ScheduleOverride] {
+        try ScheduleOverride.filter(sql: "eventId = ? OR otherEventId = ?", arguments: [eventID, eventID])
+            .order(Column("id")).fetchAll(db)
+    }
+}

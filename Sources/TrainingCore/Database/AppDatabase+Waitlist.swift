@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Enrolls people in an event, in the order given, and puts those beyond its capacity on its waitlist.
+    ///
+    /// All or nothing: someone already enrolled or waiting, or a participant who
+    /// would be in two overlapping sessions (unless `allowConflict`), refuses the whole batch.
+    ///
+    /// For example:
+    /// ```swift
+    /// let outcome = try database.enrollOrWaitlist(eventID: 1, participantIDs: [4, 5, 6])
+    /// outcome.waitlisted   // [(6, 1)] when only two places were left
+    /// ```
+    public func enrollOrWaitlist(eventID: Int64, participantIDs: [Int64], allowConflict: Bool = false) throws -> EnrollmentOutcome {
+        guard !participantIDs.isEmpty else {
+            throw MalakaError.usage("Name at least one participant to enroll, by number.")
+        }
+        if let twice = participantIDs.firstRepeated() {
+            throw MalakaError.usage("Participant \(twice) is named twice. Name each person once.")
+        }
+        return try write { db in
+            let detail = try eventDetail(db, id: eventID)
+            guard detail.event.status != .cancelled else {
+                throw MalakaError.data("Event \(eventID) was cancelled (\(detail.event.cancelReason ?? "")); nobody can enroll in it.")
+            }
+            let known = Set(try Int64.fetchAll(db, Participant.select(Column("id")).filter(keys: participantIDs)))
+            if let unknown = participantIDs.first(where: { !known.contains($0) }) {
+                _ = try participant(db, id: unknown)
+            }
+            let already = Set(try Int64.fetchAll(db, Enrollment.select(Enrollment.Columns.participantId)
+                .filter(Enrollment.Columns.eventId == eventID)))
+            if let twice = participantIDs.first(where: already.contains) {
+                let person = try participant(db, id: twice)
+                throw MalakaError.data("\(person.fullName) (\(twice)) is already enrolled in event \(eventID). Nothing was changed.")
+            }
+            for participantID in participantIDs {
+                if let position = try waitlistPosition(db, eventID: eventID, participantID: participantID) {
+                    let person = try participant(db, id: participantID)
+                    throw MalakaError.data("\(person.fullName) (\(participantID)) is already number \(position) on the waitlist of event \(eventID). Nothing was changed.")
+                }
+            }
+            var outcome = EnrollmentOutcome()
+            outcome.allowedConflicts = try enforce(
+                db, conflicts(db, eventID: eventID, kinds: [.participant], participantIDs: participantIDs),
+                allow: allowConflict, action: "enroll")
+
+            let waiting = try WaitlistEntry.filter(WaitlistEntry.Columns.eventId == eventID).fetchCount(db)
+            let free = detail.event.capacity.map { waiting > 0 ? 0 : max(0, $0 - detail.enrolledCount) } ?? participantIDs.count
+            let now = Date.databaseNow
+            for (index, participantID) in participantIDs.enumerated() {
+                if index < free {
+                    var enrollment = Enrollment(id: nil, eventId: eventID, participantId: participantID, enrolledAt: now)
+                    try enrollment.insert(db)
+                    outcome.enrolled.append(enrollment)
+                } else {
+                    var entry = WaitlistEntry(id: nil, eventId: eventID, participantId: participantID, addedAt: now)
+                    try entry.insert(db)
+                    outcome.waitlisted.append((participantID, waiting + index - free + 1))
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// Takes people off an event or its waitlist, then fills the places freed from the waitlist, in order.
+    ///
+    /// Refuses someone with attendance marks unless `force`, which deletes the marks.
+    public func withdraw(eventID: Int64, participantIDs: [Int64], force: Bool = false) throws -> WithdrawalOutcome {
+        guard !participantIDs.isEmpty else {
+            throw MalakaError.usage("Name at least one participant to unenroll, by number.")
+        }
+        return try write { db in
+            _ = try eventDetail(db, id: eventID)
+            var outcome = WithdrawalOutcome()
+            for participantID in participantIDs {
+                let person = try participant(db, id: participantID)
+                guard let enrollment = try Enrollment
+                    .filter(Enrollment.Columns.eventId == eventID && Enrollment.Columns.participantId == participantID)
+                    .fetchOne(db)
+                else {
+                    let removed = try WaitlistEntry
+                        .filter(WaitlistEntry.Columns.eventId == eventID && WaitlistEntry.Columns.participantId == participantID)
+                        .deleteAll(db)
+                    guard removed > 0 else {
+                        throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(eventID). Nothing was changed.")
+                    }
+                    outcome.leftWaitlist.append(participantID)
+                    continue
+                }
+                let marks = try Attendance.filter(Column("enrollmentId") == enrollment.id!).fetchCount(db)
+                if marks > 0 && !force {
+                    throw MalakaError.data("\(person.fullName) (\(participantID)) has \(marks) attendance mark(s) in event \(eventID); unenrolling would delete them. Nothing was changed. Add --force to unenroll anyway.")
+                }
+                outcome.deletedMarks += marks
+                try enrollment.delete(db)
+            }
+            outcome.promoted = try promote(db, eventID: eventID)
+            return outcome
+        }
+    }
+
+    /// Changes an event's number of places (nil: no limit), promoting from the waitlist into new places.
+    ///
+    /// A capacity below the number already enrolled is refused: nobody loses a place by it.
+    public func setCapacity(eventID: Int64, capacity: Int?) throws -> (detail: EventDetail, promoted: [Participant]) {
+        if let capacity, capacity <= 0 {
+            throw MalakaError.data("Capacity \(capacity) is not a number of places. Give a number above 0, or --no-capacity for no limit.")
+        }
+        let promoted = try write { db -> [Participant] in
+            var event = try eventDetail(db, id: eventID).event
+            let enrolled = try Enrollment.filter(Enrollment.Columns.eventId == eventID).fetchCount(db)
+            if let capacity, capacity < enrolled {
+                throw MalakaError.data("Event \(eventID) has \(enrolled) people enrolled; a capacity of \(capacity) would drop \(enrolled - capacity) of them. Nothing was changed. Unenroll people first, or give a capacity of at least \(enrolled).")
+            }
+            event.capacity = capacity
+            try event.update(db)
+            return try promote(db, eventID: eventID)
+        }
+        return (try eventDetail(id: eventID), promoted)
+    }
+
+    /// Moves the first waitlisted people into the event's free places.
+    private func promote(_ db: Database, eventID: Int64) throws -> [Participant] {
+        let event = try eventDetail(db, id: eventID).event
+        guard event.status != .cancelled else { return [] }
+        let enrolled = try Enrollment.filter(Enrollment.Columns.eventId == eventID).fetchCount(db)
+        var request = WaitlistEntry.filter(WaitlistEntry.Columns.eventId == eventID).order(Column("id"))
+        if let capacity = event.capacity {
+            guard capacity > enrolled else { return [] }
+            request = request.limit(capacity - enrolled)
+        }
+        let now = Date.databaseNow
+        return try request.fetchAll(db).map { entry in
+            try entry.delete(db)
+            var enrollment = Enrollment(id: nil, eventId: eventID, participantId: entry.participantId, enrolledAt: now)
+            try enrollment.insert(db)
+            return try participant(db, id: entry.participantId)
+        }
+    }
+
+    /// A person's place on an event's waitlist (1 = next), or nil when they are not on it.
+    func waitlistPosition(_ db: Database, eventID: Int64, participantID: Int64) throws -> Int? {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM waitlist WHERE eventId = ? AND participantId = ?",
+                                          arguments: [eventID, participantID])
+        else { return nil }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM waitlist WHERE eventId = ? AND id <= ?", arguments: [eventID, id])
+    }
+
+    /// Who is enrolled in an event (by name) and who waits for a place (in order).
+    public func roster(eventID: Int64) throws -> (enrolled: [Participant], waitlisted: [Participant]) {
+        try read { db in
+            _ = try eventDetail(db, id: eventID)
+            let enrolled = try Participant.fetchAll(db, sql: """
+                SELECT participant.* FROM enrollment JOIN participant ON participant.id = enrollment.participantId
+                WHERE enrollment.eventId = ? ORDER BY participant.fullName, participant.id
+                """, arguments: [eventID])
+            let waitlisted = try Participant.fetchAll(db, sql: """
+                SELECT participant.* FROM waitlist JOIN participant ON participant.id = waitlist.participantId
+                WHERE waitlist.eventId = ? ORDER BY waitlist.id
+                """, arguments: [eventID])
+            return (enrolled, waitlisted)
+        }
+    }
+}
