@@ -266,7 +266,13 @@ extension AppDatabase {
     func enforce(_ db: Database, _ conflicts: [ScheduleConflict], allow: Bool, action: String) throws -> [ScheduleConflict] {
         let fresh = conflicts.filter { !$0.allowed }
         guard !fresh.isEmpty else { return [] }
-        guard allow else { throw Self.refusal(fresh) }
+        guard allow else {
+            throw Self.refusal(fresh.map { conflict in
+                var conflict = conflict
+                conflict.sessionIsNew = action == "create"
+                return conflict
+            })
+        }
         let now = Date.databaseNow
         var recorded = Set<String>()
         for conflict in fresh {

@@ -215,19 +215,6 @@ extension AppDatabase {
         }
 
         migrator.registerMigration("Add scheduling: time zones, study tour legs, waitlists and conflict overrides") { db in
-            // Each session keeps its wall-clock times and the zone of the place it is held in.
-            try db.alter(table: "session") { t in
-                t.add(column: "timeZone", .text).notNull().defaults(to: "Asia/Tashkent")
-                    .check(sql: "timeZone IN ('Asia/Tashkent', 'Asia/Bishkek')")
-                t.add(column: "legId", .integer).references("studyTourLeg", onDelete: .setNull)
-                // Raised each time the session moves, for calendar programs (iCalendar SEQUENCE).
-                t.add(column: "revision", .integer).notNull().defaults(to: 0)
-            }
-            try db.execute(sql: """
-                UPDATE session SET timeZone = 'Asia/Bishkek'
-                WHERE eventId IN (SELECT id FROM event WHERE regionCode LIKE 'KG-%')
-                """)
-
             try db.create(table: "studyTour") { t in
                 t.primaryKey("eventId", .integer).references("event", onDelete: .cascade)
                 t.column("sendingOrganisation", .text)
@@ -251,6 +238,19 @@ extension AppDatabase {
                 t.uniqueKey(["eventId", "position"])
             }
             try db.create(index: "studyTourLeg_on_regionCode_startDate", on: "studyTourLeg", columns: ["regionCode", "startDate"])
+
+            // Each session keeps its wall-clock times and the zone of the place it is held in.
+            try db.alter(table: "session") { t in
+                t.add(column: "timeZone", .text).notNull().defaults(to: "Asia/Tashkent")
+                    .check(sql: "timeZone IN ('Asia/Tashkent', 'Asia/Bishkek')")
+                t.add(column: "legId", .integer).references("studyTourLeg", onDelete: .setNull)
+                // Raised each time the session moves, for calendar programs (iCalendar SEQUENCE).
+                t.add(column: "revision", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(sql: """
+                UPDATE session SET timeZone = 'Asia/Bishkek'
+                WHERE eventId IN (SELECT id FROM event WHERE regionCode LIKE 'KG-%')
+                """)
 
             // People waiting for a place, first come first served; promotion moves them to enrollment.
             try db.create(table: "waitlist") { t in

@@ -120,3 +120,26 @@ public struct Recurrence: Hashable, Sendable {
         return index + 1
     }
 }
+
+extension EventPlan {
+    /// Sessions on the days of a recurrence, all at the same time.
+    ///
+    /// A recurrence that would run past `lastDay` (the event's `--end`) is refused
+    /// rather than cut short, naming the sessions that fall after it: a
+    /// coordinator who asked for ten Tuesdays should not silently get eight.
+    public static func recurringSessions(_ recurrence: Recurrence, time: TimeRange, hours: Double? = nil,
+                                         lastDay: DayDate? = nil) throws -> [PlannedSession] {
+        let days = try recurrence.days()
+        if let lastDay {
+            let late = days.filter { $0 > lastDay }
+            if !late.isEmpty {
+                let within = days.filter { $0 <= lastDay }
+                let named = late.prefix(5).map(\.dotted).joined(separator: ", ") + (late.count > 5 ? " and \(late.count - 5) more" : "")
+                let remedy = within.last.map { "End it sooner with --until \($0.dotted) or --count \(within.count), or give a later --end." }
+                    ?? "Start it earlier or give a later --end."
+                throw MalakaError.data("The recurrence runs past the event's last day, \(lastDay.dotted): \(late.count) session(s) would fall after it (\(named)). Nothing was changed. \(remedy)")
+            }
+        }
+        return days.map { PlannedSession(date: $0, time: time, hours: hours) }
+    }
+}

@@ -23,6 +23,8 @@ public struct ScheduleConflict: Hashable, Sendable {
     public var otherEventTitle: String = ""
     /// Whether a coordinator scheduled it anyway, with `--allow-conflict`.
     public var allowed: Bool = false
+    /// Whether ``session`` belongs to an event being created, which has no number yet for the user.
+    var sessionIsNew = false
 
     /// The overlapping minutes, in the other session's local time.
     public var overlapDescription: String {
@@ -40,7 +42,7 @@ public struct ScheduleConflict: Hashable, Sendable {
     public var sentence: String {
         let otherPart = "event \(other.eventId) (\(otherEventTitle), \(other.placeDescription)) on \(other.timeDescription(zoneUnlike: session.timeZone))"
         let overlap = "they overlap \(overlapDescription)" + (other.timeZone != session.timeZone ? " \(other.timeZone.identifier) time" : "")
-        let mine = "event \(session.eventId)'s session on \(session.timeDescription(zoneUnlike: other.timeZone))"
+        let mine = (sessionIsNew ? "the new event's session on" : "event \(session.eventId)'s session on") + " \(session.timeDescription(zoneUnlike: other.timeZone))"
         switch kind {
         case .trainer:
             return "\(subject) is booked in \(otherPart), and in \(mine); \(overlap)"

@@ -3,28 +3,49 @@ import TrainingCore
 
 struct Enroll: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Enroll people in an event, all or none.",
-        discussion: "Example: malaka enroll 1 12 13 14")
+        abstract: "Enroll people in an event, all or none; beyond its capacity they go on the waitlist.",
+        discussion: """
+            People are taken in the order given; once the places are taken the rest wait, \
+            first come first served. Someone who would then be in two overlapping sessions \
+            is refused, naming the other event, unless --allow-conflict.
+
+            Example: malaka enroll 1 12 13 14
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The event number.") var event: Int64
     @Argument(help: "Participant numbers.") var participants: [Int64] = []
+    @Flag(help: "Enroll even people booked in another event at the same time; the override is recorded.") var allowConflict = false
 
     func validate() throws {
         if participants.isEmpty { throw ValidationError("Name at least one participant to enroll, by number.") }
     }
 
     func run() throws {
-        let enrollments = try database.open().enroll(eventID: event, participantIDs: participants)
-        if output.json { return try Printer.json(enrollments.map { ["event": $0.eventId, "participant": $0.participantId] }) }
-        print("Enrolled \(enrollments.count) \(enrollments.count == 1 ? "person" : "people") in event \(event).")
+        let database = try database.open()
+        let outcome = try database.enrollOrWaitlist(eventID: event, participantIDs: participants, allowConflict: allowConflict)
+        let enrollments = outcome.enrolled
+        if output.json {
+            return try Printer.json(enrollments.map { ["event": $0.eventId, "participant": $0.participantId] }
+                + outcome.waitlisted.map { ["event": event, "participant": $0.participantID, "waitlistPosition": Int64($0.position)] })
+        }
+        if !enrollments.isEmpty || outcome.waitlisted.isEmpty {
+            print("Enrolled \(enrollments.count) \(enrollments.count == 1 ? "person" : "people") in event \(event).")
+        }
+        if !outcome.waitlisted.isEmpty {
+            let names = try outcome.waitlisted.map { entry in
+                "\(try database.participant(id: entry.participantID).fullName) (\(entry.participantID)) number \(entry.position)"
+            }
+            print("Event \(event) is full; put on its waitlist: \(names.joined(separator: ", ")).")
+        }
+        ScheduleOutput.printAllowed(outcome.allowedConflicts)
     }
 }
 
 struct Unenroll: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take people off an event.",
+        abstract: "Take people off an event or its waitlist; the first waitlisted take the places freed.",
         discussion: "Example: malaka unenroll 1 14")
 
     @OptionGroup var database: DatabaseOptions
@@ -37,7 +58,17 @@ struct Unenroll: ParsableCommand {
     }
 
     func run() throws {
-        let deleted = try database.open().unenroll(eventID: event, participantIDs: participants, force: force)
-        print("Unenrolled \(participants.count) from event \(event)" + (deleted > 0 ? "; \(deleted) attendance mark(s) deleted." : "."))
+        let outcome = try database.open().withdraw(eventID: event, participantIDs: participants, force: force)
+        let deleted = outcome.deletedMarks
+        let unenrolled = participants.count - outcome.leftWaitlist.count
+        if unenrolled > 0 {
+            print("Unenrolled \(unenrolled) from event \(event)" + (deleted > 0 ? "; \(deleted) attendance mark(s) deleted." : "."))
+        }
+        if !outcome.leftWaitlist.isEmpty {
+            print("Took \(outcome.leftWaitlist.map(String.init).joined(separator: ", ")) off the waitlist of event \(event).")
+        }
+        for person in outcome.promoted {
+            print("Promoted from the waitlist: \(person.fullName) (\(person.id!)) is now enrolled in event \(event).")
+        }
     }
 }

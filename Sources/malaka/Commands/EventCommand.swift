@@ -6,7 +6,7 @@ struct EventCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event",
         abstract: "Schedule events and look at them.",
-        subcommands: [Create.self, List.self, Show.self, Cancel.self, Held.self])
+        subcommands: [Create.self, List.self, Show.self, Cancel.self, Held.self, Reschedule.self, Edit.self])
 }
 
 extension EventCommand {
@@ -14,9 +14,15 @@ extension EventCommand {
         static let configuration = CommandConfiguration(
             abstract: "Schedule an event of a course, with its sessions.",
             discussion: """
-                Sessions are consecutive days (--start DATE --days N) or listed dates \
-                (--session DATE, repeated; DATE@09:00-12:00 gives one its own time). \
-                Dates are 2019-03-25 or 25.03.2019.
+                Sessions are consecutive days (--start DATE --days N), listed dates \
+                (--session DATE, repeated; DATE@09:00-12:00 gives one its own time), or a \
+                recurrence (--start DATE --every week --on tuesday --count 6, or --until DATE; \
+                --every month keeps the day of the month, or the month's last day). \
+                Dates are 2019-03-25 or 25.03.2019. Times are local to the place \
+                (Asia/Tashkent in Uzbekistan, Asia/Bishkek in Kyrgyzstan).
+
+                A trainer or venue already booked at the same time is refused, naming \
+                the other event; --allow-conflict schedules it anyway and records the override.
 
                 Example: malaka event create --course PS-PARENTING --region Xorazm --district Urganch \
                 --venue "Mahalla centre" --start 25.03.2019 --days 4 --time 09:00-12:00 \
@@ -41,8 +47,27 @@ extension EventCommand {
         @Option(help: ArgumentHelp("The sessions' times.", valueName: "HH:MM-HH:MM")) var time: String?
         @Option(help: "Hours per session, when not the length of --time.") var hours: Double?
         @Option(help: "planned (default) or held, to record a past event.") var status = "planned"
+        @Option(help: ArgumentHelp("Repeat sessions every day, week or month from --start.", valueName: "day|week|month")) var every: String?
+        @Option(help: "With --every: every this many days, weeks or months.") var interval = 1
+        @Option(help: ArgumentHelp("With --every week: the weekdays, e.g. tuesday or tue,thu.", valueName: "weekdays")) var on: String?
+        @Option(help: "With --every: this many sessions.") var count: Int?
+        @Option(help: "With --every: sessions up to this day.") var until: String?
+        @Flag(help: "Schedule even if a trainer or the venue is booked elsewhere at the time; the override is recorded.") var allowConflict = false
 
         func validate() throws {
+            if every != nil {
+                if days != nil || !session.isEmpty {
+                    throw ValidationError("Give one of --days, --session or --every, not several.")
+                }
+                if start == nil { throw ValidationError("--every needs --start, the first day.") }
+                if (count == nil) == (until == nil) {
+                    throw ValidationError("With --every, say when it stops: --count N or --until DATE (one of them).")
+                }
+                return
+            }
+            if on != nil || count != nil || until != nil {
+                throw ValidationError("--on, --count and --until go with --every.")
+            }
             if days != nil && !session.isEmpty {
                 throw ValidationError("Give either --start with --days, or --session dates, not both.")
             }
@@ -67,7 +92,23 @@ extension EventCommand {
             }
             let startDate = try start.map(DayDate.init(parsing:))
             var sessions: [EventPlan.PlannedSession]
-            if let days, let startDate {
+            if let every, let startDate {
+                let frequency: Recurrence.Frequency
+                switch every.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "day", "daily", "days": frequency = .daily
+                case "week", "weekly", "weeks":
+                    frequency = .weekly(Set(try (on ?? "").split(separator: ",").map { try Recurrence.weekday(parsing: String($0)) }))
+                case "month", "monthly", "months": frequency = .monthly
+                default: throw MalakaError.usage("--every takes day, week or month, not “\(every)”.")
+                }
+                if on != nil, case .weekly = frequency {} else if on != nil {
+                    throw MalakaError.usage("--on names weekdays for --every week; a monthly recurrence keeps the day of --start.")
+                }
+                let stop: Recurrence.End = try until.map { .until(try DayDate(parsing: $0)) } ?? .count(count ?? 1)
+                sessions = try EventPlan.recurringSessions(
+                    Recurrence(frequency: frequency, start: startDate, end: stop, interval: interval),
+                    time: try needTime(), lastDay: try end.map(DayDate.init(parsing:)))
+            } else if let days, let startDate {
                 sessions = EventPlan.consecutiveSessions(from: startDate, days: days, time: try needTime())
             } else {
                 sessions = try session.map { text in
@@ -88,10 +129,11 @@ extension EventCommand {
             if plan.status == .cancelled {
                 throw MalakaError.usage("An event is created planned or held; cancel it afterwards with `malaka event cancel`.")
             }
-            let detail = try database.open().createEvent(plan)
+            let detail = try database.open().createEvent(plan, allowConflict: allowConflict)
             if output.json { return try Printer.json(EventView(detail)) }
             print("Created event \(detail.id).")
             EventView.printDetail(detail)
+            if !detail.overrides.isEmpty { print("Scheduled despite conflicts; the overrides are recorded (see above).") }
         }
     }
 
@@ -115,7 +157,7 @@ extension EventCommand {
                 status: try status.map(EventStatus.init(parsing:)),
                 from: try from.map(DayDate.init(parsing:)), to: try to.map(DayDate.init(parsing:)))
             let events = try database.open().events(matching: filter)
-            if output.json { return try Printer.json(events.map(EventView.init)) }
+            if output.json { return try Printer.json(events.map { EventView($0) }) }
             Printer.table(["Id", "Dates", "Course", "Region", "Status", "Enrolled", "Title"], events.map { detail in
                 [String(detail.id), EventView.dates(detail.event), detail.course.course.code, detail.event.regionCode,
                  detail.event.status.rawValue, capacityText(detail), detail.title()]
@@ -137,9 +179,12 @@ extension EventCommand {
         @Argument(help: "The event number.") var event: Int64
 
         func run() throws {
-            let detail = try database.open().eventDetail(id: event)
-            if output.json { return try Printer.json(EventView(detail)) }
+            let database = try database.open()
+            let detail = try database.eventDetail(id: event)
+            let roster = try database.roster(eventID: event)
+            if output.json { return try Printer.json(EventView(detail, roster: roster)) }
             EventView.printDetail(detail)
+            EventView.printRoster(roster)
         }
     }
 
@@ -184,6 +229,8 @@ struct EventView: Encodable {
         var start: String
         var end: String
         var hours: Double
+        var timeZone: String
+        var leg: Int?
     }
 
     var id: Int64
@@ -204,8 +251,46 @@ struct EventView: Encodable {
     var endDate: String
     var hours: Double
     var sessions: [SessionView]
+    var waitlisted: Int
+    var legs: [LegView]
+    var sides: SidesView?
+    var overrides: [OverrideView]
+    var enrolledPeople: [PersonView]?
+    var waitlistedPeople: [PersonView]?
 
-    init(_ detail: EventDetail) {
+    struct LegView: Encodable {
+        var position: Int
+        var host: String
+        var place: String?
+        var region: String
+        var district: String?
+        var startDate: String
+        var endDate: String
+        var visited: String?
+    }
+
+    struct SidesView: Encodable {
+        var sendingOrganisation: String?
+        var sendingRegion: String?
+        var hostingOrganisation: String?
+        var hostingRegion: String?
+    }
+
+    struct OverrideView: Encodable {
+        var kind: String
+        var event: Int64
+        var otherEvent: Int64?
+        var description: String
+        var action: String
+        var recordedAt: Date
+    }
+
+    struct PersonView: Encodable {
+        var id: Int64
+        var name: String
+    }
+
+    init(_ detail: EventDetail, roster: (enrolled: [Participant], waitlisted: [Participant])? = nil) {
         let event = detail.event
         id = detail.id
         course = detail.course.course.code
@@ -225,8 +310,24 @@ struct EventView: Encodable {
         endDate = event.endDate.iso
         hours = detail.totalHours
         sessions = detail.sessions.map {
-            SessionView(id: $0.id!, date: $0.date.iso, start: $0.startTime.description, end: $0.endTime.description, hours: $0.hours)
+            SessionView(id: $0.id!, date: $0.date.iso, start: $0.startTime.description, end: $0.endTime.description,
+                        hours: $0.hours, timeZone: $0.timeZone.identifier, leg: $0.legId.flatMap { id in detail.legs.first { $0.id == id }?.position })
         }
+        waitlisted = detail.waitlistedCount
+        legs = detail.legs.map {
+            LegView(position: $0.position, host: $0.hostOrganisation, place: $0.place, region: $0.regionCode,
+                    district: $0.districtCode, startDate: $0.startDate.iso, endDate: $0.endDate.iso, visited: $0.visited)
+        }
+        sides = detail.sides.map {
+            SidesView(sendingOrganisation: $0.sendingOrganisation, sendingRegion: $0.sendingRegionCode,
+                      hostingOrganisation: $0.hostingOrganisation, hostingRegion: $0.hostingRegionCode)
+        }
+        overrides = detail.overrides.map {
+            OverrideView(kind: $0.kind.rawValue, event: $0.eventId, otherEvent: $0.otherEventId, description: $0.description,
+                         action: $0.action, recordedAt: $0.recordedAt)
+        }
+        enrolledPeople = roster?.enrolled.map { PersonView(id: $0.id!, name: $0.fullName) }
+        waitlistedPeople = roster?.waitlisted.map { PersonView(id: $0.id!, name: $0.fullName) }
     }
 
     static func dates(_ event: Event) -> String {
@@ -246,10 +347,51 @@ struct EventView: Encodable {
             ("Dates", dates(event)), ("Place", place), ("Organiser", event.organiser),
             ("Trainers", detail.trainers.joined(separator: ", ")),
             ("Enrolled", event.capacity.map { "\(detail.enrolledCount) of \($0) places" } ?? String(detail.enrolledCount)),
+            ("Waitlist", detail.waitlistedCount > 0 ? String(detail.waitlistedCount) : nil),
             ("Status", event.status == .cancelled ? "cancelled (\(event.cancelReason ?? ""))" : event.status.rawValue),
+            ("Sending", detail.sides.flatMap { side in
+                [side.sendingOrganisation, side.sendingRegionCode.flatMap { gazetteer.region(code: $0)?.name(in: .english) }]
+                    .compactMap { $0 }.joined(separator: ", ") }),
+            ("Hosting", detail.sides.flatMap { side in
+                [side.hostingOrganisation, side.hostingRegionCode.flatMap { gazetteer.region(code: $0)?.name(in: .english) }]
+                    .compactMap { $0 }.joined(separator: ", ") }),
         ])
-        Printer.table(["Session", "Date", "Time", "Hours"], detail.sessions.enumerated().map { index, session in
-            [String(index + 1), session.date.dotted, "\(session.startTime)-\(session.endTime)", Printer.hours(session.hours)]
+        let zones = Set(detail.sessions.map(\.timeZone))
+        let legByID = Dictionary(uniqueKeysWithValues: detail.legs.map { ($0.id!, $0) })
+        Printer.table(["Session", "Date", "Time", "Hours"] + (detail.legs.isEmpty ? [] : ["Leg"]),
+                      detail.sessions.enumerated().map { index, session in
+            [String(index + 1), session.date.dotted,
+             "\(session.startTime)-\(session.endTime)" + (zones.count > 1 || session.timeZone != PlaceTimeZone(regionCode: event.regionCode) ? " \(session.timeZone.identifier)" : ""),
+             Printer.hours(session.hours)]
+                + (detail.legs.isEmpty ? [] : [session.legId.flatMap { legByID[$0] }.map { "\($0.position)" } ?? ""])
         })
+        if !detail.legs.isEmpty {
+            print("Legs:")
+            Printer.table(["Leg", "Dates", "Host", "Place", "Visited"], detail.legs.map { leg in
+                [String(leg.position),
+                 leg.startDate == leg.endDate ? leg.startDate.dotted : "\(leg.startDate.dotted)–\(leg.endDate.dotted)",
+                 leg.hostOrganisation,
+                 [leg.place, leg.districtCode.flatMap { gazetteer.district(code: $0)?.name(in: .english) },
+                  gazetteer.region(code: leg.regionCode)?.name(in: .english)].compactMap { $0 }.joined(separator: ", "),
+                 leg.visited ?? ""]
+            })
+        }
+        if !detail.overrides.isEmpty {
+            print("Conflicts allowed with --allow-conflict:")
+            for override in detail.overrides {
+                print("  \(override.action), \(Printer.timestamp(override.recordedAt)): \(override.description)")
+            }
+        }
+    }
+
+    static func printRoster(_ roster: (enrolled: [Participant], waitlisted: [Participant])) {
+        if !roster.enrolled.isEmpty {
+            print("Enrolled:")
+            for person in roster.enrolled { print("  \(person.id!)  \(person.fullName)") }
+        }
+        if !roster.waitlisted.isEmpty {
+            print("Waitlist, in order:")
+            for (index, person) in roster.waitlisted.enumerated() { print("  \(index + 1). \(person.id!)  \(person.fullName)") }
+        }
     }
 }

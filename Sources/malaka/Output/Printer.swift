@@ -47,6 +47,15 @@ enum Printer {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
+    /// `2019-03-25 09:30 UTC`.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
     static func percent(_ share: Double) -> String {
         String(format: "%.0f%%", share * 100)
     }

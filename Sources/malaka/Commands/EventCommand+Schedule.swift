@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+
+extension EventCommand {
+    struct Reschedule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a whole event to a new first day, its sessions and legs with it.",
+            discussion: """
+                Every session moves by the same number of days; --time also gives them new times. \
+                An event with attendance marks is moved only with --force, and the marks move with \
+                their sessions. The new dates are checked for trainers, venues and participants \
+                booked elsewhere.
+
+                Example: malaka event reschedule 1 --start 01.04.2019
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The event number.") var event: Int64
+        @Option(help: "The new first day.") var start: String
+        @Option(help: ArgumentHelp("New times for every session.", valueName: "HH:MM-HH:MM")) var time: String?
+        @Flag(help: "Move the event even though it has attendance marks; they move with their sessions.") var force = false
+        @Flag(help: "Move it even if someone is then booked twice; the override is recorded.") var allowConflict = false
+        @Flag(help: "Say what would happen, and change nothing.") var dryRun = false
+
+        func run() throws {
+            let change = try database.open().rescheduleEvent(
+                id: event, startingOn: try DayDate(parsing: start), time: try time.map(TimeRange.init(parsing:)),
+                force: force, allowConflict: allowConflict, dryRun: dryRun)
+            if output.json { return try Printer.json(EventView(change.detail)) }
+            print((dryRun ? "Would reschedule" : "Rescheduled") + " event \(event) to \(EventView.dates(change.detail.event))"
+                  + (change.marksMoved > 0 ? "; \(change.marksMoved) attendance mark(s) \(dryRun ? "would move" : "moved") with their sessions." : ".")
+                  + (dryRun ? " Nothing was changed." : ""))
+            ScheduleOutput.printAllowed(change.allowedConflicts)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an event's capacity or its first and last days.",
+            discussion: """
+                Raising the capacity (or --no-capacity) promotes people from the waitlist, first come \
+                first served; a capacity below the number enrolled is refused. The dates must keep \
+                every session within them.
+
+                Example: malaka event edit 1 --capacity 30
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The event number.") var event: Int64
+        @Option(help: "The number of places.") var capacity: Int?
+        @Flag(help: "No limit on places.") var noCapacity = false
+        @Option(help: "The first day.") var start: String?
+        @Option(help: "The last day.") var end: String?
+
+        func validate() throws {
+            if capacity != nil && noCapacity { throw ValidationError("Give --capacity or --no-capacity, not both.") }
+            if capacity == nil && !noCapacity && start == nil && end == nil {
+                throw ValidationError("Say what to change: --capacity N, --no-capacity, --start DATE or --end DATE.")
+            }
+        }
+
+        func run() throws {
+            let database = try database.open()
+            // Check the dates before anything is written.
+            let startDate = try start.map(DayDate.init(parsing:))
+            let endDate = try end.map(DayDate.init(parsing:))
+            var detail = try database.eventDetail(id: event)
+            var messages: [String] = []
+            if startDate != nil || endDate != nil {
+                detail = try database.setEventDates(id: event, start: startDate, end: endDate)
+                messages.append("Event \(event) now runs \(EventView.dates(detail.event)).")
+            }
+            if capacity != nil || noCapacity {
+                let change = try database.setCapacity(eventID: event, capacity: noCapacity ? nil : capacity)
+                detail = change.detail
+                messages.append("Event \(event) has " + (detail.event.capacity.map { "\($0) places" } ?? "no limit on places") + ".")
+                for person in change.promoted {
+                    messages.append("Promoted from the waitlist: \(person.fullName) (\(person.id!)).")
+                }
+            }
+            if output.json { return try Printer.json(EventView(detail)) }
+            messages.forEach { print($0) }
+        }
+    }
+}
+
+/// How the scheduling commands print conflicts.
+enum ScheduleOutput {
+    /// Says which conflicts were scheduled anyway and recorded.
+    static func printAllowed(_ conflicts: [ScheduleConflict]) {
+        guard !conflicts.isEmpty else { return }
+        print("Scheduled despite \(conflicts.count) conflict(s), recorded as allowed:")
+        for conflict in conflicts { print("  \(conflict.sentence).") }
+    }
+}
