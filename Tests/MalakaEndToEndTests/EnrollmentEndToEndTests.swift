@@ -39,21 +39,24 @@ import Testing
         #expect(try programme.json(EventJSON.self, ["event", "show", String(event)]).enrolled == 1)
     }
 
-    @Test func capacityIsNeverExceeded() throws {
+    @Test func capacityIsNeverExceededThoseBeyondItWaitInOrder() throws {
         // Given an event with three places, two taken
         let programme = try TemporaryProgramme()
         let event = try programme.parentingEvent(capacity: 3)
         let people = try programme.addParticipants(["Gulnora Karimova", "Lola Ismoilova", "Feruza Matyoqubova", "Nodira Yo\u{02BB}ldosheva"])
         try programme.enroll(event, Array(people.prefix(2)))
 
-        // When two more are enrolled, then it is refused as a whole
-        try programme.expectRefused(["enroll", String(event), String(people[2]), String(people[3])], status: 65,
-                                    mentioning: ["Event \(event)", "3 places", "2 are taken", "would make 4"])
+        // When two more are enrolled, then the first gets the last place and the second waits
+        let result = try programme.succeed(["enroll", String(event), String(people[2]), String(people[3])])
+        #expect(result.stdout == """
+            Enrolled 1 person in event \(event).
+            Event \(event) is full; put on its waitlist: Nodira Yo\u{02BB}ldosheva (\(people[3])) number 1.
 
-        // When one more is enrolled, then the event is full, and the next is refused
-        try programme.enroll(event, [people[2]])
-        try programme.expectRefused(["enroll", String(event), String(people[3])], status: 65,
-                                    mentioning: ["3 places", "3 are taken"])
+            """)
+        let shown = try programme.json(EventJSON.self, ["event", "show", String(event)])
+        #expect(shown.enrolled == 3)
+        let sheet = try programme.json(AttendanceSheetJSON.self, ["attendance", "show", String(event)])
+        #expect(!sheet.rows.map(\.participant).contains(people[3]))
     }
 
     @Test func badEnrollmentsAreRefused() throws {

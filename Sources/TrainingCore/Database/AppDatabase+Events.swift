@@ -122,10 +122,10 @@ extension AppDatabase {
                 throw MalakaError.data("Leg \(index + 1) has no host organisation. Say who receives the tour there with host=….")
             }
             guard leg.endDate >= leg.startDate else {
-                throw MalakaError.data("Leg \(index + 1) cannot end (\(leg.endDate.iso)) before it starts (\(leg.startDate.iso)).")
+                throw MalakaError.data("Leg \(index + 1) cannot end (\(leg.endDate.dotted)) before it starts (\(leg.startDate.dotted)). Nothing was changed.")
             }
             guard leg.endDate.dayNumber - leg.startDate.dayNumber < 366 else {
-                throw MalakaError.data("Leg \(index + 1) lasts more than a year (\(leg.startDate.iso) to \(leg.endDate.iso)). Check its dates.")
+                throw MalakaError.data("Leg \(index + 1) lasts more than a year (\(leg.startDate.dotted) to \(leg.endDate.dotted)). Check its dates.")
             }
             let region = try gazetteer.region(matching: leg.region)
             let district = try leg.district.map { try gazetteer.district(matching: $0, in: region) }

@@ -51,7 +51,7 @@ public struct Recurrence: Hashable, Sendable {
             }
         case .until(let last):
             guard last >= start else {
-                throw MalakaError.data("The recurrence would end (\(last.iso)) before its first day (\(start.iso)). Give a later --until.")
+                throw MalakaError.data("The recurrence would end (\(last.dotted)) before its first day (\(start.dotted)). Give a later --until.")
             }
         }
         var days: [DayDate] = []
