@@ -7,7 +7,9 @@ APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fon
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all deps build demo test bench clean
+PYTHON       ?= python3
+
+.PHONY: all deps pydeps build demo test bench clean
 
 all: build
 
@@ -29,7 +31,14 @@ build: deps
 demo: build
 	bash demo/sample-programme.sh "$$($(SWIFT) build --show-bin-path)/malaka" "$(DEMO_DIR)"
 
-test: deps
+# Python's icalendar reads the exported calendars in the tests: pip, else Debian's package.
+pydeps:
+	@$(PYTHON) -c 'import icalendar' 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet icalendar 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
+	  || ($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-icalendar)
+
+test: deps pydeps
 	$(SWIFT) test
 
 # Release-build benchmarks; numbers and machine go in BENCHMARKS.md.

@@ -36,14 +36,26 @@ chuy=$(malaka event create --json --course CR-MONITORING --region Chuy --distric
   --venue "Аламүдүн айыл өкмөтү" --organiser "Social Development Ministry" \
   --session 2019-09-16 --session 2019-09-17 --session 2019-09-18 --session 2019-09-19 --session 2019-09-20@09:00-13:00 \
   --time 09:00-13:00 --trainer "Айнура Касымова" | json_id)
-tour=$(malaka event create --json --course ST-PILOT-MAHALLA --region Xorazm --district Urganch \
-  --organiser "UNICEF Uzbekistan" --start 2019-03-25 --end 2019-04-17 \
-  --session 2019-03-25@10:00-17:00 --session 2019-03-26@09:00-16:00 --session 2019-04-16@10:00-17:00 \
-  --trainer "Rustam Aliyev" | json_id)
+# A study tour in two legs: Tashkent-region specialists visit Urganch in March and Tashkent city in April.
+tour=$(malaka tour create --json --course ST-PILOT-MAHALLA --organiser "UNICEF Uzbekistan" --trainer "Rustam Aliyev" \
+  --sending-organisation "Zangiota tuman hokimligi" --sending-region "Toshkent viloyati" \
+  --hosting-organisation "Mahalla va oilani qoʻllab-quvvatlash vazirligi" --hosting-region Xorazm --time 10:00-17:00 \
+  --leg "host=Urganch tuman hokimligi;place=Urganch;region=Xorazm;district=Urganch;from=25.03.2019;to=26.03.2019;visited=Navbahor mahallasi social support centre, Urganch family support centre" \
+  --leg "host=Toshkent shahar ijtimoiy xizmatlar markazi;place=Mirobod;region=UZ-TK;from=16.04.2019;to=17.04.2019;time=09:00-16:00;visited=Day-care centre for children with disabilities, a foster family" \
+  | json_id)
 meeting=$(malaka event create --json --course COORD-MEETING --region Bishkek --venue "City hall" \
   --session 2019-12-05 --time 10:00-13:00 | json_id)
 malaka event cancel "$meeting" --reason "Postponed to January at the ministry's request"
 malaka event list
+malaka event show "$tour"
+
+step "A double booking is refused: Dilnoza Yusupova is teaching in Urganch that week"
+if refusal=$(malaka event create --course PS-PARENTING --region Samarqand --district "Samarqand tumani" \
+     --venue "Bolalar bogʻchasi 12" --start 26.03.2019 --days 2 --time 10:00-13:00 --trainer "Dilnoza Yusupova" 2>&1); then
+  echo "The double booking was not refused." >&2
+  exit 1
+fi
+printf '%s\n' "$refusal"
 
 step "Register the participants and enroll them"
 declare -A group_event=([khorezm]=$khorezm [samarkand]=$samarkand [tashkent]=$tashkent [chuy]=$chuy)
@@ -80,7 +92,7 @@ malaka attendance mark "$tashkent" --date 13.11.2019 --all-present --absent Kim
 for day in 16 17 18 19 20; do
   malaka attendance mark "$chuy" --date "$day.09.2019" --all-present
 done
-for day in 2019-03-25 2019-03-26 2019-04-16; do
+for day in 2019-03-25 2019-03-26 2019-04-16 2019-04-17; do
   malaka attendance mark "$tour" --date "$day" --all-present
 done
 for event in "$khorezm" "$samarkand" "$tashkent" "$chuy" "$tour"; do
@@ -92,6 +104,11 @@ malaka attendance show "$khorezm"
 
 step "Who completed it in Samarkand"
 malaka attendance show "$samarkand"
+
+step "The calendar: the study tour's first days, every conflict, and an iCalendar file"
+malaka agenda --from 25.03.2019 --to 26.03.2019
+malaka schedule check
+malaka calendar export --out "$out/sample-programme.ics"
 
 step "Find a person however the name is typed"
 malaka participant search "o'rinboyev"

@@ -22,6 +22,12 @@ import Testing
         #expect(text.contains("Enrolled 10 people in event 1."))
         #expect(text.contains("8 of 10 completed."))
         #expect(text.contains("7 of 8 completed."))
+        // The study tour has its two legs, the double booking is refused, and the calendar is clean
+        #expect(text.contains("Urganch tuman hokimligi"))
+        #expect(text.contains("16.04.2019–17.04.2019  Toshkent shahar ijtimoiy xizmatlar markazi"))
+        #expect(text.contains("error: Trainer Dilnoza Yusupova is booked in event 1 (Positive parenting skills, Mahalla markazi"))
+        #expect(text.contains("No conflicts: no trainer, venue or participant is booked twice at once."))
+        #expect(FileManager.default.fileExists(atPath: output + "/sample-programme.ics"))
         #expect(text.components(separatedBy: "G\u{02BB}ulomjon O\u{02BB}rinboyev").count - 1 >= 3,
                 "the Khorezm sheet and both searches show him")
         let database = output + "/sample-programme.sqlite"
