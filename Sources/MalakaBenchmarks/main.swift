@@ -32,6 +32,13 @@ try FileManager.default.createDirectory(at: directory, withIntermediateDirectori
 defer { try? FileManager.default.removeItem(at: directory) }
 let path = directory.appendingPathComponent("bench.sqlite").path
 
+// MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift).
+if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "scheduling" {
+    try runSchedulingBenchmark(directory: directory, divisor: divisor)
+    try? FileManager.default.removeItem(at: directory)
+    exit(0)
+}
+
 print("Malaka benchmarks: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
 let database = try AppDatabase.open(at: path, creating: true)
 let coursesURL = URL(fileURLWithPath: "courses")
@@ -140,4 +147,5 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
 } else {
     print("attendance show (malaka process): skipped, build the malaka product in release too")
 }
+try runSchedulingBenchmark(directory: directory, divisor: divisor)
 print("peak memory: \(peakMemory())")

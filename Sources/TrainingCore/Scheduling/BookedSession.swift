@@ -57,9 +57,12 @@ public struct BookedSession: Hashable, Sendable {
     init(row: Row, offset: Int = 0) throws {
         sessionId = row[offset]
         eventId = row[offset + 1]
-        date = try DayDate(parsing: row[offset + 2])
-        startTime = try TimeOfDay(parsing: row[offset + 3])
-        endTime = try TimeOfDay(parsing: row[offset + 4])
+        let dateText: String = row[offset + 2]
+        let startText: String = row[offset + 3]
+        let endText: String = row[offset + 4]
+        date = try DayDate(storedISO: dateText) ?? DayDate(parsing: dateText)
+        startTime = try TimeOfDay(stored: startText) ?? TimeOfDay(parsing: startText)
+        endTime = try TimeOfDay(stored: endText) ?? TimeOfDay(parsing: endText)
         timeZone = PlaceTimeZone(rawValue: row[offset + 5]) ?? .tashkent
         regionCode = row[offset + 6]
         districtCode = row[offset + 7]
@@ -77,9 +80,40 @@ public struct BookedSession: Hashable, Sendable {
         let sql = "SELECT \(selection)\(extraColumns.isEmpty ? "" : ", " + extraColumns) \(from) WHERE e.status <> 'cancelled' AND (\(condition))"
         var result: [(BookedSession, Row)] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let keepRows = !extraColumns.isEmpty
         while let row = try rows.next() {
-            result.append((try BookedSession(row: row), row.copy()))
+            // The cursor reuses its row; only the extra columns need a copy.
+            result.append((try BookedSession(row: row), keepRows ? row.copy() : Row()))
         }
         return result
+    }
+}
+
+extension DayDate {
+    /// Reads `2019-03-25` as the database stores it, without the checks and messages of ``init(parsing:)``; nil if it is not that form.
+    init?(storedISO text: String) {
+        var utf8 = text.utf8.makeIterator()
+        func number(_ digits: Int) -> Int? {
+            var value = 0
+            for _ in 0..<digits {
+                guard let byte = utf8.next(), (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(4), utf8.next() == 45, let month = number(2), utf8.next() == 45,
+              let day = number(2), utf8.next() == nil
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+}
+
+extension TimeOfDay {
+    /// Reads `09:30` as the database stores it; nil if it is not that form.
+    init?(stored text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == 58, bytes.enumerated().allSatisfy({ $0.offset == 2 || (48...57).contains($0.element) })
+        else { return nil }
+        self.init(hour: Int(bytes[0] - 48) * 10 + Int(bytes[1] - 48), minute: Int(bytes[3] - 48) * 10 + Int(bytes[4] - 48))
     }
 }
