@@ -53,6 +53,26 @@ import Testing
         #expect(bishkek.sessions[0].timeZone == .bishkek)
     }
 
+    @Test func theWholeDatabaseCheckAgreesAcrossTimeZonesAndLegs() throws {
+        // Given a trainer in Tashkent 10:00–12:00, in Bishkek 12:00–13:00 (overlapping) and 13:00–14:00 (touching)
+        let database = try Fixtures.schedulingDatabase()
+        try Fixtures.event(database, ["2019-03-25@10:00-12:00"], trainers: ["Rustam Aliyev"])
+        try Fixtures.event(database, ["2019-03-25@12:00-13:00"], region: "KG-C", trainers: ["Rustam Aliyev"], allowConflict: true)
+        try Fixtures.event(database, ["2019-03-25@13:00-14:00"], region: "KG-C", trainers: ["Rustam Aliyev"])
+        // And a study tour leg hosted where a meeting is held at the same time
+        var tour = EventPlan(courseCode: "ST-PILOT-MAHALLA", region: "KG-GB", sessions: [])
+        tour.legs = [.init(hostOrganisation: "City Hall", region: "KG-GB", startDate: Fixtures.day("2019-04-16"),
+                           time: Fixtures.time("09:00-16:00"))]
+        _ = try database.createEvent(tour)
+        try Fixtures.event(database, ["2019-04-16@15:00-17:00"], region: "KG-GB", venue: "city hall", course: "COORD-MEETING",
+                           allowConflict: true)
+        // Then the sweep finds exactly the two
+        let conflicts = try database.scheduleConflicts()
+        #expect(conflicts.map(\.kind) == [.trainer, .venue])
+        #expect(conflicts[0].overlapDescription == "11:00–12:00" || conflicts[0].overlapDescription == "12:00–13:00")
+        #expect(conflicts[1].overlapDescription == "15:00–16:00")
+    }
+
     @Test func aParticipantInTwoOverlappingEventsIsRefusedOnEnroll() throws {
         let database = try Fixtures.schedulingDatabase()
         let first = try Fixtures.event(database, ["2019-03-25@09:00-12:00"])

@@ -13,12 +13,28 @@ extension AppDatabase {
     }
 
     func scheduleConflicts(_ db: Database) throws -> [ScheduleConflict] {
-        let sessions = try BookedSession.fetchAll(db, where: "1").map(\.0)
-        var sessionsByEvent: [Int64: [Int]] = [:]
-        for (index, session) in sessions.enumerated() {
-            sessionsByEvent[session.eventId, default: []].append(index)
+        // A lean pass first: each session as numbers only (its absolute start and end
+        // computed by SQLite), and venues per event and per leg rather than per session.
+        func absolute(_ column: String) -> String {
+            """
+            CAST(julianday(s.date) - 2440587.5 AS INTEGER) * 1440
+              + CAST(substr(s.\(column), 1, 2) AS INTEGER) * 60 + CAST(substr(s.\(column), 4, 2) AS INTEGER)
+              - CASE s.timeZone WHEN 'Asia/Bishkek' THEN 360 ELSE 300 END
+            """
         }
-        var found: [ScheduleConflict] = []
+        var slots: [Slot] = []
+        let slotRows = try Row.fetchCursor(db, sql: """
+            SELECT s.id, s.eventId, s.legId, \(absolute("startTime")), \(absolute("endTime"))
+            FROM session s JOIN event e ON e.id = s.eventId WHERE e.status <> 'cancelled'
+            """)
+        while let row = try slotRows.next() {
+            slots.append(Slot(sessionID: row[0], eventID: row[1], legID: row[2], start: row[3], end: row[4]))
+        }
+        var slotsByEvent: [Int64: [Int]] = [:]
+        for (index, slot) in slots.enumerated() {
+            slotsByEvent[slot.eventID, default: []].append(index)
+        }
+        var pairs: [(kind: ScheduleConflict.Kind, subjectKey: String, first: Int, second: Int)] = []
 
         // Trainers: each trainer's sessions, swept in order of start.
         var eventsByTrainer: [Int64: [Int64]] = [:]
@@ -27,40 +43,40 @@ extension AppDatabase {
             eventsByTrainer[row[0], default: []].append(row[1])
         }
         for (trainerID, eventIDs) in eventsByTrainer where eventIDs.count > 1 {
-            let indices = eventIDs.flatMap { sessionsByEvent[$0] ?? [] }
-            for (a, b) in Self.sweep(indices, in: sessions) {
-                found.append(ScheduleConflict(kind: .trainer, subjectKey: "trainer:\(trainerID)", subject: "",
-                                              session: sessions[a], other: sessions[b]))
+            for (a, b) in Self.sweep(eventIDs.flatMap { slotsByEvent[$0] ?? [] }, in: slots) {
+                pairs.append((.trainer, "trainer:\(trainerID)", a, b))
             }
         }
 
-        // Venues: the same folded venue text in the same region.
-        var keyByVenue: [String: String] = [:]
-        var indicesByVenue: [String: [Int]] = [:]
-        for (index, session) in sessions.enumerated() {
-            guard let venue = session.venue, !venue.isEmpty else { continue }
-            let raw = session.regionCode + "|" + venue
-            let key: String
-            if let known = keyByVenue[raw] {
-                key = known
-            } else {
-                key = session.regionCode + "|" + venue.searchFolded()
-                keyByVenue[raw] = key
+        // Venues: the same folded venue text in the same region; a leg's venue is its host.
+        func venueKeys(_ sql: String) throws -> [Int64: String] {
+            var keys: [Int64: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                let region: String = row[1]
+                let venue: String = row[2]
+                keys[row[0]] = region + "|" + venue.searchFolded()
             }
-            indicesByVenue[key, default: []].append(index)
+            return keys
         }
-        for (key, indices) in indicesByVenue where indices.count > 1 {
-            for (a, b) in Self.sweep(indices, in: sessions) {
-                found.append(ScheduleConflict(kind: .venue, subjectKey: "venue:\(key)", subject: "",
-                                              session: sessions[a], other: sessions[b]))
+        let eventVenues = try venueKeys("SELECT id, regionCode, venue FROM event WHERE status <> 'cancelled' AND venue IS NOT NULL")
+        let legVenues = try venueKeys("SELECT id, regionCode, hostOrganisation FROM studyTourLeg")
+        var slotsByVenue: [String: [Int]] = [:]
+        for (index, slot) in slots.enumerated() {
+            guard let key = slot.legID.map({ legVenues[$0] }) ?? eventVenues[slot.eventID] else { continue }
+            slotsByVenue[key, default: []].append(index)
+        }
+        for (key, indices) in slotsByVenue where indices.count > 1 {
+            for (a, b) in Self.sweep(indices, in: slots) {
+                pairs.append((.venue, "venue:\(key)", a, b))
             }
         }
 
         // Participants: for each person in two or more events, the pairs of those
         // events whose spans meet; each pair of events is compared once.
         var span: [Int64: (start: Int, end: Int)] = [:]
-        for (eventID, indices) in sessionsByEvent {
-            span[eventID] = (indices.map { sessions[$0].absoluteStart }.min()!, indices.map { sessions[$0].absoluteEnd }.max()!)
+        for (eventID, indices) in slotsByEvent {
+            span[eventID] = (indices.map { slots[$0].start }.min()!, indices.map { slots[$0].end }.max()!)
         }
         var eventsByParticipant: [Int64: [Int64]] = [:]
         let participationRows = try Row.fetchCursor(db, sql: """
@@ -78,18 +94,42 @@ extension AppDatabase {
                 for second in ordered[(position + 1)...] {
                     guard span[second]!.start < span[first]!.end else { break }
                     let key = PairKey(first: min(first, second), second: max(first, second))
-                    let pairs = pairCache[key] ?? Self.sweep(sessionsByEvent[key.first]! + sessionsByEvent[key.second]!, in: sessions)
-                    pairCache[key] = pairs
-                    for (a, b) in pairs {
-                        found.append(ScheduleConflict(kind: .participant, subjectKey: "participant:\(participantID)",
-                                                      subject: "", session: sessions[a], other: sessions[b]))
+                    let overlapping = pairCache[key] ?? Self.sweep(slotsByEvent[key.first]! + slotsByEvent[key.second]!, in: slots)
+                    pairCache[key] = overlapping
+                    for (a, b) in overlapping {
+                        pairs.append((.participant, "participant:\(participantID)", a, b))
                     }
                 }
             }
         }
+
+        // Only now the sessions in conflict, with their dates, times and places.
+        var booked: [Int64: BookedSession] = [:]
+        let involved = Array(Set(pairs.flatMap { [slots[$0.first].sessionID, slots[$0.second].sessionID] }))
+        for start in stride(from: 0, to: involved.count, by: 500) {
+            let chunk = Array(involved[start..<min(start + 500, involved.count)])
+            for (session, _) in try BookedSession.fetchAll(
+                db, where: "s.id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))", arguments: StatementArguments(chunk)) {
+                booked[session.sessionId] = session
+            }
+        }
+        var found = pairs.compactMap { pair -> ScheduleConflict? in
+            guard let first = booked[slots[pair.first].sessionID], let second = booked[slots[pair.second].sessionID] else { return nil }
+            return ScheduleConflict(kind: pair.kind, subjectKey: pair.subjectKey, subject: "", session: first, other: second)
+        }
         found.sort { ($0.session.absoluteStart, $0.kind.rawValue, $0.subjectKey, $0.other.eventId)
             < ($1.session.absoluteStart, $1.kind.rawValue, $1.subjectKey, $1.other.eventId) }
         return try describe(db, found)
+    }
+
+    /// A session as the sweep sees it: numbers only.
+    private struct Slot {
+        var sessionID: Int64
+        var eventID: Int64
+        var legID: Int64?
+        /// Minutes since 1970-01-01 00:00 UTC.
+        var start: Int
+        var end: Int
     }
 
     private struct PairKey: Hashable {
@@ -98,21 +138,29 @@ extension AppDatabase {
     }
 
     /// The pairs of overlapping sessions of different events among `indices`, the earlier first.
-    private static func sweep(_ indices: [Int], in sessions: [BookedSession]) -> [(Int, Int)] {
-        let ordered = indices.sorted {
-            (sessions[$0].absoluteStart, sessions[$0].eventId) < (sessions[$1].absoluteStart, sessions[$1].eventId)
-        }
+    private static func sweep(_ indices: [Int], in slots: [Slot]) -> [(Int, Int)] {
+        let ordered = indices.sorted { (slots[$0].start, slots[$0].eventID) < (slots[$1].start, slots[$1].eventID) }
         var active: [Int] = []
         var pairs: [(Int, Int)] = []
         for index in ordered {
-            let session = sessions[index]
-            active.removeAll { sessions[$0].absoluteEnd <= session.absoluteStart }
-            for earlier in active where sessions[earlier].eventId != session.eventId {
+            let slot = slots[index]
+            active.removeAll { slots[$0].end <= slot.start }
+            for earlier in active where slots[earlier].eventID != slot.eventID {
                 pairs.append((earlier, index))
             }
             active.append(index)
         }
         return pairs
+    }
+
+    /// The conflicts of one event with every other: its trainers, venues and participants booked elsewhere at the same time.
+    ///
+    /// This is the check that creating, moving and enrolling run; conflicts recorded with `--allow-conflict` are marked allowed.
+    public func conflicts(ofEvent eventID: Int64) throws -> [ScheduleConflict] {
+        try read { db in
+            _ = try eventDetail(db, id: eventID)
+            return try conflicts(db, eventID: eventID)
+        }
     }
 
     /// The conflicts of one event's sessions with every other event's: its trainers,

@@ -34,25 +34,27 @@ extension AppDatabase {
                 let person = try participant(db, id: twice)
                 throw MalakaError.data("\(person.fullName) (\(twice)) is already enrolled in event \(eventID). Nothing was changed.")
             }
-            for participantID in participantIDs {
-                if let position = try waitlistPosition(db, eventID: eventID, participantID: participantID) {
-                    let person = try participant(db, id: participantID)
-                    throw MalakaError.data("\(person.fullName) (\(participantID)) is already number \(position) on the waitlist of event \(eventID). Nothing was changed.")
-                }
+            let waitingIDs = try Int64.fetchAll(db, sql: "SELECT participantId FROM waitlist WHERE eventId = ? ORDER BY id",
+                                                arguments: [eventID])
+            if let index = waitingIDs.firstIndex(where: Set(participantIDs).contains) {
+                let person = try participant(db, id: waitingIDs[index])
+                throw MalakaError.data("\(person.fullName) (\(waitingIDs[index])) is already number \(index + 1) on the waitlist of event \(eventID). Nothing was changed.")
             }
             var outcome = EnrollmentOutcome()
             outcome.allowedConflicts = try enforce(
                 db, conflicts(db, eventID: eventID, kinds: [.participant], participantIDs: participantIDs),
                 allow: allowConflict, action: "enroll")
 
-            let waiting = try WaitlistEntry.filter(WaitlistEntry.Columns.eventId == eventID).fetchCount(db)
+            let waiting = waitingIDs.count
             let free = detail.event.capacity.map { waiting > 0 ? 0 : max(0, $0 - detail.enrolledCount) } ?? participantIDs.count
             let now = Date.databaseNow
+            let enrolledAt = now.databaseValue
+            // One prepared statement and one formatted timestamp: enrolling is on the bulk path.
+            let insert = try db.cachedStatement(sql: "INSERT INTO enrollment (eventId, participantId, enrolledAt) VALUES (?, ?, ?)")
             for (index, participantID) in participantIDs.enumerated() {
                 if index < free {
-                    var enrollment = Enrollment(id: nil, eventId: eventID, participantId: participantID, enrolledAt: now)
-                    try enrollment.insert(db)
-                    outcome.enrolled.append(enrollment)
+                    try insert.execute(arguments: [eventID, participantID, enrolledAt])
+                    outcome.enrolled.append(Enrollment(id: db.lastInsertedRowID, eventId: eventID, participantId: participantID, enrolledAt: now))
                 } else {
                     var entry = WaitlistEntry(id: nil, eventId: eventID, participantId: participantID, addedAt: now)
                     try entry.insert(db)
