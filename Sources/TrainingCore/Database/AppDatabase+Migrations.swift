@@ -273,7 +273,7 @@ extension AppDatabase {
             try db.create(table: "scheduleOverride") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("eventId", .integer).notNull().indexed().references("event", onDelete: .cascade)
-                t.column("otherEventId", .integer).references("event", onDelete: .setNull)
+                t.column("otherEventId", .integer).indexed().references("event", onDelete: .setNull)
                 t.column("kind", .text).notNull().check(sql: "kind IN ('trainer', 'venue', 'participant')")
                 t.column("subjectKey", .text).notNull()
                 t.column("description", .text).notNull()

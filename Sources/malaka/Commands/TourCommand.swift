@@ -54,8 +54,10 @@ extension TourCommand {
                 courseCode: course, title: title, region: region ?? hostingRegion ?? legs[0].region,
                 organiser: organiser, trainers: trainer, capacity: capacity, sessions: [])
             plan.legs = legs
-            plan.sides = EventPlan.PlannedSides(sendingOrganisation: sendingOrganisation, sendingRegion: sendingRegion,
-                                                hostingOrganisation: hostingOrganisation, hostingRegion: hostingRegion)
+            if [sendingOrganisation, sendingRegion, hostingOrganisation, hostingRegion].contains(where: { $0 != nil }) {
+                plan.sides = EventPlan.PlannedSides(sendingOrganisation: sendingOrganisation, sendingRegion: sendingRegion,
+                                                    hostingOrganisation: hostingOrganisation, hostingRegion: hostingRegion)
+            }
             let detail = try database.open().createEvent(plan, allowConflict: allowConflict)
             if output.json { return try Printer.json(EventView(detail)) }
             print("Created study tour \(detail.id) with \(detail.legs.count) leg(s).")
