@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "malaka", targets: ["malaka"]),
         .library(name: "TrainingCore", targets: ["TrainingCore"]),
+        .library(name: "NameMatching", targets: ["NameMatching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -28,6 +29,11 @@ let package = Package(
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
         ),
+        // Recognising one person written in two scripts: Foundation only.
+        .target(
+            name: "NameMatching",
+            swiftSettings: strictness
+        ),
         // The command-line tool: a thin layer of commands over the library.
         .executableTarget(
             name: "malaka",
@@ -40,6 +46,12 @@ let package = Package(
         .testTarget(
             name: "TrainingCoreTests",
             dependencies: ["TrainingCore"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "NameMatchingTests",
+            dependencies: ["NameMatching"],
+            exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
         .testTarget(

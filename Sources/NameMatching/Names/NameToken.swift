@@ -1,0 +1,89 @@
+/// One word of a person's name (or the father's name of a patronymic),
+/// prepared for comparison.
+///
+/// For example, `NameToken(FoldedWord(original: "Karimova", latin: "karimova", isCyrillic: false))`
+/// has canonical `karimova`, stem `karim`, skeleton `krm` and implies `.female`.
+struct NameToken: Sendable, Hashable {
+    /// The word as typed, for reasons shown to people.
+    var display: String
+    /// The word after ``CanonicalSpelling/canonical(_:)``.
+    var canonical: [UInt8]
+    /// The canonical word without a surname ending (-ova, -ev…), or the
+    /// father's name of a patronymic.
+    var stem: [UInt8]
+    /// The stem without an affectionate -jon/-xon, when it had one.
+    var root: [UInt8]?
+    /// ``PhoneticSkeleton/key(_:)`` of the stem.
+    var skeleton: [UInt8]
+    /// The sex a surname ending implies (Karimova → female).
+    var impliedSex: Sex?
+    /// Whether the word was written in Cyrillic.
+    var isCyrillic: Bool
+    /// Whether the word is a single letter, such as the `G` of `Karimova G.`.
+    var isInitial: Bool
+
+    /// Prepares an ordinary word of a name.
+    init(_ word: FoldedWord) {
+        let canonical = CanonicalSpelling.canonical(word.latin)
+        let ending = CanonicalSpelling.surnameEnding(canonical)
+        self.init(display: word.original, canonical: canonical, stem: ending?.stem ?? canonical,
+                  impliedSex: ending?.sex, isCyrillic: word.isCyrillic)
+    }
+
+    /// Prepares the father's name of a patronymic from its stem.
+    init(display: String, canonical: [UInt8], stem: [UInt8], impliedSex: Sex?, isCyrillic: Bool) {
+        self.display = display
+        self.canonical = canonical
+        self.stem = stem
+        self.root = CanonicalSpelling.endearment(stem)
+        self.skeleton = PhoneticSkeleton.key(stem)
+        self.impliedSex = impliedSex
+        self.isCyrillic = isCyrillic
+        self.isInitial = canonical.count == 1
+    }
+
+    /// How alike two words are, from 0 (unrelated) to 1 (the same word in
+    /// any script or spelling).
+    ///
+    /// Surname endings are ignored here (Karimova and Karimov score 1; their
+    /// sexes are weighed separately), -jon/-xon costs a little (Gʻulomjon,
+    /// Gʻulom ≈ 0.92) and words with the same phonetic skeleton score at
+    /// least 0.8 (Magomed, Muhammad).
+    ///
+    /// For example `NameToken.similarity(karimova, каримова) == 1`.
+    static func similarity(_ a: NameToken, _ b: NameToken) -> Double {
+        if a.canonical == b.canonical || a.stem == b.stem { return 1 }
+        if a.isInitial || b.isInitial {
+            return a.canonical.first == b.canonical.first || a.skeleton.first == b.skeleton.first ? 0.9 : 0
+        }
+        var s: Double
+        if a.impliedSex != nil, b.impliedSex != nil {
+            // Both have surname endings: the shared -ova says nothing.
+            s = SpellingDistance.similarity(a.stem, b.stem)
+        } else {
+            s = SpellingDistance.similarity(a.canonical, b.canonical)
+            if s < 0.97, a.impliedSex != nil || b.impliedSex != nil {
+                s = max(s, SpellingDistance.similarity(a.stem, b.stem))
+            }
+        }
+        if s < 0.92, a.root != nil || b.root != nil {
+            s = max(s, 0.92 * SpellingDistance.similarity(a.root ?? a.stem, b.root ?? b.stem))
+        }
+        if s < 0.8, a.skeleton.count >= 3, a.skeleton == b.skeleton {
+            s = 0.8
+        }
+        return s
+    }
+
+    /// Whether one word is the feminine form of the other made by adding
+    /// `-a` (Nodir / Nodira, Aleksandr / Aleksandra, Yevgeniy / Yevgeniya).
+    static func areMaleAndFemaleForms(_ a: NameToken, _ b: NameToken) -> Bool {
+        guard a.impliedSex == nil, b.impliedSex == nil, !a.isInitial, !b.isInitial else { return false }
+        let (short, long) = a.canonical.count < b.canonical.count ? (a.canonical, b.canonical) : (b.canonical, a.canonical)
+        guard short.count >= 3, long.count == short.count + 1, long.last == ascii("a") else { return false }
+        let base = long.dropLast()
+        if base.elementsEqual(short) { return true }
+        // evgeni / evgenya
+        return base.last == ascii("y") && short.last == ascii("i") && base.dropLast().elementsEqual(short.dropLast())
+    }
+}
