@@ -21,17 +21,20 @@ struct NameToken: Sendable, Hashable {
     var isCyrillic: Bool
     /// Whether the word is a single letter, such as the `G` of `Karimova G.`.
     var isInitial: Bool
+    /// Whether this is the father's name of a patronymic.
+    var isPatronymic: Bool
 
     /// Prepares an ordinary word of a name.
     init(_ word: FoldedWord) {
         let canonical = CanonicalSpelling.canonical(word.latin)
         let ending = CanonicalSpelling.surnameEnding(canonical)
         self.init(display: word.original, canonical: canonical, stem: ending?.stem ?? canonical,
-                  impliedSex: ending?.sex, isCyrillic: word.isCyrillic)
+                  impliedSex: ending?.sex, isCyrillic: word.isCyrillic, isPatronymic: false)
     }
 
-    /// Prepares the father's name of a patronymic from its stem.
-    init(display: String, canonical: [UInt8], stem: [UInt8], impliedSex: Sex?, isCyrillic: Bool) {
+    /// Prepares a word from its parts; for a patronymic, `stem` is the
+    /// father's name (`rustam` for Rustamovna and for Rustam qizi).
+    init(display: String, canonical: [UInt8], stem: [UInt8], impliedSex: Sex?, isCyrillic: Bool, isPatronymic: Bool) {
         self.display = display
         self.canonical = canonical
         self.stem = stem
@@ -40,32 +43,28 @@ struct NameToken: Sendable, Hashable {
         self.impliedSex = impliedSex
         self.isCyrillic = isCyrillic
         self.isInitial = canonical.count == 1
+        self.isPatronymic = isPatronymic
     }
 
     /// How alike two words are, from 0 (unrelated) to 1 (the same word in
     /// any script or spelling).
     ///
-    /// Surname endings are ignored here (Karimova and Karimov score 1; their
-    /// sexes are weighed separately), -jon/-xon costs a little (Gʻulomjon,
-    /// Gʻulom ≈ 0.92) and words with the same phonetic skeleton score at
-    /// least 0.8 (Magomed, Muhammad).
+    /// Surname endings are ignored between two surnames (Karimova and
+    /// Karimov score 1; their sexes are weighed separately) and between a
+    /// patronymic and a surname (Nurlan uulu, Nurlanov), but not between a
+    /// surname and a given name (Ibrohimov is not Ibrohim). -jon/-xon costs
+    /// a little (Gʻulomjon, Gʻulom ≈ 0.92) and words with the same phonetic
+    /// skeleton score at least 0.8 (Magomed, Muhammad).
     ///
     /// For example `NameToken.similarity(karimova, каримова) == 1`.
     static func similarity(_ a: NameToken, _ b: NameToken) -> Double {
-        if a.canonical == b.canonical || a.stem == b.stem { return 1 }
+        if a.canonical == b.canonical && a.isPatronymic == b.isPatronymic { return 1 }
         if a.isInitial || b.isInitial {
             return a.canonical.first == b.canonical.first || a.skeleton.first == b.skeleton.first ? 0.9 : 0
         }
-        var s: Double
-        if a.impliedSex != nil, b.impliedSex != nil {
-            // Both have surname endings: the shared -ova says nothing.
-            s = SpellingDistance.similarity(a.stem, b.stem)
-        } else {
-            s = SpellingDistance.similarity(a.canonical, b.canonical)
-            if s < 0.97, a.impliedSex != nil || b.impliedSex != nil {
-                s = max(s, SpellingDistance.similarity(a.stem, b.stem))
-            }
-        }
+        let compareStems = (a.impliedSex != nil || a.isPatronymic) && (b.impliedSex != nil || b.isPatronymic)
+        if compareStems && a.stem == b.stem { return 1 }
+        var s = SpellingDistance.similarity(compareStems ? a.stem : a.canonical, compareStems ? b.stem : b.canonical)
         if s < 0.92, a.root != nil || b.root != nil {
             s = max(s, 0.92 * SpellingDistance.similarity(a.root ?? a.stem, b.root ?? b.stem))
         }

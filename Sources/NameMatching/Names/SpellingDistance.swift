@@ -2,10 +2,11 @@
 /// the substitutions that transliteration produces are cheap.
 ///
 /// Substituting letters that stand for the same sound in another spelling
-/// tradition costs little (o ↔ a 0.3 for Uzbek o / Russian а, o ↔ u 0.3 for
-/// oʻ / у, x ↔ h 0.2, q ↔ k 0.2, y ↔ i 0.2, ts ↔ s 0.3); other substitutions
-/// cost 0.8 (vowels) or 1. Inserting or deleting a vowel costs 0.6, `y` 0.3,
-/// `h` 0.4; swapping two neighbours costs 0.7.
+/// tradition costs little (o ↔ a 0.2 for Uzbek o / Russian а, o ↔ u 0.25 for
+/// oʻ / у, o ↔ e 0.5 for Kyrgyz ө, x ↔ h 0.2, q ↔ k 0.1, y ↔ i 0.1, ts ↔ s
+/// 0.3, Russian yo ↔ e 0.3 for ё / е); other substitutions cost 0.8
+/// (vowels) or 1. Inserting or deleting a vowel costs 0.6, `y` 0.3, `h` 0.4;
+/// swapping two neighbours costs 0.7.
 ///
 /// For example:
 /// ```swift
@@ -27,6 +28,7 @@ enum SpellingDistance {
         if n == 0 { return b.reduce(0) { $0 + Double(indel[Int($1 & 0x7F)]) } }
         if m == 0 { return a.reduce(0) { $0 + Double(indel[Int($1 & 0x7F)]) } }
         let width = m + 1
+        let e = Int(ascii("e")), o = Int(ascii("o")), y = ascii("y")
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: (n + 1) * width) { d in
             substitution.withUnsafeBufferPointer { sub in
                 indel.withUnsafeBufferPointer { ins in
@@ -43,6 +45,13 @@ enum SpellingDistance {
                             best = min(best, d[row + j - 1] + ins[bj])
                             if i > 1, j > 1, ai == Int(b[j - 2] & 0x7F), Int(a[i - 2] & 0x7F) == bj, ai != bj {
                                 best = min(best, d[up - width + j - 2] + 0.7)
+                            }
+                            // Russian ё written е: Fyodorova / Fedorova, Semyon / Semen.
+                            if bj == e, i > 1, ai == o, a[i - 2] == y {
+                                best = min(best, d[up - width + j - 1] + 0.3)
+                            }
+                            if ai == e, j > 1, bj == o, b[j - 2] == y {
+                                best = min(best, d[up + j - 2] + 0.3)
                             }
                             d[row + j] = best
                         }
@@ -74,9 +83,9 @@ enum SpellingDistance {
             }
         }
         set("aeiouy", 0.8)
-        set("ao", 0.3); set("ou", 0.3); set("ei", 0.4); set("iy", 0.2)
-        set("ey", 0.5); set("ae", 0.6); set("uy", 0.6)
-        set("xh", 0.2); set("kq", 0.2); set("xq", 0.5); set("xk", 0.5)
+        set("ao", 0.2); set("ou", 0.25); set("ei", 0.4); set("iy", 0.1)
+        set("ey", 0.4); set("ae", 0.6); set("uy", 0.6); set("oe", 0.5)
+        set("xh", 0.2); set("kq", 0.1); set("xq", 0.5); set("xk", 0.5)
         set("gh", 0.5); set("gq", 0.6); set("gk", 0.6); set("hk", 0.7)
         set("sc", 0.3); set("sz", 0.5); set("sS", 0.6); set("SC", 0.6)
         set("cC", 0.5); set("jC", 0.7); set("jz", 0.7); set("jy", 0.5)

@@ -1,0 +1,49 @@
+import Foundation
+
+/// ``PersonFacts`` with every name parsed and every fact normalised once, so
+/// that comparing two people does no text processing.
+///
+/// For example, `PreparedPerson(PersonFacts(name: "Gulnora Karimova", phone: "8 90 123 45 67"))`
+/// holds one ``PreparedName`` and the phone `901234567`.
+struct PreparedPerson: Sendable {
+    /// The name, then the alternate name when there is one.
+    var names: [PreparedName]
+    var birthYear: Int?
+    var sex: Sex?
+    var phone: PhoneNumber?
+    var locality: String?
+    /// The distinctive words of the locality, as search keys (tuman, mahalla… left out).
+    var localityWords: Set<String>
+    var regionCode: String?
+
+    init(_ facts: PersonFacts) {
+        var names = [PreparedName(facts.name)]
+        if let alternate = facts.alternateName, !alternate.allSatisfy(\.isWhitespace) {
+            names.append(PreparedName(alternate))
+        }
+        self.names = names
+        self.birthYear = facts.birthYear
+        self.sex = facts.sex
+        self.phone = facts.phone.flatMap(PhoneNumber.init)
+        let locality = facts.locality?.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        self.locality = locality?.isEmpty == true ? nil : locality
+        self.localityWords = Set(searchKey(facts.locality ?? "").split(separator: " ").map(String.init))
+            .filter { $0.count >= 3 }
+            .subtracting(Self.genericPlaceWords)
+        let region = facts.regionCode?.trimmingCharacters(in: .whitespaces).uppercased()
+        self.regionCode = region?.isEmpty == true ? nil : region
+    }
+
+    /// Words that name a kind of place rather than a place, in the
+    /// languages of the region.
+    private static let genericPlaceWords: Set<String> = {
+        let words = """
+        mahalla mahallasi mahallesi mfy tuman tumani shahar shahri shaharcha viloyat viloyati qishloq qishlogʻi \
+        ovul ovuli guzar kocha kochasi massiv mavze district city town village region oblast oblasti rayon \
+        rayoni raion raiony selo poselok gorod ulitsa kvartal mikrorayon ayil aiyl aimak aymagy okmotu \
+        шаҳар шаҳри туман тумани маҳалла маҳалласи вилоят вилояти қишлоқ район город село посёлок улица \
+        область айыл аймак аймагы өкмөтү шаары району облусу
+        """
+        return Set(words.split(separator: " ").map { searchKey(String($0)) })
+    }()
+}
