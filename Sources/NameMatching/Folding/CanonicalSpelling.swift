@@ -105,7 +105,32 @@ enum CanonicalSpelling {
         for c in glided where c != collapsed.last {
             collapsed.append(c)
         }
-        return collapsed
+        return arabicDinFormant(collapsed)
+    }
+
+    /// Spells the Arabic formant *ad-Din* one way: Uzbek -iddin, Tatar and
+    /// Russian -utdin / -uddin all become `idin` (Nasriddinov, Nasritdinov;
+    /// Shamsiddinova, Шамсутдинова; Husniddin, Khusnutdin).
+    private static func arabicDinFormant(_ word: [UInt8]) -> [UInt8] {
+        guard word.count >= 6 else { return word }
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        var k = 0
+        while k < word.count {
+            // (i|u)(t)din, not at the start of the word.
+            if k > 1, word[k] == ascii("i") || word[k] == ascii("u") {
+                var m = k + 1
+                if m < word.count, word[m] == ascii("t") { m += 1 }
+                if m + 2 < word.count, word[m] == ascii("d"), word[m + 1] == ascii("i"), word[m + 2] == ascii("n") {
+                    out.append(contentsOf: [ascii("i"), ascii("d"), ascii("i"), ascii("n")])
+                    k = m + 3
+                    continue
+                }
+            }
+            out.append(word[k])
+            k += 1
+        }
+        return out
     }
 
     /// Renders canonical bytes as lowercase Latin text, spelling the

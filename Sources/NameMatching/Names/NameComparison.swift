@@ -123,10 +123,11 @@ struct NameComparison: Sendable {
     }
 
     /// Evidence weight of one pair of corresponding words: +5 for the same
-    /// word, +3.5 at similarity 0.9 (a variant), 0 at 0.8 (a typo or another
-    /// name: other facts decide), −6 at 0.7.
+    /// word, +3 at similarity 0.9 (a variant or a typo in a long word), 0 at
+    /// 0.85, −2 at 0.8 (one real letter apart in a short word: Munisa and
+    /// Munira are usually two people), −6 at 0.7.
     static func wordWeight(_ s: Double) -> Double {
-        let points: [(Double, Double)] = [(0.7, -6), (0.75, -2.5), (0.8, 0), (0.85, 2), (0.9, 3.5), (0.95, 4.5), (1, 5)]
+        let points: [(Double, Double)] = [(0.7, -6), (0.75, -3.5), (0.8, -2), (0.85, 0), (0.9, 3), (0.95, 4.5), (1, 5)]
         if s <= points[0].0 { return points[0].1 }
         for (p, q) in zip(points, points.dropFirst()) where s <= q.0 {
             return p.1 + (s - p.0) / (q.0 - p.0) * (q.1 - p.1)

@@ -53,8 +53,9 @@ struct NameToken: Sendable, Hashable {
     /// Karimov score 1; their sexes are weighed separately) and between a
     /// patronymic and a surname (Nurlan uulu, Nurlanov), but not between a
     /// surname and a given name (Ibrohimov is not Ibrohim). -jon/-xon costs
-    /// a little (Gʻulomjon, Gʻulom ≈ 0.92) and words with the same phonetic
-    /// skeleton score at least 0.8 (Magomed, Muhammad).
+    /// a little (Gʻulomjon, Gʻulom ≈ 0.92), a word cut short scores 0.85
+    /// (Gulno, Gulnora) and words with the same phonetic skeleton score at
+    /// least 0.8 (Magomed, Muhammad).
     ///
     /// For example `NameToken.similarity(karimova, каримова) == 1`.
     static func similarity(_ a: NameToken, _ b: NameToken) -> Double {
@@ -68,10 +69,20 @@ struct NameToken: Sendable, Hashable {
         if s < 0.92, a.root != nil || b.root != nil {
             s = max(s, 0.92 * SpellingDistance.similarity(a.root ?? a.stem, b.root ?? b.stem))
         }
-        if s < 0.8, a.skeleton.count >= 3, a.skeleton == b.skeleton {
+        if s < 0.85, Self.isTruncation(a.canonical, of: b.canonical) || Self.isTruncation(b.canonical, of: a.canonical) {
+            s = 0.85
+        }
+        if s < 0.8, a.skeleton.count >= 4, a.skeleton == b.skeleton {
             s = 0.8
         }
         return s
+    }
+
+    /// Whether `short` is the start of `long`, at least four letters and
+    /// three fifths of it: a cell cut short (Gulno for Gulnora) or a dropped
+    /// -bek (Nodir, Nodirbek).
+    static func isTruncation(_ short: [UInt8], of long: [UInt8]) -> Bool {
+        short.count >= 4 && short.count < long.count && short.count * 5 >= long.count * 3 && long.starts(with: short)
     }
 
     /// Whether one word is the feminine form of the other made by adding

@@ -3,7 +3,7 @@
 ///
 /// Substituting letters that stand for the same sound in another spelling
 /// tradition costs little (o ↔ a 0.2 for Uzbek o / Russian а, o ↔ u 0.25 for
-/// oʻ / у, o ↔ e 0.5 for Kyrgyz ө, x ↔ h 0.2, q ↔ k 0.1, y ↔ i 0.1, ts ↔ s
+/// oʻ / у, o ↔ e 0.5 for Kyrgyz ө, a ↔ e 0.5 for Ahmad / Ахмед, x ↔ h 0.2, q ↔ k 0.1, y ↔ i 0.1, ts ↔ s
 /// 0.3, Russian yo ↔ e 0.3 for ё / е); other substitutions cost 0.8
 /// (vowels) or 1. Inserting or deleting a vowel costs 0.6, `y` 0.3, `h` 0.4;
 /// swapping two neighbours costs 0.7.
@@ -84,7 +84,7 @@ enum SpellingDistance {
         }
         set("aeiouy", 0.8)
         set("ao", 0.2); set("ou", 0.25); set("ei", 0.4); set("iy", 0.1)
-        set("ey", 0.4); set("ae", 0.6); set("uy", 0.6); set("oe", 0.5)
+        set("ey", 0.4); set("ae", 0.5); set("uy", 0.6); set("oe", 0.5)
         set("xh", 0.2); set("kq", 0.1); set("xq", 0.5); set("xk", 0.5)
         set("gh", 0.5); set("gq", 0.6); set("gk", 0.6); set("hk", 0.7)
         set("sc", 0.3); set("sz", 0.5); set("sS", 0.6); set("SC", 0.6)

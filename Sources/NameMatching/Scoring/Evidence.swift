@@ -111,7 +111,8 @@ struct Evidence: Sendable {
     private mutating func weighSex(_ a: PreparedPerson, _ b: PreparedPerson, _ nameA: PreparedName, _ nameB: PreparedName,
                                    names: NameComparison?, explain: Bool) {
         let stated = a.sex != nil && b.sex != nil
-        if let sa = a.sex ?? nameA.impliedSex, let sb = b.sex ?? nameB.impliedSex, sa != sb {
+        let sexA = a.sex ?? nameA.impliedSex, sexB = b.sex ?? nameB.impliedSex
+        if let sa = sexA, let sb = sexB, sa != sb {
             if stated {
                 add(-8, explain, "different sex (\(sa.rawValue), \(sb.rawValue))")
             } else {
@@ -122,7 +123,8 @@ struct Evidence: Sendable {
         if stated, let ia = nameA.impliedSex, let ib = nameB.impliedSex, ia != ib {
             add(-1.5, explain, "name endings disagree on sex (\(nameA.text), \(nameB.text))")
         }
-        if let pair = names?.maleAndFemaleForms, !(stated && a.sex == b.sex) {
+        // Nodir / Nodira, unless the records agree on the sex (Dilnoz / Dilnoza Karimova).
+        if let pair = names?.maleAndFemaleForms, sexA == nil || sexA != sexB {
             let ta = nameA.tokens[pair.a].display, tb = nameB.tokens[pair.b].display
             add(-6, explain, "male and female forms of a name (\(ta), \(tb))")
             return
