@@ -19,48 +19,67 @@ enum ScriptFolding {
     /// Splits `text` into words and folds each one; hyphens, dots, commas
     /// and digits separate words, apostrophes do not.
     static func words(_ text: String) -> [FoldedWord] {
+        // Compose only text that has combining marks (и + ̆ → й); most has none.
+        let needsComposing = text.unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
+        let scalars = needsComposing ? text.precomposedStringWithCanonicalMapping.unicodeScalars : text.unicodeScalars
         var result: [FoldedWord] = []
-        var original = String.UnicodeScalarView()
         var latin: [UInt8] = []
+        latin.reserveCapacity(24)
         var hasCyrillic = false
         var previous: Unicode.Scalar? = nil
+        var wordStart = scalars.startIndex, wordEnd = scalars.startIndex
 
         func finishWord() {
             if !latin.isEmpty {
                 result.append(FoldedWord(
-                    original: String(original),
+                    original: String(scalars[wordStart..<wordEnd]),
                     latin: String(decoding: latin, as: UTF8.self),
                     isCyrillic: hasCyrillic
                 ))
             }
-            original = String.UnicodeScalarView()
             latin.removeAll(keepingCapacity: true)
             hasCyrillic = false
             previous = nil
         }
 
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
-            if isApostrophe(scalar) {
-                if !latin.isEmpty { original.append(scalar) }
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            defer { index = next }
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII: letters, apostrophes, separators.
+                if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
+                    if latin.isEmpty { wordStart = index }
+                    latin.append(UInt8(v | 0x20))
+                    previous = Unicode.Scalar(UInt8(v | 0x20))
+                    wordEnd = next
+                } else if v == 0x27 || v == 0x60 {
+                    if !latin.isEmpty { wordEnd = next }
+                } else {
+                    finishWord()
+                }
                 continue
             }
-            if scalar.properties.generalCategory == .nonspacingMark {
-                if !latin.isEmpty { original.append(scalar) }
+            if isApostrophe(scalar) || scalar.properties.generalCategory == .nonspacingMark {
+                if !latin.isEmpty { wordEnd = next }
                 continue
             }
-            guard scalar.properties.isAlphabetic else {
+            let isCyrillicLetter = (0x0400...0x052F).contains(v)
+            guard isCyrillicLetter || scalar.properties.isAlphabetic else {
                 finishWord()
                 continue
             }
+            if latin.isEmpty { wordStart = index }
+            wordEnd = next
             let lower = lowercase(scalar)
-            let atWordStart = previous == nil
-            if let cyrillic = cyrillicLatin(lower, atWordStart: atWordStart, previous: previous) {
-                latin.append(contentsOf: cyrillic.utf8)
+            if isCyrillicLetter {
+                latin.append(contentsOf: cyrillicLatin(lower, atWordStart: previous == nil, previous: previous).utf8)
                 hasCyrillic = true
             } else {
                 latin.append(contentsOf: foldLatin(lower).utf8)
             }
-            original.append(scalar)
             previous = lower
         }
         finishWord()
@@ -79,10 +98,17 @@ enum ScriptFolding {
     }
 
     private static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if scalar.value >= 0x41 && scalar.value <= 0x5A {
-            return Unicode.Scalar(scalar.value + 0x20)!
+        let v = scalar.value
+        if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 0x20)! }
+        if v < 0x80 { return scalar }
+        // Cyrillic capitals, without a table lookup.
+        switch v {
+        case 0x0410...0x042F: return Unicode.Scalar(v + 0x20)!
+        case 0x0400...0x040F: return Unicode.Scalar(v + 0x50)!
+        case 0x0460...0x0481, 0x048A...0x04BF, 0x04D0...0x052F: return Unicode.Scalar(v | 1)!
+        case 0x04C1...0x04CE: return v & 1 == 1 ? Unicode.Scalar(v + 1)! : scalar
+        default: break
         }
-        if scalar.value < 0x80 { return scalar }
         let mapped = scalar.properties.lowercaseMapping.unicodeScalars
         return mapped.count == 1 ? mapped.first! : scalar
     }
@@ -98,8 +124,7 @@ enum ScriptFolding {
         }
     }
 
-    private static func cyrillicLatin(_ s: Unicode.Scalar, atWordStart: Bool, previous: Unicode.Scalar?) -> String? {
-        guard (0x0400...0x052F).contains(s.value) else { return nil }
+    private static func cyrillicLatin(_ s: Unicode.Scalar, atWordStart: Bool, previous: Unicode.Scalar?) -> String {
         switch s {
         case "а": return "a"
         case "б": return "b"

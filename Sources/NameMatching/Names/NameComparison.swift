@@ -35,6 +35,8 @@ struct NameComparison: Sendable {
     var patronymics = Patronymics.neither
     /// Corresponding given names in male and female form (Nodir / Nodira).
     var maleAndFemaleForms: Pair? = nil
+    /// Pairs whose agreement weighed less because the words are common.
+    var commonWords: [Pair] = []
     /// The evidence weight of the names (natural-log likelihood ratio).
     var weight: Double = 0
 
@@ -51,64 +53,90 @@ struct NameComparison: Sendable {
     /// Below this, two words are not paired at all.
     static let pairingSimilarity = 0.7
 
-    init(_ a: PreparedName, _ b: PreparedName) {
+    /// Compares two names; `frequencies`, when given, lowers the weight of
+    /// agreeing on common words.
+    init(_ a: PreparedName, _ b: PreparedName, frequencies: WordFrequencies? = nil) {
         guard !a.isEmpty, !b.isEmpty else { return }
-        let itemsA = a.tokens + (a.patronymic.map { [$0] } ?? [])
-        let itemsB = b.tokens + (b.patronymic.map { [$0] } ?? [])
-        let nA = itemsA.count, nB = itemsB.count
+        // Words past the sixteenth are not paired (no real name has them).
+        let itemsA = a.items, itemsB = b.items
+        let nA = min(itemsA.count, Self.maximumWords), nB = min(itemsB.count, Self.maximumWords)
         let patA = a.patronymic == nil ? -1 : a.tokens.count
         let patB = b.patronymic == nil ? -1 : b.tokens.count
+        var matchedA: UInt32 = 0, matchedB: UInt32 = 0
+        pairs.reserveCapacity(min(nA, nB))
 
-        var sim = [Double](repeating: 0, count: nA * nB)
-        for i in 0..<nA {
-            for j in 0..<nB {
-                // A patronymic never stands for a given name; it may stand
-                // for the surname (Nurlan uulu Bakyt / Bakyt Nurlanov).
-                sim[i * nB + j] = NameToken.similarity(itemsA[i], itemsB[j])
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: nA * nB) { sim in
+            for i in 0..<nA {
+                for j in 0..<nB {
+                    // A patronymic may stand for the surname (Nurlan uulu
+                    // Bakyt / Bakyt Nurlanov).
+                    sim[i * nB + j] = NameToken.similarity(itemsA[i], itemsB[j])
+                }
+            }
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * nA) { buffer in
+                let current = UnsafeMutableBufferPointer(rebasing: buffer[0..<nA])
+                let best = UnsafeMutableBufferPointer(rebasing: buffer[nA..<(2 * nA)])
+                current.initialize(repeating: -1)
+                best.initialize(repeating: -1)
+                var bestScore = -1.0
+                Self.search(0, 0, 0, nA: nA, nB: nB, sim: UnsafeBufferPointer(sim), current: current, best: best, bestScore: &bestScore)
+                for i in 0..<nA where best[i] >= 0 {
+                    pairs.append(Pair(a: i, b: best[i], similarity: sim[i * nB + best[i]]))
+                    matchedA |= 1 << i
+                    matchedB |= 1 << best[i]
+                }
             }
         }
 
-        let assignment = Self.bestAssignment(nA: nA, nB: nB, sim: sim)
-        var matchedA = [Bool](repeating: false, count: nA)
-        var matchedB = [Bool](repeating: false, count: nB)
-        for (i, j) in assignment.enumerated() where j >= 0 {
-            pairs.append(Pair(a: i, b: j, similarity: sim[i * nB + j]))
-            matchedA[i] = true
-            matchedB[j] = true
-        }
-
         let bothFull = a.tokens.count >= 2 && b.tokens.count >= 2
+        var patronymicPair: Pair? = nil
         for pair in pairs {
             let isPatA = pair.a == patA, isPatB = pair.b == patB
             let tokenA = itemsA[pair.a], tokenB = itemsB[pair.b]
+            var word = Self.wordWeight(pair.similarity)
+            if word > 0, let frequencies {
+                let most = frequencies.agreementWeight(tokenA, tokenB)
+                if most < 5 {
+                    word *= most / 5
+                    commonWords.append(pair)
+                }
+            }
             if tokenA.isInitial || tokenB.isInitial {
                 weight += 1
             } else if isPatA && isPatB {
-                weight += Self.wordWeight(pair.similarity) * (bothFull ? 0.4 : 1)
+                weight += word * (bothFull ? 0.4 : 1)
+                patronymicPair = pair
             } else if isPatA || isPatB {
-                weight += Self.wordWeight(pair.similarity) * 0.8
+                weight += word * 0.8
             } else {
-                weight += Self.wordWeight(pair.similarity)
+                weight += word
                 if maleAndFemaleForms == nil, NameToken.areMaleAndFemaleForms(tokenA, tokenB) {
                     maleAndFemaleForms = pair
                 }
             }
         }
 
-        let unmatchedA = (0..<a.tokens.count).filter { !matchedA[$0] && !itemsA[$0].isInitial }
-        let unmatchedB = (0..<b.tokens.count).filter { !matchedB[$0] && !itemsB[$0].isInitial }
-        disagreements = min(unmatchedA.count, unmatchedB.count)
-        extraWords = max(unmatchedA.count, unmatchedB.count) - disagreements
-        if let i = unmatchedA.first, let j = unmatchedB.first { firstDisagreement = (i, j) }
+        var unmatchedA = 0, unmatchedB = 0, firstA = -1, firstB = -1
+        for i in 0..<min(a.tokens.count, nA) where matchedA & (1 << i) == 0 && !itemsA[i].isInitial {
+            unmatchedA += 1
+            if firstA < 0 { firstA = i }
+        }
+        for j in 0..<min(b.tokens.count, nB) where matchedB & (1 << j) == 0 && !itemsB[j].isInitial {
+            unmatchedB += 1
+            if firstB < 0 { firstB = j }
+        }
+        disagreements = min(unmatchedA, unmatchedB)
+        extraWords = max(unmatchedA, unmatchedB) - disagreements
+        if firstA >= 0, firstB >= 0 { firstDisagreement = (firstA, firstB) }
         weight -= 10 * Double(disagreements) + 1.5 * Double(extraWords)
 
-        switch (patA >= 0, patB >= 0) {
+        switch (patA >= 0 && patA < nA, patB >= 0 && patB < nB) {
         case (false, false):
             patronymics = .neither
         case (true, true):
-            if matchedA[patA] && matchedB[patB] && assignment[patA] == patB {
-                patronymics = pairs.first { $0.a == patA }!.similarity >= 0.88 ? .same : .inconclusive
-            } else if !matchedA[patA] && !matchedB[patB] {
+            if let patronymicPair {
+                patronymics = patronymicPair.similarity >= 0.88 ? .same : .inconclusive
+            } else if matchedA & (1 << patA) == 0 && matchedB & (1 << patB) == 0 {
                 patronymics = .different
                 weight -= 7
             } else {
@@ -118,9 +146,16 @@ struct NameComparison: Sendable {
             patronymics = .onlyOne
         }
 
-        let corePairs = pairs.filter { $0.a < a.tokens.count && $0.b < b.tokens.count }.sorted { $0.a < $1.a }
-        wordOrderDiffers = zip(corePairs, corePairs.dropFirst()).contains { $0.b > $1.b }
+        // `pairs` is in A's order; B's indices of the name words must rise.
+        var lastB = -1
+        for pair in pairs where pair.a != patA && pair.b != patB {
+            if pair.b < lastB { wordOrderDiffers = true }
+            lastB = pair.b
+        }
     }
+
+    /// The most words of one name that are paired.
+    static let maximumWords = 16
 
     /// Evidence weight of one pair of corresponding words: +5 for the same
     /// word, +3 at similarity 0.9 (a variant or a typo in a long word), 0 at
@@ -135,43 +170,42 @@ struct NameComparison: Sendable {
         return points.last!.1
     }
 
-    /// The pairing of items (index in B for each item of A, or −1) that
-    /// maximises the summed similarity over pairs at ``pairingSimilarity``
-    /// or above; ties keep the typed order.
-    private static func bestAssignment(nA: Int, nB: Int, sim: [Double]) -> [Int] {
-        var best = [Int](repeating: -1, count: nA)
-        var bestScore = -1.0
-        var current = [Int](repeating: -1, count: nA)
+    /// Finds the pairing of items (index in B for each item of A, or −1)
+    /// that maximises the summed similarity over pairs at
+    /// ``pairingSimilarity`` or above; ties keep the typed order. Long names
+    /// are paired greedily, best similarity first.
+    private static func search(
+        _ i: Int, _ used: UInt32, _ score: Double, nA: Int, nB: Int, sim: UnsafeBufferPointer<Double>,
+        current: UnsafeMutableBufferPointer<Int>, best: UnsafeMutableBufferPointer<Int>, bestScore: inout Double
+    ) {
         if nA > 6 || nB > 6 {
-            // Long names are rare: pair greedily, best similarity first.
-            var order: [(Int, Int, Double)] = []
-            for i in 0..<nA { for j in 0..<nB where sim[i * nB + j] >= pairingSimilarity { order.append((i, j, sim[i * nB + j])) } }
-            order.sort { $0.2 > $1.2 }
-            var usedB = Set<Int>()
-            for (i, j, _) in order where best[i] < 0 && !usedB.contains(j) {
-                best[i] = j
-                usedB.insert(j)
-            }
-            return best
-        }
-        func search(_ i: Int, _ used: UInt32, _ score: Double) {
-            if i == nA {
-                if score > bestScore + 1e-9 {
-                    bestScore = score
-                    best = current
+            var taken: UInt32 = 0
+            while true {
+                var top = (i: -1, j: -1, s: pairingSimilarity)
+                for x in 0..<nA where best[x] < 0 {
+                    for y in 0..<nB where taken & (1 << y) == 0 && sim[x * nB + y] >= top.s && (top.i < 0 || sim[x * nB + y] > top.s) {
+                        top = (x, y, sim[x * nB + y])
+                    }
                 }
-                return
+                guard top.i >= 0 else { return }
+                best[top.i] = top.j
+                taken |= 1 << top.j
             }
-            for j in 0..<nB where used & (1 << j) == 0 {
-                let s = sim[i * nB + j]
-                guard s >= pairingSimilarity else { continue }
-                current[i] = j
-                search(i + 1, used | (1 << j), score + s)
-            }
-            current[i] = -1
-            search(i + 1, used, score)
         }
-        search(0, 0, 0)
-        return best
+        if i == nA {
+            if score > bestScore + 1e-9 {
+                bestScore = score
+                for k in 0..<nA { best[k] = current[k] }
+            }
+            return
+        }
+        for j in 0..<nB where used & (1 << j) == 0 {
+            let s = sim[i * nB + j]
+            guard s >= pairingSimilarity else { continue }
+            current[i] = j
+            search(i + 1, used | (1 << j), score + s, nA: nA, nB: nB, sim: sim, current: current, best: best, bestScore: &bestScore)
+        }
+        current[i] = -1
+        search(i + 1, used, score, nA: nA, nB: nB, sim: sim, current: current, best: best, bestScore: &bestScore)
     }
 }

@@ -1,31 +1,33 @@
 /// One word of a person's name (or the father's name of a patronymic),
-/// prepared for comparison.
+/// prepared for comparison; a class, so that comparing names copies nothing.
 ///
 /// For example, `NameToken(FoldedWord(original: "Karimova", latin: "karimova", isCyrillic: false))`
 /// has canonical `karimova`, stem `karim`, skeleton `krm` and implies `.female`.
-struct NameToken: Sendable, Hashable {
+final class NameToken: Sendable {
     /// The word as typed, for reasons shown to people.
-    var display: String
+    let display: String
     /// The word after ``CanonicalSpelling/canonical(_:)``.
-    var canonical: [UInt8]
+    let canonical: [UInt8]
     /// The canonical word without a surname ending (-ova, -ev…), or the
     /// father's name of a patronymic.
-    var stem: [UInt8]
+    let stem: [UInt8]
     /// The stem without an affectionate -jon/-xon, when it had one.
-    var root: [UInt8]?
+    let root: [UInt8]?
     /// ``PhoneticSkeleton/key(_:)`` of the stem.
-    var skeleton: [UInt8]
+    let skeleton: [UInt8]
+    /// A hash of `skeleton`, for counting how common the word is.
+    let skeletonKey: UInt64
     /// The sex a surname ending implies (Karimova → female).
-    var impliedSex: Sex?
+    let impliedSex: Sex?
     /// Whether the word was written in Cyrillic.
-    var isCyrillic: Bool
+    let isCyrillic: Bool
     /// Whether the word is a single letter, such as the `G` of `Karimova G.`.
-    var isInitial: Bool
+    let isInitial: Bool
     /// Whether this is the father's name of a patronymic.
-    var isPatronymic: Bool
+    let isPatronymic: Bool
 
     /// Prepares an ordinary word of a name.
-    init(_ word: FoldedWord) {
+    convenience init(_ word: FoldedWord) {
         let canonical = CanonicalSpelling.canonical(word.latin)
         let ending = CanonicalSpelling.surnameEnding(canonical)
         self.init(display: word.original, canonical: canonical, stem: ending?.stem ?? canonical,
@@ -40,6 +42,7 @@ struct NameToken: Sendable, Hashable {
         self.stem = stem
         self.root = CanonicalSpelling.endearment(stem)
         self.skeleton = PhoneticSkeleton.key(stem)
+        self.skeletonKey = BlockingKeys.hash(kind: 0, skeleton)
         self.impliedSex = impliedSex
         self.isCyrillic = isCyrillic
         self.isInitial = canonical.count == 1

@@ -12,21 +12,23 @@
 /// name.patronymic?.display       // "Rustamovna"
 /// name.impliedSex                // .female
 /// ```
-struct PreparedName: Sendable, Hashable {
+final class PreparedName: Sendable {
     /// The name as typed, with runs of spaces collapsed.
-    var text: String
+    let text: String
     /// The words that are not part of a patronymic, in the order typed.
-    var tokens: [NameToken]
+    let tokens: [NameToken]
     /// The father's name taken from a patronymic, if there is one.
-    var patronymic: NameToken?
+    let patronymic: NameToken?
     /// The sex the patronymic or the surname ending implies.
-    var impliedSex: Sex?
+    let impliedSex: Sex?
     /// Whether most words were written in Cyrillic.
-    var isCyrillic: Bool
+    let isCyrillic: Bool
+    /// `tokens` followed by the patronymic, if any: the words to pair.
+    let items: [NameToken]
 
     init(_ text: String) {
         let words = ScriptFolding.words(text)
-        self.text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        self.text = text.collapsingWhitespace
         var tokens: [NameToken] = []
         var patronymic: NameToken? = nil
         var patronymicSex: Sex? = nil
@@ -58,6 +60,7 @@ struct PreparedName: Sendable, Hashable {
         let surnameSexes = Set(tokens.compactMap(\.impliedSex))
         self.impliedSex = patronymicSex ?? (surnameSexes.count == 1 ? surnameSexes.first : nil)
         self.isCyrillic = words.filter(\.isCyrillic).count * 2 > words.count
+        self.items = tokens + (patronymic.map { [$0] } ?? [])
     }
 
     /// Whether the name has no words at all.

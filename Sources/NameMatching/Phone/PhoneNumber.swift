@@ -21,8 +21,14 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     /// Parses a phone number as people type it; `nil` when `text` holds
     /// fewer than six digits.
     public init?(_ text: String) {
-        var digits = String(text.unicodeScalars.filter { $0.properties.numericType == .decimal }
-            .compactMap { $0.properties.numericValue.map { Character(String(Int($0))) } })
+        var digits = ""
+        for scalar in text.unicodeScalars {
+            if (0x30...0x39).contains(scalar.value) {
+                digits.unicodeScalars.append(scalar)
+            } else if scalar.value >= 0x80, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+                digits += String(Int(value))
+            }
+        }
         if digits.hasPrefix("00") { digits.removeFirst(2) }
         var country: String? = nil
         switch digits.count {

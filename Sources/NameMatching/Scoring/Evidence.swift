@@ -10,11 +10,11 @@ import Foundation
 ///
 /// | fact | agrees | conflicts |
 /// | --- | --- | --- |
-/// | each name word | +5 (same), +3.5 (variant), 0 (typo?) | −10 (different word) |
+/// | each name word | +5 (same; less for common words, see ``WordFrequencies``), +3 (variant), 0 (typo?) | −10 (different word) |
 /// | patronymic | +2 | −7 |
 /// | birth year | +3.5 (±1: +0.5) | ±2: −1.5, 3–5: −5, more: −8 |
 /// | sex | +0.5 | −8 (male/female given-name forms: −6) |
-/// | phone | +2.5 (families share phones) | −2.5 |
+/// | phone | +2.5 (families share phones) | −3 |
 /// | region | +0.5 | −2 |
 /// | locality | +1 | −0.5 |
 ///
@@ -25,24 +25,28 @@ struct Evidence: Sendable {
 
     /// The summed weight, prior included.
     private(set) var total = Evidence.prior
-    private var explained: [(weight: Double, text: String)] = []
+    /// Reasons with their weights, when explaining.
+    private var explained: [Reason]? = nil
 
     /// The score: the logistic function of ``total``.
     var score: Double { 1 / (1 + exp(-total)) }
 
     /// The reasons, strongest first (only when built with `explain: true`).
     var reasons: [String] {
-        explained.enumerated()
+        (explained ?? []).enumerated()
             .sorted { abs($0.element.weight) != abs($1.element.weight) ? abs($0.element.weight) > abs($1.element.weight) : $0.offset < $1.offset }
             .map(\.element.text)
     }
 
-    init(_ a: PreparedPerson, _ b: PreparedPerson, explain: Bool) {
+    /// Weighs two people; `frequencies`, when given, lowers the weight of
+    /// agreeing on common name words (see ``WordFrequencies``).
+    init(_ a: PreparedPerson, _ b: PreparedPerson, explain: Bool, frequencies: WordFrequencies? = nil) {
+        if explain { explained = [] }
         // Names: the best of the name and the alternate name on each side.
         var best: (comparison: NameComparison, i: Int, j: Int)? = nil
         for i in a.names.indices {
             for j in b.names.indices {
-                let c = NameComparison(a.names[i], b.names[j])
+                let c = NameComparison(a.names[i], b.names[j], frequencies: frequencies)
                 if best == nil || c.weight > best!.comparison.weight { best = (c, i, j) }
             }
         }
@@ -51,12 +55,19 @@ struct Evidence: Sendable {
             weighNames(best.comparison, nameA, nameB, usedAlternate: best.i > 0 || best.j > 0, explain: explain)
         }
         weighSex(a, b, nameA, nameB, names: best?.comparison, explain: explain)
+        weighFacts(a, b, explain: explain)
+    }
+
+    private init() {}
+
+    /// Birth year, phone, region and locality.
+    private mutating func weighFacts(_ a: PreparedPerson, _ b: PreparedPerson, explain: Bool) {
         weighBirthYears(a.birthYear, b.birthYear, explain: explain)
         if let p = a.phone, let q = b.phone {
             if p.isSameLine(as: q) {
                 add(2.5, explain, "same phone \(p.countryCode != nil ? p : q)")
             } else {
-                add(-2.5, explain, "different phones (\(p), \(q))")
+                add(-3, explain, "different phones (\(p), \(q))")
             }
         }
         if let r = a.regionCode, let s = b.regionCode {
@@ -73,7 +84,7 @@ struct Evidence: Sendable {
 
     private mutating func add(_ weight: Double, _ explain: Bool, _ text: @autoclosure () -> String) {
         total += weight
-        if explain { explained.append((weight, text())) }
+        if explain { explained?.append(Reason(weight: weight, text: text())) }
     }
 
     private mutating func weighNames(_ c: NameComparison, _ a: PreparedName, _ b: PreparedName, usedAlternate: Bool, explain: Bool) {
@@ -85,25 +96,29 @@ struct Evidence: Sendable {
         let acrossScripts = a.isCyrillic != b.isCyrillic ? " across scripts" : ""
         let both = a.text == b.text ? a.text : "\(a.text) = \(b.text)"
         if c.isFullAgreement {
-            explained.append((c.weight, "same name\(acrossScripts) (\(both))"))
+            explained?.append(Reason(weight: c.weight, text: "same name\(acrossScripts) (\(both))"))
         } else if c.isAgreement {
-            explained.append((c.weight, "similar names\(acrossScripts) (\(a.text) ≈ \(b.text))"))
+            explained?.append(Reason(weight: c.weight, text: "similar names\(acrossScripts) (\(a.text) ≈ \(b.text))"))
         } else if c.pairs.isEmpty {
-            explained.append((c.weight, "different names (\(a.text) ≠ \(b.text))"))
+            explained?.append(Reason(weight: c.weight, text: "different names (\(a.text) ≠ \(b.text))"))
         } else {
             let shared = c.pairs.map { "\(item(a, $0.a).display) = \(item(b, $0.b).display)" }.joined(separator: ", ")
-            explained.append((5, "shared name word (\(shared))"))
+            explained?.append(Reason(weight: 5, text: "shared name word (\(shared))"))
             if let (i, j) = c.firstDisagreement {
-                explained.append((c.weight - 5, "different name words (\(a.tokens[i].display) ≠ \(b.tokens[j].display))"))
+                explained?.append(Reason(weight: c.weight - 5, text: "different name words (\(a.tokens[i].display) ≠ \(b.tokens[j].display))"))
             }
         }
-        if usedAlternate { explained.append((0.1, "matched on an alternate name")) }
-        if c.extraWords > 0 && c.disagreements == 0 { explained.append((-1.5, "a name word appears in one record only")) }
-        if c.wordOrderDiffers { explained.append((0, "word order differs")) }
+        if !c.commonWords.isEmpty {
+            let words = c.commonWords.map { item(a, $0.a).display }.joined(separator: ", ")
+            explained?.append(Reason(weight: 0, text: "common name words weigh less (\(words))"))
+        }
+        if usedAlternate { explained?.append(Reason(weight: 0.1, text: "matched on an alternate name")) }
+        if c.extraWords > 0 && c.disagreements == 0 { explained?.append(Reason(weight: -1.5, text: "a name word appears in one record only")) }
+        if c.wordOrderDiffers { explained?.append(Reason(weight: 0, text: "word order differs")) }
         switch c.patronymics {
-        case .same: explained.append((2, "same patronymic (\(a.patronymic!.display) = \(b.patronymic!.display))"))
-        case .different: explained.append((-7, "different patronymics (\(a.patronymic!.display) ≠ \(b.patronymic!.display))"))
-        case .onlyOne: explained.append((0, "patronymic in one record only (\((a.patronymic ?? b.patronymic)!.display))"))
+        case .same: explained?.append(Reason(weight: 2, text: "same patronymic (\(a.patronymic!.display) = \(b.patronymic!.display))"))
+        case .different: explained?.append(Reason(weight: -7, text: "different patronymics (\(a.patronymic!.display) ≠ \(b.patronymic!.display))"))
+        case .onlyOne: explained?.append(Reason(weight: 0, text: "patronymic in one record only (\((a.patronymic ?? b.patronymic)!.display))"))
         case .neither, .inconclusive: break
         }
     }
@@ -136,17 +151,39 @@ struct Evidence: Sendable {
 
     private mutating func weighBirthYears(_ ya: Int?, _ yb: Int?, explain: Bool) {
         guard let ya, let yb else { return }
+        let weight = Self.birthYearWeight(ya, yb)
         let gap = abs(ya - yb)
         switch gap {
-        case 0: add(3.5, explain, "same birth year \(ya)")
-        case 1: add(0.5, explain, "birth years differ by 1 (\(ya), \(yb))")
-        case 2: add(-1.5, explain, "birth years differ by 2 (\(ya), \(yb))")
+        case 0: add(weight, explain, "same birth year \(ya)")
+        case 1, 2: add(weight, explain, "birth years differ by \(gap) (\(ya), \(yb))")
         default:
-            if String(ya).sorted() == String(yb).sorted() {
-                add(-2.5, explain, "birth years \(ya) and \(yb) may be transposed digits")
+            if Self.sameDigits(ya, yb) {
+                add(weight, explain, "birth years \(ya) and \(yb) may be transposed digits")
             } else {
-                add(gap <= 5 ? -5 : -8, explain, "birth years differ by \(gap)")
+                add(weight, explain, "birth years differ by \(gap)")
             }
         }
+    }
+
+    /// The weight of two stated birth years.
+    static func birthYearWeight(_ ya: Int, _ yb: Int) -> Double {
+        switch abs(ya - yb) {
+        case 0: 3.5
+        case 1: 0.5
+        case 2: -1.5
+        case let gap: sameDigits(ya, yb) ? -2.5 : gap <= 5 ? -5 : -8
+        }
+    }
+
+    /// Whether two years are written with the same digits (1987, 1978).
+    private static func sameDigits(_ x: Int, _ y: Int) -> Bool {
+        guard x > 0, y > 0 else { return false }
+        // Digit counts as 6-bit fields of one integer.
+        func counts(_ n: Int) -> UInt64 {
+            var n = n, c: UInt64 = 0
+            while n > 0 { c &+= 1 << (6 * UInt64(n % 10)); n /= 10 }
+            return c
+        }
+        return counts(x) == counts(y)
     }
 }

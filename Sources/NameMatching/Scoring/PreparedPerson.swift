@@ -1,20 +1,19 @@
-import Foundation
-
 /// ``PersonFacts`` with every name parsed and every fact normalised once, so
-/// that comparing two people does no text processing.
+/// that comparing two people does no text processing (and, being a class,
+/// copies nothing).
 ///
 /// For example, `PreparedPerson(PersonFacts(name: "Gulnora Karimova", phone: "8 90 123 45 67"))`
 /// holds one ``PreparedName`` and the phone `901234567`.
-struct PreparedPerson: Sendable {
+final class PreparedPerson: Sendable {
     /// The name, then the alternate name when there is one.
-    var names: [PreparedName]
-    var birthYear: Int?
-    var sex: Sex?
-    var phone: PhoneNumber?
-    var locality: String?
+    let names: [PreparedName]
+    let birthYear: Int?
+    let sex: Sex?
+    let phone: PhoneNumber?
+    let locality: String?
     /// The distinctive words of the locality, as search keys (tuman, mahalla… left out).
-    var localityWords: Set<String>
-    var regionCode: String?
+    let localityWords: Set<String>
+    let regionCode: String?
 
     init(_ facts: PersonFacts) {
         var names = [PreparedName(facts.name)]
@@ -25,12 +24,16 @@ struct PreparedPerson: Sendable {
         self.birthYear = facts.birthYear
         self.sex = facts.sex
         self.phone = facts.phone.flatMap(PhoneNumber.init)
-        let locality = facts.locality?.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let locality = facts.locality?.collapsingWhitespace
         self.locality = locality?.isEmpty == true ? nil : locality
-        self.localityWords = Set(searchKey(facts.locality ?? "").split(separator: " ").map(String.init))
-            .filter { $0.count >= 3 }
-            .subtracting(Self.genericPlaceWords)
-        let region = facts.regionCode?.trimmingCharacters(in: .whitespaces).uppercased()
+        if let locality, !locality.isEmpty {
+            self.localityWords = Set(searchKey(locality).split(separator: " ").map(String.init))
+                .filter { $0.count >= 3 }
+                .subtracting(Self.genericPlaceWords)
+        } else {
+            self.localityWords = []
+        }
+        let region = facts.regionCode?.collapsingWhitespace.uppercased()
         self.regionCode = region?.isEmpty == true ? nil : region
     }
 
