@@ -44,7 +44,7 @@ enum CanonicalSpelling {
                 digraphs.append(ascii("j")); i += 3
             case (ascii("d"), ascii("j")):
                 digraphs.append(ascii("j")); i += 2
-            case (ascii("t"), ascii("s")):
+            case (ascii("t"), ascii("s")) where at(i + 2) != ascii("h"):
                 digraphs.append(ascii("c")); i += 2
             case (ascii("g"), ascii("h")):
                 digraphs.append(ascii("g")); i += 2

@@ -13,19 +13,6 @@
 /// c.wordOrderDiffers  // true
 /// ```
 struct NameComparison: Sendable {
-    /// One pair of corresponding words: indices into `tokens`, where the
-    /// index `tokens.count` stands for the patronymic.
-    struct Pair: Sendable, Hashable {
-        var a: Int
-        var b: Int
-        var similarity: Double
-    }
-
-    /// What the patronymics say.
-    enum Patronymics: Sendable, Hashable {
-        case neither, onlyOne, same, different, inconclusive
-    }
-
     var pairs: [Pair] = []
     /// A pair of non-corresponding words, one from each name, if any.
     var firstDisagreement: (a: Int, b: Int)? = nil
