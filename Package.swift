@@ -34,6 +34,12 @@ let package = Package(
             name: "NameMatching",
             swiftSettings: strictness
         ),
+        // `swift run -c release NameMatchingBenchmark`: times duplicate search on 100,000 people.
+        .executableTarget(
+            name: "NameMatchingBenchmark",
+            dependencies: ["NameMatching"],
+            swiftSettings: strictness
+        ),
         // The command-line tool: a thin layer of commands over the library.
         .executableTarget(
             name: "malaka",
