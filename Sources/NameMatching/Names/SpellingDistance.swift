@@ -10,7 +10,7 @@
 ///
 /// For example:
 /// ```swift
-/// SpellingDistance.similarity(Array("rahmonov".utf8), Array("raxmanov".utf8)) // ≈ 0.93
+/// SpellingDistance.similarity(Array("rahmonov".utf8), Array("raxmanov".utf8)) // 0.95
 /// SpellingDistance.similarity(Array("dilnoza".utf8), Array("nilufar".utf8))   // < 0.5
 /// ```
 enum SpellingDistance {
