@@ -214,6 +214,20 @@ extension AppDatabase {
                 """)
         }
 
+        migrator.registerMigration("Add signing keys") { db in
+            // Public keys only: the private key stays in its owner-only file, named here.
+            try db.create(table: "signingKey") { t in
+                t.primaryKey("keyID", .text)
+                t.column("organisation", .text).notNull()
+                t.column("publicKey", .text).notNull().unique()
+                t.column("privateKeyPath", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("retiredAt", .datetime)
+            }
+            // One key in use per organisation; retired keys stay to verify old certificates.
+            try db.execute(sql: "CREATE UNIQUE INDEX signingKey_one_current ON signingKey (organisation) WHERE retiredAt IS NULL")
+        }
+
         return migrator
     }
 }
