@@ -228,6 +228,13 @@ extension AppDatabase {
             try db.execute(sql: "CREATE UNIQUE INDEX signingKey_one_current ON signingKey (organisation) WHERE retiredAt IS NULL")
         }
 
+        migrator.registerMigration("Add certificate tokens") { db in
+            // The signed token printed in the certificate's QR code, kept so a serial can be checked later.
+            try db.alter(table: "certificate") { t in
+                t.add(column: "token", .text)
+            }
+        }
+
         return migrator
     }
 }
