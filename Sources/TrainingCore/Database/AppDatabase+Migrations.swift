@@ -214,6 +214,27 @@ extension AppDatabase {
                 """)
         }
 
+        migrator.registerMigration("Add signing keys") { db in
+            // Public keys only: the private key stays in its owner-only file, named here.
+            try db.create(table: "signingKey") { t in
+                t.primaryKey("keyID", .text)
+                t.column("organisation", .text).notNull()
+                t.column("publicKey", .text).notNull().unique()
+                t.column("privateKeyPath", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("retiredAt", .datetime)
+            }
+            // One key in use per organisation; retired keys stay to verify old certificates.
+            try db.execute(sql: "CREATE UNIQUE INDEX signingKey_one_current ON signingKey (organisation) WHERE retiredAt IS NULL")
+        }
+
+        migrator.registerMigration("Add certificate tokens") { db in
+            // The signed token printed in the certificate's QR code, kept so a serial can be checked later.
+            try db.alter(table: "certificate") { t in
+                t.add(column: "token", .text)
+            }
+        }
+
         migrator.registerMigration("Add scheduling: time zones, study tour legs, waitlists and conflict overrides") { db in
             try db.create(table: "studyTour") { t in
                 t.primaryKey("eventId", .integer).references("event", onDelete: .cascade)

@@ -61,7 +61,7 @@ public final class AppDatabase: Sendable {
     }
 
     /// Reads the file without writing to it, and refuses what is not ours or is too new.
-    private static func checkIsMalakaDatabase(at path: String) throws {
+    static func checkIsMalakaDatabase(at path: String) throws {
         // Reading a WAL database creates its -wal and -shm files; a refused file gets back what it had.
         let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
         do {

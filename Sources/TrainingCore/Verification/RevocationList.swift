@@ -1,0 +1,56 @@
+import Crypto
+import Foundation
+
+/// A signed list of the certificates that no longer stand, for checkers without the database.
+///
+/// The signature covers the canonical bytes of every entry, so an entry removed,
+/// added or changed makes the list fail to verify.
+public struct RevocationList: Codable, Hashable, Sendable {
+    public struct Entry: Codable, Hashable, Sendable {
+        public var serial: String
+        /// `revoked` or `superseded`.
+        public var status: String
+        public var reason: String?
+        public var replacedBy: String?
+    }
+
+    public var format = "malaka-revocations-1"
+    public var generated: String
+    public var keyID: String
+    public var entries: [Entry]
+    public var signature: String
+
+    /// Builds and signs the list.
+    public init(entries: [Entry], generated: DayDate, key: SigningKey) throws {
+        self.generated = generated.iso
+        keyID = key.publicKey.idHex
+        self.entries = entries.sorted { $0.serial < $1.serial }
+        signature = ""
+        signature = try key.privateKey.signature(for: signedBytes()).base64EncodedString()
+    }
+
+    /// The key that signed the list, or an error saying why the list cannot be trusted.
+    public func verify(with keys: [PublicSigningKey]) throws -> PublicSigningKey {
+        guard format == "malaka-revocations-1" else {
+            throw MalakaError.data("The revocation list is of a format this malaka does not know (\(format)).")
+        }
+        guard let key = keys.first(where: { $0.idHex == keyID }) else {
+            throw MalakaError.data("The revocation list was signed with key \(keyID), which is not among the public keys given.")
+        }
+        guard let signature = Data(base64Encoded: signature),
+              key.publicKey.isValidSignature(signature, for: try signedBytes()) else {
+            throw MalakaError.data("The revocation list's signature does not match its contents: it was altered. Get a fresh copy from the issuer.")
+        }
+        return key
+    }
+
+    public func entry(for serial: String) -> Entry? {
+        entries.first { $0.serial == serial }
+    }
+
+    private func signedBytes() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Data("\(format)\n\(generated)\n\(keyID)\n".utf8) + (try encoder.encode(entries.sorted { $0.serial < $1.serial }))
+    }
+}

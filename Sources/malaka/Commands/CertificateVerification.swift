@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+
+/// `malaka certificates verify`: valid, revoked, superseded, unknown or forged, and why.
+struct VerifyCertificate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a certificate from its QR token, its serial or its PDF file.",
+        discussion: """
+            Offline, with only the issuer's public keys (--keys, from `malaka keys export-public`), \
+            it checks the signature and what the certificate says; add --revocations (from \
+            `malaka certificates revocations export`) to know about revoked and superseded ones. \
+            With the programme's database (--db or MALAKA_DB) it also checks the ledger.
+            Exit status: 0 valid; 65 revoked, superseded, unknown or forged.
+            Examples:
+              malaka certificates verify certificate.pdf --keys malaka-public-keys.json --revocations revoked.json
+              malaka certificates verify "MLK1:…" --keys malaka-public-keys.json --name "Gʻulomjon Oʻrinboyev"
+              malaka certificates verify UZ-2019-000001 --db programme.sqlite
+            """)
+
+    @Argument(help: "A token (MLK1:…), a serial, or a certificate's PDF file.") var certificate: String
+    @Option(help: "The issuers' public keys file.") var keys: String?
+    @Option(help: "A signed revocation list.") var revocations: String?
+    @Option(help: "The name as printed, to check against the token.") var name: String?
+    @Option(name: .customLong("db"), help: ArgumentHelp("The programme's database, if at hand.", valueName: "path")) var databasePath: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let database = try openDatabaseIfGiven()
+        var publicKeys = try keys.map(Self.loadKeys) ?? []
+        if let database { publicKeys += try database.publicSigningKeys() }
+        guard !publicKeys.isEmpty else {
+            throw MalakaError.usage("Give the issuers' public keys with --keys FILE (from `malaka keys export-public`), or the programme's database with --db.")
+        }
+        var printedNames = name.map { [$0] }
+        let token: String
+        if FileManager.default.fileExists(atPath: certificate) {
+            let reading = try CertificatePDF.read(certificate)
+            token = reading.token
+            printedNames = printedNames ?? reading.lines
+        } else if certificate.hasPrefix(CertificateToken.prefix) {
+            token = certificate
+        } else {
+            guard let database else {
+                throw MalakaError.usage("“\(certificate)” is not a token or a file; to check a serial, give the programme's database with --db.")
+            }
+            token = try database.token(serial: certificate)
+        }
+        var ledger: (@Sendable (String) throws -> CertificateVerifier.LedgerEntry?)?
+        if let database {
+            ledger = { serial in try database.ledgerEntry(serial: serial) }
+        }
+        let revocationList = try revocations.map(Self.loadRevocations)
+        let verifier = CertificateVerifier(publicKeys: publicKeys, revocations: revocationList, ledger: ledger)
+        let verdict = try verifier.verify(token: token, printedNames: printedNames)
+        if output.json {
+            try Printer.json(VerdictView(verdict))
+        } else {
+            print("\(verdict.status.rawValue.uppercased()): \(verdict.token?.serial ?? "no readable serial")")
+            for reason in verdict.reasons { print("  \(reason)") }
+        }
+        if verdict.status != .valid { throw ExitCode(65) }
+    }
+
+    private func openDatabaseIfGiven() throws -> AppDatabase? {
+        let path = databasePath ?? ProcessInfo.processInfo.environment["MALAKA_DB"]
+        guard let path, !path.isEmpty else { return nil }
+        return try AppDatabase.open(at: path)
+    }
+
+    static func loadKeys(_ path: String) throws -> [PublicSigningKey] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MalakaError.io("Cannot read the public keys file \(path).")
+        }
+        guard let file = try? JSONDecoder().decode(PublicKeyFile.self, from: data), file.format == "malaka-public-keys-1" else {
+            throw MalakaError.data("\(path) is not a Malaka public keys file; write one with `malaka keys export-public --out FILE`.")
+        }
+        return try file.keys.map { try PublicSigningKey(base64: $0.publicKey) }
+    }
+
+    static func loadRevocations(_ path: String) throws -> RevocationList {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MalakaError.io("Cannot read the revocation list \(path).")
+        }
+        guard let list = try? JSONDecoder().decode(RevocationList.self, from: data) else {
+            throw MalakaError.data("\(path) is not a Malaka revocation list; write one with `malaka certificates revocations export`.")
+        }
+        return list
+    }
+}
+
+/// `malaka certificates revocations export`: the signed list offline checkers load.
+struct RevocationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revocations",
+        abstract: "Publish the certificates that no longer stand.",
+        subcommands: [Export.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a signed list of revoked and superseded serials.",
+            discussion: "Example: malaka certificates revocations export --out revoked.json")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The file to write.") var out: String
+        @Option(help: "Sign with this organisation's key (else the default key).") var organisation: String?
+
+        func run() throws {
+            let database = try database.open()
+            guard let record = try database.currentSigningKey(for: organisation) else {
+                throw MalakaError.data("There is no signing key to sign the list with. Create one with `malaka keys generate --out FILE`.")
+            }
+            let list = try RevocationList(entries: database.revocationEntries(), generated: .today,
+                                          key: SigningKey(contentsOf: record.privateKeyPath))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            do {
+                try encoder.encode(list).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw MalakaError.io("Cannot write \(out): \(error.localizedDescription)")
+            }
+            print("Wrote \(list.entries.count) revoked or superseded serial(s) to \(out), signed with key \(list.keyID).")
+        }
+    }
+}
+
+struct VerdictView: Encodable {
+    var status: String
+    var serial: String?
+    var course: String?
+    var organisation: String?
+    var issueDate: String?
+    var signingKey: String?
+    var reasons: [String]
+
+    init(_ verdict: CertificateVerifier.Verdict) {
+        status = verdict.status.rawValue
+        serial = verdict.token?.serial
+        course = verdict.token?.courseCode
+        organisation = verdict.token?.organisation
+        issueDate = verdict.token?.issueDate.iso
+        signingKey = verdict.signingKeyID
+        reasons = verdict.reasons
+    }
+}
+
+/// Reads what a checker needs from a certificate's PDF: the token in its metadata and its lines of text.
+enum CertificatePDF {
+    static func read(_ path: String) throws -> (token: String, lines: [String]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MalakaError.io("Cannot read \(path).")
+        }
+        guard data.starts(with: Data("%PDF".utf8)) else {
+            throw MalakaError.data("\(path) is not a PDF file.")
+        }
+        // The token is in the document's keywords as plain ASCII (Base45), so a byte search finds it.
+        guard let start = data.range(of: Data(CertificateToken.prefix.utf8)) else {
+            throw MalakaError.data("\(path) carries no Malaka certificate token; it was not issued by Malaka with a signing key.")
+        }
+        let alphabet = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
+        let tokenBytes = data[start.lowerBound...].prefix { alphabet.contains($0) }
+        let token = String(decoding: tokenBytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return (token, try textLines(of: path))
+    }
+
+    /// The page text through poppler's pdftotext, one trimmed line each.
+    private static func textLines(of path: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftotext", "-enc", "UTF-8", path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw MalakaError.io("Cannot run pdftotext to read the names on \(path); install poppler-utils.")
+        }
+        let text = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

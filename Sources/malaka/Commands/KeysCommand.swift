@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Manage the keys that sign certificates so anyone can check them offline.",
+        subcommands: [Generate.self, List.self, ExportPublic.self])
+}
+
+extension KeysCommand {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an organisation's signing key; an older key is retired but still verifies.",
+            discussion: """
+                The private key goes to a new file readable only by you (mode 600); keep it \
+                safe and never share it. The public key is kept in the database.
+                Example: malaka keys generate --organisation "UNICEF Uzbekistan" --out keys/unicef-2019.key
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The organisation, as written on its events, or `default`.") var organisation = "default"
+        @Option(help: "The new private key file.") var out: String
+
+        func run() throws {
+            let record = try database.open().generateSigningKey(organisation: organisation, privateKeyPath: out)
+            print("Created signing key \(record.keyID) for \(record.organisation).")
+            print("Private key: \(record.privateKeyPath) (readable only by you; never share it).")
+            print("Share the public key with `malaka keys export-public`.")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the signing keys, current and retired.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let keys = try database.open().signingKeys()
+            if output.json { return try Printer.json(keys.map(PublicKeyEntry.init)) }
+            Printer.table(["Key", "Organisation", "Created", "Status"], keys.map { key in
+                [key.keyID, key.organisation, ISO8601DateFormatter().string(from: key.createdAt).prefix(10).description,
+                 key.retiredAt == nil ? "current" : "retired"]
+            })
+        }
+    }
+
+    struct ExportPublic: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-public",
+            abstract: "Write the public keys, current and retired, for checkers to load.",
+            discussion: "Example: malaka keys export-public --out malaka-public-keys.json")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The file to write; standard output if not given.") var out: String?
+
+        func run() throws {
+            let keys = try database.open().signingKeys().map(PublicKeyEntry.init)
+            guard !keys.isEmpty else {
+                throw MalakaError.data("There are no signing keys yet. Create one with `malaka keys generate --out FILE`.")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let data = try encoder.encode(PublicKeyFile(keys: keys))
+            if let out {
+                do {
+                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw MalakaError.io("Cannot write \(out): \(error.localizedDescription)")
+                }
+                print("Wrote \(keys.count) public key(s) to \(out).")
+            } else {
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            }
+        }
+    }
+}
+
+/// The public key file checkers load: keys only, never a private key or its path.
+struct PublicKeyFile: Codable {
+    var format = "malaka-public-keys-1"
+    var keys: [PublicKeyEntry]
+}
+
+struct PublicKeyEntry: Codable {
+    var keyID: String
+    var organisation: String
+    var publicKey: String
+    var createdAt: Date
+    var retiredAt: Date?
+
+    init(_ record: SigningKeyRecord) {
+        keyID = record.keyID
+        organisation = record.organisation
+        publicKey = record.publicKey
+        createdAt = record.createdAt
+        retiredAt = record.retiredAt
+    }
+}
