@@ -31,6 +31,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "Spreadsheets",
+                "NameMatching",
             ],
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
