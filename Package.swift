@@ -103,6 +103,13 @@ let package = Package(
             dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
+        // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
+        .testTarget(
+            name: "ImportExportTests",
+            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["__Fixtures__"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "MalakaEndToEndTests",
             dependencies: ["malaka", .product(name: "GRDB", package: "GRDB.swift")],
