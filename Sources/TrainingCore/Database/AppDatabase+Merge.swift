@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NameMatching
 
 extension AppDatabase {
     /// Merges two records of one person into the first, in one transaction.
@@ -170,7 +171,11 @@ extension AppDatabase {
         take("sex", \.sex)
         take("birth-year", \.birthYear)
         take("organisation", \.organisation)
-        take("phone", \.phone)
+        if let mine = kept.phone.flatMap(PhoneNumber.init), let theirs = other.phone.flatMap(PhoneNumber.init), mine.isSameLine(as: theirs) {
+            // The same number written another way is no difference.
+        } else {
+            take("phone", \.phone)
+        }
         if kept.regionCode == nil, let region = other.regionCode {
             kept.regionCode = region
             kept.districtCode = other.districtCode

@@ -103,7 +103,8 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
         .consentDate: ["Rozilik sanasi", "Розилик санаси", "Дата согласия", "Макулдук датасы", "Consent date"],
         .consentBy: ["Rozilikni qayd etgan", "Согласие записал", "Consent recorded by", "Consent by"],
         .participantID: ["Id", "Participant id", "Participant no", "Ishtirokchi raqami", "Номер участника", "Катышуучунун номери"],
-        .ignore: ["№", "No.", "No", "N", "#", "T/r", "Т/р", "П/п", "№ п/п", "Izoh", "Изоҳ", "Примечание", "Эскертүү", "Note", "Notes", "Remarks"],
+        .ignore: ["№", "No.", "No", "N", "#", "T/r", "Т/р", "П/п", "№ п/п", "Izoh", "Изоҳ", "Примечание", "Эскертүү", "Note", "Notes", "Remarks",
+                  "Imzo", "Имзо", "Подпись", "Кол тамга", "Signature"],
     ]
 
     /// Folded header → field, built from ``headers``.
