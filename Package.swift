@@ -31,6 +31,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "Spreadsheets",
+                "NameMatching",
             ],
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
@@ -99,6 +101,13 @@ let package = Package(
         .testTarget(
             name: "TrainingCoreTests",
             dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
+        .testTarget(
+            name: "ImportExportTests",
+            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -16,6 +16,7 @@ struct Malaka: ParsableCommand {
             Init.self, CourseCommand.self, RegionCommand.self, EventCommand.self, ParticipantCommand.self,
             Enroll.self, Unenroll.self, AttendanceCommand.self, KeysCommand.self, Backup.self, Restore.self,
             TourCommand.self, SessionCommand.self, ScheduleCommand.self, AgendaCommand.self, CalendarCommand.self,
+            ExportCommand.self,
         ]
     )
 

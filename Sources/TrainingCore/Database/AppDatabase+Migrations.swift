@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension AppDatabase {
@@ -307,6 +308,44 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO meta (key, value) VALUES ('calendarId', lower(hex(randomblob(8))))
                 """)
+        }
+
+        migrator.registerMigration("Add cross-script name keys to participants") { db in
+            try db.alter(table: "participant") { t in
+                t.add(column: "crossScriptKey", .text).notNull().defaults(to: "")
+            }
+            // Fill in the people registered before: the key is derived from the names, so it can always be rebuilt.
+            let rows = try Row.fetchAll(db, sql: "SELECT id, fullName, alternateName FROM participant")
+            let update = try db.makeStatement(sql: "UPDATE participant SET crossScriptKey = ? WHERE id = ?")
+            for row in rows {
+                let id: Int64 = row["id"]
+                let key = Participant.crossScriptKey(fullName: row["fullName"], alternateName: row["alternateName"])
+                try update.execute(arguments: [key, id])
+            }
+        }
+
+        migrator.registerMigration("Add participant merges") { db in
+            // One row per merge; no foreign keys, because the merged person is gone
+            // and the kept one may later be merged in turn.
+            try db.create(table: "participantMerge") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("keptParticipantId", .integer).notNull().indexed()
+                t.column("mergedParticipantId", .integer).notNull().indexed()
+                // Both records as they were just before the merge, as JSON: nothing typed about a person is lost.
+                t.column("mergedRecord", .text).notNull()
+                t.column("keptRecordBefore", .text).notNull()
+                t.column("movedEnrollments", .integer).notNull()
+                t.column("movedMarks", .integer).notNull()
+                t.column("movedCertificates", .integer).notNull()
+                t.column("mergedAt", .datetime).notNull()
+            }
+        }
+
+        migrator.registerMigration("Add the pseudonymisation secret") { db in
+            // Pseudonymised exports replace names and phones with HMACs under this key; it never leaves the database.
+            var generator = SystemRandomNumberGenerator()
+            let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+            try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('pseudonym-secret', ?)", arguments: [secret])
         }
 
         return migrator

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NameMatching
 
 extension AppDatabase {
     /// Registers one person.
@@ -12,39 +13,48 @@ extension AppDatabase {
     /// Every draft is checked before anything is written; the error names the
     /// first bad entry by its position in the list.
     public func addParticipants(_ drafts: [ParticipantDraft]) throws -> [Participant] {
+        var participants = try checkedParticipants(drafts)
+        try write { db in try insertParticipants(db, &participants) }
+        return participants
+    }
+
+    /// Checks every draft and turns it into a record; the error names the first bad entry by its position.
+    func checkedParticipants(_ drafts: [ParticipantDraft]) throws -> [Participant] {
         let now = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: now)
-        var participants = try drafts.enumerated().map { index, draft in
+        return try drafts.enumerated().map { index, draft in
             do {
                 return try checked(draft, createdAt: now, thisYear: thisYear)
             } catch let error as MalakaError where drafts.count > 1 {
                 throw MalakaError(error.kind, "Entry \(index + 1) (\(draft.fullName)): \(error.message)")
             }
         }
-        try write { db in
-            // One prepared statement and one formatted timestamp for the batch: imports of
-            // 100,000 people spend their time here.
-            let createdAt = now.databaseValue
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO participant (fullName, alternateName, sex, birthYear, category, organisation, phone,
-                  regionCode, districtCode, locality, language, consentDate, consentRecordedBy, searchKey, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for index in participants.indices {
-                let person = participants[index]
-                try insert.execute(arguments: [
-                    person.fullName, person.alternateName, person.sex, person.birthYear, person.category,
-                    person.organisation, person.phone, person.regionCode, person.districtCode, person.locality,
-                    person.language, person.consentDate, person.consentRecordedBy, person.searchKey, createdAt,
-                ])
-                participants[index].id = db.lastInsertedRowID
-            }
+    }
+
+    /// Inserts checked records and sets their ids.
+    func insertParticipants(_ db: Database, _ participants: inout [Participant]) throws {
+        // One prepared statement and one formatted timestamp for the batch: imports of
+        // 100,000 people spend their time here.
+        let createdAt = (participants.first?.createdAt ?? Date.databaseNow).databaseValue
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO participant (fullName, alternateName, sex, birthYear, category, organisation, phone,
+              regionCode, districtCode, locality, language, consentDate, consentRecordedBy, searchKey, crossScriptKey, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for index in participants.indices {
+            let person = participants[index]
+            try insert.execute(arguments: [
+                person.fullName, person.alternateName, person.sex, person.birthYear, person.category,
+                person.organisation, person.phone, person.regionCode, person.districtCode, person.locality,
+                person.language, person.consentDate, person.consentRecordedBy, person.searchKey, person.crossScriptKey,
+                createdAt,
+            ])
+            participants[index].id = db.lastInsertedRowID
         }
-        return participants
     }
 
     /// Turns a draft into a record, resolving places and checking every field.
-    private func checked(_ draft: ParticipantDraft, createdAt: Date, thisYear: Int) throws -> Participant {
+    func checked(_ draft: ParticipantDraft, createdAt: Date, thisYear: Int) throws -> Participant {
         let name = draft.fullName.trimmingSpaces()
         guard !name.isEmpty else {
             throw MalakaError.usage("A participant needs a name: give --name \"Full Name\".")
@@ -71,7 +81,8 @@ extension AppDatabase {
             category: draft.category, organisation: draft.organisation.nonEmpty, phone: draft.phone.nonEmpty,
             regionCode: region?.code, districtCode: districtCode, locality: draft.locality.nonEmpty,
             language: draft.language, consentDate: draft.consentDate, consentRecordedBy: draft.consentRecordedBy.nonEmpty,
-            searchKey: Participant.searchKey(fullName: name, alternateName: alternate), createdAt: createdAt)
+            searchKey: Participant.searchKey(fullName: name, alternateName: alternate), createdAt: createdAt,
+            crossScriptKey: Participant.crossScriptKey(fullName: name, alternateName: alternate))
     }
 
     /// The participant with an id.
@@ -97,9 +108,11 @@ extension AppDatabase {
         }
     }
 
-    /// People whose name or other spelling contains every word of the query, ignoring case and apostrophes.
+    /// People whose name or other spelling contains every word of the query, ignoring case, apostrophes and script.
     ///
-    /// For example, `searchParticipants("o'rinboyev")` finds “Gʻulomjon Oʻrinboyev”.
+    /// For example, `searchParticipants("o'rinboyev")` and `searchParticipants("ўринбоев")` both find
+    /// “Gʻulomjon Oʻrinboyev”, and `searchParticipants("Каримова")` finds “Gulnora Karimova” even when
+    /// no Cyrillic spelling was registered.
     public func searchParticipants(_ query: String) throws -> [Participant] {
         let words = query.searchFolded().split(separator: " ").map(String.init)
         guard !words.isEmpty else {
@@ -108,7 +121,14 @@ extension AppDatabase {
         return try read { db in
             var request = Participant.order(Participant.Columns.fullName, Column("id"))
             for word in words {
-                request = request.filter(Participant.Columns.searchKey.like("%\(Self.escapeLike(word))%", escape: "\\"))
+                // A word matches as typed (apostrophes and case folded) or folded across scripts.
+                var condition = Participant.Columns.searchKey.like("%\(Self.escapeLike(word))%", escape: "\\")
+                let folded = NameMatching.searchKey(word)
+                if !folded.isEmpty {
+                    condition = condition
+                        || Participant.Columns.crossScriptKey.like("%\(Self.escapeLike(folded))%", escape: "\\")
+                }
+                request = request.filter(condition)
             }
             return try request.fetchAll(db)
         }

@@ -15,10 +15,12 @@ public enum Sex: String, CaseIterable, Codable, Sendable {
 
     private static let words: [String: Sex] = {
         var words: [String: Sex] = [:]
-        for word in ["f", "female", "woman", "ayol", "аёл", "ж", "жен", "женский", "женщина", "аял"] {
+        for word in ["f", "female", "woman", "ayol", "аёл", "ж", "жен", "женский", "женщина", "аял",
+                     "w", "a", "ayol kishi", "xotin-qiz", "қиз", "qiz", "кыз", "аял киши", "ж.", "жен."] {
             words[word] = .female
         }
-        for word in ["m", "male", "man", "erkak", "эркак", "м", "муж", "мужской", "мужчина", "эркек"] {
+        for word in ["m", "male", "man", "erkak", "эркак", "м", "муж", "мужской", "мужчина", "эркек",
+                     "e", "erkak kishi", "эркек киши", "муж."] {
             words[word] = .male
         }
         return words

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NameMatching
 
 /// A person who takes part in events: a parent, a caregiver, a specialist.
 public struct Participant: Codable, Hashable, Sendable, Identifiable {
@@ -23,9 +24,15 @@ public struct Participant: Codable, Hashable, Sendable, Identifiable {
     /// Both names folded for search; see ``Swift/String/searchFolded()``.
     public var searchKey: String
     public var createdAt: Date
+    /// Both names folded across scripts, so that `Каримова` finds `Karimova`; see `NameMatching.searchKey(_:)`.
+    public var crossScriptKey: String = ""
 
     static func searchKey(fullName: String, alternateName: String?) -> String {
         [fullName, alternateName].compactMap { $0?.searchFolded() }.joined(separator: " | ")
+    }
+
+    static func crossScriptKey(fullName: String, alternateName: String?) -> String {
+        [fullName, alternateName].compactMap { $0.map(NameMatching.searchKey) }.joined(separator: " | ")
     }
 }
 
@@ -35,6 +42,7 @@ extension Participant: FetchableRecord, MutablePersistableRecord {
     public enum Columns {
         static let fullName = Column(CodingKeys.fullName)
         static let searchKey = Column(CodingKeys.searchKey)
+        static let crossScriptKey = Column(CodingKeys.crossScriptKey)
         static let regionCode = Column(CodingKeys.regionCode)
     }
 

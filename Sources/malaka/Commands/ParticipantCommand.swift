@@ -6,7 +6,7 @@ struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participant",
         abstract: "Register people and find them again.",
-        subcommands: [Add.self, List.self, Show.self, Search.self, Edit.self])
+        subcommands: [Add.self, List.self, Show.self, Search.self, Edit.self, Import.self, Duplicates.self, Merge.self])
 }
 
 extension ParticipantCommand {
@@ -76,8 +76,8 @@ extension ParticipantCommand {
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find people by part of a name, ignoring case and apostrophes.",
-            discussion: "Example: malaka participant search o'rinboyev")
+            abstract: "Find people by part of a name, ignoring case, apostrophes and script.",
+            discussion: "Example: malaka participant search o'rinboyev (finds Gʻulomjon Oʻrinboyev and Ўринбоев alike)")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import NameMatching
+
+/// Two registered people who may be one, with how likely and why.
+public struct DuplicatePair: Sendable, Hashable {
+    /// The one registered first (the lower number).
+    public var first: Participant
+    public var second: Participant
+    /// How likely they are one person, 0…1.
+    public var score: Double
+    /// Whether the score reaches the same-person threshold (0.9); below it, a person should look.
+    public var isProbable: Bool
+    /// Why, strongest first: “same name across scripts (Gulnora Karimova = Гулнора Каримова)”, “same birth year 1987”…
+    public var reasons: [String]
+}
+
+extension AppDatabase {
+    /// The pairs of registered people who may be one person, most likely first.
+    ///
+    /// Names are compared across scripts, spellings, word order and patronymics, and
+    /// weighed with birth year, sex, phone, region and locality (see `NameMatching`).
+    /// People are indexed by blocking keys, so 100,000 people take seconds, not the
+    /// hours comparing every pair would.
+    ///
+    /// For example:
+    /// ```swift
+    /// for pair in try database.duplicateParticipants(minimumScore: 0.9) {
+    ///     print(pair.first.fullName, pair.second.fullName, pair.reasons)
+    /// }
+    /// ```
+    public func duplicateParticipants(minimumScore: Double = MatchAssessment.possibleThreshold) throws -> [DuplicatePair] {
+        guard (0...1).contains(minimumScore) else {
+            throw MalakaError.usage("A minimum score of \(minimumScore) is not between 0 and 1. Give e.g. 0.9 for likely pairs only, 0.4 for every pair worth a look.")
+        }
+        return try read { db in
+            let people = try PersonIdentity.everyone(db)
+            let finder = DuplicateFinder(people: people.map { (id: $0.id, facts: $0.facts) })
+            let candidates = finder.candidates(minimumScore: minimumScore)
+            let ids = Set(candidates.flatMap { [$0.idA, $0.idB] })
+            var records: [Int64: Participant] = [:]
+            for chunk in Array(ids).chunked(into: 500) {
+                for person in try Participant.fetchAll(db, keys: chunk) { records[person.id!] = person }
+            }
+            return candidates.compactMap { candidate in
+                guard let a = records[candidate.idA], let b = records[candidate.idB] else { return nil }
+                let (first, second) = a.id! < b.id! ? (a, b) : (b, a)
+                return DuplicatePair(first: first, second: second, score: candidate.assessment.score,
+                                     isProbable: candidate.assessment.verdict == .samePerson, reasons: candidate.assessment.reasons)
+            }
+        }
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

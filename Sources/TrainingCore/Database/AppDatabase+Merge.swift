@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import NameMatching
+
+extension AppDatabase {
+    /// Merges two records of one person into the first, in one transaction.
+    ///
+    /// The other record's participations, attendance marks and certificates move
+    /// to the kept person; where both were enrolled in one event, the marks are
+    /// combined (a mark the kept person already has the same is a repeat). Details
+    /// the kept record lacks are taken from the other (its name becomes the other
+    /// spelling when the kept record has none). The other record is then deleted,
+    /// and both records as they were are stored in the `participantMerge` table
+    /// with what moved, so nothing anyone typed is lost.
+    ///
+    /// The merge is refused, and nothing changes, when the records cannot be one person's:
+    /// - both were enrolled in one event and marked differently for one session
+    ///   (present and absent, late and excused…);
+    /// - both were present (or late) at sessions of two events at the same time;
+    /// - both hold a valid certificate for one event.
+    ///
+    /// For example:
+    /// ```swift
+    /// let merge = try database.mergeParticipants(keep: 12, other: 57)
+    /// merge.movedEnrollments   // 2
+    /// merge.filledFields       // ["alternate-name", "phone"]
+    /// ```
+    public func mergeParticipants(keep keepID: Int64, other otherID: Int64) throws -> ParticipantMerge {
+        guard keepID != otherID else {
+            throw MalakaError.usage("Give two different participants: the one to keep, then the one to merge into it.")
+        }
+        return try write { db in
+            let keep = try participant(db, id: keepID)
+            let other = try participant(db, id: otherID)
+            let conflicts = try mergeConflicts(db, keep: keep, other: other)
+            guard conflicts.isEmpty else {
+                throw MalakaError.data("\(keep.fullName) (\(keepID)) and \(other.fullName) (\(otherID)) cannot be one person: \(conflicts.joined(separator: "; ")). Nothing was changed. If they are one person, correct the record that is wrong (`malaka attendance mark`) and merge again.")
+            }
+
+            var movedEnrollments = 0, combinedEnrollments = 0, movedMarks = 0, repeatedMarks = 0
+            let keepEnrollments = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+                db, sql: "SELECT eventId, id FROM enrollment WHERE participantId = ?", arguments: [keepID]
+            ).map { ($0[0] as Int64, $0[1] as Int64) })
+            for row in try Row.fetchAll(db, sql: "SELECT eventId, id FROM enrollment WHERE participantId = ?", arguments: [otherID]) {
+                let (eventID, enrollmentID): (Int64, Int64) = (row[0], row[1])
+                if let kept = keepEnrollments[eventID] {
+                    try db.execute(sql: """
+                        UPDATE attendance SET enrollmentId = ? WHERE enrollmentId = ?
+                        AND sessionId NOT IN (SELECT sessionId FROM attendance WHERE enrollmentId = ?)
+                        """, arguments: [kept, enrollmentID, kept])
+                    movedMarks += db.changesCount
+                    // What is left is marked the same for the kept person (differences were refused above).
+                    try db.execute(sql: "DELETE FROM attendance WHERE enrollmentId = ?", arguments: [enrollmentID])
+                    repeatedMarks += db.changesCount
+                    try db.execute(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [enrollmentID])
+                    combinedEnrollments += 1
+                } else {
+                    movedMarks += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE enrollmentId = ?",
+                                                   arguments: [enrollmentID]) ?? 0
+                    try db.execute(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [keepID, enrollmentID])
+                    movedEnrollments += 1
+                }
+            }
+            try db.execute(sql: "UPDATE certificate SET participantId = ? WHERE participantId = ?", arguments: [keepID, otherID])
+            let movedCertificates = db.changesCount
+            // Tables added later that point at participants follow the person too, rather than block the merge or lose rows.
+            for (table, column) in try participantReferences(db) where !["enrollment", "certificate"].contains(table) {
+                try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(column.quotedDatabaseIdentifier) = ? WHERE \(column.quotedDatabaseIdentifier) = ?",
+                               arguments: [keepID, otherID])
+            }
+
+            var (kept, filled, differing) = combined(keep, other)
+            try kept.update(db)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            var record = ParticipantMergeRecord(
+                id: nil, keptParticipantId: keepID, mergedParticipantId: otherID,
+                mergedRecord: String(decoding: try encoder.encode(other), as: UTF8.self),
+                keptRecordBefore: String(decoding: try encoder.encode(keep), as: UTF8.self),
+                movedEnrollments: movedEnrollments + combinedEnrollments, movedMarks: movedMarks,
+                movedCertificates: movedCertificates, mergedAt: .databaseNow)
+            try record.insert(db)
+            try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [otherID])
+            filled.sort()
+            differing.sort()
+            return ParticipantMerge(
+                id: record.id!, kept: kept, merged: other, movedEnrollments: movedEnrollments,
+                combinedEnrollments: combinedEnrollments, movedMarks: movedMarks, repeatedMarks: repeatedMarks,
+                movedCertificates: movedCertificates, filledFields: filled, differingFields: differing)
+        }
+    }
+
+    /// Why two records cannot be one person's, as phrases; empty when they can.
+    private func mergeConflicts(_ db: Database, keep: Participant, other: Participant) throws -> [String] {
+        var conflicts: [String] = []
+        // One event, one session, two different marks.
+        let differentMarks = try Row.fetchAll(db, sql: """
+            SELECT session.eventId, session.date, session.startTime, k.status, o.status
+            FROM enrollment ke JOIN enrollment oe ON oe.eventId = ke.eventId
+            JOIN attendance k ON k.enrollmentId = ke.id
+            JOIN attendance o ON o.enrollmentId = oe.id AND o.sessionId = k.sessionId
+            JOIN session ON session.id = k.sessionId
+            WHERE ke.participantId = ? AND oe.participantId = ? AND k.status <> o.status
+            ORDER BY session.date, session.startTime
+            """, arguments: [keep.id!, other.id!])
+        for row in differentMarks {
+            let date: DayDate = row[1]
+            conflicts.append("in event \(row[0] as Int64) on \(date.dotted) at \(row[2] as String) the first is marked \(row[3] as String) and the second \(row[4] as String)")
+        }
+        // Two events at the same time, present at both.
+        let simultaneous = try Row.fetchAll(db, sql: """
+            SELECT ks.eventId, ks.date, ks.startTime, ks.endTime, os.eventId, os.startTime, os.endTime
+            FROM enrollment ke JOIN attendance k ON k.enrollmentId = ke.id JOIN session ks ON ks.id = k.sessionId,
+                 enrollment oe JOIN attendance o ON o.enrollmentId = oe.id JOIN session os ON os.id = o.sessionId
+            WHERE ke.participantId = ? AND oe.participantId = ? AND ks.eventId <> os.eventId
+              AND ks.date = os.date AND ks.startTime < os.endTime AND os.startTime < ks.endTime
+              AND k.status IN ('present', 'late') AND o.status IN ('present', 'late')
+            ORDER BY ks.date, ks.startTime
+            """, arguments: [keep.id!, other.id!])
+        for row in simultaneous {
+            let date: DayDate = row[1]
+            conflicts.append("on \(date.dotted) the first was at event \(row[0] as Int64) (\(row[2] as String)–\(row[3] as String)) and the second at event \(row[4] as Int64) (\(row[5] as String)–\(row[6] as String))")
+        }
+        // Two valid certificates for one event.
+        let certificates = try Row.fetchAll(db, sql: """
+            SELECT k.eventId, k.serial, o.serial FROM certificate k JOIN certificate o ON o.eventId = k.eventId
+            WHERE k.participantId = ? AND o.participantId = ? AND k.status = 'valid' AND o.status = 'valid'
+            """, arguments: [keep.id!, other.id!])
+        for row in certificates {
+            conflicts.append("both hold a valid certificate for event \(row[0] as Int64) (\(row[1] as String) and \(row[2] as String)); revoke one first")
+        }
+        return conflicts
+    }
+
+    /// Every (table, column) with a foreign key to `participant`.
+    private func participantReferences(_ db: Database) throws -> [(String, String)] {
+        var references: [(String, String)] = []
+        for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
+            for key in try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(table.quotedDatabaseIdentifier))")
+            where (key["table"] as String) == "participant" {
+                references.append((table, key["from"]))
+            }
+        }
+        return references
+    }
+
+    /// The kept record with what it lacked taken from the other, and the names of the fields filled and differing.
+    private func combined(_ keep: Participant, _ other: Participant) -> (Participant, [String], [String]) {
+        var kept = keep
+        var filled: [String] = []
+        var differing: [String] = []
+        func take<Value: Equatable>(_ name: String, _ field: WritableKeyPath<Participant, Value?>) {
+            if kept[keyPath: field] == nil, let value = other[keyPath: field] {
+                kept[keyPath: field] = value
+                filled.append(name)
+            } else if let mine = kept[keyPath: field], let theirs = other[keyPath: field], mine != theirs {
+                differing.append(name)
+            }
+        }
+        if kept.alternateName == nil {
+            let otherName = other.fullName != kept.fullName ? other.fullName : other.alternateName
+            if let otherName {
+                kept.alternateName = otherName
+                filled.append("alternate-name")
+            }
+        } else if let theirs = other.alternateName ?? (other.fullName != kept.fullName ? other.fullName : nil),
+                  theirs != kept.alternateName, theirs != kept.fullName {
+            differing.append("alternate-name")
+        }
+        take("sex", \.sex)
+        take("birth-year", \.birthYear)
+        take("organisation", \.organisation)
+        if let mine = kept.phone.flatMap(PhoneNumber.init), let theirs = other.phone.flatMap(PhoneNumber.init), mine.isSameLine(as: theirs) {
+            // The same number written another way is no difference.
+        } else {
+            take("phone", \.phone)
+        }
+        if kept.regionCode == nil, let region = other.regionCode {
+            kept.regionCode = region
+            kept.districtCode = other.districtCode
+            filled.append(other.districtCode == nil ? "region" : "region and district")
+        } else if kept.regionCode != nil && kept.regionCode == other.regionCode {
+            take("district", \.districtCode)
+        } else if kept.regionCode != nil && other.regionCode != nil {
+            differing.append("region")
+        }
+        take("locality", \.locality)
+        take("language", \.language)
+        if kept.consentDate == nil, let date = other.consentDate {
+            kept.consentDate = date
+            kept.consentRecordedBy = other.consentRecordedBy
+            filled.append("consent")
+        }
+        if kept.category == .other && other.category != .other {
+            kept.category = other.category
+            filled.append("category")
+        } else if other.category != .other && other.category != kept.category {
+            differing.append("category")
+        }
+        kept.searchKey = Participant.searchKey(fullName: kept.fullName, alternateName: kept.alternateName)
+        kept.crossScriptKey = Participant.crossScriptKey(fullName: kept.fullName, alternateName: kept.alternateName)
+        return (kept, filled, differing)
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import GRDB
+import NameMatching
+import Spreadsheets
+
+extension AppDatabase {
+    /// Registers the people of a participant list, and enrolls them in an event if asked, all in one transaction.
+    ///
+    /// Every row is checked first. A row with the name and details of someone
+    /// already registered adds nobody, so importing the same file twice adds
+    /// nobody twice; a row that is probably someone registered (the same name
+    /// in the other script, another word order, a patronymic more…) is handled
+    /// by ``ParticipantImportOptions/onDuplicate``. Nothing is written when any
+    /// row is bad (unless ``ParticipantImportOptions/skipInvalid``), when a
+    /// probable duplicate awaits a decision, or with
+    /// ``ParticipantImportOptions/dryRun``; the report then says why.
+    ///
+    /// For example:
+    /// ```swift
+    /// let sheet = try SpreadsheetReading().read(path: "Xorazm-2019.xlsx")
+    /// let report = try database.importParticipants(from: sheet, options: ParticipantImportOptions(eventID: 1))
+    /// report.added.count   // 23
+    /// report.problems      // [line 9, column C (Jinsi): “x” is not a sex we recognise. …]
+    /// ```
+    ///
+    /// - Throws: a ``MalakaError`` when the file as a whole cannot be imported: no header row or name column,
+    ///   a `--map` that names no column, an unknown or cancelled event, a `--link` to nobody.
+    public func importParticipants(from sheet: Sheet, options: ParticipantImportOptions) throws -> ParticipantImportReport {
+        if options.dryRun {
+            return try read { db in try planParticipantImport(db, sheet: sheet, options: options).report }
+        }
+        return try write { db in
+            var plan = try planParticipantImport(db, sheet: sheet, options: options)
+            if plan.report.refusals.isEmpty {
+                try apply(&plan, db)
+            }
+            return plan.report
+        }
+    }
+
+    /// Reads a `.csv` or `.xlsx` participant list and imports it; see ``importParticipants(from:options:)``.
+    public func importParticipants(
+        fromFile path: String, reading: SpreadsheetReading = SpreadsheetReading(), options: ParticipantImportOptions
+    ) throws -> ParticipantImportReport {
+        try importParticipants(from: reading.read(path: path), options: options)
+    }
+
+    /// The report, with the checked records of the rows to add.
+    struct ParticipantImportPlan {
+        var report: ParticipantImportReport
+        /// The record to insert for each row (by index in `report.rows`) whose outcome is `add`.
+        var records: [Int: Participant]
+        var event: EventDetail?
+    }
+
+    func planParticipantImport(_ db: Database, sheet: Sheet, options: ParticipantImportOptions) throws -> ParticipantImportPlan {
+        // A region merged down over several people holds its value in every row.
+        let sheet = sheet.fillingMergedCells()
+        let layout = try ColumnLayout.find(in: sheet, map: options.map, allowed: ParticipantRowReader.fields)
+        let event = try options.eventID.map { try eventDetail(db, id: $0) }
+        if let event, event.event.status == .cancelled {
+            throw MalakaError.data("Event \(event.id) was cancelled (\(event.event.cancelReason ?? "")); nobody can enroll in it. Nothing was imported.")
+        }
+        let today = options.referenceDay ?? DayDate.today
+        var reader = try ParticipantRowReader(
+            layout: layout, gazetteer: gazetteer, isWorksheet: sheet.isWorksheet,
+            referenceYear: event?.event.startDate.year ?? today.year, thisYear: max(today.year, DayDate.today.year))
+
+        // 1. Read and check every row.
+        var report = ParticipantImportReport(
+            file: sheet.fileName ?? "the file", source: sheet.source.description, isWorksheet: sheet.isWorksheet,
+            headerLine: layout.headerLine, columns: layout.columns, rows: [], problems: [], eventID: event?.id,
+            newlyEnrolled: 0, alreadyEnrolled: 0, written: false, refusals: [])
+        var records: [Participant] = []
+        var lines: [Int] = []
+        let createdAt = Date.databaseNow
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
+        for row in sheet.rows[(layout.headerIndex + 1)...] where !row.isBlank {
+            let (draft, problems) = reader.read(row)
+            guard let draft else {
+                report.problems += problems
+                continue
+            }
+            do {
+                records.append(try checked(draft, createdAt: createdAt, thisYear: thisYear))
+                lines.append(row.line)
+            } catch let error as MalakaError {
+                report.problems.append(ImportProblem(line: row.line, reason: error.message, isWorksheet: sheet.isWorksheet))
+            }
+        }
+        let rowLines = Set(sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }.map(\.line))
+        for line in Set(options.linkLines.keys).union(options.newLines).sorted() where !rowLines.contains(line) {
+            throw MalakaError.usage("Line \(line) is not a row of \(report.file) (its rows are on lines \(rowLines.min() ?? 0)–\(rowLines.max() ?? 0)). Check the line numbers given to --link and --new.")
+        }
+
+        // 2. Decide who each good row is.
+        let registered = try PersonIdentity.everyone(db)
+        let registeredIndex = NameKeyIndex(registered)
+        let positionByID = Dictionary(uniqueKeysWithValues: registered.enumerated().map { ($1.id, $0) })
+        for (line, id) in options.linkLines.sorted(by: { $0.key < $1.key }) where positionByID[id] == nil {
+            throw MalakaError.usage("--link \(line)=\(id): there is no participant \(id). `malaka participant search NAME` finds a person's number.")
+        }
+        var finder: DuplicateFinder?
+        var fileIndex = NameKeyIndex()
+        var filePeople: [PersonIdentity] = []
+        var fileRowOfPerson: [Int] = []
+        var recordsToAdd: [Int: Participant] = [:]
+
+        func candidate(_ position: Int, _ assessment: MatchAssessment) -> ParticipantImportReport.Candidate {
+            let person = registered[position]
+            return .init(participantID: person.id, fullName: person.fullName, alternateName: person.alternateName,
+                         score: assessment.score, isProbable: assessment.verdict == .samePerson, reasons: assessment.reasons)
+        }
+
+        for (index, record) in records.enumerated() {
+            let line = lines[index]
+            let person = PersonIdentity(record)
+            let outcome: ParticipantImportReport.Outcome
+            if let id = options.linkLines[line] {
+                let position = positionByID[id]!
+                outcome = .link(candidate(position, compare(person.facts, registered[position].facts)), byLine: true)
+            } else {
+                let sameName = registeredIndex.sameName(as: person).filter { !registered[$0].contradicts(person) }
+                if sameName.count == 1 && !options.newLines.contains(line) {
+                    outcome = .alreadyRegistered(candidate(sameName[0], MatchAssessment(
+                        score: 1, reasons: ["same name and no detail that differs"])))
+                } else if let earlier = fileIndex.sameName(as: person).first(where: { !filePeople[$0].contradicts(person) }),
+                          !options.newLines.contains(line) {
+                    outcome = .sameAsLine(lines[fileRowOfPerson[earlier]])
+                } else {
+                    // Probable and possible matches among the registered, best first.
+                    if finder == nil && !registered.isEmpty {
+                        finder = DuplicateFinder(people: registered.map { (id: $0.id, facts: $0.facts) })
+                    }
+                    var candidates = (finder?.matches(for: person.facts) ?? []).map { candidate(positionByID[$0.id]!, $0.assessment) }
+                    // Namesakes found by the exact name look-up but not by the finder are listed too.
+                    for position in sameName where !candidates.contains(where: { $0.participantID == registered[position].id }) {
+                        candidates.append(candidate(position, compare(person.facts, registered[position].facts)))
+                    }
+                    candidates.sort { $0.score > $1.score }
+                    let probable = candidates.filter(\.isProbable)
+                    if options.newLines.contains(line) || probable.isEmpty {
+                        outcome = .add(similar: candidates)
+                    } else {
+                        switch options.onDuplicate {
+                        case .new:
+                            outcome = .add(similar: candidates)
+                        case .link where probable.count == 1 || probable[0].score > probable[1].score:
+                            outcome = .link(probable[0], byLine: false)
+                        case .link, .ask:
+                            outcome = .undecided(probable)
+                        }
+                    }
+                }
+            }
+            if case .add = outcome { recordsToAdd[report.rows.count] = record }
+            switch outcome {
+            case .sameAsLine: break
+            default:
+                fileIndex.insert(person, at: filePeople.count)
+                filePeople.append(person)
+                fileRowOfPerson.append(index)
+            }
+            report.rows.append(.init(line: line, fullName: record.fullName, outcome: outcome, participantID: outcome.registeredID))
+        }
+
+        // 3. The enrollments this would make.
+        if let event {
+            let enrolled = Set(try Int64.fetchAll(db, sql: "SELECT participantId FROM enrollment WHERE eventId = ?", arguments: [event.id]))
+            var seen = Set<Int64>()
+            for row in report.rows {
+                switch row.outcome {
+                case .add: report.newlyEnrolled += 1
+                case .alreadyRegistered(let match), .link(let match, _):
+                    guard seen.insert(match.participantID).inserted else { continue }
+                    if enrolled.contains(match.participantID) { report.alreadyEnrolled += 1 } else { report.newlyEnrolled += 1 }
+                case .sameAsLine, .undecided: break
+                }
+            }
+            if let capacity = event.event.capacity, event.enrolledCount + report.newlyEnrolled > capacity {
+                report.refusals.append("Event \(event.id) has \(capacity) places and \(event.enrolledCount) are taken; enrolling \(report.newlyEnrolled) more would make \(event.enrolledCount + report.newlyEnrolled). Raise the capacity, import fewer people, or import without --event.")
+            }
+        }
+        let rejected = report.rejectedLines.count
+        if rejected > 0 && !options.skipInvalid {
+            report.refusals.insert("\(rejected) \(rejected == 1 ? "row has" : "rows have") problems (listed below). Correct \(rejected == 1 ? "it" : "them") and import again, or add --skip-invalid to import the other rows.", at: 0)
+        }
+        let undecided = report.undecided.count
+        if undecided > 0 {
+            report.refusals.append("\(undecided) \(undecided == 1 ? "row is" : "rows are") probably someone already registered (listed below). Choose with --on-duplicate link (take them as those people) or --on-duplicate new (add them as new people), or line by line with --link LINE=ID and --new LINE.")
+        }
+        return ParticipantImportPlan(report: report, records: recordsToAdd, event: event)
+    }
+
+    /// Writes a plan that was not refused: inserts the new people and enrolls everyone.
+    private func apply(_ plan: inout ParticipantImportPlan, _ db: Database) throws {
+        let order = plan.records.keys.sorted()
+        var records = order.map { plan.records[$0]! }
+        try insertParticipants(db, &records)
+        var idByLine: [Int: Int64] = [:]
+        for (position, rowIndex) in order.enumerated() {
+            plan.report.rows[rowIndex].participantID = records[position].id
+        }
+        for index in plan.report.rows.indices {
+            let row = plan.report.rows[index]
+            if case .sameAsLine(let earlier) = row.outcome {
+                plan.report.rows[index].participantID = idByLine[earlier]
+            }
+            idByLine[row.line] = plan.report.rows[index].participantID
+        }
+        if let event = plan.event {
+            let enrolled = Set(try Int64.fetchAll(db, sql: "SELECT participantId FROM enrollment WHERE eventId = ?", arguments: [event.id]))
+            let enrolledAt = Date.databaseNow.databaseValue
+            let insert = try db.cachedStatement(sql: "INSERT INTO enrollment (eventId, participantId, enrolledAt) VALUES (?, ?, ?)")
+            var seen = enrolled
+            for row in plan.report.rows {
+                guard let id = row.participantID, seen.insert(id).inserted else { continue }
+                try insert.execute(arguments: [event.id, id, enrolledAt])
+            }
+        }
+        plan.report.written = true
+    }
+}
+
+extension ParticipantImportReport.Outcome {
+    /// The registered person the row is, when it is one.
+    var registeredID: Int64? {
+        switch self {
+        case .alreadyRegistered(let match), .link(let match, _): match.participantID
+        default: nil
+        }
+    }
+}

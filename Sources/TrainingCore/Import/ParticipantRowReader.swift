@@ -1,0 +1,172 @@
+import Spreadsheets
+
+/// Turns the rows of a participant list into drafts, collecting every problem with its line and column.
+///
+/// Region and district names are looked up once per distinct spelling, so a list
+/// of 100,000 people from a dozen districts costs a dozen look-ups.
+struct ParticipantRowReader {
+    let layout: ColumnLayout
+    let gazetteer: Gazetteer
+    let isWorksheet: Bool
+    /// The year ages are counted back from: the event's year, or this year.
+    let referenceYear: Int
+    let thisYear: Int
+
+    private var regions: [String: Result<Region, MalakaError>] = [:]
+    private var districts: [String: Result<District, MalakaError>] = [:]
+    private let nameColumns: [Int]
+
+    /// The fields a participant list may have.
+    static let fields: Set<ImportField> = Set(ImportField.allCases).subtracting([.participantID, .ignore])
+
+    init(layout: ColumnLayout, gazetteer: Gazetteer, isWorksheet: Bool, referenceYear: Int, thisYear: Int) throws {
+        self.layout = layout
+        self.gazetteer = gazetteer
+        self.isWorksheet = isWorksheet
+        self.referenceYear = referenceYear
+        self.thisYear = thisYear
+        if let full = layout.fieldColumns[.fullName] {
+            nameColumns = [full]
+        } else {
+            // The name's parts, in the order the file gives them: “Familiya, Ism, Otasining ismi” stays in that order.
+            nameColumns = [ImportField.surname, .givenName, .patronymic].compactMap { layout.fieldColumns[$0] }.sorted()
+        }
+        guard !nameColumns.isEmpty else {
+            let found = layout.columns.filter { $0.field != nil }.map { "\($0.header) (\($0.field!.rawValue))" }
+            throw MalakaError.data("No column gives the person's name. Malaka looks for headers such as F.I.Sh., Familiya and Ism, ФИО, Аты-жөнү or Full name\(found.isEmpty ? "" : "; it found only \(found.joined(separator: ", "))"). Name the column with --map, e.g. --map \"B=name\".")
+        }
+    }
+
+    /// The draft a row describes, or the problems that keep it out.
+    mutating func read(_ row: SheetRow) -> (draft: ParticipantDraft?, problems: [ImportProblem]) {
+        var problems: [ImportProblem] = []
+        func problem(_ field: ImportField?, _ reason: String) {
+            let column = field.flatMap { layout.fieldColumns[$0] }
+            problems.append(ImportProblem(line: row.line, column: column,
+                                          header: column.map(header(of:)),
+                                          reason: reason, isWorksheet: isWorksheet))
+        }
+        func value(_ field: ImportField) -> String? {
+            layout.fieldColumns[field].flatMap { CellReading.value(row[column: $0]) }
+        }
+        func parse<T>(_ field: ImportField, _ parser: (String) throws -> T) -> T? {
+            guard let text = value(field) else { return nil }
+            do {
+                return try parser(text)
+            } catch let error as MalakaError {
+                problem(field, error.message)
+            } catch {
+                problem(field, "“\(text)” could not be read: \(error).")
+            }
+            return nil
+        }
+
+        let name = nameColumns.compactMap { CellReading.value(row[column: $0]) }.joined(separator: " ")
+        if name.isEmpty {
+            let column = nameColumns[0]
+            problems.append(ImportProblem(line: row.line, column: column, header: header(of: column),
+                                          reason: "The name is empty. Write the person's name, or delete the row.",
+                                          isWorksheet: isWorksheet))
+        }
+        let sex = parse(.sex, Sex.init(parsing:))
+        let category = parse(.category, ParticipantCategory.init(parsing:))
+        let language = parse(.language, CellReading.language)
+        let consentDate = parse(.consentDate, CellReading.day)
+        let phone = parse(.phone, CellReading.phone)
+        let consentBy = value(.consentBy)
+        if consentBy != nil && consentDate == nil && value(.consentDate) == nil {
+            problem(.consentBy, "Consent is recorded by “\(consentBy!)” but on no date. Add the date in a consent-date column (Rozilik sanasi, Дата согласия).")
+        }
+
+        // The birth year: given, or from a date of birth, or from an age at the event.
+        let thisYear = thisYear
+        let year = parse(.birthYear) { try CellReading.birthYear($0, thisYear: thisYear) }
+        let dateYear = parse(.birthDate) { try CellReading.birthDateYear($0, thisYear: thisYear) }
+        let age = parse(.age, CellReading.age)
+        var birthYear = year ?? dateYear
+        if let year, let dateYear, year != dateYear {
+            problem(.birthDate, "The date of birth “\(value(.birthDate)!)” and the birth year \(year) disagree. Correct one of them.")
+        }
+        if let age {
+            let fromAge = referenceYear - age
+            if let known = birthYear {
+                if abs(known - fromAge) > 1 {
+                    problem(.age, "The age \(age) and the birth year \(known) disagree (in \(referenceYear) someone born in \(known) is \(referenceYear - known - 1) or \(referenceYear - known)). Correct one of them.")
+                }
+            } else if (1900...thisYear).contains(fromAge) {
+                birthYear = fromAge
+            } else {
+                problem(.age, "An age of \(age) in \(referenceYear) gives the birth year \(fromAge), which is not possible.")
+            }
+        }
+
+        // The region, and the district within it; a district alone finds its region when only one has it.
+        var regionCode: String?
+        var districtCode: String?
+        let regionText = value(.region)
+        let districtText = value(.district)
+        if let regionText {
+            switch region(regionText) {
+            case .success(let region): regionCode = region.code
+            case .failure(let error): problem(.region, error.message)
+            }
+        }
+        if let districtText, regionText == nil || regionCode != nil {
+            switch district(districtText, regionCode: regionCode) {
+            case .success(let district):
+                districtCode = district.code
+                regionCode = district.regionCode
+            case .failure(let error): problem(.district, error.message)
+            }
+        }
+
+        guard problems.isEmpty else { return (nil, problems) }
+        let draft = ParticipantDraft(
+            fullName: name, alternateName: value(.alternateName), sex: sex, birthYear: birthYear,
+            category: category ?? .other, organisation: value(.organisation), phone: phone, region: regionCode,
+            district: districtCode, locality: value(.locality), language: language, consentDate: consentDate,
+            consentRecordedBy: consentBy)
+        return (draft, [])
+    }
+
+    private static func catching<T>(_ body: () throws -> T) -> Result<T, MalakaError> {
+        do {
+            return .success(try body())
+        } catch let error as MalakaError {
+            return .failure(error)
+        } catch {
+            return .failure(MalakaError.data("\(error)"))
+        }
+    }
+
+    func header(of column: Int) -> String {
+        layout.columns.first { $0.column == column }?.header ?? ""
+    }
+
+    private mutating func region(_ text: String) -> Result<Region, MalakaError> {
+        if let known = regions[text] { return known }
+        let found = Self.catching { try gazetteer.region(matching: text) }
+        regions[text] = found
+        return found
+    }
+
+    private mutating func district(_ text: String, regionCode: String?) -> Result<District, MalakaError> {
+        let key = (regionCode ?? "") + "\u{1}" + text
+        if let known = districts[key] { return known }
+        let found = Self.catching { () throws -> District in
+            if let regionCode, let region = gazetteer.region(code: regionCode) {
+                return try gazetteer.district(matching: text, in: region)
+            }
+            let matches = gazetteer.regions.compactMap { try? gazetteer.district(matching: text, in: $0) }
+            switch matches.count {
+            case 1: return matches[0]
+            case 0:
+                throw MalakaError.data("“\(text)” is not a district Malaka knows, and the row gives no region. Add a region column (Viloyat, Область, Region), or check the spelling; `malaka region show REGION` lists the districts.")
+            default:
+                throw MalakaError.data("“\(text)” could be \(matches.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")). Add a region column to choose.")
+            }
+        }
+        districts[key] = found
+        return found
+    }
+}

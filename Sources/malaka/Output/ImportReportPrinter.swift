@@ -1,0 +1,224 @@
+import Foundation
+import TrainingCore
+
+/// Writes what an import did, would do, or why it was refused.
+enum ImportReportPrinter {
+    /// How many entries of a long list (people added, already registered) are printed; `--json` gives them all.
+    static let listLimit = 50
+
+    /// Prints why nothing was written on standard error, then exits 65.
+    static func refuse(_ report: ParticipantImportReport) -> Never {
+        var text = "error: \(report.file): nothing was imported. " + report.refusals.joined(separator: " ") + "\n"
+        text += problemsText(report.problems)
+        let undecided = report.undecided
+        if !undecided.isEmpty {
+            text += "Probably already registered (choose with --on-duplicate link|new, or --link LINE=ID / --new LINE):\n"
+            for row in undecided {
+                guard case .undecided(let candidates) = row.outcome else { continue }
+                text += "  \(place(row.line, report)): \(row.fullName) — probably " + candidates.map(describe).joined(separator: "; or ") + "\n"
+            }
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+        exit(65)
+    }
+
+    static func refuse(_ report: AttendanceImportReport) -> Never {
+        let text = "error: \(report.file): no mark was recorded. " + report.refusals.joined(separator: " ") + "\n"
+            + problemsText(report.problems)
+        FileHandle.standardError.write(Data(text.utf8))
+        exit(65)
+    }
+
+    static func problemsText(_ problems: [ImportProblem]) -> String {
+        problems.map { "  \($0)\n" }.joined()
+    }
+
+    /// `line 7` or `row 7`.
+    static func place(_ line: Int, _ report: ParticipantImportReport) -> String {
+        report.isWorksheet ? "row \(line)" : "line \(line)"
+    }
+
+    static func describe(_ candidate: ParticipantImportReport.Candidate) -> String {
+        let other = candidate.alternateName.map { " / \($0)" } ?? ""
+        return "participant \(candidate.participantID) \(candidate.fullName)\(other) (score \(String(format: "%.2f", candidate.score)): "
+            + candidate.reasons.joined(separator: "; ") + ")"
+    }
+
+    static func columnsText(_ columns: [ImportColumn], isWorksheet: Bool) -> String {
+        func name(_ column: ImportColumn) -> String {
+            let label = isWorksheet ? ImportColumn.letter(column.column) : String(column.column)
+            let header = column.header.trimmingCharacters(in: .whitespacesAndNewlines)
+            return header.isEmpty ? label : "\(label) “\(header)”"
+        }
+        var text = "Columns: " + columns.compactMap { column in
+            column.field.map { "\(name(column)) → \($0.rawValue)" } ?? column.session.map { "\(name(column)) → session \($0.date.dotted) \($0.startTime)" }
+        }.joined(separator: ", ")
+        let left = columns.filter { $0.field == nil && $0.session == nil && !($0.header.isEmpty && $0.note == "no header") }
+        if !left.isEmpty {
+            text += "; left out: " + left.map { column in
+                column.note == "left out" ? name(column) : "\(name(column)) (\(column.note ?? "not used"))"
+            }.joined(separator: ", ")
+        }
+        return text + ".\n"
+    }
+
+    /// The summary of a participant import, written or dry run.
+    static func text(_ report: ParticipantImportReport, dryRun: Bool) -> String {
+        var text = "\(report.file) (\(report.source)), header on \(place(report.headerLine, report)).\n"
+        text += columnsText(report.columns, isWorksheet: report.isWorksheet)
+        func section(_ title: String, _ rows: [ParticipantImportReport.Row], limit: Int? = nil, _ line: (ParticipantImportReport.Row) -> String) {
+            guard !rows.isEmpty else { return }
+            text += title + "\n"
+            for row in rows.prefix(limit ?? rows.count) { text += "  \(place(row.line, report)): " + line(row) + "\n" }
+            if let limit, rows.count > limit { text += "  … and \(rows.count - limit) more (--json lists them all).\n" }
+        }
+        let added = report.added
+        let count = "\(added.count) \(added.count == 1 ? "person" : "people")"
+        section(dryRun ? "Would add \(count):" : "Added \(count):", added.filter { if case .add(let similar) = $0.outcome { similar.isEmpty } else { false } },
+                limit: listLimit) { row in
+            row.fullName + (row.participantID.map { " → participant \($0)" } ?? "")
+        }
+        section("Added as new although like someone registered (check with `malaka participant duplicates`):", report.addedDespiteSimilar) { row in
+            guard case .add(let similar) = row.outcome else { return row.fullName }
+            return row.fullName + (row.participantID.map { " → participant \($0)" } ?? "") + "; like " + similar.prefix(3).map(describe).joined(separator: "; ")
+        }
+        section("Already registered, not added again:", report.alreadyRegistered, limit: listLimit) { row in
+            "\(row.fullName) → participant \(row.participantID ?? 0)"
+        }
+        section("Same person as an earlier row:", report.sameAsEarlierRow, limit: listLimit) { row in
+            guard case .sameAsLine(let earlier) = row.outcome else { return row.fullName }
+            return "\(row.fullName) → as \(place(earlier, report))"
+        }
+        section(dryRun ? "Would link to someone registered:" : "Linked to someone registered:", report.linked) { row in
+            guard case .link(let candidate, let byLine) = row.outcome else { return row.fullName }
+            return "\(row.fullName) → " + describe(candidate) + (byLine ? " [--link]" : " [--on-duplicate link]")
+        }
+        section("Probably already registered, awaiting a decision (--on-duplicate link|new, or --link LINE=ID / --new LINE):", report.undecided) { row in
+            guard case .undecided(let candidates) = row.outcome else { return row.fullName }
+            return "\(row.fullName) — probably " + candidates.map(describe).joined(separator: "; or ")
+        }
+        if !report.problems.isEmpty {
+            text += "Rejected \(report.rejectedLines.count) \(report.rejectedLines.count == 1 ? "row" : "rows"):\n" + problemsText(report.problems)
+        }
+        if let event = report.eventID {
+            text += dryRun ? "Would enroll \(report.newlyEnrolled) in event \(event)" : "Enrolled \(report.newlyEnrolled) in event \(event)"
+            text += report.alreadyEnrolled > 0 ? " (\(report.alreadyEnrolled) enrolled already).\n" : ".\n"
+        }
+        if dryRun {
+            text += "Dry run: nothing was written."
+            text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.joined(separator: " ") + "\n"
+        }
+        return text
+    }
+
+    /// The summary of a sign-in sheet import.
+    static func text(_ report: AttendanceImportReport, dryRun: Bool) -> String {
+        let place = { (line: Int) in report.isWorksheet ? "row \(line)" : "line \(line)" }
+        var text = "\(report.file) (\(report.source)), header on \(place(report.headerLine)).\n"
+        text += columnsText(report.columns, isWorksheet: report.isWorksheet)
+        let people = report.rows.count
+        text += (dryRun ? "Would record" : "Recorded") + " \(report.markCount) \(report.markCount == 1 ? "mark" : "marks") for \(people) \(people == 1 ? "person" : "people") in event \(report.eventID).\n"
+        let similar = report.rows.filter { if case .similarName = $0.identification { true } else { false } }
+        if !similar.isEmpty {
+            text += "Found under another spelling:\n"
+            for row in similar {
+                guard case .similarName(let reasons) = row.identification else { continue }
+                text += "  \(place(row.line)): “\(row.writtenName)” taken as \(row.fullName) (\(row.participantID)): \(reasons.joined(separator: "; "))\n"
+            }
+        }
+        if !report.problems.isEmpty {
+            text += "Rejected \(report.rejectedLines.count) \(report.rejectedLines.count == 1 ? "row" : "rows"):\n" + problemsText(report.problems)
+        }
+        if dryRun {
+            text += "Dry run: nothing was written."
+            text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.joined(separator: " ") + "\n"
+        }
+        return text
+    }
+}
+
+/// The `--json` output of `participant import`.
+struct ParticipantImportView: Encodable {
+    struct Column: Encodable {
+        var column: Int
+        var letter: String
+        var header: String
+        var field: String?
+        var note: String?
+    }
+
+    struct Candidate: Encodable {
+        var participant: Int64
+        var fullName: String
+        var score: Double
+        var probable: Bool
+        var reasons: [String]
+
+        init(_ candidate: ParticipantImportReport.Candidate) {
+            participant = candidate.participantID
+            fullName = candidate.fullName
+            score = (candidate.score * 1000).rounded() / 1000
+            probable = candidate.isProbable
+            reasons = candidate.reasons
+        }
+    }
+
+    struct Row: Encodable {
+        var line: Int
+        var name: String
+        /// `added`, `already-registered`, `same-as-line`, `linked` or `undecided`.
+        var outcome: String
+        var participant: Int64?
+        var sameAsLine: Int?
+        var candidates: [Candidate]
+    }
+
+    struct Problem: Encodable {
+        var line: Int
+        var column: Int?
+        var header: String?
+        var reason: String
+        var message: String
+    }
+
+    var file: String
+    var source: String
+    var headerLine: Int
+    var columns: [Column]
+    var rows: [Row]
+    var problems: [Problem]
+    var event: Int64?
+    var newlyEnrolled: Int
+    var alreadyEnrolled: Int
+    var written: Bool
+    var refusals: [String]
+
+    init(_ report: ParticipantImportReport) {
+        file = report.file
+        source = report.source
+        headerLine = report.headerLine
+        columns = report.columns.map {
+            Column(column: $0.column, letter: ImportColumn.letter($0.column), header: $0.header, field: $0.field?.rawValue, note: $0.note)
+        }
+        rows = report.rows.map { row in
+            switch row.outcome {
+            case .add(let similar):
+                Row(line: row.line, name: row.fullName, outcome: "added", participant: row.participantID, candidates: similar.map(Candidate.init))
+            case .alreadyRegistered(let match):
+                Row(line: row.line, name: row.fullName, outcome: "already-registered", participant: row.participantID, candidates: [Candidate(match)])
+            case .sameAsLine(let line):
+                Row(line: row.line, name: row.fullName, outcome: "same-as-line", participant: row.participantID, sameAsLine: line, candidates: [])
+            case .link(let match, _):
+                Row(line: row.line, name: row.fullName, outcome: "linked", participant: row.participantID, candidates: [Candidate(match)])
+            case .undecided(let candidates):
+                Row(line: row.line, name: row.fullName, outcome: "undecided", participant: nil, candidates: candidates.map(Candidate.init))
+            }
+        }
+        problems = report.problems.map { Problem(line: $0.line, column: $0.column, header: $0.header, reason: $0.reason, message: $0.description) }
+        event = report.eventID
+        newlyEnrolled = report.newlyEnrolled
+        alreadyEnrolled = report.alreadyEnrolled
+        written = report.written
+        refusals = report.refusals
+    }
+}
