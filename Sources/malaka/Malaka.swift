@@ -15,6 +15,7 @@ struct Malaka: ParsableCommand {
         subcommands: [
             Init.self, CourseCommand.self, RegionCommand.self, EventCommand.self, ParticipantCommand.self,
             Enroll.self, Unenroll.self, AttendanceCommand.self,
+            CertificatesCommand.self, OrganisationCommand.self,
         ]
     )
 
