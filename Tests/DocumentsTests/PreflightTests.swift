@@ -64,6 +64,13 @@ import TrainingCore
         #expect(report.problems.contains { $0.message.contains("U+10FFFC") && $0.message.contains("The organiser") })
     }
 
+    @Test func controlCharactersAreRefusedRatherThanPrintedAsBoxes() {
+        let report = renderer.preflight([(Samples.content(name: "Ali\u{7}\u{202E}veyev"), "Ali (8)")])
+        #expect(report.failing == [0])
+        #expect(report.problems.count == 1, "\(report.problems)")
+        #expect(report.problems.first?.message == "The name “Ali\u{FFFD}\u{FFFD}veyev” contains the control characters U+0007, U+202E, which cannot be printed; correct the name (`malaka participant edit`).")
+    }
+
     @Test func aNameTooLongForItsLineIsRefusedWithTheField() {
         let long = String(repeating: "Abdurahmonov ", count: 20).trimmingCharacters(in: .whitespaces)
         let report = renderer.preflight([(Samples.content(name: long), "Long (4)")])

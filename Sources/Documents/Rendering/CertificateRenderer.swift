@@ -119,6 +119,11 @@ public final class CertificateRenderer: Sendable {
         }
         var messages: [String] = []
         for text in page.texts {
+            let unprintable = Self.controls(in: text)
+            guard unprintable.isEmpty else {
+                messages.append(contentsOf: unprintable)
+                continue
+            }
             do {
                 let layout = try worker.fonts.layout(text.text, style: text.style, in: text.box.size)
                 if !layout.fits {
@@ -151,10 +156,27 @@ public final class CertificateRenderer: Sendable {
             let own = value.unicodeScalars.filter(absent.contains)
             var seen = Set<Unicode.Scalar>()
             let list = own.filter { seen.insert($0).inserted }.map(CharacterLabel.label(of:)).joined(separator: ", ")
-            let remedy = label == Placeholder(name: .participant, language: nil, signatory: nil).label
+            let remedy = label == nameLabel
                 ? "correct the name (`malaka participant edit`) or install a font that has \(seen.count == 1 ? "it" : "them")"
                 : "correct it or install a font that has \(seen.count == 1 ? "it" : "them")"
             return "\(label.prefix(1).uppercased() + label.dropFirst()) “\(value)” has \(list), which no installed font has; \(remedy)."
+        }
+    }
+
+    private static let nameLabel = Placeholder(name: .participant, language: nil, signatory: nil).label
+
+    /// Control characters and direction overrides in the values: invisible, and never meant to be printed.
+    private static func controls(in text: CertificatePage.Text) -> [String] {
+        text.values.compactMap { label, value in
+            var seen = Set<Unicode.Scalar>()
+            let found = value.unicodeScalars.filter { scalar in
+                (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                    || (0x2066...0x2069).contains(scalar.value)) && seen.insert(scalar).inserted
+            }
+            guard !found.isEmpty else { return nil }
+            let list = found.map(CharacterLabel.label(of:)).joined(separator: ", ")
+            let shown = String(String.UnicodeScalarView(value.unicodeScalars.map { seen.contains($0) ? "\u{FFFD}" : $0 }))
+            return "\(label.prefix(1).uppercased() + label.dropFirst()) “\(shown)” contains the control character\(found.count == 1 ? "" : "s") \(list), which cannot be printed; \(label == nameLabel ? "correct the name (`malaka participant edit`)" : "correct it")."
         }
     }
 

@@ -197,7 +197,7 @@ enum CertificateReport {
         let again = report.certificates.count - new
         let changed = report.certificates.filter(\.printsDifferently).count
         Swift.print("Issued \(report.certificates.count) certificate\(report.certificates.count == 1 ? "" : "s") for event \(event): \(new) new, \(again) issued before.")
-        Printer.table(["Serial", "Name", "Language", ""], report.certificates.map { issued in
+        Printer.table(["Serial", "Name", "Language", "This run"], report.certificates.map { issued in
             [issued.certificate.serial, issued.certificate.printedName, issued.certificate.language.rawValue,
              issued.isNew ? "new" : issued.printsDifferently ? "again, printed differently" : "again"]
         })
