@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
         .library(name: "Typesetting", targets: ["Typesetting"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
+        .library(name: "Documents", targets: ["Documents"]),
         .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
     ],
     dependencies: [
@@ -41,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore",
+                "TrainingCore", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -69,6 +70,22 @@ let package = Package(
         .target(
             name: "Typesetting",
             dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            swiftSettings: strictness
+        ),
+        // Certificates from templates: template files, layout, preflight, PDF rendering and issuing to files.
+        .target(
+            name: "Documents",
+            dependencies: [
+                "TrainingCore", "Typesetting",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "TrainingCore", "Typesetting"],
+            exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
         // `swift run -c release SpreadsheetsBenchmark`: times reading a generated 100,000-row CSV.

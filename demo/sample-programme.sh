@@ -114,4 +114,24 @@ step "Find a person however the name is typed"
 malaka participant search "o'rinboyev"
 malaka participant search "ЎРИНБОЕВ"
 
+step "Issue the certificates: one PDF per person, and one bundle per event to print"
+certificates="$out/certificates"
+rm -rf "$certificates"
+issue() { malaka certificates issue "$@" --templates "$root/certificate-templates"; }
+malaka organisation set default --verification-url "https://malaka.example.uz/verify/"
+issue "$khorezm" --issue-date 01.04.2019 --out "$certificates/khorezm" --bundle "$certificates/khorezm.pdf"
+issue "$samarkand" --issue-date 15.10.2019 --out "$certificates/samarkand" --bundle "$certificates/samarkand.pdf"
+issue "$tashkent" --template participation-uz-en --issue-date 15.11.2019 \
+  --out "$certificates/tashkent" --bundle "$certificates/tashkent.pdf"
+issue "$chuy" --issue-date 21.09.2019 --out "$certificates/chuy" --bundle "$certificates/chuy.pdf"
+issue "$tour" --issue-date 20.04.2019 --out "$certificates/study-tour" --bundle "$certificates/study-tour.pdf"
+
+step "Бахтиёр Раҳимов asks for his certificate in Latin script: it is re-issued under a new serial"
+serial=$(malaka certificates list --event "$khorezm" --json \
+  | awk '/"name" : "Бахтиёр Раҳимов"/ { found = 1 } found && /"serial"/ { print; exit }' | sed 's/.*"serial" : "\(.*\)".*/\1/')
+malaka certificates reissue "$serial" --language uz-Latn --issue-date 03.04.2019 \
+  --templates "$root/certificate-templates" --out "$certificates/khorezm"
+malaka certificates list --event "$khorezm"
+
 printf '\nThe sample programme is in %s\n' "$MALAKA_DB"
+printf 'Its certificates are in %s/: a folder of PDFs per event, one per person, and a bundle per event to print.\n' "$certificates"

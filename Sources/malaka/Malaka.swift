@@ -17,6 +17,7 @@ struct Malaka: ParsableCommand {
             Enroll.self, Unenroll.self, AttendanceCommand.self, KeysCommand.self, Backup.self, Restore.self,
             TourCommand.self, SessionCommand.self, ScheduleCommand.self, AgendaCommand.self, CalendarCommand.self,
             ExportCommand.self,
+            CertificatesCommand.self, OrganisationCommand.self,
         ]
     )
 

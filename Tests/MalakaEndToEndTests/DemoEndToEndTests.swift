@@ -36,5 +36,16 @@ import Testing
         let khorezm = try JSONDecoder().decode(AttendanceSheetJSON.self, from: Data(sheet.stdout.utf8))
         #expect(khorezm.completed == 8)
         #expect(khorezm.rows.count == 10)
+
+        // And it issued the certificates as files and bundles, and says where they are
+        #expect(text.contains("Issued 8 certificates for event 1: 8 new, 0 issued before."))
+        #expect(text.contains("Issued UZ-2019-000025 to Baxtiyor Rahimov in place of UZ-2019-000007, which is now superseded."))
+        #expect(text.contains("Its certificates are in \(output)/certificates/"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: output + "/certificates/khorezm")
+        #expect(files.count == 9, "eight, and the re-issue: \(files)")
+        #expect(files.contains("UZ-2019-000004_Gulomjon_Orinboyev.pdf"))
+        for bundle in ["khorezm", "samarkand", "tashkent", "chuy", "study-tour"] {
+            #expect(FileManager.default.fileExists(atPath: output + "/certificates/\(bundle).pdf"), "\(bundle)")
+        }
     }
 }

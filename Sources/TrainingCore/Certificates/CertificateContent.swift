@@ -22,4 +22,28 @@ public struct CertificateContent: Hashable, Sendable {
     public var verificationURL: String
     /// The serial this one replaces after a correction.
     public var replacesSerial: String?
+
+    public init(
+        serial: String, language: DocumentLanguage, template: String, participantName: String,
+        courseTitle: [DocumentLanguage: String], eventTitle: [DocumentLanguage: String],
+        dates: [DocumentLanguage: String], place: [DocumentLanguage: String], hours: [DocumentLanguage: String],
+        organiser: String?, trainers: [String], issueDate: DayDate, issueDateText: [DocumentLanguage: String],
+        verificationURL: String, replacesSerial: String?
+    ) {
+        self.serial = serial
+        self.language = language
+        self.template = template
+        self.participantName = participantName
+        self.courseTitle = courseTitle
+        self.eventTitle = eventTitle
+        self.dates = dates
+        self.place = place
+        self.hours = hours
+        self.organiser = organiser
+        self.trainers = trainers
+        self.issueDate = issueDate
+        self.issueDateText = issueDateText
+        self.verificationURL = verificationURL
+        self.replacesSerial = replacesSerial
+    }
 }

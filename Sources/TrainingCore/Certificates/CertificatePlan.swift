@@ -34,13 +34,20 @@ public struct CertificatePlan: Sendable {
     public var items: [Item]
     /// People who were named but cannot have a certificate, each with the reason.
     public var problems: [String]
+    /// People left out on purpose, such as those whose certificate was revoked, each with the reason.
+    public var notes: [String]
     /// Whether issuing will write anything new.
     public var newCount: Int { items.filter { $0.existing == nil }.count }
 }
 
-/// One certificate after issuing: its record and whether this run created it.
+/// One certificate of an issuing run: its record, what it prints, and whether this run created it.
 public struct IssuedCertificate: Sendable {
     public var certificate: Certificate
     public var content: CertificateContent
+    /// Whether this run gave it its serial; false when it was issued before and is printed again.
     public var isNew: Bool
+    /// Whether a certificate issued before now prints something else than it did, e.g. after a template changed.
+    public var printsDifferently: Bool
+    /// The SHA-256 of its canonical content as printed by this run.
+    public var contentSHA256: String
 }

@@ -1,5 +1,4 @@
 import Crypto
-import Dispatch
 import Foundation
 import GRDB
 
@@ -12,7 +11,10 @@ extension AppDatabase {
     /// Everyone who met the course's completion rule qualifies; people named in
     /// the request who did not are listed in ``CertificatePlan/problems``.
     /// A person who already holds a valid certificate for the event gets it again,
-    /// unchanged.
+    /// unchanged. A person whose certificate for the event was revoked is left out
+    /// (see ``CertificatePlan/notes``) unless named in the request.
+    ///
+    /// - Parameter templateLanguages: the languages a template can print, first the default; throws for an unknown template.
     public func planCertificates(_ request: CertificateRequest, templateLanguages: (String) throws -> [DocumentLanguage]) throws -> CertificatePlan {
         try read { db in
             let sheet = try attendanceSheet(db, eventID: request.eventID)
@@ -22,135 +24,166 @@ extension AppDatabase {
             }
             let rows = Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.participant.id!, $0) })
             var problems: [String] = []
+            var notes: [String] = []
             var chosen: [AttendanceSheet.Row] = []
-            if request.participantIDs.isEmpty {
+            let named = !request.participantIDs.isEmpty
+            if !named {
                 chosen = sheet.rows.filter(\.standing.isComplete)
             } else {
-                for id in request.participantIDs {
+                var seen = Set<Int64>()
+                for id in request.participantIDs where seen.insert(id).inserted {
                     guard let row = rows[id] else {
                         let person = try participant(db, id: id)
                         problems.append("\(person.fullName) (\(id)) is not enrolled in event \(request.eventID).")
                         continue
                     }
                     guard row.standing.isComplete else {
-                        problems.append("\(row.participant.fullName) (\(id)) attended \(row.standing.creditedSessions) of \(row.standing.sessionCount) sessions, below the \(Int(sheet.rule.minimumShare * 100))% the course requires.")
+                        problems.append("\(row.participant.fullName) (\(id)) attended \(row.standing.creditedSessions) of \(row.standing.sessionCount) sessions, below the \(Int((sheet.rule.minimumShare * 100).rounded()))% the course requires.")
                         continue
                     }
                     chosen.append(row)
                 }
             }
+            let issued = try certificatesByParticipant(db, eventID: detail.id)
             let organisation = try organisationSettings(db, for: detail.event.organiser)
+            let wording = CertificateWording(detail: detail, gazetteer: gazetteer)
             let defaultTemplate = request.template ?? detail.course.course.certificateTemplate ?? "participation"
             let today = request.issueDate ?? DayDate.today
-            var nextSequence: [String: Int] = [:]
+            var languages: [String: [DocumentLanguage]] = [:]
+            func languagesOf(_ template: String) throws -> [DocumentLanguage] {
+                if let known = languages[template] { return known }
+                let found = try templateLanguages(template)
+                languages[template] = found
+                return found
+            }
+            if let asked = request.language {
+                let offered = try languagesOf(defaultTemplate)
+                guard offered.contains(asked) else {
+                    throw MalakaError.data("The template “\(defaultTemplate)” prints \(offered.map(\.rawValue).joined(separator: ", ")) only, not \(asked.rawValue). Choose one of those with --language, or another template with --template.")
+                }
+            }
+            let series = organisation.format.series(regionCode: detail.event.regionCode, year: today.year,
+                                                    courseCode: detail.course.course.code)
+            var sequence = try nextNumber(db, series: series)
             var items: [CertificatePlan.Item] = []
+            items.reserveCapacity(chosen.count)
             for row in chosen {
                 let person = row.participant
-                if let existing = try Certificate
-                    .filter(Certificate.Columns.eventId == detail.id && Certificate.Columns.participantId == person.id!
-                            && Certificate.Columns.status == Certificate.Status.valid)
-                    .fetchOne(db) {
-                    let content = certificateContent(
-                        detail: detail, name: existing.printedName, language: existing.language, template: existing.template,
-                        serial: existing.serial, issueDate: existing.issueDate, organisation: organisation, replaces: existing.replacesSerial)
+                let held = issued[person.id!] ?? []
+                if let existing = held.first(where: { $0.status == .valid }) {
+                    let content = wording.content(for: existing, organisation: organisation)
                     items.append(.init(participant: person, content: content, existing: existing))
                     continue
                 }
+                if !named, let revoked = held.last(where: { $0.status == .revoked }) {
+                    notes.append("\(person.fullName) (\(person.id!)) is left out: certificate \(revoked.serial) was revoked (\(revoked.revokedReason ?? "no reason given")). Name them to issue a new one.")
+                    continue
+                }
                 let template = defaultTemplate
-                let languages = try templateLanguages(template)
-                let language = request.language ?? person.language.flatMap { languages.contains($0) ? $0 : nil } ?? languages.first ?? .english
-                let series = organisation.format.series(regionCode: detail.event.regionCode, year: today.year,
-                                                        courseCode: detail.course.course.code)
-                let sequence = try nextSequence[series] ?? nextNumber(db, series: series)
-                nextSequence[series] = sequence + 1
-                let content = certificateContent(
-                    detail: detail, name: printedName(of: person, in: language), language: language, template: template,
-                    serial: organisation.format.serial(series: series, sequence: sequence), issueDate: today,
-                    organisation: organisation, replaces: nil)
+                let offered = try languagesOf(template)
+                let language = request.language ?? person.language.flatMap { offered.contains($0) ? $0 : nil } ?? offered.first ?? .english
+                let serial = organisation.format.serial(series: series, sequence: sequence)
+                sequence += 1
+                let content = wording.content(
+                    name: printedName(of: person, in: language), language: language, template: template, serial: serial,
+                    issueDate: today, organisation: organisation, replaces: nil)
                 items.append(.init(participant: person, content: content, existing: nil))
             }
-            return CertificatePlan(event: detail, items: items, problems: problems)
+            return CertificatePlan(event: detail, items: items, problems: problems, notes: notes)
         }
     }
 
-    /// Issues the planned certificates in one transaction, rendering each with `render`.
+    /// Issues the planned certificates in one transaction, which `produce` runs inside.
     ///
-    /// Serials are assigned inside the transaction, so two issuers never share one.
-    /// `render` runs on several threads at once and returns the certificate's PDF;
-    /// its SHA-256 is recorded. If any render fails, nothing is issued.
+    /// Serials are assigned inside the transaction, so two issuers, even in two
+    /// processes, never share one and leave no gap. A person who holds a valid
+    /// certificate for the event by then gets that one again, with its serial.
+    /// `digest` gives each certificate's content hash. `produce` receives the
+    /// certificates as they will be recorded, makes their PDFs, and returns for each
+    /// the SHA-256 of its own PDF, or nil when it made none; if it throws, nothing is
+    /// issued.
+    ///
+    /// For example:
+    /// ```swift
+    /// let plan = try database.planCertificates(CertificateRequest(eventID: 1)) { _ in [.uzbekLatin] }
+    /// let issued = try database.issueCertificates(plan, digest: renderer.digest) { certificates in
+    ///     try certificates.map { try writePDF($0.content) }   // hashes of the PDFs written
+    /// }
+    /// ```
     public func issueCertificates(
-        _ plan: CertificatePlan, render: @Sendable (CertificateContent) throws -> Data
+        _ plan: CertificatePlan,
+        digest: (CertificateContent) throws -> String,
+        produce: ([IssuedCertificate]) throws -> [String?]
     ) throws -> [IssuedCertificate] {
         try write { db in
-            let organisation = try organisationSettings(db, for: plan.event.event.organiser)
+            let detail = plan.event
+            let organisation = try organisationSettings(db, for: detail.event.organiser)
+            let wording = CertificateWording(detail: detail, gazetteer: gazetteer)
+            let held = try certificatesByParticipant(db, eventID: detail.id)
             var nextSequence: [String: Int] = [:]
-            var contents: [CertificateContent] = []
-            var numbers: [(series: String, sequence: Int)?] = []
+            var batch: [IssuedCertificate] = []
+            batch.reserveCapacity(plan.items.count)
             for item in plan.items {
-                guard item.existing == nil else {
-                    contents.append(item.content)
-                    numbers.append(nil)
+                if let existing = held[item.participant.id!]?.first(where: { $0.status == .valid }) {
+                    let content = wording.content(for: existing, organisation: organisation)
+                    let contentHash = try digest(content)
+                    batch.append(IssuedCertificate(
+                        certificate: existing, content: content, isNew: false,
+                        printsDifferently: existing.contentSHA256.map { $0 != contentHash } ?? false,
+                        contentSHA256: contentHash))
                     continue
                 }
-                let series = organisation.format.series(regionCode: plan.event.event.regionCode, year: item.content.issueDate.year,
-                                                        courseCode: plan.event.course.course.code)
+                let series = organisation.format.series(regionCode: detail.event.regionCode, year: item.content.issueDate.year,
+                                                        courseCode: detail.course.course.code)
                 let sequence = try nextSequence[series] ?? nextNumber(db, series: series)
                 nextSequence[series] = sequence + 1
                 var content = item.content
                 content.serial = organisation.format.serial(series: series, sequence: sequence)
                 content.verificationURL = organisation.verificationURL + content.serial
-                contents.append(content)
-                numbers.append((series, sequence))
+                let contentHash = try digest(content)
+                let certificate = Certificate(
+                    id: nil, serial: content.serial, series: series, sequence: sequence, eventId: detail.id,
+                    participantId: item.participant.id!, template: content.template, language: content.language,
+                    issueDate: content.issueDate, printedName: content.participantName, contentSHA256: contentHash,
+                    pdfSHA256: nil, status: .valid, replacesSerial: content.replacesSerial, revokedReason: nil,
+                    createdAt: .databaseNow)
+                batch.append(IssuedCertificate(certificate: certificate, content: content, isNew: true,
+                                               printsDifferently: false, contentSHA256: contentHash))
             }
-            let hashes = try renderAll(contents, render: render)
-            let now = Date.databaseNow
-            var issued: [IssuedCertificate] = []
-            for (index, item) in plan.items.enumerated() {
-                let content = contents[index]
-                if var existing = item.existing {
-                    if existing.sha256 != hashes[index] {
-                        // The template or the fonts changed since: keep the serial, record what was printed now.
-                        existing.sha256 = hashes[index]
-                        try existing.update(db)
-                    }
-                    issued.append(IssuedCertificate(certificate: existing, content: content, isNew: false))
-                    continue
+            let pdfHashes = try produce(batch)
+            precondition(pdfHashes.count == batch.count, "produce must return one PDF hash, or nil, per certificate")
+            for index in batch.indices {
+                var certificate = batch[index].certificate
+                let before = certificate
+                certificate.contentSHA256 = batch[index].contentSHA256
+                if let pdfHash = pdfHashes[index] { certificate.pdfSHA256 = pdfHash }
+                if batch[index].isNew {
+                    try certificate.insert(db)
+                } else if certificate != before {
+                    // Printed now from a changed template or fonts: the serial stays, the record says what was printed last.
+                    try certificate.update(db)
                 }
-                let (series, sequence) = numbers[index]!
-                var certificate = Certificate(
-                    id: nil, serial: content.serial, series: series,
-                    sequence: sequence, eventId: plan.event.id, participantId: item.participant.id!,
-                    template: content.template, language: content.language, issueDate: content.issueDate,
-                    printedName: content.participantName, sha256: hashes[index], status: .valid, replacesSerial: nil,
-                    revokedReason: nil, createdAt: now)
-                try certificate.insert(db)
-                issued.append(IssuedCertificate(certificate: certificate, content: content, isNew: true))
+                batch[index].certificate = certificate
             }
-            return issued
+            return batch
         }
-    }
-
-    /// Renders on every core, keeping only the SHA-256 of each PDF.
-    private func renderAll(_ contents: [CertificateContent], render: @Sendable (CertificateContent) throws -> Data) throws -> [String] {
-        let results = ResultSlots<String>(count: contents.count)
-        DispatchQueue.concurrentPerform(iterations: contents.count) { index in
-            results.set(index, Result { SHA256.hash(data: try render(contents[index])).hexString })
-        }
-        return try results.values()
     }
 
     /// Issues a new certificate in place of one whose details were wrong, e.g. a misspelt name.
     ///
     /// The new certificate gets a new serial that records the one it replaces; the
-    /// old one is marked superseded. The person's current name is printed.
+    /// old one is marked superseded. The person's current name is printed. As with
+    /// ``issueCertificates(_:digest:produce:)``, `produce` makes the PDF inside the
+    /// transaction and returns its hash, or nil; if it throws, nothing changes.
     public func reissueCertificate(
         serial: String, language: DocumentLanguage? = nil, issueDate: DayDate? = nil,
-        render: @Sendable (CertificateContent) throws -> Data
+        digest: (CertificateContent) throws -> String,
+        produce: (IssuedCertificate) throws -> String?
     ) throws -> IssuedCertificate {
         try write { db in
             var old = try certificate(db, serial: serial)
             guard old.status == .valid else {
-                throw MalakaError.data("Certificate \(serial) is \(old.status.rawValue); only a valid certificate can be re-issued.")
+                throw MalakaError.data("Certificate \(old.serial) is \(old.status.rawValue); only a valid certificate can be re-issued.")
             }
             let detail = try eventDetail(db, id: old.eventId)
             let person = try participant(db, id: old.participantId)
@@ -159,30 +192,35 @@ extension AppDatabase {
             let series = organisation.format.series(regionCode: detail.event.regionCode, year: day.year, courseCode: detail.course.course.code)
             let sequence = try nextNumber(db, series: series)
             let chosenLanguage = language ?? old.language
-            let content = certificateContent(
-                detail: detail, name: printedName(of: person, in: chosenLanguage), language: chosenLanguage,
-                template: old.template, serial: organisation.format.serial(series: series, sequence: sequence), issueDate: day,
+            let content = CertificateWording(detail: detail, gazetteer: gazetteer).content(
+                name: printedName(of: person, in: chosenLanguage), language: chosenLanguage, template: old.template,
+                serial: organisation.format.serial(series: series, sequence: sequence), issueDate: day,
                 organisation: organisation, replaces: old.serial)
+            let contentHash = try digest(content)
+            var issued = IssuedCertificate(
+                certificate: Certificate(
+                    id: nil, serial: content.serial, series: series, sequence: sequence, eventId: old.eventId,
+                    participantId: old.participantId, template: old.template, language: chosenLanguage, issueDate: day,
+                    printedName: content.participantName, contentSHA256: contentHash, pdfSHA256: nil,
+                    status: .valid, replacesSerial: old.serial, revokedReason: nil, createdAt: .databaseNow),
+                content: content, isNew: true, printsDifferently: false, contentSHA256: contentHash)
+            issued.certificate.pdfSHA256 = try produce(issued)
             old.status = .superseded
             try old.update(db)
-            var certificate = Certificate(
-                id: nil, serial: content.serial, series: series, sequence: sequence, eventId: old.eventId,
-                participantId: old.participantId, template: old.template, language: chosenLanguage, issueDate: day,
-                printedName: content.participantName, sha256: SHA256.hash(data: try render(content)).hexString,
-                status: .valid, replacesSerial: old.serial, revokedReason: nil, createdAt: .databaseNow)
-            try certificate.insert(db)
-            return IssuedCertificate(certificate: certificate, content: content, isNew: true)
+            try issued.certificate.insert(db)
+            return issued
         }
     }
 
     /// Withdraws a certificate, keeping it on record with the reason.
+    @discardableResult
     public func revokeCertificate(serial: String, reason: String) throws -> Certificate {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw MalakaError.usage("Say why the certificate is revoked with --reason.") }
         return try write { db in
             var certificate = try certificate(db, serial: serial)
             guard certificate.status == .valid else {
-                throw MalakaError.data("Certificate \(serial) is already \(certificate.status.rawValue).")
+                throw MalakaError.data("Certificate \(certificate.serial) is already \(certificate.status.rawValue).")
             }
             certificate.status = .revoked
             certificate.revokedReason = reason
@@ -191,10 +229,10 @@ extension AppDatabase {
         }
     }
 
-    /// Certificates, newest serials last, optionally of one event, person or status.
+    /// Certificates in order of serial, optionally of one event, person or status.
     public func certificates(eventID: Int64? = nil, participantID: Int64? = nil, status: Certificate.Status? = nil) throws -> [Certificate] {
         try read { db in
-            var request = Certificate.order(Certificate.Columns.series, Column("sequence"))
+            var request = Certificate.order(Certificate.Columns.series, Certificate.Columns.sequence)
             if let eventID { request = request.filter(Certificate.Columns.eventId == eventID) }
             if let participantID { request = request.filter(Certificate.Columns.participantId == participantID) }
             if let status { request = request.filter(Certificate.Columns.status == status) }
@@ -207,15 +245,20 @@ extension AppDatabase {
         try read { db in try certificate(db, serial: serial) }
     }
 
+    /// The certificate re-issued in place of this one, if any.
+    public func replacement(ofCertificate serial: String) throws -> Certificate? {
+        try read { db in
+            try Certificate.filter(Certificate.Columns.replacesSerial == serial.trimmingSpaces()).fetchOne(db)
+        }
+    }
+
     /// What a stored certificate prints, for showing or re-rendering it.
     public func certificateContent(serial: String) throws -> CertificateContent {
         try read { db in
             let certificate = try certificate(db, serial: serial)
             let detail = try eventDetail(db, id: certificate.eventId)
-            return certificateContent(
-                detail: detail, name: certificate.printedName, language: certificate.language, template: certificate.template,
-                serial: certificate.serial, issueDate: certificate.issueDate,
-                organisation: try organisationSettings(db, for: detail.event.organiser), replaces: certificate.replacesSerial)
+            return CertificateWording(detail: detail, gazetteer: gazetteer)
+                .content(for: certificate, organisation: try organisationSettings(db, for: detail.event.organiser))
         }
     }
 
@@ -224,6 +267,12 @@ extension AppDatabase {
             throw MalakaError.data("There is no certificate with serial “\(serial)”. `malaka certificates list` shows the serials.")
         }
         return certificate
+    }
+
+    /// Every certificate of an event, by person, in order of creation.
+    private func certificatesByParticipant(_ db: Database, eventID: Int64) throws -> [Int64: [Certificate]] {
+        let all = try Certificate.filter(Certificate.Columns.eventId == eventID).order(Column("id")).fetchAll(db)
+        return Dictionary(grouping: all, by: \.participantId)
     }
 
     /// The next number in a series: one more than the highest, so numbers run without gaps.
@@ -238,11 +287,23 @@ extension AppDatabase {
         if person.fullName.isMostlyCyrillic == wantsCyrillic { return person.fullName }
         return alternate.isMostlyCyrillic == wantsCyrillic ? alternate : person.fullName
     }
+}
 
-    private func certificateContent(
-        detail: EventDetail, name: String, language: DocumentLanguage, template: String, serial: String,
-        issueDate: DayDate, organisation: OrganisationSettings, replaces: String?
-    ) -> CertificateContent {
+/// What an event's certificates say in every language, worked out once and shared by all of them.
+///
+/// The dictionaries are copied into each ``CertificateContent`` without copying their strings,
+/// so that 10,000 certificates of one event cost little more memory than one.
+private struct CertificateWording {
+    let detail: EventDetail
+    let courseTitle: [DocumentLanguage: String]
+    let eventTitle: [DocumentLanguage: String]
+    let dates: [DocumentLanguage: String]
+    let place: [DocumentLanguage: String]
+    let hours: [DocumentLanguage: String]
+    private let issueDates = IssueDateWording()
+
+    init(detail: EventDetail, gazetteer: Gazetteer) {
+        self.detail = detail
         let region = gazetteer.region(code: detail.event.regionCode)
         let district = detail.event.districtCode.flatMap { gazetteer.district(code: $0) }
         var courseTitle: [DocumentLanguage: String] = [:]
@@ -250,7 +311,6 @@ extension AppDatabase {
         var dates: [DocumentLanguage: String] = [:]
         var place: [DocumentLanguage: String] = [:]
         var hours: [DocumentLanguage: String] = [:]
-        var issued: [DocumentLanguage: String] = [:]
         for language in DocumentLanguage.allCases {
             courseTitle[language] = detail.course.title(in: language)
             eventTitle[language] = detail.title(in: language)
@@ -258,13 +318,38 @@ extension AppDatabase {
             place[language] = [detail.event.locality, district?.name(in: language), region?.name(in: language)]
                 .compactMap { $0 }.joined(separator: ", ")
             hours[language] = DateWording.hours(detail.totalHours, in: language)
-            issued[language] = DateWording.day(issueDate, in: language)
         }
-        return CertificateContent(
+        (self.courseTitle, self.eventTitle, self.dates, self.place, self.hours) = (courseTitle, eventTitle, dates, place, hours)
+    }
+
+    func content(
+        name: String, language: DocumentLanguage, template: String, serial: String,
+        issueDate: DayDate, organisation: OrganisationSettings, replaces: String?
+    ) -> CertificateContent {
+        CertificateContent(
             serial: serial, language: language, template: template, participantName: name, courseTitle: courseTitle,
             eventTitle: eventTitle, dates: dates, place: place, hours: hours, organiser: detail.event.organiser,
-            trainers: detail.trainers, issueDate: issueDate, issueDateText: issued,
+            trainers: detail.trainers, issueDate: issueDate, issueDateText: issueDates.wording(of: issueDate),
             verificationURL: organisation.verificationURL + serial, replacesSerial: replaces)
+    }
+
+    /// What a recorded certificate prints: its own name, language, template, serial and date.
+    func content(for certificate: Certificate, organisation: OrganisationSettings) -> CertificateContent {
+        content(name: certificate.printedName, language: certificate.language, template: certificate.template,
+                serial: certificate.serial, issueDate: certificate.issueDate, organisation: organisation,
+                replaces: certificate.replacesSerial)
+    }
+}
+
+/// Issue dates in every language, each worded once.
+private final class IssueDateWording {
+    private var cache: [DayDate: [DocumentLanguage: String]] = [:]
+
+    func wording(of date: DayDate) -> [DocumentLanguage: String] {
+        if let known = cache[date] { return known }
+        let wording = Dictionary(uniqueKeysWithValues: DocumentLanguage.allCases.map { ($0, DateWording.day(date, in: $0)) })
+        cache[date] = wording
+        return wording
     }
 }
 
@@ -278,14 +363,17 @@ extension AppDatabase {
     /// Sets how an organisation numbers its certificates and where they are verified.
     ///
     /// The organisation named `default` applies to events whose organiser has no settings of its own.
+    /// The verification link in each QR code is the organisation's base URL with the serial appended.
     @discardableResult
     public func setOrganisation(name: String, serialFormat: String?, verificationURL: String?) throws -> Organisation {
         let name = name.trimmingSpaces()
         guard !name.isEmpty else { throw MalakaError.usage("Give the organisation's name.") }
         if let serialFormat { _ = try SerialFormat(serialFormat) }
         if let verificationURL {
-            guard let url = URL(string: verificationURL), ["https", "http"].contains(url.scheme ?? ""), url.host != nil else {
-                throw MalakaError.data("“\(verificationURL)” is not a web address. Give one such as https://example.org/verify/.")
+            guard let url = URL(string: verificationURL), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
+                  url.host != nil, verificationURL.utf8.count <= 200,
+                  verificationURL.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
+                throw MalakaError.data("“\(verificationURL)” is not a web address a QR code can carry. Give one such as https://example.org/verify/ (ASCII, at most 200 characters).")
             }
         }
         return try write { db in
@@ -318,26 +406,18 @@ extension AppDatabase {
     }
 }
 
-/// Results written by concurrent workers into their own slots.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Result<Value, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Value, any Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [Value] {
-        try slots.map { try $0!.get() }
-    }
-}
-
 extension Digest {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
+    /// The digest in lowercase hexadecimal, as the ledger records it.
+    var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.byteCount * 2)
+        for byte in self {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 extension String {

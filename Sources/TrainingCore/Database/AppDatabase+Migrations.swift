@@ -229,13 +229,6 @@ extension AppDatabase {
             try db.execute(sql: "CREATE UNIQUE INDEX signingKey_one_current ON signingKey (organisation) WHERE retiredAt IS NULL")
         }
 
-        migrator.registerMigration("Add certificate tokens") { db in
-            // The signed token printed in the certificate's QR code, kept so a serial can be checked later.
-            try db.alter(table: "certificate") { t in
-                t.add(column: "token", .text)
-            }
-        }
-
         migrator.registerMigration("Add scheduling: time zones, study tour legs, waitlists and conflict overrides") { db in
             try db.create(table: "studyTour") { t in
                 t.primaryKey("eventId", .integer).references("event", onDelete: .cascade)
@@ -346,6 +339,60 @@ extension AppDatabase {
             var generator = SystemRandomNumberGenerator()
             let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
             try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('pseudonym-secret', ?)", arguments: [secret])
+        }
+        }
+
+        // A bundle of 1,000 certificates renders in a quarter of a second, but hashing each
+        // certificate's own PDF would mean rendering 1,000 single PDFs as well. So every
+        // certificate records the SHA-256 of its canonical content (what it prints, cheap to
+        // compute), and the SHA-256 of its own PDF once that PDF has been made.
+        migrator.registerMigration("Certificates: content hash, and the PDF hash once the PDF is made") { db in
+            try db.create(table: "newCertificate") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("serial", .text).notNull().unique()
+                t.column("series", .text).notNull()
+                t.column("sequence", .integer).notNull().check { $0 > 0 }
+                t.column("eventId", .integer).notNull().references("event", onDelete: .restrict)
+                t.column("participantId", .integer).notNull().references("participant", onDelete: .restrict)
+                t.column("template", .text).notNull()
+                t.column("language", .text).notNull().check(sql: "language IN ('uz-Latn', 'uz-Cyrl', 'ky', 'ru', 'en')")
+                t.column("issueDate", .text).notNull()
+                t.column("printedName", .text).notNull()
+                // Null only for certificates recorded before this migration, until they are issued again.
+                t.column("contentSHA256", .text).check(sql: "contentSHA256 IS NULL OR length(contentSHA256) = 64")
+                // Null until the certificate's own PDF is made (`issue --out`, `reissue --out`).
+                t.column("pdfSHA256", .text).check(sql: "pdfSHA256 IS NULL OR length(pdfSHA256) = 64")
+                t.column("status", .text).notNull().check(sql: "status IN ('valid', 'revoked', 'superseded')")
+                t.column("replacesSerial", .text).references("certificate", column: "serial")
+                t.column("revokedReason", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["series", "sequence"])
+                t.check(sql: "status <> 'revoked' OR revokedReason IS NOT NULL")
+            }
+            try db.execute(sql: """
+                INSERT INTO newCertificate (id, serial, series, sequence, eventId, participantId, template, language,
+                  issueDate, printedName, contentSHA256, pdfSHA256, status, replacesSerial, revokedReason, createdAt)
+                SELECT id, serial, series, sequence, eventId, participantId, template, language,
+                  issueDate, printedName, NULL, sha256, status, replacesSerial, revokedReason, createdAt
+                FROM certificate
+                """)
+            try db.drop(table: "certificate")
+            try db.rename(table: "newCertificate", to: "certificate")
+            try db.create(index: "certificate_on_eventId", on: "certificate", columns: ["eventId"])
+            try db.create(index: "certificate_on_participantId", on: "certificate", columns: ["participantId"])
+            try db.create(index: "certificate_on_replacesSerial", on: "certificate", columns: ["replacesSerial"])
+            // One valid certificate per person and event; re-issues supersede.
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX certificate_one_valid_per_participation
+                ON certificate (eventId, participantId) WHERE status = 'valid'
+                """)
+        }
+
+        migrator.registerMigration("Add certificate tokens") { db in
+            // The signed token printed in the certificate's QR code, kept so a serial can be checked later.
+            try db.alter(table: "certificate") { t in
+                t.add(column: "token", .text)
+            }
         }
 
         return migrator

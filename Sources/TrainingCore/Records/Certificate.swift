@@ -23,8 +23,14 @@ public struct Certificate: Codable, Hashable, Sendable, Identifiable {
     public var issueDate: DayDate
     /// The name exactly as printed, which later corrections to the person's record do not change.
     public var printedName: String
-    /// The SHA-256 of the certificate's own PDF, in hex.
-    public var sha256: String
+    /// The SHA-256, in hex, of the certificate's canonical content: everything it prints, with the
+    /// template's own digest. Issuing again reproduces it; nil only for certificates recorded before
+    /// content hashes existed, until they are issued again.
+    public var contentSHA256: String?
+    /// The SHA-256, in hex, of the certificate's own one-page PDF, once that PDF has been made.
+    ///
+    /// A bundle alone does not set it: see the Certificates section of the README.
+    public var pdfSHA256: String?
     public var status: Status
     public var replacesSerial: String?
     public var revokedReason: String?
@@ -40,6 +46,8 @@ extension Certificate: FetchableRecord, MutablePersistableRecord {
         static let participantId = Column(CodingKeys.participantId)
         static let status = Column(CodingKeys.status)
         static let series = Column(CodingKeys.series)
+        static let sequence = Column(CodingKeys.sequence)
+        static let replacesSerial = Column(CodingKeys.replacesSerial)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -1,0 +1,164 @@
+import Foundation
+import TrainingCore
+import Typesetting
+
+/// One certificate laid out from its template: every piece of text with its box and style, the
+/// QR code's content and the PDF's metadata. Nothing is drawn yet; nothing depends on fonts.
+///
+/// The same page is checked by the preflight, hashed for the ledger and drawn, so that what
+/// is checked and recorded is exactly what is printed.
+struct CertificatePage {
+    /// A piece of text on the page and where its values came from, for messages.
+    struct Text {
+        let text: String
+        let style: TextStyle
+        let box: Rect
+        /// The template field, such as `blocks[4].text`.
+        let field: String
+        /// The values the text shows, such as (`the name`, `Gʻulomjon Oʻrinboyev`).
+        let values: [(label: String, value: String)]
+    }
+
+    let template: CertificateTemplate
+    let language: DocumentLanguage
+    let texts: [Text]
+    /// The signature lines, one along the top of each signatory's box.
+    let signatureLines: [(from: Point, to: Point)]
+    let qrContent: String?
+    let metadata: PDFMetadata
+
+    /// Lays out `content` with `template`.
+    ///
+    /// - Throws: ``MalakaError`` when the template cannot print the content's language.
+    init(template: CertificateTemplate, content: CertificateContent) throws {
+        guard template.languages.contains(content.language) else {
+            throw MalakaError.data("The template “\(template.name)” prints \(template.languages.map(\.rawValue).joined(separator: ", ")), not \(content.language.rawValue). Re-issue the certificate in one of those languages, or use another template.")
+        }
+        self.template = template
+        language = content.language
+        let values = Values(content: content, template: template)
+        var texts: [Text] = []
+        var lines: [(from: Point, to: Point)] = []
+        for block in template.blocks {
+            let (text, used) = values.resolve(block.text)
+            if block.optional && used.contains(where: { $0.value.isEmpty }) { continue }
+            texts.append(Text(text: text, style: block.style, box: block.box, field: block.text.field,
+                              values: used.filter { !$0.value.isEmpty }))
+        }
+        if let style = template.signatoryStyle {
+            for (index, signatory) in template.signatories.enumerated() {
+                let box = signatory.box
+                lines.append((Point(x: box.x, y: box.y), Point(x: box.maxX, y: box.y)))
+                let name = values.signatoryNames[index]
+                var top = box.y + 1.2 * CertificateTemplate.pointsPerMillimetre
+                if !name.text.isEmpty {
+                    let height = style.name.size * 1.45
+                    texts.append(Text(text: name.text, style: style.name, box: Rect(x: box.x, y: top, width: box.width, height: height),
+                                      field: signatory.name.field, values: name.used))
+                    top += height
+                }
+                let title = values.signatoryTitles[index][content.language] ?? ("", [])
+                if !title.text.isEmpty {
+                    texts.append(Text(text: title.text, style: style.title,
+                                      box: Rect(x: box.x, y: top, width: box.width, height: box.maxY - top),
+                                      field: signatory.title.field, values: title.used))
+                }
+            }
+        }
+        self.texts = texts
+        signatureLines = lines
+        qrContent = template.qrCode.map { values.resolve($0.content).text }
+        metadata = PDFMetadata(
+            title: "\(content.participantName) — \(content.serial)",
+            author: content.organiser,
+            subject: content.courseTitle[content.language] ?? content.courseTitle.values.sorted().first,
+            keywords: [content.serial, template.name, content.language.rawValue],
+            creator: "Malaka",
+            creationDate: content.issueDate.startOfDayUTC)
+    }
+}
+
+/// The values of one certificate's placeholders.
+private struct Values {
+    let content: CertificateContent
+    let signatoryNames: [(text: String, used: [(label: String, value: String)])]
+    let signatoryTitles: [[DocumentLanguage: (text: String, used: [(label: String, value: String)])]]
+
+    init(content: CertificateContent, template: CertificateTemplate) {
+        self.content = content
+        var names: [(text: String, used: [(label: String, value: String)])] = []
+        var titles: [[DocumentLanguage: (text: String, used: [(label: String, value: String)])]] = []
+        let partial = Values(content: content)
+        for signatory in template.signatories {
+            names.append(partial.resolve(signatory.name))
+            var perLanguage: [DocumentLanguage: (text: String, used: [(label: String, value: String)])] = [:]
+            for language in DocumentLanguage.allCases {
+                perLanguage[language] = partial.resolve(signatory.title, in: language)
+            }
+            titles.append(perLanguage)
+        }
+        signatoryNames = names
+        signatoryTitles = titles
+    }
+
+    /// Values without signatories, to resolve the signatories' own names and titles.
+    private init(content: CertificateContent) {
+        self.content = content
+        signatoryNames = []
+        signatoryTitles = []
+    }
+
+    /// The text in the certificate's language (or `language`), and each value it used with its label.
+    func resolve(_ text: TemplateText, in language: DocumentLanguage? = nil) -> (text: String, used: [(label: String, value: String)]) {
+        var result = ""
+        var used: [(label: String, value: String)] = []
+        for piece in text.pieces(in: language ?? content.language) {
+            switch piece {
+            case .literal(let literal):
+                result += literal
+            case .value(let placeholder):
+                let value = self.value(placeholder, language: placeholder.language ?? language ?? content.language)
+                result += value
+                used.append((placeholder.label, value))
+            }
+        }
+        return (result, used)
+    }
+
+    private func value(_ placeholder: Placeholder, language: DocumentLanguage) -> String {
+        func worded(_ values: [DocumentLanguage: String]) -> String {
+            values[language] ?? ""
+        }
+        switch placeholder.name {
+        case .participant: return content.participantName
+        case .course: return worded(content.courseTitle)
+        case .event: return worded(content.eventTitle)
+        case .dates: return worded(content.dates)
+        case .place: return worded(content.place)
+        case .hours: return worded(content.hours)
+        case .issueDate: return worded(content.issueDateText)
+        case .organiser: return content.organiser ?? ""
+        case .trainer: return content.trainers.first ?? ""
+        case .trainers: return content.trainers.joined(separator: ", ")
+        case .serial: return content.serial
+        case .verificationURL: return content.verificationURL
+        case .replaces: return content.replacesSerial ?? ""
+        case .signatoryName:
+            let index = (placeholder.signatory ?? 0) - 1
+            return signatoryNames.indices.contains(index) ? signatoryNames[index].text : ""
+        case .signatoryTitle:
+            let index = (placeholder.signatory ?? 0) - 1
+            guard signatoryTitles.indices.contains(index) else { return "" }
+            return signatoryTitles[index][language]?.text ?? ""
+        }
+    }
+}
+
+extension DayDate {
+    /// Midnight UTC at the start of the day: the creation date of a certificate's PDF, so that printing it again gives the same bytes.
+    var startOfDayUTC: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+}

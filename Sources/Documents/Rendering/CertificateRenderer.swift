@@ -1,0 +1,307 @@
+import Crypto
+import Dispatch
+import Foundation
+import TrainingCore
+import Typesetting
+
+/// Lays out certificates with their templates, checks them, hashes them and draws them as PDF.
+///
+/// For example:
+/// ```swift
+/// let renderer = CertificateRenderer(templates: CertificateTemplateLibrary(folder: "certificate-templates"))
+/// let report = renderer.preflight([(content, "Gʻulomjon Oʻrinboyev (3)")])
+/// guard report.problems.isEmpty else { … }
+/// let pdf = try renderer.pdf(of: content)
+/// ```
+///
+/// A renderer is safe to use from several threads at once: each thread borrows a font library
+/// and decoded images of its own from a pool, so fonts are loaded once per thread, not per
+/// certificate.
+public final class CertificateRenderer: Sendable {
+    public let templates: CertificateTemplateLibrary
+    private let workers = WorkerPool()
+
+    public init(templates: CertificateTemplateLibrary) {
+        self.templates = templates
+    }
+
+    /// The languages the template `name` prints, the default first.
+    public func languages(ofTemplate name: String) throws -> [DocumentLanguage] {
+        try templates.template(named: name).languages
+    }
+
+    func page(for content: CertificateContent) throws -> CertificatePage {
+        try CertificatePage(template: templates.template(named: content.template), content: content)
+    }
+
+    // MARK: Content hash
+
+    /// The SHA-256 of the certificate's canonical content, in hex: the template's digest, the
+    /// language and page, and every text, QR code and metadata field as printed.
+    ///
+    /// Two certificates with the same hash print the same page. Computing it costs a few
+    /// microseconds, which is why the ledger records it for every certificate, while the hash
+    /// of a certificate's own PDF is recorded only when that PDF is made.
+    public func contentDigest(of content: CertificateContent) throws -> String {
+        let page = try page(for: content)
+        var hasher = SHA256()
+        let separator: [UInt8] = [0x1F]
+        func add(_ text: String) {
+            hasher.update(data: Array(text.utf8))
+            hasher.update(data: separator)
+        }
+        add("malaka-certificate-content/1")
+        add(page.template.name)
+        add(page.template.digest)
+        add(page.language.rawValue)
+        add("\(page.template.page.width)x\(page.template.page.height)")
+        for text in page.texts {
+            add(text.field)
+            add(text.text)
+        }
+        add(page.qrContent ?? "")
+        let metadata = page.metadata
+        for field in [metadata.title, metadata.author, metadata.subject, metadata.creator] { add(field ?? "") }
+        add(metadata.keywords.joined(separator: ","))
+        add(metadata.creationDate.map { "\($0.timeIntervalSince1970)" } ?? "")
+        return hasher.finalize().hex
+    }
+
+    // MARK: Preflight
+
+    /// Checks that every certificate can be printed: its template, and every string on it against
+    /// the fonts (and installed fallbacks) and its box, without drawing anything.
+    ///
+    /// Runs on every core. Each problem is reported once, with every certificate it affects.
+    ///
+    /// - Parameter certificates: the contents, each with how to name its holder in messages.
+    public func preflight(_ certificates: [(content: CertificateContent, holder: String)]) -> PreflightReport {
+        let chunk = 32
+        let chunks = (certificates.count + chunk - 1) / chunk
+        let slots = Slots<[(index: Int, messages: [String])]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { part in
+            workers.withWorker { worker in
+                var found: [(index: Int, messages: [String])] = []
+                for index in part * chunk..<min(certificates.count, (part + 1) * chunk) {
+                    let messages = check(certificates[index].content, worker: worker)
+                    if !messages.isEmpty { found.append((index, messages)) }
+                }
+                slots.set(part, found)
+            }
+        }
+        var report = PreflightReport()
+        var positions: [String: Int] = [:]
+        for found in slots.values() {
+            for (index, messages) in found {
+                report.failing.insert(index)
+                for message in messages {
+                    if let position = positions[message] {
+                        report.problems[position].holders.append(certificates[index].holder)
+                    } else {
+                        positions[message] = report.problems.count
+                        report.problems.append(CertificateProblem(message: message, holders: [certificates[index].holder]))
+                    }
+                }
+            }
+        }
+        return report
+    }
+
+    /// What stops one certificate from being printed, as sentences.
+    private func check(_ content: CertificateContent, worker: RenderingWorker) -> [String] {
+        let page: CertificatePage
+        do {
+            page = try self.page(for: content)
+        } catch let error as MalakaError {
+            return [error.message]
+        } catch {
+            return ["\(error)"]
+        }
+        var messages: [String] = []
+        for text in page.texts {
+            let unprintable = Self.controls(in: text)
+            guard unprintable.isEmpty else {
+                messages.append(contentsOf: unprintable)
+                continue
+            }
+            do {
+                let layout = try worker.fonts.layout(text.text, style: text.style, in: text.box.size)
+                if !layout.fits {
+                    messages.append(Self.doesNotFit(text, template: page.template))
+                }
+            } catch let TypesettingError.missingGlyphs(characters, _) {
+                messages.append(contentsOf: Self.missing(characters, in: text, template: page.template))
+            } catch {
+                messages.append("\(page.template.file), field \(text.field): \(error)")
+            }
+        }
+        if let qr = page.qrContent {
+            if qr.isEmpty {
+                messages.append("The QR code of \(page.template.file) has nothing to encode; give qr.content a value.")
+            } else if qr.utf8.count > 1_000 {
+                messages.append("The QR code's content (\(qr.utf8.count) bytes) is too long to scan from paper; shorten the verification link (`malaka organisation set`).")
+            }
+        }
+        return messages
+    }
+
+    private static func missing(_ characters: [Unicode.Scalar], in text: CertificatePage.Text, template: CertificateTemplate) -> [String] {
+        let absent = Set(characters)
+        let culprits = text.values.filter { $0.value.unicodeScalars.contains(where: absent.contains) }
+        guard !culprits.isEmpty else {
+            let list = characters.map(CharacterLabel.label(of:)).joined(separator: ", ")
+            return ["The text of \(template.file), field \(text.field), “\(text.text)”, has \(list), which no installed font has; correct the template or install a font that has \(characters.count == 1 ? "it" : "them")."]
+        }
+        return culprits.map { label, value in
+            let own = value.unicodeScalars.filter(absent.contains)
+            var seen = Set<Unicode.Scalar>()
+            let list = own.filter { seen.insert($0).inserted }.map(CharacterLabel.label(of:)).joined(separator: ", ")
+            let remedy = label == nameLabel
+                ? "correct the name (`malaka participant edit`) or install a font that has \(seen.count == 1 ? "it" : "them")"
+                : "correct it or install a font that has \(seen.count == 1 ? "it" : "them")"
+            return "\(label.prefix(1).uppercased() + label.dropFirst()) “\(value)” has \(list), which no installed font has; \(remedy)."
+        }
+    }
+
+    private static let nameLabel = Placeholder(name: .participant, language: nil, signatory: nil).label
+
+    /// Control characters and direction overrides in the values: invisible, and never meant to be printed.
+    private static func controls(in text: CertificatePage.Text) -> [String] {
+        text.values.compactMap { label, value in
+            var seen = Set<Unicode.Scalar>()
+            let found = value.unicodeScalars.filter { scalar in
+                (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                    || (0x2066...0x2069).contains(scalar.value)) && seen.insert(scalar).inserted
+            }
+            guard !found.isEmpty else { return nil }
+            let list = found.map(CharacterLabel.label(of:)).joined(separator: ", ")
+            let shown = String(String.UnicodeScalarView(value.unicodeScalars.map { seen.contains($0) ? "\u{FFFD}" : $0 }))
+            return "\(label.prefix(1).uppercased() + label.dropFirst()) “\(shown)” contains the control character\(found.count == 1 ? "" : "s") \(list), which cannot be printed; \(label == nameLabel ? "correct the name (`malaka participant edit`)" : "correct it")."
+        }
+    }
+
+    private static func doesNotFit(_ text: CertificatePage.Text, template: CertificateTemplate) -> String {
+        let style = text.style
+        let smallest = YAMLNode.format(((style.minimumSize ?? style.size) * 10).rounded() / 10)
+        let what = text.values.count == 1 ? "\(text.values[0].label.prefix(1).uppercased() + text.values[0].label.dropFirst()) “\(text.values[0].value)”" : "“\(text.text)”"
+        let lines = style.maximumLines.map { " in \($0) line\($0 == 1 ? "" : "s")" } ?? ""
+        return "\(what) does not fit its box (\(template.file), field \(text.field))\(lines), even at \(smallest) pt; shorten it, or give the block a bigger box or a smaller min-size."
+    }
+
+    // MARK: Drawing
+
+    /// The certificate as a PDF of its own, in memory. The same content always gives the same bytes.
+    public func pdf(of content: CertificateContent) throws -> Data {
+        let page = try page(for: content)
+        return try workers.withWorker { worker in
+            let document = try PDFDocument.inMemory(fonts: worker.fonts, metadata: page.metadata)
+            try draw(page, on: document.beginPage(size: page.template.page), worker: worker)
+            return try document.finish() ?? Data()
+        }
+    }
+
+    /// Writes every certificate as a page of one PDF file at `url`, in order, on the calling thread.
+    ///
+    /// - Parameter pageDone: called after each page, for a progress bar.
+    public func writeBundle(_ contents: [CertificateContent], to url: URL, metadata: PDFMetadata, pageDone: () -> Void = {}) throws {
+        try workers.withWorker { worker in
+            let document = try PDFDocument(url: url, fonts: worker.fonts, metadata: metadata)
+            for content in contents {
+                let page = try page(for: content)
+                try draw(page, on: document.beginPage(size: page.template.page), worker: worker)
+                pageDone()
+            }
+            try document.finish()
+        }
+    }
+
+    private func draw(_ page: CertificatePage, on canvas: Canvas, worker: RenderingWorker) throws {
+        let template = page.template
+        let size = template.page
+        if let background = template.background {
+            try canvas.drawRectangle(Rect(x: 0, y: 0, width: size.width, height: size.height), fill: background)
+        }
+        for frame in template.frames {
+            let inset = frame.inset
+            try canvas.drawRectangle(Rect(x: inset, y: inset, width: size.width - 2 * inset, height: size.height - 2 * inset),
+                                     stroke: frame.colour, lineWidth: frame.width, cornerRadius: frame.radius)
+        }
+        for rectangle in template.rectangles {
+            try canvas.drawRectangle(rectangle.box, fill: rectangle.fill, stroke: rectangle.stroke,
+                                     lineWidth: rectangle.width, cornerRadius: rectangle.radius)
+        }
+        for line in template.lines {
+            try canvas.drawLine(from: line.from, to: line.to, color: line.colour, width: line.width, dash: line.dash)
+        }
+        for image in template.images {
+            let png = try worker.image(at: image.url)
+            let box = image.box
+            if image.rotation == 0 {
+                try canvas.drawImage(png, in: box)
+            } else {
+                let turned = image.rotation % 180 == 90
+                let inner = turned
+                    ? Rect(x: box.midX - box.height / 2, y: box.midY - box.width / 2, width: box.height, height: box.width)
+                    : box
+                try canvas.rotated(by: Double(image.rotation), around: Point(x: box.midX, y: box.midY)) {
+                    try $0.drawImage(png, in: inner)
+                }
+            }
+        }
+        if let style = template.signatoryStyle {
+            for line in page.signatureLines {
+                try canvas.drawLine(from: line.from, to: line.to, color: style.lineColour, width: style.lineWidth)
+            }
+        }
+        for text in page.texts {
+            try canvas.drawText(text.text, style: text.style, in: text.box)
+        }
+        if let qr = template.qrCode, let content = page.qrContent {
+            try canvas.drawQRCode(content, in: qr.box, errorCorrection: qr.errorCorrection, color: qr.colour, quietZone: qr.quietZone)
+        }
+    }
+}
+
+/// What the preflight found: each problem once, and which certificates cannot be printed.
+public struct PreflightReport: Sendable {
+    public var problems: [CertificateProblem] = []
+    /// The positions, in the list checked, of the certificates with at least one problem.
+    public var failing: Set<Int> = []
+}
+
+/// A reason a certificate cannot be printed, with everyone whose certificate it affects.
+public struct CertificateProblem: Sendable, Hashable {
+    /// One sentence: what is wrong, where, and what to do.
+    public let message: String
+    public var holders: [String]
+
+    public init(message: String, holders: [String]) {
+        self.message = message
+        self.holders = holders
+    }
+}
+
+/// Results of concurrent work, one slot per task.
+final class Slots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.withLock { slots[index] = value }
+    }
+
+    func values() -> [Value] {
+        lock.withLock { slots.compactMap { $0 } }
+    }
+}
+
+/// SHA-256 in hex, as the ledger records it.
+enum SHA256Hex {
+    static func of(_ data: Data) -> String {
+        SHA256.hash(data: data).hex
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Typesetting
+
+/// What one thread needs to render certificates: a font library and the decoded images.
+///
+/// Like ``FontLibrary``, a worker is used by one thread at a time; ``WorkerPool`` lends them out.
+final class RenderingWorker {
+    let fonts = FontLibrary()
+    private var images: [URL: PNGImage] = [:]
+
+    /// The image at `url`, decoded once per worker and shared by every page and document it draws.
+    func image(at url: URL) throws -> PNGImage {
+        if let image = images[url] { return image }
+        let image = try PNGImage(contentsOf: url)
+        images[url] = image
+        return image
+    }
+}
+
+/// Lends each thread a ``RenderingWorker`` of its own, and keeps the workers for the next batch.
+///
+/// A thread borrows a worker for the length of ``withWorker(_:)``; as many workers exist as threads
+/// ever rendered at once, so fonts are loaded once per thread rather than once per certificate.
+final class WorkerPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [RenderingWorker] = []
+
+    func withWorker<T>(_ body: (RenderingWorker) throws -> T) rethrows -> T {
+        let worker = lock.withLock { idle.popLast() } ?? RenderingWorker()
+        defer { lock.withLock { idle.append(worker) } }
+        return try body(worker)
+    }
+}

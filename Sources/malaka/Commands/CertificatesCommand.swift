@@ -1,0 +1,280 @@
+import ArgumentParser
+import Documents
+import Foundation
+import TrainingCore
+
+struct CertificatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificates",
+        abstract: "Issue, re-issue, revoke and look up participation certificates.",
+        discussion: """
+            Certificates are PDFs drawn from the templates in certificate-templates/ (or --templates, or \
+            MALAKA_TEMPLATES), in the holder's language, each with a serial number and a QR code that \
+            links to its verification page. `malaka organisation set` chooses the serial format and the link.
+            """,
+        subcommands: [Issue.self, Reissue.self, Revoke.self, List.self, Show.self])
+}
+
+extension CertificatesCommand {
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue an event's certificates to everyone who completed it, or to the people named.",
+            discussion: """
+                The whole batch is checked first: who qualifies, and every letter of every certificate \
+                against the fonts and the template. If any certificate cannot be printed, nothing is \
+                issued and every problem is listed, unless --skip-invalid. Issuing again gives the same \
+                serials and the same PDFs; a person who completes later gets the next number.
+
+                Examples:
+                  malaka certificates issue 1 --out certificates/khorezm
+                  malaka certificates issue 1 --bundle khorezm.pdf --issue-date 01.04.2019
+                  malaka certificates issue 1 12 Karimova --language ru --out certificates
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The event number.") var event: Int64
+        @Argument(help: "Only these people, by number or by a part of their name; by default everyone who completed.")
+        var participants: [String] = []
+        @Option(help: "Print every new certificate in this language (uz-Latn, uz-Cyrl, ky, ru, en); by default each person's own.")
+        var language: String?
+        @Option(help: "The template; by default the course's.") var template: String?
+        @Option(help: "The date printed on new certificates; by default today.") var issueDate: String?
+        @OptionGroup var output: CertificateOutputOptions
+        @Flag(help: "Issue the certificates that can be printed and list the others, instead of issuing none.")
+        var skipInvalid = false
+        @Flag(help: "Print the certificates as JSON.") var json = false
+
+        func run() throws {
+            let database = try database.open()
+            var ids: [Int64] = []
+            var unknown: [String] = []
+            for reference in participants {
+                do {
+                    ids.append(try database.enrolledParticipant(eventID: event, matching: reference))
+                } catch let error as MalakaError {
+                    unknown.append(error.message)
+                }
+            }
+            if !unknown.isEmpty {
+                throw MalakaError.data((["Some people named could not be found, so nothing was issued."] + unknown.map { "  - " + $0 })
+                    .joined(separator: "\n"))
+            }
+            let request = CertificateRequest(
+                eventID: event, participantIDs: ids, language: try language.map(DocumentLanguage.init(parsing:)),
+                template: template, issueDate: try issueDate.map(DayDate.init(parsing:)))
+            let issuer = CertificateIssuer(database: database, renderer: output.renderer())
+            let bar = ProgressBar(label: "certificates")
+            defer { bar?.finish() }
+            var progress: IssueProgress?
+            if let bar { progress = { done, total in bar.update(done, of: total) } }
+            let report = try issuer.issue(request, to: output.destination, skipInvalid: skipInvalid, progress: progress)
+            bar?.finish()
+            for problem in report.skipped {
+                let whom = problem.holders.isEmpty ? "" : " [\(problem.holders.joined(separator: "; "))]"
+                FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(whom)\n".utf8))
+            }
+            if json { return try Printer.json(report.certificates.enumerated().map { IssuedView($1, file: report.files[safe: $0]) }) }
+            CertificateReport.print(report, event: event)
+        }
+    }
+
+    struct Reissue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a new certificate in place of one with a mistake, e.g. after correcting the name.",
+            discussion: """
+                Correct the person first (`malaka participant edit`); the new certificate prints their \
+                current name, gets the next serial, and records the one it replaces, which becomes superseded.
+
+                Example: malaka certificates reissue UZ-2019-000003 --out certificates
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The serial of the certificate to replace.") var serial: String
+        @Option(help: "Print it in another language (uz-Latn, uz-Cyrl, ky, ru, en).") var language: String?
+        @Option(help: "The date printed on it; by default today.") var issueDate: String?
+        @OptionGroup var output: CertificateOutputOptions
+        @Flag(help: "Print the new certificate as JSON.") var json = false
+
+        func run() throws {
+            let database = try database.open()
+            let issuer = CertificateIssuer(database: database, renderer: output.renderer())
+            let report = try issuer.reissue(
+                serial: serial, language: try language.map(DocumentLanguage.init(parsing:)),
+                issueDate: try issueDate.map(DayDate.init(parsing:)), to: output.destination)
+            let issued = report.certificates[0]
+            if json { return try Printer.json(IssuedView(issued, file: report.files.first)) }
+            print("Issued \(issued.certificate.serial) to \(issued.certificate.printedName) in place of \(issued.certificate.replacesSerial ?? serial), which is now superseded.")
+            for file in report.files { print("File: \(file.path)") }
+            if let bundle = report.bundle { print("Bundle: \(bundle.path)") }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a certificate; it stays on record as revoked, with the reason.",
+            discussion: "Example: malaka certificates revoke UZ-2019-000007 --reason \"Issued to the wrong person\"")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The serial.") var serial: String
+        @Option(help: "Why it is withdrawn.") var reason: String
+
+        func run() throws {
+            let certificate = try database.open().revokeCertificate(serial: serial, reason: reason)
+            print("Revoked \(certificate.serial) (\(certificate.printedName)): \(certificate.revokedReason ?? reason).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List certificates by serial.",
+            discussion: "Example: malaka certificates list --event 1 --status valid")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var outputOptions: OutputOptions
+        @Option(help: "Only this event's.") var event: Int64?
+        @Option(help: "Only this person's, by number.") var participant: Int64?
+        @Option(help: "Only valid, revoked or superseded ones.") var status: String?
+
+        func run() throws {
+            let wanted = try status.map { text in
+                guard let status = Certificate.Status(rawValue: text.lowercased()) else {
+                    throw MalakaError.usage("“\(text)” is not a status. Use valid, revoked or superseded.")
+                }
+                return status
+            }
+            let certificates = try database.open().certificates(eventID: event, participantID: participant, status: wanted)
+            if outputOptions.json { return try Printer.json(certificates.map(CertificateView.init)) }
+            Printer.table(["Serial", "Event", "Participant", "Name", "Language", "Issued", "Status"], certificates.map {
+                [$0.serial, String($0.eventId), String($0.participantId), $0.printedName, $0.language.rawValue,
+                 $0.issueDate.dotted, $0.status.rawValue]
+            })
+            print("\(certificates.count) certificate\(certificates.count == 1 ? "" : "s").")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one certificate: what it says, its status and its hashes.",
+            discussion: "Example: malaka certificates show UZ-2019-000001")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var outputOptions: OutputOptions
+        @Argument(help: "The serial.") var serial: String
+
+        func run() throws {
+            let database = try database.open()
+            let certificate = try database.certificate(serial: serial)
+            let content = try database.certificateContent(serial: certificate.serial)
+            let replacement = try database.replacement(ofCertificate: certificate.serial)
+            var view = CertificateView(certificate)
+            view.verificationURL = content.verificationURL
+            view.replacedBy = replacement?.serial
+            view.course = content.courseTitle[certificate.language]
+            view.dates = content.dates[certificate.language]
+            view.place = content.place[certificate.language]
+            if outputOptions.json { return try Printer.json(view) }
+            var status = certificate.status.rawValue
+            if let reason = certificate.revokedReason { status += ": \(reason)" }
+            if let replacement { status += " by \(replacement.serial)" }
+            Printer.fields([
+                ("Certificate", certificate.serial), ("Status", status), ("Name", certificate.printedName),
+                ("Participant", String(certificate.participantId)), ("Event", String(certificate.eventId)),
+                ("Course", view.course), ("Dates", view.dates), ("Place", view.place),
+                ("Language", certificate.language.rawValue), ("Template", certificate.template),
+                ("Issued", certificate.issueDate.dotted), ("Replaces", certificate.replacesSerial),
+                ("Verification", content.verificationURL),
+                ("Content SHA-256", certificate.contentSHA256),
+                ("PDF SHA-256", certificate.pdfSHA256 ?? "not recorded (issued in a bundle only; `issue --out` records it)"),
+            ])
+        }
+    }
+}
+
+/// What `certificates issue` prints for people.
+enum CertificateReport {
+    static func print(_ report: IssueReport, event: Int64) {
+        let new = report.certificates.filter(\.isNew).count
+        let again = report.certificates.count - new
+        let changed = report.certificates.filter(\.printsDifferently).count
+        Swift.print("Issued \(report.certificates.count) certificate\(report.certificates.count == 1 ? "" : "s") for event \(event): \(new) new, \(again) issued before.")
+        Printer.table(["Serial", "Name", "Language", "This run"], report.certificates.map { issued in
+            [issued.certificate.serial, issued.certificate.printedName, issued.certificate.language.rawValue,
+             issued.isNew ? "new" : issued.printsDifferently ? "again, printed differently" : "again"]
+        })
+        if changed > 0 {
+            Swift.print("\(changed) certificate\(changed == 1 ? "" : "s") issued before now print\(changed == 1 ? "s" : "") differently (the template, fonts or organisation changed); the ledger records what was printed now.")
+        }
+        for note in report.notes { Swift.print(note) }
+        if let first = report.files.first {
+            Swift.print("Files: \(report.files.count) PDF\(report.files.count == 1 ? "" : "s") in \(first.deletingLastPathComponent().path)/")
+        }
+        if let bundle = report.bundle { Swift.print("Bundle: \(bundle.path)") }
+    }
+}
+
+/// A certificate as `list --json` and `show --json` print it.
+struct CertificateView: Encodable {
+    var serial: String
+    var status: String
+    var event: Int64
+    var participant: Int64
+    var name: String
+    var language: String
+    var template: String
+    var issueDate: String
+    var replaces: String?
+    var replacedBy: String?
+    var revokedReason: String?
+    var contentSHA256: String?
+    var pdfSHA256: String?
+    var verificationURL: String?
+    var course: String?
+    var dates: String?
+    var place: String?
+
+    init(_ certificate: Certificate) {
+        serial = certificate.serial
+        status = certificate.status.rawValue
+        event = certificate.eventId
+        participant = certificate.participantId
+        name = certificate.printedName
+        language = certificate.language.rawValue
+        template = certificate.template
+        issueDate = certificate.issueDate.iso
+        replaces = certificate.replacesSerial
+        revokedReason = certificate.revokedReason
+        contentSHA256 = certificate.contentSHA256
+        pdfSHA256 = certificate.pdfSHA256
+    }
+}
+
+/// A certificate as `issue --json` and `reissue --json` print it.
+struct IssuedView: Encodable {
+    var serial: String
+    var participant: Int64
+    var name: String
+    var language: String
+    var new: Bool
+    var printsDifferently: Bool
+    var file: String?
+    var contentSHA256: String
+    var pdfSHA256: String?
+
+    init(_ issued: IssuedCertificate, file: URL?) {
+        serial = issued.certificate.serial
+        participant = issued.certificate.participantId
+        name = issued.certificate.printedName
+        language = issued.certificate.language.rawValue
+        new = issued.isNew
+        printsDifferently = issued.printsDifferently
+        self.file = file?.path
+        contentSHA256 = issued.contentSHA256
+        pdfSHA256 = issued.certificate.pdfSHA256
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}
