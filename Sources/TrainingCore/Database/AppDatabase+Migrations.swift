@@ -340,7 +340,6 @@ extension AppDatabase {
             let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
             try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('pseudonym-secret', ?)", arguments: [secret])
         }
-        }
 
         // A bundle of 1,000 certificates renders in a quarter of a second, but hashing each
         // certificate's own PDF would mean rendering 1,000 single PDFs as well. So every

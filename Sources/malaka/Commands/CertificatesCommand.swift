@@ -12,7 +12,7 @@ struct CertificatesCommand: ParsableCommand {
             MALAKA_TEMPLATES), in the holder's language, each with a serial number and a QR code that \
             links to its verification page. `malaka organisation set` chooses the serial format and the link.
             """,
-        subcommands: [Issue.self, Reissue.self, Revoke.self, List.self, Show.self])
+        subcommands: [Issue.self, Reissue.self, Revoke.self, List.self, Show.self, VerifyCertificate.self, RevocationsCommand.self])
 }
 
 extension CertificatesCommand {
