@@ -101,6 +101,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "ReportsTests",
+            dependencies: ["TrainingCore"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "TypesettingTests",
             dependencies: ["Typesetting"],
             exclude: ["__Fixtures__"],
