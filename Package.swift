@@ -84,6 +84,12 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // `make bench`: generates a national programme and times region summaries of it; see BENCHMARKS.md.
+        .executableTarget(
+            name: "RegionSummaryBenchmark",
+            dependencies: ["TrainingCore"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "TrainingCoreTests",
             dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],

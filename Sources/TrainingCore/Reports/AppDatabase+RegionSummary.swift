@@ -4,7 +4,9 @@ extension AppDatabase {
     /// Counts what was held in a period and a place, and for whom: the numbers of a region summary.
     ///
     /// This is the one place those numbers are defined; the rules are on ``RegionSummary``.
-    /// SQLite does the counting, so a national programme's year takes a fraction of a second.
+    /// SQLite reads the period's sessions and attendance marks once, grouped by event and by
+    /// enrollment; the grouped rows are added up here, so a national programme's year takes a
+    /// fraction of a second.
     ///
     /// For example:
     /// ```swift
@@ -16,121 +18,51 @@ extension AppDatabase {
     public func regionSummary(_ request: RegionSummaryRequest) throws -> RegionSummary {
         let rowCodes = try rowCodes(for: request)
         return try read { db in
+            // A report reads much of the file: map it rather than copy it page by page.
+            try db.execute(sql: "PRAGMA mmap_size = \(1 << 30)")
             let course = try request.courseCode.map { try courseInfo(db, code: $0) }
             let query = RegionSummaryQuery(request: request, courseID: course?.course.id)
-            var courses: [Int64: CourseInfo] = [:]
-            func cachedCourse(id: Int64) throws -> CourseInfo {
-                if let known = courses[id] { return known }
-                let info = try self.courseInfo(db, id: id)
-                courses[id] = info
-                return info
-            }
+            var builder = RegionSummaryBuilder(request: request, rowCodes: rowCodes, lastDay: query.lastDay)
 
-            // Events held, with their sessions and hours in the period.
-            var tallies: [Int64: EventTally] = [:]
-            var order: [Int64] = []
+            var courses: [Int64: CourseInfo] = [:]
             let (eventSQL, eventArguments) = query.events
             for row in try Row.fetchAll(db, sql: eventSQL, arguments: eventArguments) {
-                let id: Int64 = row["id"]
-                let lastSession: DayDate = row["lastSessionDate"]
-                let line = RegionSummary.EventLine(
-                    id: id, rowCode: row["rowCode"], course: try cachedCourse(id: row["courseId"]), customTitle: row["title"],
-                    startDate: row["startDate"], endDate: row["endDate"], regionCode: row["regionCode"],
-                    districtCode: row["districtCode"], locality: row["locality"], venue: row["venue"],
-                    sessions: row["heldSessions"], hours: row["heldHours"], participants: 0,
-                    completed: nil, certificates: nil)
-                let endsInPeriod = request.period.from <= lastSession && lastSession <= query.lastDay
-                tallies[id] = EventTally(line: line, sessionCount: row["sessionCount"], endsInPeriod: endsInPeriod)
-                order.append(id)
+                let courseID: Int64 = row["courseId"]
+                if courses[courseID] == nil { courses[courseID] = try courseInfo(db, id: courseID) }
+                builder.addEvent(
+                    RegionSummary.EventLine(
+                        id: row["id"], rowCode: row["rowCode"], course: courses[courseID]!, customTitle: row["title"],
+                        startDate: row["startDate"], endDate: row["endDate"], regionCode: row["regionCode"],
+                        districtCode: row["districtCode"], locality: row["locality"], venue: row["venue"],
+                        sessions: row["heldSessions"], hours: row["heldHours"], participants: 0, completed: nil, certificates: nil),
+                    sessionCount: row["sessionCount"], firstSession: row["firstSessionDate"], lastSession: row["lastSessionDate"])
             }
 
-            // Participations and people, split by sex, age group and category.
-            var rows = Dictionary(uniqueKeysWithValues: rowCodes.map { (RowKey($0), RegionSummary.Figures()) })
-            var total = RegionSummary.Figures()
-            let (participationSQL, participationArguments) = query.participations
-            for row in try Row.fetchAll(db, sql: participationSQL, arguments: participationArguments) {
-                let count: Int = row["count"]
-                let part: String = row["part"]
-                if part == "event" {
-                    guard var tally = tallies[row["key"]] else { continue }
-                    let rule = tally.line.course.course.completionRule
-                    tally.line.participants = count
-                    tally.credited = [AttendanceStatus.present, .late, .excused].reduce(0) { sum, status in
-                        sum + (rule.credits(status) ? row[status.rawValue] as Int : 0)
-                    }
-                    tallies[tally.line.id] = tally
-                    continue
-                }
-                let sex = SexGroup(row["sex"] as Sex?)
-                let age = AgeGroup(rawValue: row["ageGroup"]) ?? .unknown
-                let category: ParticipantCategory = row["category"]
-                switch part {
-                case "participations": rows[RowKey(row["key"]), default: .init()].participations.add(count, sex: sex, age: age, category: category)
-                case "participants": rows[RowKey(row["key"]), default: .init()].participants.add(count, sex: sex, age: age, category: category)
-                default: total.participants.add(count, sex: sex, age: age, category: category)
-                }
+            let (tallySQL, tallyArguments) = query.tallies(inside: builder.insideEvents, edge: builder.edgeEvents)
+            let sexes: [SexGroup] = [.female, .male, .unknown]
+            let categories = ParticipantCategory.allCases + [.other]
+            let tallies = try Row.fetchCursor(db, sql: tallySQL, arguments: tallyArguments)
+            while let row = try tallies.next() {
+                builder.addTally(
+                    event: row[0], participant: row[1], MarkTally(present: row[2], late: row[3], excused: row[4]),
+                    sex: sexes[row[5] as Int], birthYear: row[6], category: categories[row[7] as Int])
             }
 
-            // Completion and certificates, for the events that end in the period.
-            let ending = order.filter { tallies[$0]!.endsInPeriod }
+            let edgeEnding = builder.edgeEventsEndingInPeriod
+            if !edgeEnding.isEmpty {
+                let (sql, arguments) = RegionSummaryQuery.wholeEventTallies(events: edgeEnding)
+                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                    builder.judgeCompletion(event: row[0], MarkTally(present: row[2], late: row[3], excused: row[4]))
+                }
+            }
+            let ending = builder.eventsEndingInPeriod
             if !ending.isEmpty {
-                for id in ending {
-                    tallies[id]!.line.completed = 0
-                    tallies[id]!.line.certificates = 0
-                }
-                let (completionSQL, completionArguments) = RegionSummaryQuery.completions(eventIDs: ending)
-                for row in try Row.fetchAll(db, sql: completionSQL, arguments: completionArguments) {
-                    let id: Int64 = row["eventId"]
-                    guard var tally = tallies[id] else { continue }
-                    let people: Int = row["people"]
-                    let standing = tally.line.course.course.completionRule.evaluate(
-                        MarkTally(present: row["present"], late: row["late"], excused: row["excused"]).marks,
-                        sessionCount: tally.sessionCount)
-                    if standing.isComplete { tally.line.completed! += people }
-                    tally.line.certificates! += row["certified"] as Int
-                    tallies[id] = tally
+                let (sql, arguments) = RegionSummaryQuery.certificates(events: ending)
+                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                    builder.addCertificates(event: row[0], count: row[1])
                 }
             }
-
-            // Events into rows; every row into the total, except people, counted as a whole above.
-            for id in order {
-                let tally = tallies[id]!
-                let line = tally.line
-                let key = RowKey(line.rowCode)
-                var figures = rows[key, default: .init()]
-                figures.eventsByKind[line.kind, default: 0] += 1
-                figures.sessions += line.sessions
-                figures.hours += line.hours
-                figures.completed += line.completed ?? 0
-                figures.certificates += line.certificates ?? 0
-                figures.creditedSessions += tally.credited
-                figures.offeredSessions += line.participants * line.sessions
-                rows[key] = figures
-            }
-            var keys = rowCodes.map(RowKey.init)
-            keys += rows.keys.filter { !keys.contains($0) && rows[$0]! != RegionSummary.Figures() }
-                .sorted { ($0.code ?? "\u{10FFFF}") < ($1.code ?? "\u{10FFFF}") }
-            for key in keys {
-                let figures = rows[key]!
-                for (kind, count) in figures.eventsByKind { total.eventsByKind[kind, default: 0] += count }
-                total.sessions += figures.sessions
-                total.hours += figures.hours
-                total.participations.merge(figures.participations)
-                total.completed += figures.completed
-                total.certificates += figures.certificates
-                total.creditedSessions += figures.creditedSessions
-                total.offeredSessions += figures.offeredSessions
-            }
-
-            let rowIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
-            let events = request.includesEvents
-                ? order.map { tallies[$0]!.line }.sorted {
-                    (rowIndex[RowKey($0.rowCode)]!, $0.startDate, $0.id) < (rowIndex[RowKey($1.rowCode)]!, $1.startDate, $1.id)
-                }
-                : []
-            return RegionSummary(
-                request: request, rows: keys.map { RegionSummary.Row(code: $0.code, figures: rows[$0]!) },
-                total: total, events: events, course: course)
+            return builder.summary(course: course)
         }
     }
 
@@ -169,39 +101,23 @@ extension AppDatabase {
     }
 }
 
-/// A row's code as a dictionary key; nil is the row of events recorded without a district.
-private struct RowKey: Hashable {
-    let code: String?
-    init(_ code: String?) { self.code = code }
-}
-
-/// One event's counts while a summary is put together.
-private struct EventTally {
-    var line: RegionSummary.EventLine
-    /// All the event's sessions, which completion is judged over.
-    var sessionCount: Int
-    var endsInPeriod: Bool
-    var credited = 0
-}
-
 /// How many of a participation's sessions were marked present, late and excused.
-struct MarkTally {
+struct MarkTally: Hashable {
     var present: Int
     var late: Int
     var excused: Int
 
-    /// The marks in some order, for ``CompletionRule/evaluate(_:sessionCount:)``; the order does not matter to it.
+    /// Whether the person came at all: present or late at one session at least.
+    var attended: Bool { present + late > 0 }
+
+    /// The marks in some order, for ``CompletionRule/evaluate(_:sessionCount:)``, to which the order does not matter.
     var marks: [AttendanceStatus?] {
         Array(repeating: .present, count: present) + Array(repeating: .late, count: late)
             + Array(repeating: .excused, count: excused)
     }
-}
 
-extension RegionSummary.Breakdown {
-    mutating func merge(_ other: RegionSummary.Breakdown) {
-        total += other.total
-        bySex.merge(other.bySex, uniquingKeysWith: +)
-        byAge.merge(other.byAge, uniquingKeysWith: +)
-        byCategory.merge(other.byCategory, uniquingKeysWith: +)
+    /// The sessions a rule credits.
+    func credited(under rule: CompletionRule) -> Int {
+        (rule.credits(.present) ? present : 0) + (rule.credits(.late) ? late : 0) + (rule.credits(.excused) ? excused : 0)
     }
 }

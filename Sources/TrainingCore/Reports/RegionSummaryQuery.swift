@@ -2,9 +2,9 @@ import GRDB
 
 /// The SQL behind a region summary: which sessions are held, who took part, who completed.
 ///
-/// Everything is aggregated by SQLite (`GROUP BY`, one pass over the period's attendance
-/// marks); Swift only adds up a few thousand grouped rows. The rules themselves are
-/// documented on ``RegionSummary``.
+/// SQLite reads the sessions and the attendance marks once and groups them (`GROUP BY`) into
+/// one row per event and one row per enrollment; ``AppDatabase/regionSummary(_:)`` adds those
+/// rows up. The rules themselves are documented on ``RegionSummary``.
 struct RegionSummaryQuery {
     let request: RegionSummaryRequest
     let courseID: Int64?
@@ -55,13 +55,14 @@ struct RegionSummaryQuery {
         return (sql, arguments)
     }
 
-    /// One row per event held in the period: its place, its held sessions and hours, and its last session overall.
+    /// One row per event held in the period: its place, its held sessions and hours, and its first and last session overall.
     var events: (sql: String, arguments: StatementArguments) {
         let held = heldSessions()
         return ("""
             SELECT event.id, \(rowColumn) AS rowCode, event.courseId, event.title, event.regionCode, event.districtCode,
                    event.locality, event.venue, event.startDate, event.endDate,
                    COUNT(*) AS heldSessions, SUM(session.hours) AS heldHours,
+                   (SELECT MIN(every.date) FROM session AS every WHERE every.eventId = event.id) AS firstSessionDate,
                    (SELECT MAX(every.date) FROM session AS every WHERE every.eventId = event.id) AS lastSessionDate,
                    (SELECT COUNT(*) FROM session AS every WHERE every.eventId = event.id) AS sessionCount
             FROM \(held.sql)
@@ -69,70 +70,73 @@ struct RegionSummaryQuery {
             """, held.arguments)
     }
 
-    /// The participations, computed once and aggregated four ways in one statement.
+    /// Each enrolled person's present, late and excused marks at the held sessions of events held
+    /// in the period, with what reports split people by: one row per enrollment that has marks.
     ///
-    /// Each result row has a `part`:
-    /// - `event`: per event (`key` = event id), participations and their present, late and excused marks;
-    /// - `participations`: per row (`key` = row code), sex, age group and category;
-    /// - `participants`: the same for people, each once per row, aged at their first event in the row;
-    /// - `total`: the same for people, each once in the whole report.
-    var participations: (sql: String, arguments: StatementArguments) {
-        let held = heldSessions(joining: """
-            JOIN attendance ON attendance.sessionId = session.id
-            JOIN enrollment ON enrollment.id = attendance.enrollmentId
-            """)
-        let age = { (year: String) in AgeGroup.sql(age: "\(year) - participant.birthYear") }
-        let people = "JOIN participant ON participant.id = people.participantId"
-        return ("""
-            WITH participation AS MATERIALIZED (
-                SELECT enrollment.participantId AS participantId, session.eventId AS eventId, \(rowColumn) AS rowCode,
-                       CAST(substr(event.startDate, 1, 4) AS INTEGER) AS year,
+    /// Columns: event id, participant id, present, late, excused, sex (the position in
+    /// `[female, male]`, 2 when not recorded), birth year, category (the position in
+    /// `ParticipantCategory.allCases`).
+    ///
+    /// This is where the attendance marks are read, once, and grouped by SQLite into one row per
+    /// enrollment (a year of a national programme: 200,000 marks into 70,000 rows). Events wholly
+    /// within the period (`inside`) take all their marks; the few that run across its edges
+    /// (`edge`) take only the marks of sessions within it.
+    func tallies(inside: [Int64], edge: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        func tally(joiningSessions sessions: String) -> String {
+            """
+            SELECT tally.*, \(Self.caseIndex(of: "participant.sex", in: [Sex.female, .male])) AS sex,
+                   participant.birthYear, \(Self.caseIndex(of: "participant.category", in: ParticipantCategory.allCases)) AS category
+            FROM (
+                SELECT enrollment.eventId, enrollment.participantId,
                        SUM(attendance.status = 'present') AS present, SUM(attendance.status = 'late') AS late,
                        SUM(attendance.status = 'excused') AS excused
-                FROM \(held.sql)
-                GROUP BY attendance.enrollmentId
-                HAVING SUM(attendance.status IN ('present', 'late')) > 0
-            )
-            SELECT 'event' AS part, eventId AS key, NULL AS sex, NULL AS ageGroup, NULL AS category,
-                   COUNT(*) AS count, SUM(present) AS present, SUM(late) AS late, SUM(excused) AS excused
-            FROM participation GROUP BY eventId
-            UNION ALL
-            SELECT 'participations', rowCode, participant.sex, \(age("people.year")), participant.category, COUNT(*), 0, 0, 0
-            FROM participation AS people \(people)
-            GROUP BY rowCode, participant.sex, \(age("people.year")), participant.category
-            UNION ALL
-            SELECT 'participants', rowCode, participant.sex, \(age("people.year")), participant.category, COUNT(*), 0, 0, 0
-            FROM (SELECT rowCode, participantId, MIN(year) AS year FROM participation GROUP BY rowCode, participantId) AS people \(people)
-            GROUP BY rowCode, participant.sex, \(age("people.year")), participant.category
-            UNION ALL
-            SELECT 'total', NULL, participant.sex, \(age("people.year")), participant.category, COUNT(*), 0, 0, 0
-            FROM (SELECT participantId, MIN(year) AS year FROM participation GROUP BY participantId) AS people \(people)
-            GROUP BY participant.sex, \(age("people.year")), participant.category
-            """, held.arguments)
+                FROM enrollment
+                JOIN attendance ON attendance.enrollmentId = enrollment.id
+                \(sessions)
+                WHERE enrollment.eventId IN (SELECT value FROM json_each(?))
+                GROUP BY enrollment.eventId, enrollment.participantId
+            ) AS tally
+            JOIN participant ON participant.id = tally.participantId
+            """
+        }
+        let sql = tally(joiningSessions: "") + "\nUNION ALL\n"
+            + tally(joiningSessions: "JOIN session ON session.id = attendance.sessionId AND session.date BETWEEN ? AND ?")
+        return (sql, [Self.jsonList(inside), request.period.from.iso, lastDay.iso, Self.jsonList(edge)])
     }
 
-    /// For the events that end in the period: how many enrolled people have each tally of marks
-    /// over all the event's sessions, and how many of them hold a valid certificate.
-    ///
-    /// Grouping by tally lets ``CompletionRule`` judge each distinct tally once, in Swift.
-    static func completions(eventIDs: [Int64]) -> (sql: String, arguments: StatementArguments) {
+    /// Each enrolled person's marks over all the sessions of events, for judging completion of the
+    /// events that started before the period and end in it.
+    static func wholeEventTallies(events: [Int64]) -> (sql: String, arguments: StatementArguments) {
         ("""
-            SELECT eventId, present, late, excused, COUNT(*) AS people, SUM(certified) AS certified
-            FROM (
-                SELECT enrollment.eventId AS eventId,
-                       COALESCE(SUM(attendance.status = 'present'), 0) AS present,
-                       COALESCE(SUM(attendance.status = 'late'), 0) AS late,
-                       COALESCE(SUM(attendance.status = 'excused'), 0) AS excused,
-                       EXISTS (SELECT 1 FROM certificate
-                               WHERE certificate.eventId = enrollment.eventId
-                                 AND certificate.participantId = enrollment.participantId
-                                 AND certificate.status = 'valid') AS certified
-                FROM enrollment
-                LEFT JOIN attendance ON attendance.enrollmentId = enrollment.id
-                WHERE enrollment.eventId IN (SELECT value FROM json_each(?))
-                GROUP BY enrollment.id
-            )
-            GROUP BY eventId, present, late, excused
-            """, ["[" + eventIDs.map(String.init).joined(separator: ",") + "]"])
+            SELECT enrollment.eventId, enrollment.participantId,
+                   SUM(attendance.status = 'present') AS present, SUM(attendance.status = 'late') AS late,
+                   SUM(attendance.status = 'excused') AS excused
+            FROM enrollment
+            JOIN attendance ON attendance.enrollmentId = enrollment.id
+            WHERE enrollment.eventId IN (SELECT value FROM json_each(?))
+            GROUP BY enrollment.eventId, enrollment.participantId
+            """, [jsonList(events)])
+    }
+
+    /// The valid certificates of each event; a re-issue supersedes, so each participation has one at most.
+    static func certificates(events: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        ("""
+            SELECT eventId, COUNT(*) AS certificates FROM certificate
+            WHERE status = 'valid' AND eventId IN (SELECT value FROM json_each(?))
+            GROUP BY eventId
+            """, [jsonList(events)])
+    }
+
+    /// An SQL `CASE` giving the position of a column's value among `values`; a NULL or any other value gives `values.count`.
+    ///
+    /// Small numbers travel from SQLite faster than the strings they stand for.
+    static func caseIndex<Value: RawRepresentable<String>>(of column: String, in values: [Value]) -> String {
+        let branches = values.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+        return "CASE \(column) \(branches) ELSE \(values.count) END"
+    }
+
+    /// Ids as a JSON array, one statement argument that `json_each` turns back into rows.
+    private static func jsonList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 }
