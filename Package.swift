@@ -39,6 +39,7 @@ let package = Package(
             name: "malaka",
             dependencies: [
                 "TrainingCore",
+                "ReportDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -61,6 +62,12 @@ let package = Package(
         .target(
             name: "Typesetting",
             dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            swiftSettings: strictness
+        ),
+        // Region summaries as a table, CSV, JSON and a PDF report with charts.
+        .target(
+            name: "ReportDocuments",
+            dependencies: ["TrainingCore", "Typesetting"],
             swiftSettings: strictness
         ),
         // `swift run -c release SpreadsheetsBenchmark`: times reading a generated 100,000-row CSV.
@@ -108,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["TrainingCore"],
+            dependencies: ["TrainingCore", "ReportDocuments", "Typesetting"],
             swiftSettings: strictness
         ),
         .testTarget(
