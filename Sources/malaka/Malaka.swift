@@ -14,7 +14,7 @@ struct Malaka: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, CourseCommand.self, RegionCommand.self, EventCommand.self, ParticipantCommand.self,
-            Enroll.self, Unenroll.self, AttendanceCommand.self,
+            Enroll.self, Unenroll.self, AttendanceCommand.self, ReportCommand.self,
         ]
     )
 
