@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore", "Documents",
+                "TrainingCore", "Documents", "ReportDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -88,6 +88,12 @@ let package = Package(
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
+        // Region summaries as a table, CSV, JSON and a PDF report with charts.
+        .target(
+            name: "ReportDocuments",
+            dependencies: ["TrainingCore", "Typesetting"],
+            swiftSettings: strictness
+        ),
         // `swift run -c release SpreadsheetsBenchmark`: times reading a generated 100,000-row CSV.
         .executableTarget(
             name: "SpreadsheetsBenchmark",
@@ -113,6 +119,12 @@ let package = Package(
                 "TrainingCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictness
+        ),
+        // `make bench`: generates a national programme and times region summaries of it; see BENCHMARKS.md.
+        .executableTarget(
+            name: "RegionSummaryBenchmark",
+            dependencies: ["TrainingCore"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -142,6 +154,11 @@ let package = Package(
             name: "NameMatchingTests",
             dependencies: ["NameMatching"],
             exclude: ["__Fixtures__"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["TrainingCore", "ReportDocuments", "Typesetting"],
             swiftSettings: strictness
         ),
         .testTarget(

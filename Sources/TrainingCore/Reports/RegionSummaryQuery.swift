@@ -1,0 +1,142 @@
+import GRDB
+
+/// The SQL behind a region summary: which sessions are held, who took part, who completed.
+///
+/// SQLite reads the sessions and the attendance marks once and groups them (`GROUP BY`) into
+/// one row per event and one row per enrollment; ``AppDatabase/regionSummary(_:)`` adds those
+/// rows up. The rules themselves are documented on ``RegionSummary``.
+struct RegionSummaryQuery {
+    let request: RegionSummaryRequest
+    let courseID: Int64?
+
+    /// The last day counted: the period's end, or the report's day if that is earlier.
+    var lastDay: DayDate { min(request.period.to, request.asOf) }
+
+    /// The column that says which row an event is counted in; NULL is “no district recorded”.
+    private var rowColumn: String {
+        switch request.grouping {
+        case .region: "event.regionCode"
+        case .district: "event.districtCode"
+        }
+    }
+
+    /// Sessions held in the period, of events in scope and not cancelled: a `FROM` clause joining
+    /// `session`, `event`, `course` and any `joins` given, with its `WHERE`.
+    private func heldSessions(joining joins: String = "") -> (sql: String, arguments: StatementArguments) {
+        var conditions = ["session.date BETWEEN ? AND ?", "event.status <> 'cancelled'"]
+        var arguments: StatementArguments = [request.period.from.iso, lastDay.iso]
+        switch request.scope {
+        case .all: break
+        case .country(let country):
+            conditions.append("event.regionCode IN (SELECT code FROM region WHERE country = ?)")
+            arguments += [country]
+        case .region(let code):
+            conditions.append("event.regionCode = ?")
+            arguments += [code]
+        case .district(let code):
+            conditions.append("event.districtCode = ?")
+            arguments += [code]
+        }
+        if let courseID {
+            conditions.append("event.courseId = ?")
+            arguments += [courseID]
+        }
+        if let kind = request.kind {
+            conditions.append("course.kind = ?")
+            arguments += [kind.rawValue]
+        }
+        let sql = """
+            session
+            JOIN event ON event.id = session.eventId
+            JOIN course ON course.id = event.courseId
+            \(joins)
+            WHERE \(conditions.joined(separator: " AND "))
+            """
+        return (sql, arguments)
+    }
+
+    /// One row per event held in the period: its place, its held sessions and hours, and its first and last session overall.
+    var events: (sql: String, arguments: StatementArguments) {
+        let held = heldSessions()
+        return ("""
+            SELECT event.id, \(rowColumn) AS rowCode, event.courseId, event.title, event.regionCode, event.districtCode,
+                   event.locality, event.venue, event.startDate, event.endDate,
+                   COUNT(*) AS heldSessions, SUM(session.hours) AS heldHours,
+                   (SELECT MIN(every.date) FROM session AS every WHERE every.eventId = event.id) AS firstSessionDate,
+                   (SELECT MAX(every.date) FROM session AS every WHERE every.eventId = event.id) AS lastSessionDate,
+                   (SELECT COUNT(*) FROM session AS every WHERE every.eventId = event.id) AS sessionCount
+            FROM \(held.sql)
+            GROUP BY event.id
+            """, held.arguments)
+    }
+
+    /// Each enrolled person's present, late and excused marks at the held sessions of events held
+    /// in the period, with what reports split people by: one row per enrollment that has marks.
+    ///
+    /// Columns: event id, participant id, present, late, excused, sex (the position in
+    /// `[female, male]`, 2 when not recorded), birth year, category (the position in
+    /// `ParticipantCategory.allCases`).
+    ///
+    /// This is where the attendance marks are read, once, and grouped by SQLite into one row per
+    /// enrollment (a year of a national programme: 200,000 marks into 70,000 rows). Events wholly
+    /// within the period (`inside`) take all their marks; the few that run across its edges
+    /// (`edge`) take only the marks of sessions within it.
+    func tallies(inside: [Int64], edge: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        func tally(joiningSessions sessions: String) -> String {
+            """
+            SELECT tally.*, \(Self.caseIndex(of: "participant.sex", in: [Sex.female, .male])) AS sex,
+                   participant.birthYear, \(Self.caseIndex(of: "participant.category", in: ParticipantCategory.allCases)) AS category
+            FROM (
+                SELECT enrollment.eventId, enrollment.participantId,
+                       SUM(attendance.status = 'present') AS present, SUM(attendance.status = 'late') AS late,
+                       SUM(attendance.status = 'excused') AS excused
+                FROM enrollment
+                JOIN attendance ON attendance.enrollmentId = enrollment.id
+                \(sessions)
+                WHERE enrollment.eventId IN (SELECT value FROM json_each(?))
+                GROUP BY enrollment.eventId, enrollment.participantId
+            ) AS tally
+            JOIN participant ON participant.id = tally.participantId
+            """
+        }
+        let sql = tally(joiningSessions: "") + "\nUNION ALL\n"
+            + tally(joiningSessions: "JOIN session ON session.id = attendance.sessionId AND session.date BETWEEN ? AND ?")
+        return (sql, [Self.jsonList(inside), request.period.from.iso, lastDay.iso, Self.jsonList(edge)])
+    }
+
+    /// Each enrolled person's marks over all the sessions of events, for judging completion of the
+    /// events that started before the period and end in it.
+    static func wholeEventTallies(events: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        ("""
+            SELECT enrollment.eventId, enrollment.participantId,
+                   SUM(attendance.status = 'present') AS present, SUM(attendance.status = 'late') AS late,
+                   SUM(attendance.status = 'excused') AS excused
+            FROM enrollment
+            JOIN attendance ON attendance.enrollmentId = enrollment.id
+            WHERE enrollment.eventId IN (SELECT value FROM json_each(?))
+            GROUP BY enrollment.eventId, enrollment.participantId
+            """, [jsonList(events)])
+    }
+
+    /// The valid certificates of each event; a re-issue supersedes, so each participation has one at most.
+    static func certificates(events: [Int64]) -> (sql: String, arguments: StatementArguments) {
+        ("""
+            SELECT eventId, COUNT(*) AS certificates FROM certificate
+            WHERE status = 'valid' AND eventId IN (SELECT value FROM json_each(?))
+            GROUP BY eventId
+            """, [jsonList(events)])
+    }
+
+    /// An SQL `CASE` giving the position of a column's value among `values`; a NULL or any other value gives `values.count`.
+    ///
+    /// Small numbers travel from SQLite faster than the strings they stand for.
+    static func caseIndex<Value: RawRepresentable<String>>(of column: String, in values: [Value]) -> String {
+        let branches = values.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
+        return "CASE \(column) \(branches) ELSE \(values.count) END"
+    }
+
+    /// Ids as a JSON array, one statement argument that `json_each` turns back into rows.
+    private static func jsonList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+}
