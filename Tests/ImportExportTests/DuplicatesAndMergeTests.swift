@@ -127,7 +127,7 @@ import Testing
             for (sequence, person) in [latin, cyrillic].enumerated() {
                 try db.execute(sql: """
                     INSERT INTO certificate (serial, series, sequence, eventId, participantId, template, language, issueDate,
-                      printedName, sha256, status, createdAt)
+                      printedName, contentSHA256, status, createdAt)
                     VALUES (?, 'UZ-2019-', ?, ?, ?, 'parenting', 'uz-Latn', '2019-03-29', ?, ?, 'valid', '2019-03-29 10:00:00')
                     """, arguments: ["UZ-2019-00000\(sequence + 1)", sequence + 1, urganch.id, person.id!, person.fullName,
                                      String(repeating: "a", count: 64)])
@@ -146,7 +146,7 @@ import Testing
         try database.writeForTests { db in
             try db.execute(sql: """
                 INSERT INTO certificate (serial, series, sequence, eventId, participantId, template, language, issueDate,
-                  printedName, sha256, status, createdAt)
+                  printedName, contentSHA256, status, createdAt)
                 VALUES ('UZ-2019-000001', 'UZ-2019-', 1, ?, ?, 'parenting', 'uz-Cyrl', '2019-10-11', 'Гулнора Каримова', ?, 'valid', '2019-10-11 10:00:00')
                 """, arguments: [samarkand.id, cyrillic.id!, String(repeating: "a", count: 64)])
         }

@@ -148,7 +148,7 @@ import Testing
         try database.writeForTests { db in
             try db.execute(sql: """
                 INSERT INTO certificate (serial, series, sequence, eventId, participantId, template, language, issueDate,
-                  printedName, sha256, status, createdAt)
+                  printedName, contentSHA256, status, createdAt)
                 VALUES ('UZ-2019-000001', 'UZ-2019-', 1, ?, ?, 'parenting', 'uz-Latn', '2019-03-29', 'Gʻulomjon Oʻrinboyev', ?, 'valid', '2019-03-29 10:00:00')
                 """, arguments: [event.id, people[0].id!, String(repeating: "a", count: 64)])
         }

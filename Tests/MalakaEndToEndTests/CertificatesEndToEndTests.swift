@@ -11,8 +11,10 @@ import Testing
         let people: [Int64]
 
         init(_ people: [(name: String, language: String)], absent: [Int] = [], programme: TemporaryProgramme? = nil) throws {
+            // A second training in the same programme runs at the same hours, so it gets another trainer.
+            let trainer = programme == nil ? "Dilnoza Yusupova" : "Shahnoza Rahimova"
             let programme = try programme ?? TemporaryProgramme()
-            let event = try programme.parentingEvent()
+            let event = try programme.parentingEvent(trainer: trainer)
             let ids = try people.map { try programme.addParticipant($0.name, ["--language", $0.language]) }
             try programme.enroll(event, ids)
             let except = absent.map { String(ids[$0]) }

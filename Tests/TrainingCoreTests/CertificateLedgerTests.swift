@@ -13,9 +13,12 @@ import Testing
 
         init(database: AppDatabase? = nil, organiser: String? = nil, year: Int = 2019) throws {
             self.database = try database ?? Fixtures.database()
+            // Trainings sharing a database run at the same hours, so each gets its own trainer.
+            let earlier = try self.database.events().count
+            let trainer = earlier == 0 ? "Dilnoza Yusupova" : "Trainer \(earlier + 1)"
             event = try self.database.createEvent(EventPlan(
                 courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch", organiser: organiser,
-                trainers: ["Dilnoza Yusupova"],
+                trainers: [trainer],
                 sessions: EventPlan.consecutiveSessions(from: Fixtures.day("\(year)-03-25"), days: 4, time: Fixtures.morning())))
             people = try self.database.addParticipants([
                 ParticipantDraft(fullName: "Aziza Karimova", alternateName: "Азиза Каримова", category: .parent, language: .uzbekLatin),

@@ -105,10 +105,11 @@ final class TemporaryProgramme {
     }
 
     /// The parenting-skills training in Urganch: four mornings from 25 March 2019.
-    func parentingEvent(capacity: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int64 {
+    func parentingEvent(capacity: Int? = nil, trainer: String = "Dilnoza Yusupova",
+                        sourceLocation: SourceLocation = #_sourceLocation) throws -> Int64 {
         try createEvent(
             ["--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch",
-             "--start", "25.03.2019", "--days", "4", "--time", "09:00-12:00", "--trainer", "Dilnoza Yusupova"]
+             "--start", "25.03.2019", "--days", "4", "--time", "09:00-12:00", "--trainer", trainer]
                 + (capacity.map { ["--capacity", String($0)] } ?? []),
             sourceLocation: sourceLocation)
     }
