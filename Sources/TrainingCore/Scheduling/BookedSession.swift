@@ -79,7 +79,8 @@ public struct BookedSession: Hashable, Sendable {
                          where condition: String, arguments: StatementArguments = []) throws -> [(BookedSession, Row)] {
         let sql = "SELECT \(selection)\(extraColumns.isEmpty ? "" : ", " + extraColumns) \(from) WHERE e.status <> 'cancelled' AND (\(condition))"
         var result: [(BookedSession, Row)] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        // Cached: the same few shapes of query run on every create, move and enrollment.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         let keepRows = !extraColumns.isEmpty
         while let row = try rows.next() {
             // The cursor reuses its row; only the extra columns need a copy.
