@@ -14,8 +14,11 @@ import TrainingCore
 /// the words turned round or a Russian spelling, which the import adds (it matches
 /// only against people already registered) and `participant duplicates` finds.
 enum ImportBenchmark {
+    ///
+    /// `MALAKA_BENCH_LIST=path` keeps the generated list there, for profiling `malaka participant import`.
     static func run(directory: URL, rows: Int, binary: URL?) throws {
-        let file = directory.appendingPathComponent("participants-100k.csv")
+        let kept = ProcessInfo.processInfo.environment["MALAKA_BENCH_LIST"].flatMap { $0.isEmpty ? nil : $0 }
+        let file = kept.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("participants-100k.csv")
         let planted = try writeList(to: file, rows: rows)
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         print(String(format: "import: a %d-row list, %.1f MiB (CSV, UTF-8 with BOM, semicolons, CRLF; half in Cyrillic)",
@@ -25,20 +28,21 @@ enum ImportBenchmark {
         let path = directory.appendingPathComponent("import.sqlite").path
         let database = try AppDatabase.open(at: path, creating: true)
         var report: ParticipantImportReport?
-        let importTime = try seconds {
+        var cpu = 0.0
+        let importTime = try seconds(cpu: &cpu) {
             report = try database.importParticipants(fromFile: file.path, options: ParticipantImportOptions())
         }
         guard let report, report.written else { fatalError("the benchmark list was refused: \(report?.refusals ?? [])") }
-        print(String(format: "import (core): %d rows in %.2f s (target < 3 s): %d added, %d same as an earlier row, %d rejected",
-                     rows, importTime, report.added.count, report.sameAsEarlierRow.count, report.rejectedLines.count))
+        print(String(format: "import (core): %d rows in %.2f s (target < 3 s; CPU %.2f s, load %@): %d added, %d same as an earlier row, %d rejected",
+                     rows, importTime, cpu, load(), report.added.count, report.sameAsEarlierRow.count, report.rejectedLines.count))
 
         // 2. The same file again: everyone is already registered.
         var again: ParticipantImportReport?
-        let againTime = try seconds {
+        let againTime = try seconds(cpu: &cpu) {
             again = try database.importParticipants(fromFile: file.path, options: ParticipantImportOptions())
         }
-        print(String(format: "import again (core): %.2f s, %d added, %d already registered",
-                     againTime, again!.added.count, again!.alreadyRegistered.count))
+        print(String(format: "import again (core): %.2f s (CPU %.2f s), %d added, %d already registered",
+                     againTime, cpu, again!.added.count, again!.alreadyRegistered.count))
 
         // 3. The same through the release binary into another empty database, process start included.
         if let binary {
@@ -48,32 +52,47 @@ enum ImportBenchmark {
             process.executableURL = binary
             process.arguments = ["participant", "import", file.path, "--db", fresh]
             process.standardOutput = FileHandle.nullDevice
-            let processTime = try seconds {
+            let processTime = try seconds(cpu: &cpu) {
                 try process.run()
                 process.waitUntilExit()
             }
             guard process.terminationStatus == 0 else { fatalError("malaka participant import failed") }
-            print(String(format: "import (malaka process): %.2f s, process start included", processTime))
+            print(String(format: "import (malaka process): %.2f s, process start included (load %@)", processTime, load()))
         }
 
         // 4. Duplicate pairs among everyone registered.
         let people = try database.participants().count
         var pairs: [DuplicatePair] = []
-        let duplicatesTime = try seconds { pairs = try database.duplicateParticipants() }
+        let duplicatesTime = try seconds(cpu: &cpu) { pairs = try database.duplicateParticipants() }
         let idByLine = Dictionary(uniqueKeysWithValues: report.rows.compactMap { row in row.participantID.map { (row.line, $0) } })
         let found = Set(pairs.filter(\.isProbable).map { [$0.first.id!, $0.second.id!] })
         let plantedFound = planted.filter { pair in
             guard let a = idByLine[pair.0], let b = idByLine[pair.1] else { return false }
             return found.contains([min(a, b), max(a, b)])
         }.count
-        print(String(format: "duplicates: %d people, %d pairs (%d likely one person) in %.2f s (target < 5 s); %d of %d planted found as likely",
-                     people, pairs.count, pairs.filter(\.isProbable).count, duplicatesTime, plantedFound, planted.count))
+        print(String(format: "duplicates: %d people, %d pairs (%d likely one person) in %.2f s (target < 5 s; CPU %.2f s, load %@); %d of %d planted found as likely",
+                     people, pairs.count, pairs.filter(\.isProbable).count, duplicatesTime, cpu, load(), plantedFound, planted.count))
     }
 
-    private static func seconds(_ work: () throws -> Void) rethrows -> Double {
+    /// Wall-clock seconds of `work`; the CPU seconds this process spent meanwhile are added to `cpu`,
+    /// which do not grow when other processes share the cores.
+    private static func seconds(cpu: inout Double, _ work: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
+        let startCPU = processCPUSeconds()
         try work()
+        cpu = processCPUSeconds() - startCPU
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The load average over the last minute: how busy the shared machine was.
+    private static func load() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
     }
 
     // MARK: The list

@@ -48,8 +48,9 @@ extension AppDatabase {
     /// The report, with the checked records of the rows to add.
     struct ParticipantImportPlan {
         var report: ParticipantImportReport
-        /// The record to insert for each row (by index in `report.rows`) whose outcome is `add`, in file order.
-        var records: [(row: Int, record: Participant)]
+        /// The records to insert, in file order, and the index in `report.rows` of each.
+        var records: [Participant]
+        var recordRows: [Int]
         var event: EventDetail?
     }
 
@@ -126,7 +127,10 @@ extension AppDatabase {
         var fileIndex = NameKeyIndex()
         var filePeople: [PersonIdentity] = []
         var fileRowOfPerson: [Int] = []
-        var recordsToAdd: [(row: Int, record: Participant)] = []
+        var recordsToAdd: [Participant] = []
+        var recordRows: [Int] = []
+        recordsToAdd.reserveCapacity(records.count)
+        recordRows.reserveCapacity(records.count)
 
         func candidate(_ position: Int, _ assessment: MatchAssessment) -> ParticipantImportReport.Candidate {
             let person = registered[position]
@@ -175,7 +179,10 @@ extension AppDatabase {
                     }
                 }
             }
-            if case .add = outcome { recordsToAdd.append((report.rows.count, record)) }
+            if case .add = outcome {
+                recordsToAdd.append(record)
+                recordRows.append(report.rows.count)
+            }
             switch outcome {
             case .sameAsLine: break
             default:
@@ -211,16 +218,15 @@ extension AppDatabase {
         if undecided > 0 {
             report.refusals.append("\(undecided) \(undecided == 1 ? "row is" : "rows are") probably someone already registered (listed below). Choose with --on-duplicate link (take them as those people) or --on-duplicate new (add them as new people), or line by line with --link LINE=ID and --new LINE.")
         }
-        return ParticipantImportPlan(report: report, records: recordsToAdd, event: event)
+        return ParticipantImportPlan(report: report, records: recordsToAdd, recordRows: recordRows, event: event)
     }
 
     /// Writes a plan that was not refused: inserts the new people and enrolls everyone.
     private func apply(_ plan: inout ParticipantImportPlan, _ db: Database) throws {
-        var records = plan.records.map(\.record)
-        try insertParticipants(db, &records)
+        try insertParticipants(db, &plan.records)
         var idByLine: [Int: Int64] = [:]
-        for (position, entry) in plan.records.enumerated() {
-            plan.report.rows[entry.row].participantID = records[position].id
+        for (position, row) in plan.recordRows.enumerated() {
+            plan.report.rows[row].participantID = plan.records[position].id
         }
         for index in plan.report.rows.indices {
             let row = plan.report.rows[index]
