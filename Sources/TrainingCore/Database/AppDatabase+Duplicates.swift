@@ -34,8 +34,17 @@ extension AppDatabase {
             throw MalakaError.usage("A minimum score of \(minimumScore) is not between 0 and 1. Give e.g. 0.9 for likely pairs only, 0.4 for every pair worth a look.")
         }
         return try read { db in
-            let people = try PersonIdentity.everyone(db)
-            let finder = DuplicateFinder(people: people.map { (id: $0.id, facts: $0.facts) })
+            var people: [(id: Int64, facts: PersonFacts)] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, fullName, alternateName, sex, birthYear, phone, regionCode, locality FROM participant ORDER BY id
+                """)
+            while let row = try rows.next() {
+                people.append((row[0], PersonFacts(
+                    name: row[1], alternateName: row[2], birthYear: row[4],
+                    sex: (row[3] as String?).flatMap(NameMatching.Sex.init(rawValue:)), phone: row[5], locality: row[7],
+                    regionCode: row[6])))
+            }
+            let finder = DuplicateFinder(people: people)
             let candidates = finder.candidates(minimumScore: minimumScore)
             let ids = Set(candidates.flatMap { [$0.idA, $0.idB] })
             var records: [Int64: Participant] = [:]

@@ -48,8 +48,9 @@ extension AppDatabase {
     /// The report, with the checked records of the rows to add.
     struct ParticipantImportPlan {
         var report: ParticipantImportReport
-        /// The record to insert for each row (by index in `report.rows`) whose outcome is `add`.
-        var records: [Int: Participant]
+        /// The records to insert, in file order, and the index in `report.rows` of each.
+        var records: [Participant]
+        var recordRows: [Int]
         var event: EventDetail?
     }
 
@@ -62,33 +63,55 @@ extension AppDatabase {
             throw MalakaError.data("Event \(event.id) was cancelled (\(event.event.cancelReason ?? "")); nobody can enroll in it. Nothing was imported.")
         }
         let today = options.referenceDay ?? DayDate.today
-        var reader = try ParticipantRowReader(
-            layout: layout, gazetteer: gazetteer, isWorksheet: sheet.isWorksheet,
-            referenceYear: event?.event.startDate.year ?? today.year, thisYear: max(today.year, DayDate.today.year))
+        let referenceYear = event?.event.startDate.year ?? today.year
+        let latestYear = max(today.year, DayDate.today.year)
+        let isWorksheet = sheet.isWorksheet
+        _ = try ParticipantRowReader.nameColumns(layout)
 
-        // 1. Read and check every row.
+        // 1. Read and check every row, spread over the cores; the results come back in file order.
         var report = ParticipantImportReport(
-            file: sheet.fileName ?? "the file", source: sheet.source.description, isWorksheet: sheet.isWorksheet,
+            file: sheet.fileName ?? "the file", source: sheet.source.description, isWorksheet: isWorksheet,
             headerLine: layout.headerLine, columns: layout.columns, rows: [], problems: [], eventID: event?.id,
             newlyEnrolled: 0, alreadyEnrolled: 0, written: false, refusals: [])
-        var records: [Participant] = []
-        var lines: [Int] = []
+        let dataRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }
         let createdAt = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
-        for row in sheet.rows[(layout.headerIndex + 1)...] where !row.isBlank {
-            let (draft, problems) = reader.read(row)
-            guard let draft else {
-                report.problems += problems
-                continue
-            }
-            do {
-                records.append(try checked(draft, createdAt: createdAt, thisYear: thisYear))
-                lines.append(row.line)
-            } catch let error as MalakaError {
-                report.problems.append(ImportProblem(line: row.line, reason: error.message, isWorksheet: sheet.isWorksheet))
+        let gazetteer = gazetteer
+        let read = ConcurrentChunks.map(count: dataRows.count) { range -> [RowReading] in
+            // Each chunk has its own reader, with its own memory of the words it has read.
+            guard var reader = try? ParticipantRowReader(layout: layout, gazetteer: gazetteer, isWorksheet: isWorksheet,
+                                                         referenceYear: referenceYear, thisYear: latestYear)
+            else { return [] }
+            return range.map { index in
+                let row = dataRows[index]
+                let (draft, problems) = reader.read(row)
+                guard let draft else { return .rejected(problems) }
+                do {
+                    let record = try self.checked(draft, createdAt: createdAt, thisYear: thisYear)
+                    return .checked(row.line, record, PersonIdentity(record))
+                } catch {
+                    let message = (error as? MalakaError)?.message ?? "\(error)"
+                    return .rejected([ImportProblem(line: row.line, reason: message, isWorksheet: isWorksheet)])
+                }
             }
         }
-        let rowLines = Set(sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }.map(\.line))
+        var records: [Participant] = []
+        var identities: [PersonIdentity] = []
+        var lines: [Int] = []
+        records.reserveCapacity(dataRows.count)
+        identities.reserveCapacity(dataRows.count)
+        lines.reserveCapacity(dataRows.count)
+        for reading in read.joined() {
+            switch reading {
+            case .checked(let line, let record, let identity):
+                records.append(record)
+                identities.append(identity)
+                lines.append(line)
+            case .rejected(let problems):
+                report.problems += problems
+            }
+        }
+        let rowLines = Set(dataRows.map(\.line))
         for line in Set(options.linkLines.keys).union(options.newLines).sorted() where !rowLines.contains(line) {
             throw MalakaError.usage("Line \(line) is not a row of \(report.file) (its rows are on lines \(rowLines.min() ?? 0)–\(rowLines.max() ?? 0)). Check the line numbers given to --link and --new.")
         }
@@ -104,7 +127,10 @@ extension AppDatabase {
         var fileIndex = NameKeyIndex()
         var filePeople: [PersonIdentity] = []
         var fileRowOfPerson: [Int] = []
-        var recordsToAdd: [Int: Participant] = [:]
+        var recordsToAdd: [Participant] = []
+        var recordRows: [Int] = []
+        recordsToAdd.reserveCapacity(records.count)
+        recordRows.reserveCapacity(records.count)
 
         func candidate(_ position: Int, _ assessment: MatchAssessment) -> ParticipantImportReport.Candidate {
             let person = registered[position]
@@ -114,7 +140,7 @@ extension AppDatabase {
 
         for (index, record) in records.enumerated() {
             let line = lines[index]
-            let person = PersonIdentity(record)
+            let person = identities[index]
             let outcome: ParticipantImportReport.Outcome
             if let id = options.linkLines[line] {
                 let position = positionByID[id]!
@@ -153,7 +179,10 @@ extension AppDatabase {
                     }
                 }
             }
-            if case .add = outcome { recordsToAdd[report.rows.count] = record }
+            if case .add = outcome {
+                recordsToAdd.append(record)
+                recordRows.append(report.rows.count)
+            }
             switch outcome {
             case .sameAsLine: break
             default:
@@ -189,17 +218,15 @@ extension AppDatabase {
         if undecided > 0 {
             report.refusals.append("\(undecided) \(undecided == 1 ? "row is" : "rows are") probably someone already registered (listed below). Choose with --on-duplicate link (take them as those people) or --on-duplicate new (add them as new people), or line by line with --link LINE=ID and --new LINE.")
         }
-        return ParticipantImportPlan(report: report, records: recordsToAdd, event: event)
+        return ParticipantImportPlan(report: report, records: recordsToAdd, recordRows: recordRows, event: event)
     }
 
     /// Writes a plan that was not refused: inserts the new people and enrolls everyone.
     private func apply(_ plan: inout ParticipantImportPlan, _ db: Database) throws {
-        let order = plan.records.keys.sorted()
-        var records = order.map { plan.records[$0]! }
-        try insertParticipants(db, &records)
+        try insertParticipants(db, &plan.records)
         var idByLine: [Int: Int64] = [:]
-        for (position, rowIndex) in order.enumerated() {
-            plan.report.rows[rowIndex].participantID = records[position].id
+        for (position, row) in plan.recordRows.enumerated() {
+            plan.report.rows[row].participantID = plan.records[position].id
         }
         for index in plan.report.rows.indices {
             let row = plan.report.rows[index]
@@ -220,6 +247,12 @@ extension AppDatabase {
         }
         plan.report.written = true
     }
+}
+
+/// One row read and checked, or the problems that keep it out.
+enum RowReading: Sendable {
+    case checked(Int, Participant, PersonIdentity)
+    case rejected([ImportProblem])
 }
 
 extension ParticipantImportReport.Outcome {

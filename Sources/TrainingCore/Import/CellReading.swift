@@ -11,16 +11,34 @@ enum CellReading {
     ///
     /// A leading `'` that neutralised a formula in an exported file (`'+998…`) is dropped.
     static func value(_ cell: String) -> String? {
-        var text = cell.trimmingSpaces()
+        var text = trimmed(cell)
         if text.hasPrefix("'"), let second = text.dropFirst().first, "=+-@".contains(second) {
             text.removeFirst()
         }
-        if text.isEmpty || emptyWords.contains(text.searchFolded()) { return nil }
+        // Only short cells can be a “none” word; most cells are names and skip the folding.
+        if text.isEmpty || (text.utf8.count <= 8 && emptyWords.contains(text.searchFolded())) { return nil }
         // Runs of spaces inside a value (a name typed with two spaces) become one.
-        if text.contains("  ") {
+        if hasDoubleSpace(text) {
             text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         }
         return text
+    }
+
+    /// The text without surrounding white space; most cells have none, and are returned as they are.
+    private static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return text }
+        return text.trimmingSpaces()
+    }
+
+    private static func hasDoubleSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x20 && previous == 0x20 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// What people write in a cell to say there is nothing to say.
@@ -29,12 +47,13 @@ enum CellReading {
     /// A calendar day: `25.03.1987`, `1987-03-25`, `25/03/1987`, a date and time as worksheets
     /// write it (`1987-03-25T00:00:00`), or an Excel serial day number (`31861`).
     static func day(_ text: String) throws -> DayDate {
+        if let day = quickDay(text) { return day }
         var trimmed = text.trimmingSpaces()
         if trimmed.count > 10, trimmed.dropFirst(10).first == "T" || trimmed.dropFirst(10).first == " ",
            let day = try? DayDate(parsing: String(trimmed.prefix(10))) {
             return day
         }
-        if let serial = Double(trimmed), serial.rounded(.down) >= 1, !trimmed.contains("-") {
+        if let serial = Double(trimmed), serial.rounded(.down) >= 1, !trimmed.contains(Character("-")) {
             return try excelDay(serial: serial, text: text)
         }
         // Two-digit years are ambiguous (a birth in 1925 or 2025); ask for four.
@@ -44,6 +63,30 @@ enum CellReading {
         }
         trimmed = trimmed.replacingOccurrences(of: " ", with: "")
         return try DayDate(parsing: trimmed)
+    }
+
+    /// `25.03.1987` or `1987-03-25` read byte by byte, as most cells are; nil for anything else.
+    private static func quickDay(_ text: String) -> DayDate? {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { bytes -> DayDate? in
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            if bytes[2] == 0x2E, bytes[5] == 0x2E, let day = number(0..<2), let month = number(3..<5), let year = number(6..<10) {
+                return DayDate(year: year, month: month, day: day)
+            }
+            if bytes[4] == 0x2D, bytes[7] == 0x2D, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+                return DayDate(year: year, month: month, day: day)
+            }
+            return nil
+        } ?? nil
     }
 
     /// The day an Excel serial number stands for, in the 1900 date system Excel uses by default.

@@ -13,6 +13,8 @@ struct ParticipantRowReader {
     let thisYear: Int
 
     private var regions: [String: Result<Region, MalakaError>] = [:]
+    /// Sexes, categories and languages by the words written, read once each.
+    private let words = WordMemo()
     private var districts: [String: Result<District, MalakaError>] = [:]
     private let nameColumns: [Int]
 
@@ -25,16 +27,19 @@ struct ParticipantRowReader {
         self.isWorksheet = isWorksheet
         self.referenceYear = referenceYear
         self.thisYear = thisYear
-        if let full = layout.fieldColumns[.fullName] {
-            nameColumns = [full]
-        } else {
-            // The name's parts, in the order the file gives them: “Familiya, Ism, Otasining ismi” stays in that order.
-            nameColumns = [ImportField.surname, .givenName, .patronymic].compactMap { layout.fieldColumns[$0] }.sorted()
-        }
-        guard !nameColumns.isEmpty else {
+        nameColumns = try Self.nameColumns(layout)
+    }
+
+    /// The column of the full name, or those of its parts in the order the file gives them
+    /// (“Familiya, Ism, Otasining ismi” stays in that order).
+    static func nameColumns(_ layout: ColumnLayout) throws -> [Int] {
+        if let full = layout.fieldColumns[.fullName] { return [full] }
+        let parts = [ImportField.surname, .givenName, .patronymic].compactMap { layout.fieldColumns[$0] }.sorted()
+        guard !parts.isEmpty else {
             let found = layout.columns.filter { $0.field != nil }.map { "\($0.header) (\($0.field!.rawValue))" }
             throw MalakaError.data("No column gives the person's name. Malaka looks for headers such as F.I.Sh., Familiya and Ism, ФИО, Аты-жөнү or Full name\(found.isEmpty ? "" : "; it found only \(found.joined(separator: ", "))"). Name the column with --map, e.g. --map \"B=name\".")
         }
+        return parts
     }
 
     /// The draft a row describes, or the problems that keep it out.
@@ -68,9 +73,10 @@ struct ParticipantRowReader {
                                           reason: "The name is empty. Write the person's name, or delete the row.",
                                           isWorksheet: isWorksheet))
         }
-        let sex = parse(.sex, Sex.init(parsing:))
-        let category = parse(.category, ParticipantCategory.init(parsing:))
-        let language = parse(.language, CellReading.language)
+        let words = words
+        let sex: Sex? = parse(.sex) { try words.read(.sex, $0, Sex.init(parsing:)) }
+        let category: ParticipantCategory? = parse(.category) { try words.read(.category, $0, ParticipantCategory.init(parsing:)) }
+        let language: DocumentLanguage? = parse(.language) { try words.read(.language, $0, CellReading.language) }
         let consentDate = parse(.consentDate, CellReading.day)
         let phone = parse(.phone, CellReading.phone)
         let consentBy = value(.consentBy)
@@ -129,7 +135,20 @@ struct ParticipantRowReader {
         return (draft, [])
     }
 
-    private static func catching<T>(_ body: () throws -> T) -> Result<T, MalakaError> {
+    /// Words read once each: a list of 100,000 people has a handful of ways to write a sex.
+    final class WordMemo {
+        private var known: [ImportField: [String: Result<Any, MalakaError>]] = [:]
+
+        /// The value of a cell of a field, read with `parser` the first time.
+        func read<T>(_ field: ImportField, _ text: String, _ parser: (String) throws -> T) throws -> T {
+            if let found = known[field]?[text] { return try found.get() as! T }
+            let found = ParticipantRowReader.catching { try parser(text) as Any }
+            known[field, default: [:]][text] = found
+            return try found.get() as! T
+        }
+    }
+
+    fileprivate static func catching<T>(_ body: () throws -> T) -> Result<T, MalakaError> {
         do {
             return .success(try body())
         } catch let error as MalakaError {

@@ -3,19 +3,21 @@ import NameMatching
 
 /// What Malaka compares to tell whether two records are one person: the names
 /// folded across scripts and the facts that can contradict them.
-struct PersonIdentity: Sendable {
-    var id: Int64
-    var fullName: String
-    var alternateName: String?
-    var sex: Sex?
-    var birthYear: Int?
-    var phone: String?
-    var regionCode: String?
-    var locality: String?
+///
+/// A class, so that the indices and look-ups over 100,000 people pass references, not copies.
+final class PersonIdentity: Sendable {
+    let id: Int64
+    let fullName: String
+    let alternateName: String?
+    let sex: Sex?
+    let birthYear: Int?
+    let phone: String?
+    let regionCode: String?
+    let locality: String?
     /// The names folded across scripts with their words sorted, so that word order does not matter.
-    var nameKeys: [String]
+    let nameKeys: [String]
 
-    init(_ participant: Participant) {
+    convenience init(_ participant: Participant) {
         self.init(id: participant.id ?? 0, fullName: participant.fullName, alternateName: participant.alternateName,
                   sex: participant.sex, birthYear: participant.birthYear, phone: participant.phone,
                   regionCode: participant.regionCode, locality: participant.locality,
@@ -34,7 +36,8 @@ struct PersonIdentity: Sendable {
         self.locality = locality
         let key = crossScriptKey.isEmpty
             ? Participant.crossScriptKey(fullName: fullName, alternateName: alternateName) : crossScriptKey
-        nameKeys = key.components(separatedBy: " | ").map(Self.orderFree).filter { !$0.isEmpty }
+        // The key is the names' keys joined by “ | ”; a key itself has only letters and single spaces.
+        nameKeys = key.split(separator: "|").map { Self.orderFree($0.trimmingSpaces()) }.filter { !$0.isEmpty }
     }
 
     /// The words of a folded name in alphabetical order.
@@ -48,7 +51,8 @@ struct PersonIdentity: Sendable {
         if let a = sex, let b = other.sex, a != b { return true }
         if let a = birthYear, let b = other.birthYear, a != b { return true }
         if let a = regionCode, let b = other.regionCode, a != b { return true }
-        if let a = phone.flatMap(PhoneNumber.init), let b = other.phone.flatMap(PhoneNumber.init), !a.isSameLine(as: b) {
+        if let a = phone, let b = other.phone, a != b,
+           let first = PhoneNumber(a), let second = PhoneNumber(b), !first.isSameLine(as: second) {
             return true
         }
         return false
@@ -77,32 +81,56 @@ struct PersonIdentity: Sendable {
     }
 }
 
-/// An index of people by their order-free name keys.
+/// An index of people by their order-free name keys and birth year, to find
+/// those a person may be without comparing them with everyone of the same name.
+///
+/// A common name (a thousand Gulnora Karimovas) would otherwise make finding
+/// namesakes quadratic; filed by name and birth year, a look-up sees the
+/// namesakes of that year and those whose year is unknown.
 struct NameKeyIndex {
-    private var indicesByKey: [String: [Int]] = [:]
+    private struct Key: Hashable {
+        var name: String
+        /// The birth year, or `Int.min` when unknown.
+        var year: Int
+    }
+
+    private var byNameAndYear: [Key: [Int]] = [:]
+    private var byName: [String: [Int]] = [:]
+    /// Whether anyone was filed, so that looking in an empty index costs nothing.
+    private var isEmpty = true
 
     init() {}
 
     init(_ people: [PersonIdentity]) {
-        indicesByKey.reserveCapacity(people.count)
+        byNameAndYear.reserveCapacity(people.count)
+        byName.reserveCapacity(people.count)
         for (index, person) in people.enumerated() {
             insert(person, at: index)
         }
     }
 
     mutating func insert(_ person: PersonIdentity, at index: Int) {
-        for key in Set(person.nameKeys) {
-            indicesByKey[key, default: []].append(index)
+        isEmpty = false
+        for (position, name) in person.nameKeys.enumerated() where !person.nameKeys[..<position].contains(name) {
+            byNameAndYear[Key(name: name, year: person.birthYear ?? .min), default: []].append(index)
+            byName[name, default: []].append(index)
         }
     }
 
-    /// The indices of people who share a name key with `person`, each once, in index order.
+    /// The indices of people who share a name key with `person` and whose birth year
+    /// is the same or unknown (any year when the person's is unknown), each once, in index order.
     func sameName(as person: PersonIdentity) -> [Int] {
-        guard person.nameKeys.count > 1 else { return indicesByKey[person.nameKeys.first ?? ""] ?? [] }
-        var found = Set<Int>()
-        for key in person.nameKeys {
-            found.formUnion(indicesByKey[key] ?? [])
+        guard !isEmpty else { return [] }
+        var found: [Int] = []
+        for name in person.nameKeys {
+            if let year = person.birthYear {
+                found += byNameAndYear[Key(name: name, year: year)] ?? []
+                found += byNameAndYear[Key(name: name, year: .min)] ?? []
+            } else {
+                found += byName[name] ?? []
+            }
         }
-        return found.sorted()
+        guard found.count > 1 else { return found }
+        return Array(Set(found)).sorted()
     }
 }

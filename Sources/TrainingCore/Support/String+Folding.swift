@@ -1,6 +1,10 @@
 extension String {
     /// The text without leading and trailing white space (spaces, tabs, newlines, no-break spaces).
     func trimmingSpaces() -> String {
+        // Most text starts and ends with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

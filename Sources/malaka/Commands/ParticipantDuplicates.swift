@@ -25,6 +25,7 @@ extension ParticipantCommand {
         func run() throws {
             var pairs = try database.open().duplicateParticipants(minimumScore: minScore)
             let total = pairs.count
+            let likely = pairs.filter(\.isProbable).count
             if let limit { pairs = Array(pairs.prefix(limit)) }
             if output.json { return try Printer.json(pairs.map(DuplicatePairView.init)) }
             func name(_ person: Participant) -> String {
@@ -34,7 +35,6 @@ extension ParticipantCommand {
                 [String(format: "%.2f", pair.score), String(pair.first.id!), name(pair.first), String(pair.second.id!),
                  name(pair.second), pair.reasons.joined(separator: "; ")]
             })
-            let likely = pairs.filter(\.isProbable).count
             print("\(total) \(total == 1 ? "pair" : "pairs") (\(likely) likely one person)\(pairs.count < total ? ", \(pairs.count) shown" : ""). Merge one with `malaka participant merge KEEP OTHER`.")
         }
     }
