@@ -46,6 +46,9 @@ bench: deps
 	$(SWIFT) build -c release --product malaka
 	$(SWIFT) build -c release --product malaka-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/malaka-bench"
+	$(SWIFT) build -c release --product TypesettingBenchmark
+	$(SWIFT) build -c release --product certificates-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/certificates-bench"
 
 clean:
 	rm -rf .build $(DEMO_DIR)

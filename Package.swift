@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "NameMatching", targets: ["NameMatching"]),
         .library(name: "Documents", targets: ["Documents"]),
         .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
+        .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -80,6 +81,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictness
+        ),
+        // `make bench`: 1,000 and 10,000 certificates issued end to end by the release malaka binary, against TypesettingBenchmark.
+        .executableTarget(
+            name: "CertificatesBenchmark",
+            dependencies: ["TrainingCore"],
             swiftSettings: strictness
         ),
         .testTarget(

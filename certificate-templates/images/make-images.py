@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Draws the certificate templates' PNG images: python3 make-images.py (no packages needed).
+"""Draws the certificate templates' PNG logos: python3 make-images.py (no packages needed).
+
+The logos are small on purpose: every certificate's own PDF embeds and compresses its
+images again, and a 200-pixel logo costs more than the rest of the page. Frames, corner
+dots and rules are drawn as vectors by the templates instead.
 
 Every shape is a signed distance field, so edges are smooth without supersampling.
 Colours match the templates: navy #1F3A5F and gold #B08D3C for participation,
@@ -19,22 +23,29 @@ CORAL = (0xD9, 0x73, 0x4E)
 WHITE = (0xFF, 0xFF, 0xFF)
 
 
-def write_png(path, width, height, pixels):
-    """pixels: list of rows, each a bytearray of RGBA."""
+def write_png(path, width, height, pixels, opaque=False):
+    """pixels: list of rows, each a bytearray of RGBA; an opaque image is written as RGB, without alpha."""
+    if opaque:
+        pixels = [bytes(b for i, b in enumerate(row) if i % 4 != 3) for row in pixels]
     raw = b"".join(b"\x00" + bytes(row) for row in pixels)
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
     png = b"\x89PNG\r\n\x1a\n"
-    png += chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
+    png += chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0))
     png += chunk(b"IDAT", zlib.compress(raw, 9))
     png += chunk(b"IEND", b"")
     with open(path, "wb") as f:
         f.write(png)
 
 
-def render(path, width, height, layers, unit):
-    """layers: (colour, sdf(x, y) in units) painted in order; unit: pixels per unit."""
+def render(path, width, height, layers, unit, background=None):
+    """layers: (colour, sdf(x, y) in units) painted in order; unit: pixels per unit.
+
+    With a background colour the image is opaque: PDFs then need no soft mask for it, which
+    makes each certificate's own PDF faster to write. It must match the page it sits on."""
+    if background:
+        layers = [(background, lambda x, y: -1.0)] + layers
     rows = []
     for j in range(height):
         row = bytearray(width * 4)
@@ -54,7 +65,7 @@ def render(path, width, height, layers, unit):
             if a > 0:
                 row[i * 4:i * 4 + 4] = bytes((round(r / a), round(g / a), round(b / a), round(a * 255)))
         rows.append(row)
-    write_png(path, width, height, rows)
+    write_png(path, width, height, rows, opaque=background is not None)
     print(f"{path}: {os.path.getsize(path)} bytes")
 
 
@@ -87,16 +98,8 @@ def ellipse_top(cx, cy, rx, ry):
     return sdf
 
 
-def diamond(cx, cy, size):
-    return lambda x, y: (abs(x - cx) + abs(y - cy) - size) / math.sqrt(2)
-
-
 def union(*shapes):
     return lambda x, y: min(shape(x, y) for shape in shapes)
-
-
-def subtract(shape, cut):
-    return lambda x, y: max(shape(x, y), -cut(x, y))
 
 
 def heart(cx, cy, size):
@@ -165,32 +168,11 @@ def emblem():
         (NAVY, family(0, 0.12, 0.95)),
         (NAVY, ground),
     ]
-    render(os.path.join(HERE, "emblem.png"), 200, 200, layers, 100)
+    render(os.path.join(HERE, "emblem.png"), 112, 112, layers, 56, background=(0xFF, 0xFD, 0xF7))
 
 
-def corner():
-    """A corner ornament for the top-left corner: a double L with a diamond and a dot; rotated for the others."""
-    # Units: the image is 1 × 1, from (-0.5, -0.5) at the top left.
-    o = -0.42
-    shapes = union(
-        segment(o, o, 0.48, o, 0.035), segment(o, o, o, 0.48, 0.035),
-        segment(o + 0.11, o + 0.11, 0.30, o + 0.11, 0.018), segment(o + 0.11, o + 0.11, o + 0.11, 0.30, 0.018),
-        diamond(o + 0.11, o + 0.11, 0.075),
-    )
-    dots = union(circle(0.40, o + 0.11, 0.022), circle(o + 0.11, 0.40, 0.022))
-    inner = diamond(o + 0.11, o + 0.11, 0.03)
-    layers = [(GOLD, shapes), (GOLD, dots), ((0xFF, 0xFD, 0xF7), inner)]
-    render(os.path.join(HERE, "corner.png"), 120, 120, layers, 120)
 
 
-def divider():
-    """A thin ornamental rule: a line, fading diamonds and a centre diamond."""
-    shapes = union(
-        segment(-2.9, 0, -0.30, 0, 0.03), segment(0.30, 0, 2.9, 0, 0.03),
-        diamond(0, 0, 0.17), diamond(-0.36, 0, 0.07), diamond(0.36, 0, 0.07),
-    )
-    layers = [(GOLD, shapes), ((0xFF, 0xFD, 0xF7), diamond(0, 0, 0.07))]
-    render(os.path.join(HERE, "divider.png"), 600, 40, layers, 100)
 
 
 def parenting_mark():
@@ -201,31 +183,11 @@ def parenting_mark():
         (CORAL, heart(0, -0.06, 0.84)),
         (WHITE, family(0, -0.06, 0.62)),
     ]
-    render(os.path.join(HERE, "parenting-mark.png"), 200, 200, layers, 100)
+    render(os.path.join(HERE, "parenting-mark.png"), 120, 120, layers, 60, background=(0xFF, 0xFE, 0xFA))
 
 
-def leaves():
-    """A teal sprig for the parenting template's corners: a stem with leaves."""
-    def leaf(cx, cy, angle, length, width):
-        c, s = math.cos(angle), math.sin(angle)
-        def sdf(x, y):
-            # rotate into the leaf's frame: an almond made of two circles' intersection
-            u = (x - cx) * c + (y - cy) * s
-            v = -(x - cx) * s + (y - cy) * c
-            r = (length ** 2 / 4 + width ** 2) / (2 * width)
-            return max(math.hypot(u, v + r - width) - r, math.hypot(u, v - r + width) - r)
-        return sdf
-    stem = segment(-0.45, 0.40, 0.40, -0.40, 0.03)
-    leaves_ = [leaf(-0.45 + t * 0.85 + side * 0.07, 0.40 - t * 0.80 + side * 0.07,
-                    -math.pi / 4 + side * 0.9, 0.28 - t * 0.10, 0.06)
-               for t in (0.2, 0.45, 0.7) for side in (-1, 1)]
-    layers = [(TEAL, stem), (TEAL, union(*leaves_)), (CORAL, circle(0.40, -0.40, 0.05))]
-    render(os.path.join(HERE, "sprig.png"), 120, 120, layers, 120)
 
 
 if __name__ == "__main__":
     emblem()
-    corner()
-    divider()
     parenting_mark()
-    leaves()

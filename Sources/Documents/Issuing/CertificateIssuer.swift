@@ -24,6 +24,9 @@ public struct IssueReport: Sendable {
     public var skipped: [CertificateProblem]
     /// People left out on purpose, such as holders of a revoked certificate.
     public var notes: [String]
+    /// Seconds spent in each step, in order: planning, the preflight, the transaction (numbering,
+    /// hashing and drawing), and renaming the files.
+    public var timings: [(step: String, seconds: Double)] = []
 }
 
 /// Called as certificates are drawn: how many pages and files are done, of how many.
@@ -64,8 +67,11 @@ public final class CertificateIssuer: Sendable {
         progress: IssueProgress? = nil
     ) throws -> IssueReport {
         try destination.check()
+        var clock = StepClock()
         var plan = try database.planCertificates(request, templateLanguages: renderer.languages(ofTemplate:))
+        clock.lap("plan")
         let preflight = renderer.preflight(plan.items.map { item in (item.content, Self.holder(item.participant)) })
+        clock.lap("preflight")
         let problems = plan.problems.map { CertificateProblem(message: $0, holders: []) } + preflight.problems
         let failing = plan.problems.count + preflight.failing.count
         if !problems.isEmpty {
@@ -89,9 +95,11 @@ public final class CertificateIssuer: Sendable {
             output.discard()
             throw error
         }
+        clock.lap("transaction")
         let written = try output.commit()
+        clock.lap("rename")
         return IssueReport(certificates: issued, files: written.files, bundle: written.bundle,
-                           skipped: skipInvalid ? problems : [], notes: plan.notes)
+                           skipped: skipInvalid ? problems : [], notes: plan.notes, timings: clock.laps)
     }
 
     /// Re-issues a certificate under a new serial, e.g. after the holder's name was corrected.
@@ -338,5 +346,27 @@ private final class FirstFailure: @unchecked Sendable {
 
     func record(_ error: any Error) {
         lock.withLock { if first == nil { first = error } }
+    }
+}
+
+/// Times consecutive steps, in wall-clock seconds and in CPU seconds of the whole process.
+private struct StepClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastCPU = StepClock.cpuSeconds()
+    private(set) var laps: [(step: String, seconds: Double)] = []
+
+    mutating func lap(_ step: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let cpu = Self.cpuSeconds()
+        laps.append((step, Double(now - last) / 1e9))
+        laps.append((step + " CPU", cpu - lastCPU))
+        last = now
+        lastCPU = cpu
+    }
+
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

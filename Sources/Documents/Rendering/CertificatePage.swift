@@ -7,9 +7,9 @@ import Typesetting
 ///
 /// The same page is checked by the preflight, hashed for the ledger and drawn, so that what
 /// is checked and recorded is exactly what is printed.
-struct CertificatePage {
+struct CertificatePage: Sendable {
     /// A piece of text on the page and where its values came from, for messages.
-    struct Text {
+    struct Text: Sendable {
         let text: String
         let style: TextStyle
         let box: Rect

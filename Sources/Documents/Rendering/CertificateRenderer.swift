@@ -169,9 +169,12 @@ public final class CertificateRenderer: Sendable {
     private static func controls(in text: CertificatePage.Text) -> [String] {
         text.values.compactMap { label, value in
             var seen = Set<Unicode.Scalar>()
+            // C0 and C1 controls (general category Cc), and the bidirectional embeddings, overrides and isolates.
             let found = value.unicodeScalars.filter { scalar in
-                (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-                    || (0x2066...0x2069).contains(scalar.value)) && seen.insert(scalar).inserted
+                let code = scalar.value
+                let unprintable = code < 0x20 || (0x7F...0x9F).contains(code) || (0x202A...0x202E).contains(code)
+                    || (0x2066...0x2069).contains(code)
+                return unprintable && seen.insert(scalar).inserted
             }
             guard !found.isEmpty else { return nil }
             let list = found.map(CharacterLabel.label(of:)).joined(separator: ", ")
@@ -190,32 +193,68 @@ public final class CertificateRenderer: Sendable {
 
     // MARK: Drawing
 
+    /// A page laid out and its QR code encoded: everything that needs no font library, so any thread can prepare it.
+    private struct PreparedPage: Sendable {
+        let page: CertificatePage
+        let qrCode: QRCode?
+    }
+
+    private func prepare(_ content: CertificateContent) throws -> PreparedPage {
+        let page = try page(for: content)
+        let qrCode = try page.template.qrCode.flatMap { settings in
+            try page.qrContent.map { try QRCode($0, errorCorrection: settings.errorCorrection) }
+        }
+        return PreparedPage(page: page, qrCode: qrCode)
+    }
+
     /// The certificate as a PDF of its own, in memory. The same content always gives the same bytes.
     public func pdf(of content: CertificateContent) throws -> Data {
-        let page = try page(for: content)
+        let prepared = try prepare(content)
         return try workers.withWorker { worker in
-            let document = try PDFDocument.inMemory(fonts: worker.fonts, metadata: page.metadata)
-            try draw(page, on: document.beginPage(size: page.template.page), worker: worker)
+            let document = try PDFDocument.inMemory(fonts: worker.fonts, metadata: prepared.page.metadata)
+            try draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)
             return try document.finish() ?? Data()
         }
     }
 
-    /// Writes every certificate as a page of one PDF file at `url`, in order, on the calling thread.
+    /// Writes every certificate as a page of one PDF file at `url`, in order.
+    ///
+    /// One PDF is drawn on one thread; meanwhile another thread lays out the next pages and
+    /// encodes their QR codes, a chunk at a time, so that memory stays flat however many pages.
     ///
     /// - Parameter pageDone: called after each page, for a progress bar.
     public func writeBundle(_ contents: [CertificateContent], to url: URL, metadata: PDFMetadata, pageDone: () -> Void = {}) throws {
+        let chunk = 64
+        @Sendable func prepareChunk(from start: Int) throws -> [PreparedPage] {
+            try contents[start..<min(contents.count, start + chunk)].map(prepare)
+        }
         try workers.withWorker { worker in
             let document = try PDFDocument(url: url, fonts: worker.fonts, metadata: metadata)
-            for content in contents {
-                let page = try page(for: content)
-                try draw(page, on: document.beginPage(size: page.template.page), worker: worker)
-                pageDone()
+            var ready = try prepareChunk(from: 0)
+            var start = 0
+            while start < contents.count {
+                let next = start + chunk
+                let upcoming = Slots<Result<[PreparedPage], any Error>>(count: 1)
+                let group = DispatchGroup()
+                if next < contents.count {
+                    DispatchQueue.global().async(group: group) {
+                        upcoming.set(0, Result { try prepareChunk(from: next) })
+                    }
+                }
+                for prepared in ready {
+                    try draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)
+                    pageDone()
+                }
+                group.wait()
+                if next < contents.count { ready = try upcoming.values()[0].get() }
+                start = next
             }
             try document.finish()
         }
     }
 
-    private func draw(_ page: CertificatePage, on canvas: Canvas, worker: RenderingWorker) throws {
+    private func draw(_ prepared: PreparedPage, on canvas: Canvas, worker: RenderingWorker) throws {
+        let page = prepared.page
         let template = page.template
         let size = template.page
         if let background = template.background {
@@ -256,8 +295,8 @@ public final class CertificateRenderer: Sendable {
         for text in page.texts {
             try canvas.drawText(text.text, style: text.style, in: text.box)
         }
-        if let qr = template.qrCode, let content = page.qrContent {
-            try canvas.drawQRCode(content, in: qr.box, errorCorrection: qr.errorCorrection, color: qr.colour, quietZone: qr.quietZone)
+        if let settings = template.qrCode, let code = prepared.qrCode {
+            try canvas.drawQRCode(code, in: settings.box, color: settings.colour, quietZone: settings.quietZone)
         }
     }
 }

@@ -152,13 +152,25 @@ extension AppDatabase {
             }
             let pdfHashes = try produce(batch)
             precondition(pdfHashes.count == batch.count, "produce must return one PDF hash, or nil, per certificate")
+            // One prepared statement for the batch: a record insert per certificate costs more than drawing its page.
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO certificate (serial, series, sequence, eventId, participantId, template, language, issueDate,
+                  printedName, contentSHA256, pdfSHA256, status, replacesSerial, revokedReason, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for index in batch.indices {
                 var certificate = batch[index].certificate
                 let before = certificate
                 certificate.contentSHA256 = batch[index].contentSHA256
                 if let pdfHash = pdfHashes[index] { certificate.pdfSHA256 = pdfHash }
                 if batch[index].isNew {
-                    try certificate.insert(db)
+                    try insert.execute(arguments: [
+                        certificate.serial, certificate.series, certificate.sequence, certificate.eventId,
+                        certificate.participantId, certificate.template, certificate.language, certificate.issueDate,
+                        certificate.printedName, certificate.contentSHA256, certificate.pdfSHA256, certificate.status,
+                        certificate.replacesSerial, certificate.revokedReason, certificate.createdAt,
+                    ])
+                    certificate.id = db.lastInsertedRowID
                 } else if certificate != before {
                     // Printed now from a changed template or fonts: the serial stays, the record says what was printed last.
                     try certificate.update(db)

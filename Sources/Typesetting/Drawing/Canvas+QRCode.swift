@@ -15,14 +15,18 @@ extension Canvas {
         color: Color = .black,
         quietZone: Int = 4
     ) throws {
+        try drawQRCode(QRCode(text, errorCorrection: errorCorrection), in: rect, color: color, quietZone: quietZone)
+    }
+
+    /// Draws a QR code encoded beforehand, as large as fits in `rect` and centred; see ``drawQRCode(_:in:errorCorrection:color:quietZone:)``.
+    public func drawQRCode(_ code: QRCode, in rect: Rect, color: Color = .black, quietZone: Int = 4) throws {
         let context = context
         let cairo = context.pointer
-        let symbol = try QRCodeSymbol(text, errorCorrection: errorCorrection)
-        let modules = symbol.width
+        let modules = code.width
         let image = try CairoImageSurface(alphaWidth: modules, height: modules) { pixels, stride in
-            for row in 0..<modules {
-                for column in 0..<modules where symbol.isDark(column: column, row: row) {
-                    pixels[row * stride + column] = 0xFF
+            code.modules.withUnsafeBufferPointer { source in
+                for row in 0..<modules {
+                    (pixels + row * stride).update(from: source.baseAddress! + row * modules, count: modules)
                 }
             }
         }

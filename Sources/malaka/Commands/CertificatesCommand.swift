@@ -69,6 +69,10 @@ extension CertificatesCommand {
             if let bar { progress = { done, total in bar.update(done, of: total) } }
             let report = try issuer.issue(request, to: output.destination, skipInvalid: skipInvalid, progress: progress)
             bar?.finish()
+            if ProcessInfo.processInfo.environment["MALAKA_TIMINGS"] != nil {
+                let steps = report.timings.map { String(format: "%@ %.3f s", $0.step, $0.seconds) }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("timings: \(steps)\n".utf8))
+            }
             for problem in report.skipped {
                 let whom = problem.holders.isEmpty ? "" : " [\(problem.holders.joined(separator: "; "))]"
                 FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(whom)\n".utf8))

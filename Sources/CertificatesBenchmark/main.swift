@@ -1,0 +1,242 @@
+// `make bench`: certificates issued end to end from the database by the release `malaka` binary,
+// as one bundle and as one file per person, for 1,000 and 10,000 people of one event; with the
+// TypesettingBenchmark (cairo and HarfBuzz driven directly, near C speed) run alongside as the
+// baseline, because the machines are small and shared.
+//
+//   swift build -c release --product malaka --product TypesettingBenchmark --product CertificatesBenchmark
+//   .build/release/CertificatesBenchmark [--runs 3] [--large 10000] [--keep DIR]
+import Foundation
+import TrainingCore
+
+struct Options {
+    var runs = 3
+    var largeCount = 10_000
+    /// Keep the databases and PDFs in this folder instead of deleting them.
+    var keep: String?
+
+    static func parse() -> Options {
+        var options = Options()
+        var arguments = CommandLine.arguments.dropFirst()
+        while let option = arguments.popFirst() {
+            switch (option, arguments.popFirst()) {
+            case ("--runs", let value?): options.runs = max(1, Int(value) ?? options.runs)
+            case ("--large", let value?): options.largeCount = Int(value) ?? options.largeCount
+            case ("--keep", let value?): options.keep = value
+            default:
+                print("Usage: CertificatesBenchmark [--runs N] [--large N] [--keep DIR]")
+                exit(64)
+            }
+        }
+        return options
+    }
+}
+let options = Options.parse()
+let runs = options.runs
+let largeCount = options.largeCount
+let keep = options.keep
+
+let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let malaka = binaries.appendingPathComponent("malaka").path
+let typesetting = binaries.appendingPathComponent("TypesettingBenchmark").path
+for binary in [malaka, typesetting] where !FileManager.default.isExecutableFile(atPath: binary) {
+    print("\(binary) is missing: build it in release mode too (`swift build -c release --product \(URL(fileURLWithPath: binary).lastPathComponent)`).")
+    exit(1)
+}
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let templates = root.appendingPathComponent("certificate-templates").path
+let work = URL(fileURLWithPath: keep ?? FileManager.default.temporaryDirectory
+    .appendingPathComponent("malaka-certificates-bench-\(ProcessInfo.processInfo.processIdentifier)").path)
+try? FileManager.default.removeItem(at: work)
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
+
+// MARK: - Running a child process and measuring it
+
+struct Measurement {
+    var seconds: Double
+    var cpuSeconds: Double
+    /// Peak resident memory of the child, from wait4's ru_maxrss: the VmHWM it had when it ended.
+    var peakMegabytes: Double
+    var output: String
+}
+
+/// Runs a program to its end and measures its wall-clock time, CPU time and peak memory.
+func measure(_ program: String, _ arguments: [String]) throws -> Measurement {
+    let outputFile = work.appendingPathComponent("child-output.txt").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else {
+        throw BenchmarkError("could not start \(program)")
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    _ = wait4(pid, &status, 0, &usage)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+    guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+        throw BenchmarkError("\(program) \(arguments.joined(separator: " ")) failed (status \(status)): \(output)")
+    }
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Measurement(seconds: seconds, cpuSeconds: cpu, peakMegabytes: Double(usage.ru_maxrss) / 1024, output: output)
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+// MARK: - The programme: one event of N people who all completed it
+
+let givenNames: [(String, DocumentLanguage)] = [
+    ("Gʻulomjon", .uzbekLatin), ("Oʻgʻiloy", .uzbekLatin), ("Dilnoza", .uzbekLatin), ("Bahodir", .uzbekLatin),
+    ("Ғуломжон", .uzbekCyrillic), ("Ўғилой", .uzbekCyrillic), ("Ҳилола", .uzbekCyrillic), ("Баҳодир", .uzbekCyrillic),
+    ("Айгүл", .kyrgyz), ("Нурбек", .kyrgyz), ("Гүлзат", .kyrgyz), ("Эңкебай", .kyrgyz),
+    ("Ирина", .russian), ("Алексей", .russian), ("Наталья", .russian), ("Дмитрий", .russian),
+    ("Jennifer", .english), ("Aziz", .english), ("Grace", .english), ("Fiona", .english),
+]
+let surnames: [DocumentLanguage: [String]] = [
+    .uzbekLatin: ["Oʻrinboyev", "Shoʻxratova", "Qoʻchqorova", "Gʻaniyev", "Toʻxtayeva"],
+    .uzbekCyrillic: ["Ўринбоев", "Шўҳратова", "Қўчқорова", "Ғаниев", "Тўхтаева"],
+    .kyrgyz: ["Өмүрбекова", "Жээнбеков", "Садыкова", "Түлөгөнов", "Сыдыкова"],
+    .russian: ["Кузнецова", "Петров", "Ким", "Юсупов", "Петренко"],
+    .english: ["O’Connor", "Rakhimov", "Ffoulkes", "Mcfinley", "Hamilton"],
+]
+
+/// A database holding one event of `count` people, names mixed across the five languages, all present at every session.
+func programme(count: Int) throws -> (path: String, event: Int64) {
+    let path = work.appendingPathComponent("programme-\(count).sqlite").path
+    let database = try AppDatabase.open(at: path, creating: true)
+    try database.syncCourses(CourseCatalogue.load(directory: root.appendingPathComponent("courses")))
+    let event = try database.createEvent(EventPlan(
+        courseCode: "CR-MONITORING", region: "UZ-XO", district: "Urganch", locality: "Navbahor mahallasi",
+        organiser: "Oila va xotin-qizlar qoʻmitasi", trainers: ["Dilnoza Yusupova"],
+        sessions: EventPlan.consecutiveSessions(from: DayDate(year: 2024, month: 3, day: 4)!, days: 5,
+                                                time: try TimeRange(parsing: "09:00-13:00"))))
+    let people = try database.addParticipants((0..<count).map { index in
+        let (given, language) = givenNames[index % givenNames.count]
+        let surname = surnames[language]![(index / givenNames.count) % 5]
+        return ParticipantDraft(fullName: "\(given) \(surname)", category: .civilServant, language: language)
+    })
+    try database.enroll(eventID: event.id, participantIDs: people.map { $0.id! })
+    try database.markAttendance(event.sessions.map {
+        AttendanceMarks(eventID: event.id, date: $0.date, everyoneElse: .present)
+    })
+    return (path, event.id)
+}
+
+/// Issues the event's certificates on a fresh copy of the database, in a fresh output folder.
+func issue(_ source: (path: String, event: Int64), _ count: Int, bundle: Bool, run: Int) throws -> Measurement {
+    let name = "\(count)-\(bundle ? "bundle" : "files")-\(run)"
+    let database = work.appendingPathComponent("\(name).sqlite").path
+    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source.path + suffix) {
+        try? FileManager.default.removeItem(atPath: database + suffix)
+        try FileManager.default.copyItem(atPath: source.path + suffix, toPath: database + suffix)
+    }
+    let output = work.appendingPathComponent(name)
+    try? FileManager.default.removeItem(at: output)
+    let destination = bundle ? ["--bundle", output.appendingPathComponent("certificates.pdf").path] : ["--out", output.path]
+    let result = try measure(malaka, ["certificates", "issue", String(source.event), "--db", database, "--templates", templates,
+                                      "--issue-date", "2024-03-09"] + destination)
+    guard result.output.contains("Issued \(count) certificates") else {
+        throw BenchmarkError("unexpected output: \(result.output.prefix(300))")
+    }
+    if keep == nil && run > 0 {
+        try? FileManager.default.removeItem(at: output)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    }
+    return result
+}
+
+func megabytes(of folder: URL) -> Double {
+    let files = (try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []
+    let bytes = files.reduce(0) { total, file in
+        total + (((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path))?[.size] as? Int) ?? 0)
+    }
+    return Double(bytes) / 1_048_576
+}
+
+/// The TypesettingBenchmark's seconds for the bundle and the files, printed as `bundle: … 0.231 s (…` and `files: … 1.712 s (…`.
+func baseline() throws -> (bundle: Double, files: Double, bundlePeak: Double) {
+    let bundle = try measure(typesetting, ["--pages", "1000", "--threads", "2", "--only", "bundle", "--output", work.appendingPathComponent("baseline-bundle").path])
+    let files = try measure(typesetting, ["--pages", "1000", "--threads", "2", "--only", "files", "--output", work.appendingPathComponent("baseline-files").path])
+    func seconds(_ text: String) throws -> Double {
+        guard let match = text.firstMatch(of: /: ([\d.]+) s \(/), let value = Double(match.output.1) else {
+            throw BenchmarkError("cannot read the TypesettingBenchmark's output: \(text)")
+        }
+        return value
+    }
+    return (try seconds(bundle.output), try seconds(files.output), bundle.peakMegabytes)
+}
+
+// MARK: - The runs
+
+print("Certificates benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 20) MiB, "
+      + "median of \(runs) runs; each run issues every certificate anew on a fresh copy of the database.")
+let small = try programme(count: 1_000)
+
+var rows: [(String, Measurement, String)] = []
+var bundleTimes: [Double] = [], fileTimes: [Double] = [], baselineBundles: [Double] = [], baselineFiles: [Double] = []
+var bundlePeak = 0.0, filesPeak = 0.0, baselineBundlePeak = 0.0
+var bundleCPU: [Double] = [], filesCPU: [Double] = []
+for run in 0..<runs {
+    // Interleaved, so that a noisy neighbour slows Malaka and its baseline alike.
+    let base = try baseline()
+    baselineBundles.append(base.bundle)
+    baselineFiles.append(base.files)
+    baselineBundlePeak = max(baselineBundlePeak, base.bundlePeak)
+    let bundle = try issue(small, 1_000, bundle: true, run: run)
+    bundleTimes.append(bundle.seconds)
+    bundleCPU.append(bundle.cpuSeconds)
+    bundlePeak = max(bundlePeak, bundle.peakMegabytes)
+    let files = try issue(small, 1_000, bundle: false, run: run)
+    fileTimes.append(files.seconds)
+    filesCPU.append(files.cpuSeconds)
+    filesPeak = max(filesPeak, files.peakMegabytes)
+}
+let bundleSize = megabytes(of: work.appendingPathComponent("1000-bundle-0"))
+let filesSize = megabytes(of: work.appendingPathComponent("1000-files-0"))
+
+func line(_ label: String, _ seconds: Double, cpu: Double, peak: Double, target: String, baseline: Double, size: Double) -> String {
+    String(format: "| %@ | %.3f s | %.2f s | %.1f MB | %@ | %.3f s | %.2f× | %.1f MB |",
+           label, seconds, cpu, peak, target, baseline, seconds / baseline, size)
+}
+print("")
+print("| 1,000 certificates, one event | Malaka, end to end | CPU | Peak memory (VmHWM) | Target | TypesettingBenchmark | Ratio | Output |")
+print("|---|---|---|---|---|---|---|---|")
+print(line("One 1,000-page bundle", median(bundleTimes), cpu: median(bundleCPU), peak: bundlePeak, target: "< 0.4 s",
+           baseline: median(baselineBundles), size: bundleSize))
+print(line("1,000 files, 2 threads", median(fileTimes), cpu: median(filesCPU), peak: filesPeak, target: "< 1.5 s",
+           baseline: median(baselineFiles), size: filesSize))
+print(String(format: "\nAll runs: bundle %@ s; files %@ s; baseline bundle %@ s; baseline files %@ s.",
+             bundleTimes.map { String(format: "%.3f", $0) }.joined(separator: ", "),
+             fileTimes.map { String(format: "%.3f", $0) }.joined(separator: ", "),
+             baselineBundles.map { String(format: "%.3f", $0) }.joined(separator: ", "),
+             baselineFiles.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+
+if largeCount > 0 {
+    let large = try programme(count: largeCount)
+    let bundle = try issue(large, largeCount, bundle: true, run: 0)
+    let files = try issue(large, largeCount, bundle: false, run: 0)
+    print("")
+    print("| \(largeCount.formatted()) certificates, one event | Malaka, end to end | CPU | Peak memory (VmHWM) | Output |")
+    print("|---|---|---|---|---|")
+    print(String(format: "| One bundle | %.3f s | %.2f s | %.1f MB | %.1f MB |", bundle.seconds, bundle.cpuSeconds, bundle.peakMegabytes,
+                 megabytes(of: work.appendingPathComponent("\(largeCount)-bundle-0"))))
+    print(String(format: "| One file each, 2 threads | %.3f s | %.2f s | %.1f MB | %.1f MB |", files.seconds, files.cpuSeconds, files.peakMegabytes,
+                 megabytes(of: work.appendingPathComponent("\(largeCount)-files-0"))))
+    print(String(format: "\nPeak memory, %@ against 1,000: bundle %.1f MB against %.1f MB, files %.1f MB against %.1f MB.",
+                 largeCount.formatted(), bundle.peakMegabytes, bundlePeak, files.peakMegabytes, filesPeak))
+}
+print(String(format: "\nTypesettingBenchmark bundle peak memory: %.1f MB.", baselineBundlePeak))
