@@ -76,6 +76,7 @@ struct NationalProgramme {
             var cancelled: Bool
             var size: Double
         }
+        // Events are entered as the programme goes, so the file holds them in date order.
         let plans: [Planned] = (0..<eventCount).map { index in
             let year = years.lowerBound + index % years.count
             let start = DayDate(year: year, month: 1, day: 1)!.adding(days: Int(random.next() % 358))
@@ -85,7 +86,7 @@ struct NationalProgramme {
             let choice = random.pick(Self.courses.map { ($0, $0.weight) })
             return Planned(course: catalogue[choice.code]!, region: region, district: district, start: start,
                            cancelled: random.unit() < 0.02, size: choice.size * (0.6 + 0.8 * random.unit()))
-        }
+        }.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
         let wanted = plans.filter { !$0.cancelled }.reduce(0.0) { $0 + $1.size * Double($1.course.sessionCount) }
         let scale = Double(markCount) / wanted
         var sizes = plans.map { $0.cancelled ? Int(($0.size).rounded()) : max(1, Int(($0.size * scale).rounded())) }

@@ -18,41 +18,55 @@ extension AppDatabase {
     public func regionSummary(_ request: RegionSummaryRequest) throws -> RegionSummary {
         let rowCodes = try rowCodes(for: request)
         return try read { db in
-            // A report reads much of the file: map it rather than copy it page by page.
-            try db.execute(sql: "PRAGMA mmap_size = \(1 << 30)")
+            // A year of a national programme reads tens of megabytes, some pages many times:
+            // a larger page cache reads each once. The connection gets its own back afterwards.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             let course = try request.courseCode.map { try courseInfo(db, code: $0) }
             let query = RegionSummaryQuery(request: request, courseID: course?.course.id)
             var builder = RegionSummaryBuilder(request: request, rowCodes: rowCodes, lastDay: query.lastDay)
 
             var courses: [Int64: CourseInfo] = [:]
             let (eventSQL, eventArguments) = query.events
-            for row in try Row.fetchAll(db, sql: eventSQL, arguments: eventArguments) {
-                let courseID: Int64 = row["courseId"]
+            let events = try Row.fetchCursor(db, sql: eventSQL, arguments: eventArguments)
+            while let row = try events.next() {
+                // Columns by position, in the order of `RegionSummaryQuery.events`.
+                let courseID: Int64 = row[2]
                 if courses[courseID] == nil { courses[courseID] = try courseInfo(db, id: courseID) }
                 builder.addEvent(
                     RegionSummary.EventLine(
-                        id: row["id"], rowCode: row["rowCode"], course: courses[courseID]!, customTitle: row["title"],
-                        startDate: row["startDate"], endDate: row["endDate"], regionCode: row["regionCode"],
-                        districtCode: row["districtCode"], locality: row["locality"], venue: row["venue"],
-                        sessions: row["heldSessions"], hours: row["heldHours"], participants: 0, completed: nil, certificates: nil),
-                    sessionCount: row["sessionCount"], firstSession: row["firstSessionDate"], lastSession: row["lastSessionDate"])
+                        id: row[0], rowCode: row[1], course: courses[courseID]!, customTitle: row[3],
+                        startDate: DayDate(dayNumber: row[8]), endDate: DayDate(dayNumber: row[9]), regionCode: row[4],
+                        districtCode: row[5], locality: row[6], venue: row[7], sessions: row[10], hours: row[11],
+                        participants: 0, completed: nil, certificates: nil),
+                    sessionCount: row[14], firstSession: DayDate(dayNumber: row[12]), lastSession: DayDate(dayNumber: row[13]))
             }
 
             let (tallySQL, tallyArguments) = query.tallies(inside: builder.insideEvents, edge: builder.edgeEvents)
-            let sexes: [SexGroup] = [.female, .male, .unknown]
-            let categories = ParticipantCategory.allCases + [.other]
             let tallies = try Row.fetchCursor(db, sql: tallySQL, arguments: tallyArguments)
             while let row = try tallies.next() {
-                builder.addTally(
-                    event: row[0], participant: row[1], MarkTally(present: row[2], late: row[3], excused: row[4]),
-                    sex: sexes[row[5] as Int], birthYear: row[6], category: categories[row[7] as Int])
+                builder.addTally(event: row[0], participant: row[1], MarkTally(packed: row[2]))
             }
+
+            // What the people who came are counted by: all of them straight through when they are many.
+            let ids = builder.participantIDs
+            let maximumID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM participant") ?? 0
+            var people = PersonAttributes(maximumID: maximumID, count: ids.count)
+            let (peopleSQL, peopleArguments) = ids.count * 4 > maximumID
+                ? (RegionSummaryQuery.everyone, StatementArguments())
+                : RegionSummaryQuery.people(ids: ids)
+            let rows = try Row.fetchCursor(db, sql: peopleSQL, arguments: peopleArguments)
+            while let row = try rows.next() {
+                people.set(row[0], row[1])
+            }
+            builder.countPeople(people)
 
             let edgeEnding = builder.edgeEventsEndingInPeriod
             if !edgeEnding.isEmpty {
                 let (sql, arguments) = RegionSummaryQuery.wholeEventTallies(events: edgeEnding)
                 for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                    builder.judgeCompletion(event: row[0], MarkTally(present: row[2], late: row[3], excused: row[4]))
+                    builder.judgeCompletion(event: row[0], MarkTally(packed: row[2]))
                 }
             }
             let ending = builder.eventsEndingInPeriod
@@ -106,6 +120,22 @@ struct MarkTally: Hashable {
     var present: Int
     var late: Int
     var excused: Int
+
+    init(present: Int, late: Int, excused: Int) {
+        self.present = present
+        self.late = late
+        self.excused = excused
+    }
+
+    /// The tally from ``RegionSummaryQuery/packedMarks``: 16 bits each of present and late, then excused.
+    init(packed: Int64) {
+        present = Int(packed & 0xFFFF)
+        late = Int(packed >> Self.lateShift & 0xFFFF)
+        excused = Int(packed >> Self.excusedShift)
+    }
+
+    static let lateShift = 16
+    static let excusedShift = 32
 
     /// Whether the person came at all: present or late at one session at least.
     var attended: Bool { present + late > 0 }

@@ -1,4 +1,9 @@
 /// Adds up the rows ``AppDatabase/regionSummary(_:)`` reads into a ``RegionSummary``, applying its rules.
+///
+/// It works in three steps, as the rows arrive: the events held (``addEvent(_:sessionCount:firstSession:lastSession:)``),
+/// each enrollment's marks (``addTally(event:participant:_:)``), then what the people who came are
+/// counted by (``countPeople(_:)``). Counting is done in flat arrays and sorted lists rather than
+/// dictionaries: a year of a national programme has 70,000 enrollments to add up.
 struct RegionSummaryBuilder {
     private let request: RegionSummaryRequest
     private let lastDay: DayDate
@@ -7,23 +12,22 @@ struct RegionSummaryBuilder {
     private let standingRows: Int
     private var rowIndex: [RowKey: Int]
     private var rows: [RegionSummary.Figures]
-    private var events: [Tally] = []
+    private var events: [EventTally] = []
     private var eventIndex: [Int64: Int] = [:]
     /// The event of the previous tally: tallies come event by event.
     private var lastEvent: (id: Int64, index: Int) = (-1, -1)
-
-    /// The people of each row, once each (see ``rowPerson(_:_:)``), with the year of their first counted event there.
-    private var firstYearInRow: [Int64: Int] = [:]
-    /// Everyone counted, with the year of their first counted event and what they are counted by.
-    private var people: [Int64: Person] = [:]
+    /// The participations: enrollments whose person came to a held session in the period.
+    private var participations: [Participation] = []
     /// Completion judged once per course, tally and number of sessions.
     private var judgements: [Judgement: Bool] = [:]
+    private var total = RegionSummary.Figures()
 
     /// One event while the summary is put together.
-    private struct Tally {
+    private struct EventTally {
         var line: RegionSummary.EventLine
         var row: Int
         var year: Int
+        var rule: CompletionRule
         /// All the event's sessions, which completion is judged over.
         var sessionCount: Int
         /// Whether all its sessions are in the period, so that its marks in the period are all its marks.
@@ -32,15 +36,13 @@ struct RegionSummaryBuilder {
         var credited = 0
     }
 
-    private struct RowKey: Hashable {
-        let code: String?
+    private struct Participation {
+        var event: Int
+        var participant: Int64
     }
 
-    private struct Person {
-        var firstYear: Int
-        var sex: SexGroup
-        var birthYear: Int?
-        var category: ParticipantCategory
+    private struct RowKey: Hashable {
+        let code: String?
     }
 
     private struct Judgement: Hashable {
@@ -62,15 +64,16 @@ struct RegionSummaryBuilder {
 
     mutating func addEvent(_ line: RegionSummary.EventLine, sessionCount: Int, firstSession: DayDate, lastSession: DayDate) {
         let period = request.period
-        eventIndex[line.id] = events.count
-        events.append(Tally(
-            line: line, row: row(for: line.rowCode), year: line.startDate.year, sessionCount: sessionCount,
-            isInside: period.from <= firstSession && lastSession <= lastDay,
-            endsInPeriod: period.from <= lastSession && lastSession <= lastDay))
-        if events.last!.endsInPeriod {
-            events[events.count - 1].line.completed = 0
-            events[events.count - 1].line.certificates = 0
+        var line = line
+        let endsInPeriod = period.from <= lastSession && lastSession <= lastDay
+        if endsInPeriod {
+            line.completed = 0
+            line.certificates = 0
         }
+        eventIndex[line.id] = events.count
+        events.append(EventTally(
+            line: line, row: row(for: line.rowCode), year: line.startDate.year, rule: line.course.course.completionRule,
+            sessionCount: sessionCount, isInside: period.from <= firstSession && lastSession <= lastDay, endsInPeriod: endsInPeriod))
     }
 
     var insideEvents: [Int64] { events.filter(\.isInside).map(\.line.id) }
@@ -78,30 +81,30 @@ struct RegionSummaryBuilder {
     var edgeEventsEndingInPeriod: [Int64] { events.filter { !$0.isInside && $0.endsInPeriod }.map(\.line.id) }
     var eventsEndingInPeriod: [Int64] { events.filter(\.endsInPeriod).map(\.line.id) }
 
-    // MARK: People
+    // MARK: Enrollments
 
     /// One enrollment's marks in the period: a participation if the person came; for an event
     /// wholly within the period, also the marks its completion is judged on.
-    mutating func addTally(event id: Int64, participant: Int64, _ tally: MarkTally, sex: SexGroup, birthYear: Int?,
-                           category: ParticipantCategory) {
+    mutating func addTally(event id: Int64, participant: Int64, _ tally: MarkTally) {
         guard let index = lastEvent.id == id ? lastEvent.index : eventIndex[id] else { return }
         lastEvent = (id, index)
         if events[index].isInside && events[index].endsInPeriod {
             judgeCompletion(at: index, tally)
         }
         guard tally.attended else { return }
-        let event = events[index]
         events[index].line.participants += 1
-        events[index].credited += tally.credited(under: event.line.course.course.completionRule)
-        rows[event.row].participations.add(1, sex: sex, age: AgeGroup(age: birthYear.map { event.year - $0 }), category: category)
+        events[index].credited += tally.credited(under: events[index].rule)
+        participations.append(Participation(event: index, participant: participant))
+    }
 
-        let key = Self.rowPerson(event.row, participant)
-        firstYearInRow[key] = min(firstYearInRow[key] ?? .max, event.year)
-        if let known = people[participant] {
-            if event.year < known.firstYear { people[participant]!.firstYear = event.year }
-        } else {
-            people[participant] = Person(firstYear: event.year, sex: sex, birthYear: birthYear, category: category)
-        }
+    /// The people who came, each once, in increasing order.
+    var participantIDs: [Int64] {
+        var ids = participations.map(\.participant)
+        ids.sort()
+        var unique: [Int64] = []
+        unique.reserveCapacity(ids.count)
+        for id in ids where id != unique.last { unique.append(id) }
+        return unique
     }
 
     /// Counts one enrolled person's completion of an event that ends in the period, from their marks at all its sessions.
@@ -111,10 +114,9 @@ struct RegionSummaryBuilder {
     }
 
     private mutating func judgeCompletion(at index: Int, _ tally: MarkTally) {
-        let rule = events[index].line.course.course.completionRule
         let judgement = Judgement(course: events[index].line.course.course.id!, tally: tally, sessionCount: events[index].sessionCount)
         let isComplete = judgements[judgement] ?? {
-            let verdict = rule.evaluate(tally.marks, sessionCount: judgement.sessionCount).isComplete
+            let verdict = events[index].rule.evaluate(tally.marks, sessionCount: judgement.sessionCount).isComplete
             judgements[judgement] = verdict
             return verdict
         }()
@@ -126,13 +128,59 @@ struct RegionSummaryBuilder {
         events[index].line.certificates! += count
     }
 
-    /// A row and a person in one number, a cheaper key than a pair: participant ids stay below 2⁴⁸.
-    private static func rowPerson(_ row: Int, _ person: Int64) -> Int64 {
-        Int64(row) << personBits | person
+    // MARK: People
+
+    /// Splits the participations, and the people behind them, by sex, age group and category.
+    ///
+    /// Each person is counted once per row, aged at their first counted event there, and once
+    /// in the total, aged at their first counted event of all.
+    mutating func countPeople(_ people: PersonAttributes) {
+        let cells = PersonCell.count
+        var participationCells = [Int](repeating: 0, count: rows.count * cells)
+        // Sorted, a row's person and the year of each of their events come together, earliest first.
+        var inRows: [UInt64] = []
+        var overall: [UInt64] = []
+        inRows.reserveCapacity(participations.count)
+        overall.reserveCapacity(participations.count)
+        for participation in participations {
+            let row = events[participation.event].row
+            let year = events[participation.event].year
+            let person = people[participation.participant]
+            participationCells[row * cells + PersonCell.index(person, year: year)] += 1
+            let key = UInt64(participation.participant) << Self.yearBits | UInt64(year)
+            inRows.append(UInt64(row) << Self.rowShift | key)
+            overall.append(key)
+        }
+        inRows.sort()
+        overall.sort()
+
+        var participantCells = [Int](repeating: 0, count: rows.count * cells)
+        var previous = UInt64.max
+        for key in inRows where key >> Self.yearBits != previous >> Self.yearBits {
+            previous = key
+            let row = Int(key >> Self.rowShift)
+            let participant = Int64((key & Self.personAndYearMask) >> Self.yearBits)
+            participantCells[row * cells + PersonCell.index(people[participant], year: Int(key & Self.yearMask))] += 1
+        }
+        var totalCells = [Int](repeating: 0, count: cells)
+        previous = UInt64.max
+        for key in overall where key >> Self.yearBits != previous >> Self.yearBits {
+            previous = key
+            totalCells[PersonCell.index(people[Int64(key >> Self.yearBits)], year: Int(key & Self.yearMask))] += 1
+        }
+
+        for row in rows.indices {
+            rows[row].participations = PersonCell.breakdown(participationCells[row * cells..<(row + 1) * cells])
+            rows[row].participants = PersonCell.breakdown(participantCells[row * cells..<(row + 1) * cells])
+        }
+        total.participants = PersonCell.breakdown(totalCells[...])
     }
 
-    private static let personBits: Int64 = 48
-    private static let personMask: Int64 = 1 << personBits - 1
+    /// Participant ids below 2⁴⁴ and years below 4096 make one sortable number with a row below 2⁸.
+    private static let yearBits: UInt64 = 12
+    private static let yearMask: UInt64 = 1 << yearBits - 1
+    private static let rowShift: UInt64 = 56
+    private static let personAndYearMask: UInt64 = 1 << rowShift - 1
 
     // MARK: The summary
 
@@ -149,13 +197,7 @@ struct RegionSummaryBuilder {
             rows[event.row].creditedSessions += event.credited
             rows[event.row].offeredSessions += line.participants * line.sessions
         }
-        for (key, year) in firstYearInRow {
-            let person = people[key & Self.personMask]!
-            rows[Int(key >> Self.personBits)].participants.add(1, sex: person.sex, age: AgeGroup(age: person.birthYear.map { year - $0 }),
-                                           category: person.category)
-        }
-
-        var total = RegionSummary.Figures()
+        var total = total
         for figures in rows {
             total.eventsByKind.merge(figures.eventsByKind, uniquingKeysWith: +)
             total.sessions += figures.sessions
@@ -165,10 +207,6 @@ struct RegionSummaryBuilder {
             total.certificates += figures.certificates
             total.creditedSessions += figures.creditedSessions
             total.offeredSessions += figures.offeredSessions
-        }
-        for person in people.values {
-            total.participants.add(1, sex: person.sex, age: AgeGroup(age: person.birthYear.map { person.firstYear - $0 }),
-                                   category: person.category)
         }
 
         let lines = request.includesEvents
@@ -188,6 +226,57 @@ struct RegionSummaryBuilder {
         rowCodes.append(code)
         rows.append(RegionSummary.Figures())
         return rows.count - 1
+    }
+}
+
+/// What a person is counted by, packed in one number by SQL (see ``RegionSummaryQuery/personColumn``):
+/// the position of their sex in `[female, male]` (2 when not recorded), plus 3 × the position of
+/// their category, plus 21 × their birth year (0 when not recorded).
+struct PersonAttributes {
+    private var dense: [Int32] = []
+    private var sparse: [Int64: Int32] = [:]
+
+    /// A table for people whose ids run up to `maximumID`: an array when that is not much more than their number.
+    init(maximumID: Int64, count: Int) {
+        if maximumID < 4 * Int64(count) + 1024 {
+            dense = Array(repeating: 0, count: Int(maximumID) + 1)
+        }
+    }
+
+    mutating func set(_ id: Int64, _ packed: Int32) {
+        if id < dense.count { dense[Int(id)] = packed } else { sparse[id] = packed }
+    }
+
+    subscript(id: Int64) -> Int32 {
+        id < dense.count ? dense[Int(id)] : sparse[id] ?? 2
+    }
+}
+
+/// A person's sex, age group and category as one of 126 cells, and cells back into a ``RegionSummary/Breakdown``.
+enum PersonCell {
+    private static let sexes: [SexGroup] = [.female, .male, .unknown]
+    private static let ages = AgeGroup.allCases
+    private static let categories = ParticipantCategory.allCases
+    static let count = sexes.count * ages.count * categories.count
+
+    /// The cell of a person with packed attributes, at an event in `year`.
+    static func index(_ packed: Int32, year: Int) -> Int {
+        let sex = Int(packed % 3)
+        let category = Int(packed / 3 % 7)
+        let birthYear = Int(packed / 21)
+        let age = AgeGroup(age: birthYear == 0 ? nil : year - birthYear)
+        return (sex * ages.count + ages.firstIndex(of: age)!) * categories.count + category
+    }
+
+    static func breakdown(_ cells: ArraySlice<Int>) -> RegionSummary.Breakdown {
+        var breakdown = RegionSummary.Breakdown()
+        for (offset, count) in cells.enumerated() where count > 0 {
+            let category = offset % categories.count
+            let age = offset / categories.count % ages.count
+            let sex = offset / categories.count / ages.count
+            breakdown.add(count, sex: sexes[sex], age: ages[age], category: categories[category])
+        }
+        return breakdown
     }
 }
 
