@@ -133,5 +133,9 @@ malaka certificates reissue "$serial" --language uz-Latn --issue-date 03.04.2019
   --templates "$root/certificate-templates" --out "$certificates/khorezm"
 malaka certificates list --event "$khorezm"
 
+step "What was held in 2019, per region"
+malaka report regions --year 2019 --format pdf --out "$out/region-summary-2019.pdf"
+malaka report regions --year 2019 --format csv --out "$out/region-summary-2019.csv"
+
 printf '\nThe sample programme is in %s\n' "$MALAKA_DB"
 printf 'Its certificates are in %s/: a folder of PDFs per event, one per person, and a bundle per event to print.\n' "$certificates"
