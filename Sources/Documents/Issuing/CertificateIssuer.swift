@@ -44,8 +44,9 @@ public struct IssueReport: Sendable {
     public var skipped: [CertificateProblem]
     /// People left out on purpose, such as holders of a revoked certificate.
     public var notes: [String]
-    /// Seconds spent in each step, in order: planning, the preflight, the transaction (numbering,
-    /// hashing and drawing), and renaming the files.
+    /// Each step in order — planning, the preflight, the transaction (numbering, hashing, drawing and
+    /// recording) and renaming the files — with its wall-clock seconds, its CPU seconds (`… CPU`) and
+    /// the peak memory so far (`… peak memory MB`). `MALAKA_TIMINGS=1` makes `malaka` print them.
     public var timings: [(step: String, seconds: Double)] = []
 }
 
@@ -475,7 +476,7 @@ private struct StepClock {
         let cpu = Self.cpuSeconds()
         laps.append((step, Double(now - last) / 1e9))
         laps.append((step + " CPU", cpu - lastCPU))
-        laps.append((step + " peak MB", Self.peakMegabytes()))
+        laps.append((step + " peak memory MB", Self.peakMegabytes()))
         last = now
         lastCPU = cpu
     }

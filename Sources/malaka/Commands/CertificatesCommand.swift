@@ -71,7 +71,9 @@ extension CertificatesCommand {
                                           progress: progress)
             bar?.finish()
             if ProcessInfo.processInfo.environment["MALAKA_TIMINGS"] != nil {
-                let steps = report.timings.map { String(format: "%@ %.3f s", $0.step, $0.seconds) }.joined(separator: ", ")
+                let steps = report.timings.map { step, value in
+                    step.hasSuffix(" MB") ? String(format: "%@ %.1f", step, value) : String(format: "%@ %.3f s", step, value)
+                }.joined(separator: ", ")
                 FileHandle.standardError.write(Data("timings: \(steps)\n".utf8))
             }
             for problem in report.skipped {
