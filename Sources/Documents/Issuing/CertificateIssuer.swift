@@ -47,7 +47,7 @@ public struct IssueReport: Sendable {
     /// Each step in order — planning, the preflight, the transaction (numbering, hashing, drawing and
     /// recording) and renaming the files — with its wall-clock seconds, its CPU seconds (`… CPU`) and
     /// the peak memory so far (`… peak memory MB`). `MALAKA_TIMINGS=1` makes `malaka` print them.
-    public var timings: [(step: String, seconds: Double)] = []
+    public var timings: [(step: String, value: Double)] = []
 }
 
 /// Called as certificates are drawn: how many pages and files are done, of how many.
@@ -469,7 +469,7 @@ private final class FirstFailure: @unchecked Sendable {
 private struct StepClock {
     private var last = DispatchTime.now().uptimeNanoseconds
     private var lastCPU = StepClock.cpuSeconds()
-    private(set) var laps: [(step: String, seconds: Double)] = []
+    private(set) var laps: [(step: String, value: Double)] = []
 
     mutating func lap(_ step: String) {
         let now = DispatchTime.now().uptimeNanoseconds
