@@ -40,11 +40,26 @@ import Testing
                 templateLanguages: Self.languages)
         }
 
+        /// Issues, and returns every certificate as `produce` saw it, with its record as stored.
         @discardableResult
         func issue(_ participants: [Int64] = [], language: DocumentLanguage? = nil, issueDate: String = "2019-04-01",
                    digest: @escaping (CertificateContent) -> String = Self.digest) throws -> [IssuedCertificate] {
-            try database.issueCertificates(try plan(participants, language: language, issueDate: issueDate), digest: digest) { batch in
-                batch.map { _ in nil }
+            try Self.issue(try plan(participants, language: language, issueDate: issueDate), in: database, digest: digest)
+        }
+
+        static func issue(_ plan: CertificatePlan, in database: AppDatabase, digest: (CertificateContent) -> String = Self.digest,
+                          pdfHash: String? = nil) throws -> [IssuedCertificate] {
+            var issued: [IssuedCertificate] = []
+            let totals = try database.issueCertificates(plan, digest: digest) { chunk in
+                issued += chunk
+                return chunk.map { _ in pdfHash }
+            }
+            #expect(totals.count == issued.count)
+            #expect(totals.new == issued.filter(\.isNew).count)
+            return try issued.map { certificate in
+                var stored = certificate
+                stored.certificate = try database.certificate(serial: certificate.certificate.serial)
+                return stored
             }
         }
 
@@ -139,12 +154,48 @@ import Testing
 
         // When making the PDFs fails
         #expect(throws: DiskFull.self) {
-            try training.database.issueCertificates(try training.plan(), digest: Training.digest) { _ in throw DiskFull() }
+            try training.database.issueCertificates(try training.plan(), digest: Training.digest, produce: { _ in throw DiskFull() })
         }
 
         // Then nothing is recorded, and the next issue starts from the first number
         #expect(try training.database.certificates().isEmpty)
         #expect(try training.issue().first?.certificate.serial == "UZ-2019-000001")
+    }
+
+    @Test func largeBatchesAreProducedInChunksInsideOneTransaction() throws {
+        // Given a training of 300 people who all attended
+        let database = try Fixtures.database()
+        let event = try Fixtures.khorezmTraining(in: database)
+        let people = try Fixtures.people((1...300).map { String(format: "Person %03d", $0) }, in: database)
+        try database.enroll(eventID: event.id, participantIDs: people)
+        for session in event.sessions {
+            try database.markAttendance(AttendanceMarks(eventID: event.id, date: session.date, everyoneElse: .present))
+        }
+        let plan = try database.planCertificates(CertificateRequest(eventID: event.id, issueDate: Fixtures.day("2019-04-01")),
+                                                 templateLanguages: Training.languages)
+
+        // When issuing fails at the very end, after every chunk was produced
+        var chunks: [[String]] = []
+        struct Late: Error {}
+        #expect(throws: Late.self) {
+            try database.issueCertificates(plan, digest: Training.digest, produce: { chunk in
+                chunks.append(chunk.map(\.certificate.serial))
+                return chunk.map { _ in nil }
+            }, finish: { throw Late() })
+        }
+
+        // Then the chunks came in order, at most 256 at a time, and nothing was recorded
+        #expect(chunks.map(\.count) == [256, 44])
+        #expect(chunks.flatMap { $0 } == (1...300).map { String(format: "UZ-2019-%06d", $0) })
+        #expect(try database.certificates().isEmpty)
+
+        // And when it succeeds, all 300 are recorded in one go
+        var finished = false
+        let totals = try database.issueCertificates(plan, digest: Training.digest, produce: { chunk in chunk.map { _ in nil } },
+                                                    finish: { finished = true })
+        #expect(finished)
+        #expect(totals == IssueTotals(count: 300, new: 300, printedDifferently: 0))
+        #expect(try database.certificates().map(\.sequence) == Array(1...300))
     }
 
     @Test func pdfHashesAreRecordedWhenTheyAreMade() throws {
@@ -155,9 +206,7 @@ import Testing
 
         // When they are issued again with their own PDFs
         let fake = String(repeating: "ab", count: 32)
-        let again = try training.database.issueCertificates(try training.plan(), digest: Training.digest) { batch in
-            batch.map { _ in fake }
-        }
+        let again = try Training.issue(try training.plan(), in: training.database, pdfHash: fake)
 
         // Then the hashes are recorded, and nothing else changes
         #expect(again.allSatisfy { $0.certificate.pdfSHA256 == fake && !$0.isNew })
@@ -181,7 +230,7 @@ import Testing
     @Test func namedPeopleWhoDidNotCompleteAreProblems() throws {
         let training = try Training()
         let plan = try training.plan([training.people[0], training.people[3]])
-        #expect(plan.items.map(\.participant.id) == [training.people[0]])
+        #expect(plan.items.map(\.participantID) == [training.people[0]])
         #expect(plan.problems == ["Dilnoza Qurbonova (\(training.people[3])) attended 1 of 4 sessions, below the 80% the course requires."])
 
         let outsider = try training.database.addParticipant(ParticipantDraft(fullName: "Outsider"))
@@ -310,7 +359,7 @@ import Testing
 
         // When the whole event is issued again, she is left out with a note
         let plan = try training.plan()
-        #expect(plan.items.map(\.participant.id) == [training.people[0], training.people[2]])
+        #expect(plan.items.map(\.participantID) == [training.people[0], training.people[2]])
         #expect(plan.notes == ["Bekzod Toʻxtayev (\(training.people[1])) is left out: certificate UZ-2019-000002 was revoked (Wrong person). Name them to issue a new one."])
 
         // And when she is named, she gets a new certificate with the next number
@@ -355,11 +404,13 @@ import Testing
                 let plan = try database.planCertificates(
                     CertificateRequest(eventID: training.event.id, issueDate: Fixtures.day("2019-04-01")),
                     templateLanguages: Training.languages)
-                let issued = try database.issueCertificates(plan, digest: Training.digest) { batch in
+                var serials: [String] = []
+                try database.issueCertificates(plan, digest: Training.digest) { batch in
                     Thread.sleep(forTimeInterval: 0.01)
+                    serials += batch.map(\.certificate.serial)
                     return batch.map { _ in nil }
                 }
-                results.add(issued.map(\.certificate.serial))
+                results.add(serials)
             } catch {
                 results.fail(error)
             }

@@ -168,7 +168,7 @@ def emblem():
         (NAVY, family(0, 0.12, 0.95)),
         (NAVY, ground),
     ]
-    render(os.path.join(HERE, "emblem.png"), 112, 112, layers, 56, background=(0xFF, 0xFD, 0xF7))
+    render(os.path.join(HERE, "emblem.png"), 84, 84, layers, 42, background=(0xFF, 0xFD, 0xF7))
 
 
 
@@ -183,7 +183,7 @@ def parenting_mark():
         (CORAL, heart(0, -0.06, 0.84)),
         (WHITE, family(0, -0.06, 0.62)),
     ]
-    render(os.path.join(HERE, "parenting-mark.png"), 120, 120, layers, 60, background=(0xFF, 0xFE, 0xFA))
+    render(os.path.join(HERE, "parenting-mark.png"), 96, 96, layers, 48, background=(0xFF, 0xFE, 0xFA))
 
 
 

@@ -10,7 +10,7 @@ public enum CertificateFileName {
     static let nameLimit = 80
 
     public static func make(serial: String, name: String) -> String {
-        let safeSerial = sanitised(serial, limit: 36)
+        let safeSerial = sanitised(serial, limit: 35)
         let safeName = sanitised(transliterated(name), limit: nameLimit)
         let stem = [safeSerial.isEmpty ? "certificate" : safeSerial, safeName].filter { !$0.isEmpty }.joined(separator: "_")
         return stem + ".pdf"

@@ -13,20 +13,41 @@ public struct CertificateDestination: Sendable {
     }
 }
 
+/// One certificate of an issuing run, as the report lists it: small, because a run may have 10,000.
+public struct IssuedLine: Sendable {
+    public var serial: String
+    public var participantID: Int64
+    /// The name as printed.
+    public var name: String
+    public var language: DocumentLanguage
+    /// Whether this run gave it its serial; false when it was issued before and is printed again.
+    public var isNew: Bool
+    /// Whether a certificate issued before now prints something else than it did, e.g. after a template changed.
+    public var printsDifferently: Bool
+    /// The serial it replaces, for a re-issue.
+    public var replaces: String?
+    /// Its own PDF's file name in ``IssueReport/directory``, when one was written.
+    public var file: String?
+    /// Its hashes, when the run was asked to keep them (`keepHashes`).
+    public var contentSHA256: String?
+    public var pdfSHA256: String?
+}
+
 /// What an issuing run did.
 public struct IssueReport: Sendable {
     /// Every certificate of the run, new and issued before, in order.
-    public var certificates: [IssuedCertificate]
-    /// The per-person PDFs written, in the order of ``certificates``; empty without a directory.
-    public var files: [URL]
+    public var certificates: [IssuedLine]
+    /// The folder of per-person PDFs, if they were written.
+    public var directory: URL?
     public var bundle: URL?
     /// Certificates left out because they could not be printed (`skipInvalid`), with why.
     public var skipped: [CertificateProblem]
     /// People left out on purpose, such as holders of a revoked certificate.
     public var notes: [String]
-    /// Seconds spent in each step, in order: planning, the preflight, the transaction (numbering,
-    /// hashing and drawing), and renaming the files.
-    public var timings: [(step: String, seconds: Double)] = []
+    /// Each step in order — planning, the preflight, the transaction (numbering, hashing, drawing and
+    /// recording) and renaming the files — with its wall-clock seconds, its CPU seconds (`… CPU`) and
+    /// the peak memory so far (`… peak memory MB`). `MALAKA_TIMINGS=1` makes `malaka` print them.
+    public var timings: [(step: String, value: Double)] = []
 }
 
 /// Called as certificates are drawn: how many pages and files are done, of how many.
@@ -62,15 +83,17 @@ public final class CertificateIssuer: Sendable {
     ///
     /// - Throws: ``MalakaError`` listing every problem when any certificate cannot be printed
     ///   (unless `skipInvalid`), or when nobody qualifies. Nothing is issued then.
+    ///
+    /// - Parameter keepHashes: whether the report lists each certificate's hashes, as `--json` does.
     public func issue(
         _ request: CertificateRequest, to destination: CertificateDestination, skipInvalid: Bool = false,
-        progress: IssueProgress? = nil
+        keepHashes: Bool = false, progress: IssueProgress? = nil
     ) throws -> IssueReport {
         try destination.check()
         var clock = StepClock()
         var plan = try database.planCertificates(request, templateLanguages: renderer.languages(ofTemplate:))
         clock.lap("plan")
-        let preflight = renderer.preflight(plan.items.map { item in (item.content, Self.holder(item.participant)) })
+        let preflight = preflight(plan)
         clock.lap("preflight")
         let problems = plan.problems.map { CertificateProblem(message: $0, holders: []) } + preflight.problems
         let failing = plan.problems.count + preflight.failing.count
@@ -84,22 +107,37 @@ public final class CertificateIssuer: Sendable {
         guard !plan.items.isEmpty else {
             throw MalakaError.data("Nobody enrolled in event \(request.eventID) has met the course's completion rule yet (\(plan.event.enrolledCount) enrolled), so nothing was issued. `malaka attendance show \(request.eventID)` shows who attended.")
         }
-        let output = PendingOutput(destination: destination, renderer: renderer, progress: progress,
-                                   bundleTitle: "\(plan.event.title(in: .english)) — event \(plan.event.id)")
-        let issued: [IssuedCertificate]
+        let dates = plan.items.map(\.issueDate)
+        let output = PendingOutput(
+            destination: destination, renderer: renderer, progress: progress, count: plan.items.count, keepHashes: keepHashes,
+            bundleMetadata: PDFMetadata(
+                title: "\(plan.event.title(in: .english)) — event \(plan.event.id)", author: plan.event.event.organiser,
+                subject: "\(plan.items.count) certificate\(plan.items.count == 1 ? "" : "s")", creator: "Malaka",
+                creationDate: dates.max()?.startOfDayUTC))
         do {
-            issued = try database.issueCertificates(plan, digest: renderer.contentDigest(of:)) { batch in
-                try output.produce(batch)
-            }
+            try database.issueCertificates(plan, digest: renderer.contentDigest(of:), produce: output.produce, finish: output.finish)
         } catch {
             output.discard()
             throw error
         }
         clock.lap("transaction")
-        let written = try output.commit()
+        let lines = try output.commit()
         clock.lap("rename")
-        return IssueReport(certificates: issued, files: written.files, bundle: written.bundle,
+        return IssueReport(certificates: lines, directory: destination.directory, bundle: destination.bundle,
                            skipped: skipInvalid ? problems : [], notes: plan.notes, timings: clock.laps)
+    }
+
+    /// The preflight of a whole plan, a few hundred certificates at a time so that memory stays flat.
+    private func preflight(_ plan: CertificatePlan) -> PreflightReport {
+        let items = plan.items
+        var report = PreflightReport()
+        var start = 0
+        while start < items.count {
+            let end = min(items.count, start + 512)
+            report.merge(renderer.preflight(items[start..<end].map { (plan.content(of: $0), Self.holder($0)) }), offset: start)
+            start = end
+        }
+        return report
     }
 
     /// Re-issues a certificate under a new serial, e.g. after the holder's name was corrected.
@@ -111,11 +149,10 @@ public final class CertificateIssuer: Sendable {
         to destination: CertificateDestination, progress: IssueProgress? = nil
     ) throws -> IssueReport {
         try destination.check()
-        let output = PendingOutput(destination: destination, renderer: renderer, progress: progress,
-                                   bundleTitle: "Certificate re-issued in place of \(serial)")
-        let issued: IssuedCertificate
+        let output = PendingOutput(destination: destination, renderer: renderer, progress: progress, count: 1, keepHashes: true,
+                                   bundleMetadata: nil)
         do {
-            issued = try database.reissueCertificate(
+            try database.reissueCertificate(
                 serial: serial, language: language, issueDate: issueDate, digest: renderer.contentDigest(of:)
             ) { certificate in
                 let holder = "\(certificate.content.participantName), in place of \(serial)"
@@ -123,18 +160,20 @@ public final class CertificateIssuer: Sendable {
                 guard preflight.problems.isEmpty else {
                     throw Self.refusal(preflight.problems, failing: 1, of: 1, event: certificate.certificate.eventId, canSkip: false)
                 }
-                return try output.produce([certificate])[0]
+                let hash = try output.produce([certificate])[0]
+                try output.finish()
+                return hash
             }
         } catch {
             output.discard()
             throw error
         }
-        let written = try output.commit()
-        return IssueReport(certificates: [issued], files: written.files, bundle: written.bundle, skipped: [], notes: [])
+        let lines = try output.commit()
+        return IssueReport(certificates: lines, directory: destination.directory, bundle: destination.bundle, skipped: [], notes: [])
     }
 
-    static func holder(_ participant: Participant) -> String {
-        "\(participant.fullName) (participant \(participant.id ?? 0))"
+    static func holder(_ item: CertificatePlan.Item) -> String {
+        "\(item.participantName) (participant \(item.participantID))"
     }
 
     /// Every problem, each once with whom it affects, under a first line saying nothing was issued.
@@ -198,67 +237,78 @@ extension CertificateDestination {
     }
 }
 
-/// The files of one run, written under temporary names inside the transaction and renamed after it.
+/// The files of one run, written under temporary names inside the transaction and renamed after it,
+/// and a line for each certificate.
 private final class PendingOutput: @unchecked Sendable {
     let destination: CertificateDestination
     let renderer: CertificateRenderer
-    let progress: IssueProgress?
-    let bundleTitle: String
+    private let keepHashes: Bool
+    private let counter: ProgressCounter
+    /// The bundle's metadata; nil takes it from the first certificate.
+    private let bundleMetadata: PDFMetadata?
     private let lock = NSLock()
-    private var pending: [(temporary: URL, final: URL)] = []
-    private var files: [URL] = []
+    private var lines: [IssuedLine] = []
+    private var bundle: CertificateBundle?
+    private var bundleStarted = false
+    /// The bundle's pages of the latest chunk, drawn while the next chunk is numbered and recorded.
+    private var bundleWork: DispatchGroup?
+    private let bundleFailure = FirstFailure()
 
-    init(destination: CertificateDestination, renderer: CertificateRenderer, progress: IssueProgress?, bundleTitle: String) {
+    init(destination: CertificateDestination, renderer: CertificateRenderer, progress: IssueProgress?, count: Int,
+         keepHashes: Bool, bundleMetadata: PDFMetadata?) {
         self.destination = destination
         self.renderer = renderer
-        self.progress = progress
-        self.bundleTitle = bundleTitle
+        self.keepHashes = keepHashes
+        self.bundleMetadata = bundleMetadata
+        let kinds = (destination.directory == nil ? 0 : 1) + (destination.bundle == nil ? 0 : 1)
+        counter = ProgressCounter(total: count * kinds, report: progress)
+        lines.reserveCapacity(count)
     }
 
-    /// Draws the batch: each certificate's own PDF on every core, and the bundle on a thread of
-    /// its own alongside. Returns the SHA-256 of each certificate's own PDF, or nil without one.
-    func produce(_ batch: [IssuedCertificate]) throws -> [String?] {
-        let total = batch.count * ((destination.directory == nil ? 0 : 1) + (destination.bundle == nil ? 0 : 1))
-        let counter = ProgressCounter(total: total, report: progress)
+    /// Draws one chunk of certificates: each one's own PDF on every core, and its pages of the
+    /// bundle on a thread of its own, which may go on drawing while the next chunk is numbered and
+    /// recorded. Returns the SHA-256 of each certificate's own PDF, or nil without one.
+    func produce(_ chunk: [IssuedCertificate]) throws -> [String?] {
         let failure = FirstFailure()
-        let group = DispatchGroup()
+        let counter = counter
 
-        if let bundle = destination.bundle {
-            try FileManager.default.createDirectory(at: bundle.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = Self.temporaryURL(for: bundle)
-            register(temporary, bundle)
-            let contents = batch.map(\.content)
-            let metadata = PDFMetadata(
-                title: bundleTitle, author: batch.first?.content.organiser,
-                subject: "\(batch.count) certificate\(batch.count == 1 ? "" : "s")",
-                keywords: batch.count <= 20 ? batch.map(\.content.serial) : [], creator: "Malaka",
-                creationDate: batch.map(\.content.issueDate).max()?.startOfDayUTC)
-            DispatchQueue.global().async(group: group) { [renderer] in
+        if let url = destination.bundle {
+            let bundle = try openBundle(url, first: chunk.first)
+            // Pages go into the bundle in order: the previous chunk's must be done first.
+            waitForBundle()
+            if let error = bundleFailure.error { throw Self.describe(error) }
+            let contents = chunk.map(\.content)
+            let group = DispatchGroup()
+            let bundleFailure = bundleFailure
+            DispatchQueue.global().async(group: group) {
                 do {
-                    try renderer.writeBundle(contents, to: temporary, metadata: metadata) {
-                        if failure.happened { return }
-                        counter.tick()
+                    try bundle.append(contents) {
+                        if !bundleFailure.happened { counter.tick() }
                     }
                 } catch {
-                    failure.record(error)
+                    bundleFailure.record(error)
                 }
             }
+            lock.withLock { bundleWork = group }
         }
 
-        var hashes = [String?](repeating: nil, count: batch.count)
+        var hashes = [String?](repeating: nil, count: chunk.count)
         if let directory = destination.directory {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let names = batch.map { directory.appendingPathComponent(CertificateFileName.make(serial: $0.certificate.serial, name: $0.content.participantName)) }
-            let temporaries = names.map(Self.temporaryURL(for:))
-            for (temporary, final) in zip(temporaries, names) { register(temporary, final) }
-            lock.withLock { files = names }
-            let slots = Slots<(Int, String)>(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let fileNames = chunk.map { CertificateFileName.make(serial: $0.certificate.serial, name: $0.content.participantName) }
+            // Registered before they are written, so that a failure deletes whatever was.
+            lock.withLock {
+                lines.append(contentsOf: zip(chunk, fileNames).map { line(for: $0, file: $1, pdfHash: nil) })
+            }
+            let slots = Slots<(Int, String)>(count: chunk.count)
+            let renderer = renderer
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
                 guard !failure.happened else { return }
                 do {
-                    let pdf = try renderer.pdf(of: batch[index].content)
-                    try pdf.write(to: temporaries[index])
-                    slots.set(index, (index, SHA256Hex.of(pdf)))
+                    let temporary = Self.temporaryURL(for: directory.appendingPathComponent(fileNames[index]))
+                    try renderer.writePDF(of: chunk[index].content, to: temporary)
+                    // Hashed as written: the bytes on disk are the bytes recorded.
+                    slots.set(index, (index, SHA256Hex.of(try Data(contentsOf: temporary))))
                     counter.tick()
                 } catch {
                     failure.record(error)
@@ -266,31 +316,97 @@ private final class PendingOutput: @unchecked Sendable {
             }
             for (index, hash) in slots.values() { hashes[index] = hash }
         }
-        group.wait()
         if let error = failure.error { throw Self.describe(error) }
+        lock.withLock {
+            if destination.directory == nil {
+                lines.append(contentsOf: chunk.map { line(for: $0, file: nil, pdfHash: nil) })
+            } else if keepHashes {
+                let first = lines.count - chunk.count
+                for index in chunk.indices { lines[first + index].pdfSHA256 = hashes[index] }
+            }
+        }
         return hashes
     }
 
-    /// Renames every file to its final name, replacing an older file of that name.
-    func commit() throws -> (files: [URL], bundle: URL?) {
-        let moves = lock.withLock { pending }
-        for (index, move) in moves.enumerated() where rename(move.temporary.path, move.final.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            for rest in moves[index...] { try? FileManager.default.removeItem(at: rest.temporary) }
-            throw MalakaError.io("The certificates were recorded, but \(move.final.path) could not be written (\(reason)). Run the same command again: it writes the same files.")
+    private func line(for issued: IssuedCertificate, file: String?, pdfHash: String?) -> IssuedLine {
+        IssuedLine(
+            serial: issued.certificate.serial, participantID: issued.certificate.participantId,
+            name: issued.certificate.printedName, language: issued.certificate.language, isNew: issued.isNew,
+            printsDifferently: issued.printsDifferently, replaces: issued.certificate.replacesSerial, file: file,
+            contentSHA256: keepHashes ? issued.contentSHA256 : nil, pdfSHA256: keepHashes ? (pdfHash ?? issued.certificate.pdfSHA256) : nil)
+    }
+
+    /// Completes the bundle, if there is one; called inside the transaction, after the last chunk.
+    func finish() throws {
+        guard let bundle = lock.withLock({ bundle }) else { return }
+        waitForBundle()
+        if let error = bundleFailure.error { throw Self.describe(error) }
+        do {
+            try bundle.finish()
+        } catch {
+            throw Self.describe(error)
         }
-        return (lock.withLock { files }, destination.bundle)
+    }
+
+    private func waitForBundle() {
+        lock.withLock { bundleWork }?.wait()
+    }
+
+    private func openBundle(_ url: URL, first: IssuedCertificate?) throws -> CertificateBundle {
+        if let bundle = lock.withLock({ bundle }) { return bundle }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        lock.withLock { bundleStarted = true }
+        let metadata = bundleMetadata ?? PDFMetadata(
+            title: first.map { "Certificate \($0.certificate.serial)" }, author: first?.content.organiser, creator: "Malaka",
+            creationDate: first?.content.issueDate.startOfDayUTC)
+        let opened = try renderer.bundle(at: Self.temporaryURL(for: url), metadata: metadata)
+        lock.withLock { bundle = opened }
+        return opened
+    }
+
+    /// Renames every file to its final name, replacing an older file of that name; returns the lines.
+    func commit() throws -> [IssuedLine] {
+        let (lines, bundleStarted) = lock.withLock { (self.lines, self.bundleStarted) }
+        var finals: [URL] = []
+        if let bundle = destination.bundle, bundleStarted { finals.append(bundle) }
+        var failed: (path: String, reason: String)?
+        func move(_ final: URL) {
+            let temporary = Self.temporaryURL(for: final)
+            guard failed == nil else {
+                try? FileManager.default.removeItem(at: temporary)
+                return
+            }
+            if rename(temporary.path, final.path) != 0 {
+                failed = (final.path, String(cString: strerror(errno)))
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        }
+        // One file at a time, without a list of 10,000 paths.
+        if let directory = destination.directory {
+            for line in lines {
+                if let name = line.file { move(directory.appendingPathComponent(name)) }
+            }
+        }
+        for final in finals { move(final) }
+        if let failed {
+            throw MalakaError.io("The certificates were recorded, but \(failed.path) could not be written (\(failed.reason)). Run the same command again: it writes the same files.")
+        }
+        return lines
     }
 
     /// Deletes whatever was written, after a failure.
     func discard() {
-        for move in lock.withLock({ pending }) {
-            try? FileManager.default.removeItem(at: move.temporary)
+        waitForBundle()
+        let (lines, bundleStarted) = lock.withLock { (self.lines, self.bundleStarted) }
+        lock.withLock { bundle = nil }
+        if let directory = destination.directory {
+            for name in lines.compactMap(\.file) {
+                try? FileManager.default.removeItem(at: Self.temporaryURL(for: directory.appendingPathComponent(name)))
+            }
         }
-    }
-
-    private func register(_ temporary: URL, _ final: URL) {
-        lock.withLock { pending.append((temporary, final)) }
+        if let bundle = destination.bundle, bundleStarted {
+            try? FileManager.default.removeItem(at: Self.temporaryURL(for: bundle))
+        }
     }
 
     /// A hidden name next to the final one, unique to this process.
@@ -353,15 +469,23 @@ private final class FirstFailure: @unchecked Sendable {
 private struct StepClock {
     private var last = DispatchTime.now().uptimeNanoseconds
     private var lastCPU = StepClock.cpuSeconds()
-    private(set) var laps: [(step: String, seconds: Double)] = []
+    private(set) var laps: [(step: String, value: Double)] = []
 
     mutating func lap(_ step: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         let cpu = Self.cpuSeconds()
         laps.append((step, Double(now - last) / 1e9))
         laps.append((step + " CPU", cpu - lastCPU))
+        laps.append((step + " peak memory MB", Self.peakMegabytes()))
         last = now
         lastCPU = cpu
+    }
+
+    /// VmHWM from /proc/self/status, or 0 where there is none.
+    private static func peakMegabytes() -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
 
     private static func cpuSeconds() -> Double {

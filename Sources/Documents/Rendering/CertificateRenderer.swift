@@ -194,12 +194,12 @@ public final class CertificateRenderer: Sendable {
     // MARK: Drawing
 
     /// A page laid out and its QR code encoded: everything that needs no font library, so any thread can prepare it.
-    private struct PreparedPage: Sendable {
+    struct PreparedPage: Sendable {
         let page: CertificatePage
         let qrCode: QRCode?
     }
 
-    private func prepare(_ content: CertificateContent) throws -> PreparedPage {
+    func prepare(_ content: CertificateContent) throws -> PreparedPage {
         let page = try page(for: content)
         let qrCode = try page.template.qrCode.flatMap { settings in
             try page.qrContent.map { try QRCode($0, errorCorrection: settings.errorCorrection) }
@@ -217,43 +217,32 @@ public final class CertificateRenderer: Sendable {
         }
     }
 
-    /// Writes every certificate as a page of one PDF file at `url`, in order.
-    ///
-    /// One PDF is drawn on one thread; meanwhile another thread lays out the next pages and
-    /// encodes their QR codes, a chunk at a time, so that memory stays flat however many pages.
-    ///
-    /// - Parameter pageDone: called after each page, for a progress bar.
-    public func writeBundle(_ contents: [CertificateContent], to url: URL, metadata: PDFMetadata, pageDone: () -> Void = {}) throws {
-        let chunk = 64
-        @Sendable func prepareChunk(from start: Int) throws -> [PreparedPage] {
-            try contents[start..<min(contents.count, start + chunk)].map(prepare)
-        }
+    /// Writes the certificate's own PDF to a file: the same bytes as ``pdf(of:)``, written through
+    /// cairo's buffered file output rather than gathered in memory a few bytes at a time.
+    public func writePDF(of content: CertificateContent, to url: URL) throws {
+        let prepared = try prepare(content)
         try workers.withWorker { worker in
-            let document = try PDFDocument(url: url, fonts: worker.fonts, metadata: metadata)
-            var ready = try prepareChunk(from: 0)
-            var start = 0
-            while start < contents.count {
-                let next = start + chunk
-                let upcoming = Slots<Result<[PreparedPage], any Error>>(count: 1)
-                let group = DispatchGroup()
-                if next < contents.count {
-                    DispatchQueue.global().async(group: group) {
-                        upcoming.set(0, Result { try prepareChunk(from: next) })
-                    }
-                }
-                for prepared in ready {
-                    try draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)
-                    pageDone()
-                }
-                group.wait()
-                if next < contents.count { ready = try upcoming.values()[0].get() }
-                start = next
-            }
+            let document = try PDFDocument(url: url, fonts: worker.fonts, metadata: prepared.page.metadata)
+            try draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)
             try document.finish()
         }
     }
 
-    private func draw(_ prepared: PreparedPage, on canvas: Canvas, worker: RenderingWorker) throws {
+    /// Writes every certificate as a page of one PDF file at `url`, in order.
+    ///
+    /// - Parameter pageDone: called after each page, for a progress bar.
+    public func writeBundle(_ contents: [CertificateContent], to url: URL, metadata: PDFMetadata, pageDone: () -> Void = {}) throws {
+        let bundle = try bundle(at: url, metadata: metadata)
+        try bundle.append(contents, pageDone: pageDone)
+        try bundle.finish()
+    }
+
+    /// A PDF of many certificates, written a batch of pages at a time; see ``CertificateBundle``.
+    public func bundle(at url: URL, metadata: PDFMetadata) throws -> CertificateBundle {
+        try CertificateBundle(renderer: self, workers: workers, url: url, metadata: metadata)
+    }
+
+    func draw(_ prepared: PreparedPage, on canvas: Canvas, worker: RenderingWorker) throws {
         let page = prepared.page
         let template = page.template
         let size = template.page
@@ -306,6 +295,18 @@ public struct PreflightReport: Sendable {
     public var problems: [CertificateProblem] = []
     /// The positions, in the list checked, of the certificates with at least one problem.
     public var failing: Set<Int> = []
+
+    /// Adds the report on the certificates from position `offset` of the same list.
+    mutating func merge(_ other: PreflightReport, offset: Int) {
+        for index in other.failing { failing.insert(index + offset) }
+        for problem in other.problems {
+            if let position = problems.firstIndex(where: { $0.message == problem.message }) {
+                problems[position].holders.append(contentsOf: problem.holders)
+            } else {
+                problems.append(problem)
+            }
+        }
+    }
 }
 
 /// A reason a certificate cannot be printed, with everyone whose certificate it affects.

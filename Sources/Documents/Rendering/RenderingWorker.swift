@@ -5,7 +5,9 @@ import Typesetting
 ///
 /// Like ``FontLibrary``, a worker is used by one thread at a time; ``WorkerPool`` lends them out.
 final class RenderingWorker {
-    let fonts = FontLibrary()
+    /// A few hundred layouts: enough for every fixed text of the templates in use, while the
+    /// names, each set once, pass through without making memory grow with the number of certificates.
+    let fonts = FontLibrary(cacheLimit: 384)
     private var images: [URL: PNGImage] = [:]
 
     /// The image at `url`, decoded once per worker and shared by every page and document it draws.
@@ -26,8 +28,17 @@ final class WorkerPool: @unchecked Sendable {
     private var idle: [RenderingWorker] = []
 
     func withWorker<T>(_ body: (RenderingWorker) throws -> T) rethrows -> T {
-        let worker = lock.withLock { idle.popLast() } ?? RenderingWorker()
-        defer { lock.withLock { idle.append(worker) } }
+        let worker = borrow()
+        defer { giveBack(worker) }
         return try body(worker)
+    }
+
+    /// A worker for the caller alone until it is given back, for work that spans several calls.
+    func borrow() -> RenderingWorker {
+        lock.withLock { idle.popLast() } ?? RenderingWorker()
+    }
+
+    func giveBack(_ worker: RenderingWorker) {
+        lock.withLock { idle.append(worker) }
     }
 }

@@ -82,8 +82,8 @@ struct YAMLNode {
         for (key, _) in mapping {
             guard let name = key.scalar?.string, allowed.contains(name) else {
                 let shown = key.scalar?.string ?? "?"
-                let where_ = key.mark.map { "line \($0.line), column \($0.column)" } ?? place
-                throw TemplateError("\(file), \(where_): “\(childPath(shown))” is not a field here. Check its spelling; the fields are \(allowed.joined(separator: ", ")).")
+                let keyPlace = key.mark.map { "line \($0.line), column \($0.column)" } ?? place
+                throw TemplateError("\(file), \(keyPlace): “\(childPath(shown))” is not a field here. Check its spelling; the fields are \(allowed.joined(separator: ", ")).")
             }
         }
     }

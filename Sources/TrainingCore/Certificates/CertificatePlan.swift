@@ -21,13 +21,27 @@ public struct CertificateRequest: Sendable {
 }
 
 /// The certificates an event would get, checked but not yet issued.
+///
+/// A plan holds one small ``Item`` per certificate; what each certificate prints is worked out
+/// when it is asked for, with ``content(of:)``, from wording shared by the whole event. So a plan
+/// of 10,000 certificates costs little memory.
 public struct CertificatePlan: Sendable {
+    /// One person's certificate.
     public struct Item: Sendable {
-        public var participant: Participant
-        /// What will be printed. For a new certificate the serial is provisional until issued.
-        public var content: CertificateContent
+        public let participantID: Int64
+        /// The person's name as registered, for messages; the certificate prints ``printedName``.
+        public let participantName: String
+        /// The name as printed: in the script of the certificate's language, where the person has both spellings.
+        public let printedName: String
+        public let language: DocumentLanguage
+        public let template: String
+        /// The serial; for a new certificate, provisional until it is issued.
+        public let serial: String
+        public let issueDate: DayDate
+        let existingRecord: CertificateBox?
+
         /// The certificate already issued for this person and event, which issuing again reproduces.
-        public var existing: Certificate?
+        public var existing: Certificate? { existingRecord?.certificate }
     }
 
     public var event: EventDetail
@@ -36,11 +50,35 @@ public struct CertificatePlan: Sendable {
     public var problems: [String]
     /// People left out on purpose, such as those whose certificate was revoked, each with the reason.
     public var notes: [String]
+    let wording: CertificateWording
+    let organisation: OrganisationSettings
+
     /// Whether issuing will write anything new.
     public var newCount: Int { items.filter { $0.existing == nil }.count }
+
+    /// Everything the item's certificate prints, in every language.
+    public func content(of item: Item) -> CertificateContent {
+        if let existing = item.existing {
+            return wording.content(for: existing, organisation: organisation)
+        }
+        return wording.content(name: item.printedName, language: item.language, template: item.template, serial: item.serial,
+                               issueDate: item.issueDate, organisation: organisation, replaces: nil)
+    }
+}
+
+/// A certificate record kept by reference, so that the many plan items without one stay small.
+final class CertificateBox: Sendable {
+    let certificate: Certificate
+
+    init(_ certificate: Certificate) {
+        self.certificate = certificate
+    }
 }
 
 /// One certificate of an issuing run: its record, what it prints, and whether this run created it.
+///
+/// ``AppDatabase/issueCertificates(_:digest:produce:finish:)`` hands these to its `produce`
+/// closure a chunk at a time; ``AppDatabase/reissueCertificate(serial:language:issueDate:digest:produce:)`` returns one.
 public struct IssuedCertificate: Sendable {
     public var certificate: Certificate
     public var content: CertificateContent
@@ -50,4 +88,14 @@ public struct IssuedCertificate: Sendable {
     public var printsDifferently: Bool
     /// The SHA-256 of its canonical content as printed by this run.
     public var contentSHA256: String
+}
+
+/// How many certificates an issuing run recorded.
+public struct IssueTotals: Hashable, Sendable {
+    /// Every certificate of the run, new and issued before.
+    public var count: Int
+    /// Those that got their serial in this run.
+    public var new: Int
+    /// Those issued before that now print something else, e.g. after a template changed.
+    public var printedDifferently: Int
 }

@@ -17,28 +17,32 @@ extension AppDatabase {
     /// - Parameter templateLanguages: the languages a template can print, first the default; throws for an unknown template.
     public func planCertificates(_ request: CertificateRequest, templateLanguages: (String) throws -> [DocumentLanguage]) throws -> CertificatePlan {
         try read { db in
-            let sheet = try attendanceSheet(db, eventID: request.eventID)
-            let detail = sheet.event
+            let detail = try eventDetail(db, id: request.eventID)
             guard detail.event.status != .cancelled else {
                 throw MalakaError.data("Event \(request.eventID) was cancelled; it has no certificates to issue.")
             }
-            let rows = Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.participant.id!, $0) })
+            let rule = detail.course.course.completionRule
+            let named = Set(request.participantIDs)
+            // Only the people who will get a certificate are kept, so a plan of 10,000 stays small.
+            let standings = try attendanceStandings(db, detail: detail, rule: rule) { id, standing in
+                named.isEmpty ? standing.isComplete : named.contains(id)
+            }
             var problems: [String] = []
             var notes: [String] = []
-            var chosen: [AttendanceSheet.Row] = []
-            let named = !request.participantIDs.isEmpty
-            if !named {
-                chosen = sheet.rows.filter(\.standing.isComplete)
+            var chosen: [AttendanceStanding] = []
+            if named.isEmpty {
+                chosen = standings
             } else {
+                let byID = Dictionary(uniqueKeysWithValues: standings.map { ($0.id, $0) })
                 var seen = Set<Int64>()
                 for id in request.participantIDs where seen.insert(id).inserted {
-                    guard let row = rows[id] else {
+                    guard let row = byID[id] else {
                         let person = try participant(db, id: id)
                         problems.append("\(person.fullName) (\(id)) is not enrolled in event \(request.eventID).")
                         continue
                     }
                     guard row.standing.isComplete else {
-                        problems.append("\(row.participant.fullName) (\(id)) attended \(row.standing.creditedSessions) of \(row.standing.sessionCount) sessions, below the \(Int((sheet.rule.minimumShare * 100).rounded()))% the course requires.")
+                        problems.append("\(row.fullName) (\(id)) attended \(row.standing.creditedSessions) of \(row.standing.sessionCount) sessions, below the \(Int((rule.minimumShare * 100).rounded()))% the course requires.")
                         continue
                     }
                     chosen.append(row)
@@ -67,16 +71,16 @@ extension AppDatabase {
             var sequence = try nextNumber(db, series: series)
             var items: [CertificatePlan.Item] = []
             items.reserveCapacity(chosen.count)
-            for row in chosen {
-                let person = row.participant
-                let held = issued[person.id!] ?? []
+            for person in chosen {
+                let held = issued[person.id] ?? []
                 if let existing = held.first(where: { $0.status == .valid }) {
-                    let content = wording.content(for: existing, organisation: organisation)
-                    items.append(.init(participant: person, content: content, existing: existing))
+                    items.append(.init(participantID: person.id, participantName: person.fullName, printedName: existing.printedName,
+                                       language: existing.language, template: existing.template, serial: existing.serial,
+                                       issueDate: existing.issueDate, existingRecord: CertificateBox(existing)))
                     continue
                 }
-                if !named, let revoked = held.last(where: { $0.status == .revoked }) {
-                    notes.append("\(person.fullName) (\(person.id!)) is left out: certificate \(revoked.serial) was revoked (\(revoked.revokedReason ?? "no reason given")). Name them to issue a new one.")
+                if named.isEmpty, let revoked = held.last(where: { $0.status == .revoked }) {
+                    notes.append("\(person.fullName) (\(person.id)) is left out: certificate \(revoked.serial) was revoked (\(revoked.revokedReason ?? "no reason given")). Name them to issue a new one.")
                     continue
                 }
                 let template = defaultTemplate
@@ -84,100 +88,120 @@ extension AppDatabase {
                 let language = request.language ?? person.language.flatMap { offered.contains($0) ? $0 : nil } ?? offered.first ?? .english
                 let serial = organisation.format.serial(series: series, sequence: sequence)
                 sequence += 1
-                let content = wording.content(
-                    name: printedName(of: person, in: language), language: language, template: template, serial: serial,
-                    issueDate: today, organisation: organisation, replaces: nil)
-                items.append(.init(participant: person, content: content, existing: nil))
+                items.append(.init(
+                    participantID: person.id, participantName: person.fullName,
+                    printedName: printedName(fullName: person.fullName, alternateName: person.alternateName, in: language),
+                    language: language, template: template, serial: serial, issueDate: today, existingRecord: nil))
             }
-            return CertificatePlan(event: detail, items: items, problems: problems, notes: notes)
+            return CertificatePlan(event: detail, items: items, problems: problems, notes: notes, wording: wording,
+                                   organisation: organisation)
         }
     }
 
-    /// Issues the planned certificates in one transaction, which `produce` runs inside.
+    /// How many certificates ``issueCertificates(_:digest:produce:finish:)`` hands to `produce` at a time.
+    public static let certificateChunkSize = 256
+
+    /// Issues the planned certificates in one transaction, in which `produce` makes their PDFs.
     ///
     /// Serials are assigned inside the transaction, so two issuers, even in two
     /// processes, never share one and leave no gap. A person who holds a valid
     /// certificate for the event by then gets that one again, with its serial.
-    /// `digest` gives each certificate's content hash. `produce` receives the
-    /// certificates as they will be recorded, makes their PDFs, and returns for each
-    /// the SHA-256 of its own PDF, or nil when it made none; if it throws, nothing is
-    /// issued.
+    /// `digest` gives each certificate's content hash. `produce` is called with
+    /// consecutive chunks of at most ``certificateChunkSize`` certificates, in order,
+    /// as they will be recorded; it makes their PDFs and returns for each the SHA-256
+    /// of its own PDF, or nil when it made none. `finish` runs after the last chunk,
+    /// still inside the transaction. If either throws, nothing is issued.
+    ///
+    /// Nothing is kept of a chunk once it is recorded, so that issuing 10,000
+    /// certificates needs no more memory than issuing 1,000: `produce` sees every
+    /// certificate, and keeps what its caller needs.
     ///
     /// For example:
     /// ```swift
     /// let plan = try database.planCertificates(CertificateRequest(eventID: 1)) { _ in [.uzbekLatin] }
-    /// let issued = try database.issueCertificates(plan, digest: renderer.digest) { certificates in
-    ///     try certificates.map { try writePDF($0.content) }   // hashes of the PDFs written
+    /// let totals = try database.issueCertificates(plan, digest: renderer.contentDigest(of:)) { chunk in
+    ///     try chunk.map { try writePDF($0.content) }   // hashes of the PDFs written
     /// }
     /// ```
+    @discardableResult
     public func issueCertificates(
         _ plan: CertificatePlan,
         digest: (CertificateContent) throws -> String,
-        produce: ([IssuedCertificate]) throws -> [String?]
-    ) throws -> [IssuedCertificate] {
+        produce: ([IssuedCertificate]) throws -> [String?],
+        finish: () throws -> Void = {}
+    ) throws -> IssueTotals {
         try write { db in
             let detail = plan.event
             let organisation = try organisationSettings(db, for: detail.event.organiser)
-            let wording = CertificateWording(detail: detail, gazetteer: gazetteer)
+            let wording = plan.wording
             let held = try certificatesByParticipant(db, eventID: detail.id)
-            var nextSequence: [String: Int] = [:]
-            var batch: [IssuedCertificate] = []
-            batch.reserveCapacity(plan.items.count)
-            for item in plan.items {
-                if let existing = held[item.participant.id!]?.first(where: { $0.status == .valid }) {
-                    let content = wording.content(for: existing, organisation: organisation)
-                    let contentHash = try digest(content)
-                    batch.append(IssuedCertificate(
-                        certificate: existing, content: content, isNew: false,
-                        printsDifferently: existing.contentSHA256.map { $0 != contentHash } ?? false,
-                        contentSHA256: contentHash))
-                    continue
-                }
-                let series = organisation.format.series(regionCode: detail.event.regionCode, year: item.content.issueDate.year,
-                                                        courseCode: detail.course.course.code)
-                let sequence = try nextSequence[series] ?? nextNumber(db, series: series)
-                nextSequence[series] = sequence + 1
-                var content = item.content
-                content.serial = organisation.format.serial(series: series, sequence: sequence)
-                content.verificationURL = organisation.verificationURL + content.serial
-                let contentHash = try digest(content)
-                let certificate = Certificate(
-                    id: nil, serial: content.serial, series: series, sequence: sequence, eventId: detail.id,
-                    participantId: item.participant.id!, template: content.template, language: content.language,
-                    issueDate: content.issueDate, printedName: content.participantName, contentSHA256: contentHash,
-                    pdfSHA256: nil, status: .valid, replacesSerial: content.replacesSerial, revokedReason: nil,
-                    createdAt: .databaseNow)
-                batch.append(IssuedCertificate(certificate: certificate, content: content, isNew: true,
-                                               printsDifferently: false, contentSHA256: contentHash))
-            }
-            let pdfHashes = try produce(batch)
-            precondition(pdfHashes.count == batch.count, "produce must return one PDF hash, or nil, per certificate")
             // One prepared statement for the batch: a record insert per certificate costs more than drawing its page.
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO certificate (serial, series, sequence, eventId, participantId, template, language, issueDate,
                   printedName, contentSHA256, pdfSHA256, status, replacesSerial, revokedReason, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for index in batch.indices {
-                var certificate = batch[index].certificate
-                let before = certificate
-                certificate.contentSHA256 = batch[index].contentSHA256
-                if let pdfHash = pdfHashes[index] { certificate.pdfSHA256 = pdfHash }
-                if batch[index].isNew {
-                    try insert.execute(arguments: [
-                        certificate.serial, certificate.series, certificate.sequence, certificate.eventId,
-                        certificate.participantId, certificate.template, certificate.language, certificate.issueDate,
-                        certificate.printedName, certificate.contentSHA256, certificate.pdfSHA256, certificate.status,
-                        certificate.replacesSerial, certificate.revokedReason, certificate.createdAt,
-                    ])
-                    certificate.id = db.lastInsertedRowID
-                } else if certificate != before {
-                    // Printed now from a changed template or fonts: the serial stays, the record says what was printed last.
-                    try certificate.update(db)
+            var nextSequence: [String: Int] = [:]
+            var totals = IssueTotals(count: 0, new: 0, printedDifferently: 0)
+            var start = plan.items.startIndex
+            while start < plan.items.endIndex {
+                let end = min(plan.items.endIndex, start + Self.certificateChunkSize)
+                var chunk: [IssuedCertificate] = []
+                chunk.reserveCapacity(end - start)
+                for item in plan.items[start..<end] {
+                    if let existing = held[item.participantID]?.first(where: { $0.status == .valid }) {
+                        let content = wording.content(for: existing, organisation: organisation)
+                        let contentHash = try digest(content)
+                        chunk.append(IssuedCertificate(
+                            certificate: existing, content: content, isNew: false,
+                            printsDifferently: existing.contentSHA256.map { $0 != contentHash } ?? false,
+                            contentSHA256: contentHash))
+                        continue
+                    }
+                    let series = organisation.format.series(regionCode: detail.event.regionCode, year: item.issueDate.year,
+                                                            courseCode: detail.course.course.code)
+                    let sequence = try nextSequence[series] ?? nextNumber(db, series: series)
+                    nextSequence[series] = sequence + 1
+                    var content = plan.content(of: item)
+                    content.serial = organisation.format.serial(series: series, sequence: sequence)
+                    content.verificationURL = organisation.verificationURL + content.serial
+                    let contentHash = try digest(content)
+                    let certificate = Certificate(
+                        id: nil, serial: content.serial, series: series, sequence: sequence, eventId: detail.id,
+                        participantId: item.participantID, template: content.template, language: content.language,
+                        issueDate: content.issueDate, printedName: content.participantName, contentSHA256: contentHash,
+                        pdfSHA256: nil, status: .valid, replacesSerial: content.replacesSerial, revokedReason: nil,
+                        createdAt: .databaseNow)
+                    chunk.append(IssuedCertificate(certificate: certificate, content: content, isNew: true,
+                                                   printsDifferently: false, contentSHA256: contentHash))
                 }
-                batch[index].certificate = certificate
+                let pdfHashes = try produce(chunk)
+                precondition(pdfHashes.count == chunk.count, "produce must return one PDF hash, or nil, per certificate")
+                for index in chunk.indices {
+                    var certificate = chunk[index].certificate
+                    let before = certificate
+                    certificate.contentSHA256 = chunk[index].contentSHA256
+                    if let pdfHash = pdfHashes[index] { certificate.pdfSHA256 = pdfHash }
+                    if chunk[index].isNew {
+                        try insert.execute(arguments: [
+                            certificate.serial, certificate.series, certificate.sequence, certificate.eventId,
+                            certificate.participantId, certificate.template, certificate.language, certificate.issueDate,
+                            certificate.printedName, certificate.contentSHA256, certificate.pdfSHA256, certificate.status,
+                            certificate.replacesSerial, certificate.revokedReason, certificate.createdAt,
+                        ])
+                        certificate.id = db.lastInsertedRowID
+                    } else if certificate != before {
+                        // Printed now from a changed template or fonts: the serial stays, the record says what was printed last.
+                        try certificate.update(db)
+                    }
+                    totals.count += 1
+                    if chunk[index].isNew { totals.new += 1 }
+                    if chunk[index].printsDifferently { totals.printedDifferently += 1 }
+                }
+                start = end
             }
-            return batch
+            try finish()
+            return totals
         }
     }
 
@@ -294,10 +318,57 @@ extension AppDatabase {
 
     /// The name in the script of the certificate's language, when the person's other spelling is in it.
     private func printedName(of person: Participant, in language: DocumentLanguage) -> String {
-        guard let alternate = person.alternateName else { return person.fullName }
+        printedName(fullName: person.fullName, alternateName: person.alternateName, in: language)
+    }
+
+    private func printedName(fullName: String, alternateName: String?, in language: DocumentLanguage) -> String {
+        guard let alternate = alternateName else { return fullName }
         let wantsCyrillic = [DocumentLanguage.uzbekCyrillic, .russian, .kyrgyz].contains(language)
-        if person.fullName.isMostlyCyrillic == wantsCyrillic { return person.fullName }
-        return alternate.isMostlyCyrillic == wantsCyrillic ? alternate : person.fullName
+        if fullName.isMostlyCyrillic == wantsCyrillic { return fullName }
+        return alternate.isMostlyCyrillic == wantsCyrillic ? alternate : fullName
+    }
+
+    /// Each enrolled person's standing under the course's rule, in the attendance sheet's order,
+    /// keeping only those `keep` accepts: one pass over the marks, without loading whole records.
+    private func attendanceStandings(
+        _ db: Database, detail: EventDetail, rule: CompletionRule,
+        keep: (Int64, CompletionRule.Standing) -> Bool
+    ) throws -> [AttendanceStanding] {
+        let columnBySession = Dictionary(uniqueKeysWithValues: detail.sessions.enumerated().map { ($1.id!, $0) })
+        let sessionCount = detail.sessions.count
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT participant.id, participant.fullName, participant.alternateName, participant.language,
+                   attendance.sessionId, attendance.status
+            FROM enrollment
+            JOIN participant ON participant.id = enrollment.participantId
+            LEFT JOIN attendance ON attendance.enrollmentId = enrollment.id
+            WHERE enrollment.eventId = ?
+            ORDER BY participant.fullName, participant.id
+            """, arguments: [detail.id])
+        var kept: [AttendanceStanding] = []
+        var current: (id: Int64, fullName: String, alternateName: String?, language: DocumentLanguage?)?
+        var marks = [AttendanceStatus?](repeating: nil, count: sessionCount)
+        func close() {
+            guard let person = current else { return }
+            let standing = rule.evaluate(marks, sessionCount: sessionCount)
+            if keep(person.id, standing) {
+                kept.append(AttendanceStanding(id: person.id, fullName: person.fullName, alternateName: person.alternateName,
+                                               language: person.language, standing: standing))
+            }
+        }
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if current?.id != id {
+                close()
+                current = (id, row[1], row[2], row[3])
+                for index in marks.indices { marks[index] = nil }
+            }
+            if let sessionID: Int64 = row[4], let column = columnBySession[sessionID] {
+                marks[column] = row[5]
+            }
+        }
+        close()
+        return kept
     }
 }
 
@@ -305,7 +376,7 @@ extension AppDatabase {
 ///
 /// The dictionaries are copied into each ``CertificateContent`` without copying their strings,
 /// so that 10,000 certificates of one event cost little more memory than one.
-private struct CertificateWording {
+final class CertificateWording: Sendable {
     let detail: EventDetail
     let courseTitle: [DocumentLanguage: String]
     let eventTitle: [DocumentLanguage: String]
@@ -353,20 +424,30 @@ private struct CertificateWording {
     }
 }
 
-/// Issue dates in every language, each worded once.
-private final class IssueDateWording {
+/// Issue dates in every language, each worded once; safe to share between threads.
+private final class IssueDateWording: @unchecked Sendable {
+    private let lock = NSLock()
     private var cache: [DayDate: [DocumentLanguage: String]] = [:]
 
     func wording(of date: DayDate) -> [DocumentLanguage: String] {
-        if let known = cache[date] { return known }
+        if let known = lock.withLock({ cache[date] }) { return known }
         let wording = Dictionary(uniqueKeysWithValues: DocumentLanguage.allCases.map { ($0, DateWording.day(date, in: $0)) })
-        cache[date] = wording
+        lock.withLock { cache[date] = wording }
         return wording
     }
 }
 
+/// One enrolled person and their standing under the course's rule, as the plan needs them.
+private struct AttendanceStanding {
+    let id: Int64
+    let fullName: String
+    let alternateName: String?
+    let language: DocumentLanguage?
+    let standing: CompletionRule.Standing
+}
+
 /// A serial format and verification link, from the event's organisation or the defaults.
-struct OrganisationSettings {
+struct OrganisationSettings: Sendable {
     var format: SerialFormat
     var verificationURL: String
 }

@@ -33,7 +33,7 @@ public final class FontLibrary {
     private let buffer = HarfBuzzBuffer()
 
     /// Shaped paragraphs and layouts kept before each cache starts again; repeated titles and paragraphs stay cheap.
-    private static let cacheLimit = 4096
+    private let cacheLimit: Int
 
     private struct FallbackKey: Hashable {
         let font: FontDescriptor
@@ -51,7 +51,12 @@ public final class FontLibrary {
         let box: Size
     }
 
-    public init() {}
+    /// - Parameter cacheLimit: how many shaped paragraphs, and how many layouts, to keep before each
+    ///   cache starts again. The default suits documents that repeat their text; a renderer that sets
+    ///   thousands of different names, each once, keeps its memory flat with a few hundred.
+    public init(cacheLimit: Int = 4096) {
+        self.cacheLimit = max(1, cacheLimit)
+    }
 
     /// The installed font file that `font` resolves to: that family, in its nearest installed style.
     ///
@@ -91,7 +96,7 @@ public final class FontLibrary {
         let key = LayoutKey(text: text, style: style, box: box)
         if let cached = layouts[key] { return cached }
         let layout = try freshLayout(text, style: style, in: box)
-        if layouts.count >= Self.cacheLimit { layouts.removeAll(keepingCapacity: true) }
+        if layouts.count >= cacheLimit { layouts.removeAll(keepingCapacity: true) }
         layouts[key] = layout
         return layout
     }
@@ -233,7 +238,7 @@ public final class FontLibrary {
         }
 
         let result = ShapedParagraph(utf8: utf8, runs: shapedRuns)
-        if shaped.count >= Self.cacheLimit { shaped.removeAll(keepingCapacity: true) }
+        if shaped.count >= cacheLimit { shaped.removeAll(keepingCapacity: true) }
         shaped[key] = result
         return result
     }

@@ -67,17 +67,20 @@ extension CertificatesCommand {
             defer { bar?.finish() }
             var progress: IssueProgress?
             if let bar { progress = { done, total in bar.update(done, of: total) } }
-            let report = try issuer.issue(request, to: output.destination, skipInvalid: skipInvalid, progress: progress)
+            let report = try issuer.issue(request, to: output.destination, skipInvalid: skipInvalid, keepHashes: json,
+                                          progress: progress)
             bar?.finish()
             if ProcessInfo.processInfo.environment["MALAKA_TIMINGS"] != nil {
-                let steps = report.timings.map { String(format: "%@ %.3f s", $0.step, $0.seconds) }.joined(separator: ", ")
+                let steps = report.timings.map { step, value in
+                    step.hasSuffix(" MB") ? String(format: "%@ %.1f", step, value) : String(format: "%@ %.3f s", step, value)
+                }.joined(separator: ", ")
                 FileHandle.standardError.write(Data("timings: \(steps)\n".utf8))
             }
             for problem in report.skipped {
                 let whom = problem.holders.isEmpty ? "" : " [\(problem.holders.joined(separator: "; "))]"
                 FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(whom)\n".utf8))
             }
-            if json { return try Printer.json(report.certificates.enumerated().map { IssuedView($1, file: report.files[safe: $0]) }) }
+            if json { return try Printer.json(report.certificates.map { IssuedView($0, directory: report.directory) }) }
             CertificateReport.print(report, event: event)
         }
     }
@@ -106,9 +109,9 @@ extension CertificatesCommand {
                 serial: serial, language: try language.map(DocumentLanguage.init(parsing:)),
                 issueDate: try issueDate.map(DayDate.init(parsing:)), to: output.destination)
             let issued = report.certificates[0]
-            if json { return try Printer.json(IssuedView(issued, file: report.files.first)) }
-            print("Issued \(issued.certificate.serial) to \(issued.certificate.printedName) in place of \(issued.certificate.replacesSerial ?? serial), which is now superseded.")
-            for file in report.files { print("File: \(file.path)") }
+            if json { return try Printer.json(IssuedView(issued, directory: report.directory)) }
+            print("Issued \(issued.serial) to \(issued.name) in place of \(issued.replaces ?? serial), which is now superseded.")
+            if let directory = report.directory, let file = issued.file { print("File: \(directory.appendingPathComponent(file).path)") }
             if let bundle = report.bundle { print("Bundle: \(bundle.path)") }
         }
     }
@@ -194,25 +197,60 @@ extension CertificatesCommand {
     }
 }
 
-/// What `certificates issue` prints for people.
+/// What `certificates issue` prints for people: a line per certificate, written as it goes, so that
+/// a run of 10,000 prints without building its whole table in memory.
 enum CertificateReport {
     static func print(_ report: IssueReport, event: Int64) {
-        let new = report.certificates.filter(\.isNew).count
-        let again = report.certificates.count - new
-        let changed = report.certificates.filter(\.printsDifferently).count
-        Swift.print("Issued \(report.certificates.count) certificate\(report.certificates.count == 1 ? "" : "s") for event \(event): \(new) new, \(again) issued before.")
-        Printer.table(["Serial", "Name", "Language", "This run"], report.certificates.map { issued in
-            [issued.certificate.serial, issued.certificate.printedName, issued.certificate.language.rawValue,
-             issued.isNew ? "new" : issued.printsDifferently ? "again, printed differently" : "again"]
-        })
+        let lines = report.certificates
+        let new = lines.reduce(0) { $0 + ($1.isNew ? 1 : 0) }
+        let changed = lines.reduce(0) { $0 + ($1.printsDifferently ? 1 : 0) }
+        var output = BufferedOutput()
+        output.write("Issued \(lines.count) certificate\(lines.count == 1 ? "" : "s") for event \(event): \(new) new, \(lines.count - new) issued before.\n")
+        let header = ["Serial", "Name", "Language", "This run"]
+        func status(_ line: IssuedLine) -> String {
+            line.isNew ? "new" : line.printsDifferently ? "again, printed differently" : "again"
+        }
+        var widths = header.map(\.count)
+        for line in lines {
+            widths[0] = max(widths[0], line.serial.count)
+            widths[1] = max(widths[1], line.name.count)
+            widths[2] = max(widths[2], line.language.rawValue.count)
+        }
+        func row(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }.joined(separator: "  ") + "\n"
+        }
+        output.write(row(header))
+        output.write(row(widths.map { String(repeating: "-", count: $0) }))
+        for line in lines {
+            output.write(row([line.serial, line.name, line.language.rawValue, status(line)]))
+        }
         if changed > 0 {
-            Swift.print("\(changed) certificate\(changed == 1 ? "" : "s") issued before now print\(changed == 1 ? "s" : "") differently (the template, fonts or organisation changed); the ledger records what was printed now.")
+            output.write("\(changed) certificate\(changed == 1 ? "" : "s") issued before now print\(changed == 1 ? "s" : "") differently (the template, fonts or organisation changed); the ledger records what was printed now.\n")
         }
-        for note in report.notes { Swift.print(note) }
-        if let first = report.files.first {
-            Swift.print("Files: \(report.files.count) PDF\(report.files.count == 1 ? "" : "s") in \(first.deletingLastPathComponent().path)/")
+        for note in report.notes { output.write(note + "\n") }
+        if let directory = report.directory {
+            let files = lines.reduce(0) { $0 + ($1.file == nil ? 0 : 1) }
+            output.write("Files: \(files) PDF\(files == 1 ? "" : "s") in \(directory.path)/\n")
         }
-        if let bundle = report.bundle { Swift.print("Bundle: \(bundle.path)") }
+        if let bundle = report.bundle { output.write("Bundle: \(bundle.path)\n") }
+        output.flush()
+    }
+}
+
+/// Standard output written in blocks of 64 KB.
+struct BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 65_536 { flush() }
+    }
+
+    mutating func flush() {
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 
@@ -260,25 +298,22 @@ struct IssuedView: Encodable {
     var language: String
     var new: Bool
     var printsDifferently: Bool
+    var replaces: String?
     var file: String?
-    var contentSHA256: String
+    var contentSHA256: String?
     var pdfSHA256: String?
 
-    init(_ issued: IssuedCertificate, file: URL?) {
-        serial = issued.certificate.serial
-        participant = issued.certificate.participantId
-        name = issued.certificate.printedName
-        language = issued.certificate.language.rawValue
-        new = issued.isNew
-        printsDifferently = issued.printsDifferently
-        self.file = file?.path
-        contentSHA256 = issued.contentSHA256
-        pdfSHA256 = issued.certificate.pdfSHA256
+    init(_ line: IssuedLine, directory: URL?) {
+        serial = line.serial
+        participant = line.participantID
+        name = line.name
+        language = line.language.rawValue
+        new = line.isNew
+        printsDifferently = line.printsDifferently
+        replaces = line.replaces
+        file = directory.flatMap { directory in line.file.map { directory.appendingPathComponent($0).path } }
+        contentSHA256 = line.contentSHA256
+        pdfSHA256 = line.pdfSHA256
     }
 }
 
-extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
-    }
-}

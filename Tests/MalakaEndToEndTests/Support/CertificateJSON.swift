@@ -46,9 +46,14 @@ enum PDFCheck {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw MalakaProcess.MissingExecutable()
+            throw ToolFailed(command: ([tool] + arguments).joined(separator: " "))
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    struct ToolFailed: Error, CustomStringConvertible {
+        let command: String
+        var description: String { "\(command) failed" }
     }
 
     static func pageCount(of pdf: String) throws -> Int? {
