@@ -37,6 +37,8 @@ bench: deps
 	$(SWIFT) build -c release --product malaka
 	$(SWIFT) build -c release --product malaka-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/malaka-bench"
+	$(SWIFT) build -c release --product RegionSummaryBenchmark
+	"$$($(SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v1.sqlite
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -97,4 +97,9 @@ step "Find a person however the name is typed"
 malaka participant search "o'rinboyev"
 malaka participant search "ЎРИНБОЕВ"
 
+step "What was held in 2019, where, and for whom"
+malaka report regions --year 2019 --country UZ | sed -n '1,21p'
+malaka report regions --year 2019 --format pdf --out "$out/region-summary-2019.pdf"
+malaka report regions --year 2019 --format csv --out "$out/region-summary-2019.csv"
+
 printf '\nThe sample programme is in %s\n' "$MALAKA_DB"
