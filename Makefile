@@ -49,6 +49,8 @@ bench: deps
 	$(SWIFT) build -c release --product TypesettingBenchmark
 	$(SWIFT) build -c release --product certificates-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/certificates-bench"
+	$(SWIFT) build -c release --product RegionSummaryBenchmark
+	"$$($(SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v1.sqlite
 
 clean:
 	rm -rf .build $(DEMO_DIR)

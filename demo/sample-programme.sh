@@ -133,7 +133,8 @@ malaka certificates reissue "$serial" --language uz-Latn --issue-date 03.04.2019
   --templates "$root/certificate-templates" --out "$certificates/khorezm"
 malaka certificates list --event "$khorezm"
 
-step "What was held in 2019, per region"
+step "What was held in 2019, where, and for whom"
+malaka report regions --year 2019 --country UZ | sed -n '1,21p'
 malaka report regions --year 2019 --format pdf --out "$out/region-summary-2019.pdf"
 malaka report regions --year 2019 --format csv --out "$out/region-summary-2019.csv"
 

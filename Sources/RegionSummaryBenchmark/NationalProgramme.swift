@@ -26,13 +26,18 @@ struct NationalProgramme {
         ("ST-PILOT-MAHALLA", 5, 15), ("COORD-MEETING", 12, 25), ("RT-FAMILY-CARE", 8, 30),
     ]
 
-    struct Counts {
+    struct Counts: CustomStringConvertible {
         var participants = 0
         var events = 0
         var cancelled = 0
         var enrollments = 0
         var marks = 0
         var certificates = 0
+
+        var description: String {
+            "\(events) events (\(cancelled) cancelled), \(participants) participants, \(enrollments) enrollments, "
+                + "\(marks) attendance marks, \(certificates) certificates"
+        }
     }
 
     /// Fills an empty database that has the catalogue loaded; prints progress to standard error.

@@ -192,6 +192,40 @@ import Testing
     }
 }
 
+@Suite struct DemoRegionSummaryEndToEndTests {
+    @Test func theSampleProgrammeWritesItsRegionSummaryAsPDFAndCSV() throws {
+        // Given the demo script, when it runs
+        let programme = try TemporaryProgramme(.noDatabase)
+        let script = TemporaryProgramme.repositoryRoot.appendingPathComponent("demo/sample-programme.sh")
+        let malaka = try #require(MalakaProcess.executable)
+        let output = programme.path("demo-output")
+        let run = try MalakaProcess.run([script.path, malaka.path, output], in: programme.directory,
+                                        program: URL(fileURLWithPath: "/bin/bash"))
+        try #require(run.status == 0, "\(run)")
+
+        // Then it prints the year's table and writes the PDF and the CSV, with the sample programme's numbers:
+        // five events held (the Bishkek meeting was cancelled), 34 participations by 29 people
+        #expect(run.stdout.contains("Region summary — Uzbekistan — 2019"))
+        let pdf = output + "/region-summary-2019.pdf"
+        let text = try PDFTextLines.of(pdf)
+        let total = try #require(text.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Total ") })
+        #expect(total.split(separator: " ").suffix(8).joined(separator: " ") == "5 18 75 34 29 30 0 93.7%")
+        let csv = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/region-summary-2019.csv")).dropFirst(3), as: UTF8.self)
+        let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let heading = { (name: String) in lines[0].firstIndex(of: name)! }
+        let khorezm = try #require(lines.first { $0[0] == "UZ-XO" })
+        #expect(khorezm[heading("Events")] == "2" && khorezm[heading("Events: Study tours")] == "1")
+        #expect(khorezm[heading("Participations")] == "15", "10 parents and the 5 Tashkent specialists on the study tour")
+        #expect(khorezm[heading("Completed")] == "13")
+        let all = try #require(lines.last)
+        #expect(all[heading("Unique participants")] == "29", "every person registered took part, each counted once")
+        #expect(all[heading("Participations")] == "34")
+        for name in ["Gʻulomjon", "Karimova", "Өмүрбекова"] {
+            #expect(!csv.contains(name) && !text.joined().contains(name), "no participant is named")
+        }
+    }
+}
+
 /// The text of a PDF laid out as on its pages, from poppler's `pdftotext`.
 enum PDFTextLines {
     static func of(_ path: String) throws -> [String] {

@@ -92,6 +92,11 @@ import TrainingCore
         }()).events.first { $0.id == programme.events["E7"] })
         #expect(e7.completed == nil)
         #expect(e7.participants == 1)
+        let e2 = try #require(try programme.database.regionSummary({
+            var request = RegionSummaryFixture.year2019(); request.includesEvents = true; return request
+        }()).events.first { $0.id == programme.events["E2"] })
+        #expect(e2.completed == 1, "Elmira's excused absence meets the meeting's rule, but she never came")
+        #expect(e2.participants == 2)
     }
 
     @Test func certificatesCountValidOnesOncePerParticipation() throws {

@@ -29,18 +29,3 @@ public enum AgeGroup: String, CaseIterable, Codable, Sendable {
         return "CASE WHEN (\(age)) IS NULL THEN '\(AgeGroup.unknown.rawValue)' \(bands) ELSE '\(AgeGroup.from60.rawValue)' END"
     }
 }
-
-/// A participant's sex as reports count it, with a group for people whose sex was not recorded.
-public enum SexGroup: String, CaseIterable, Codable, Sendable {
-    case female
-    case male
-    case unknown
-
-    public init(_ sex: Sex?) {
-        switch sex {
-        case .female: self = .female
-        case .male: self = .male
-        case nil: self = .unknown
-        }
-    }
-}

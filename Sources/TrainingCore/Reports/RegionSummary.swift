@@ -18,9 +18,9 @@
 ///   than the sum of the rows when people attended events in several regions.
 /// - **Age group**: at the event, from the event's year and the birth year (see ``AgeGroup``);
 ///   a unique participant is placed by their age at their first counted event in the row.
-/// - **Completed**: participations in events whose last session falls in the period that meet the
-///   course's ``CompletionRule`` over all the event's sessions. An event is judged once, in the
-///   period in which it ends.
+/// - **Completed**: people enrolled in events whose last session falls in the period who came
+///   (present or late at least once) and meet the course's ``CompletionRule`` over all the event's
+///   sessions. An event is judged once, in the period in which it ends.
 /// - **Certificates**: the same participations holding a valid certificate. A re-issue replaces
 ///   the certificate it supersedes, so it is counted once; a revoked certificate is not counted.
 /// - **Attendance rate**: the sessions participations are credited with under the course's rule,

@@ -113,7 +113,9 @@ struct RegionSummaryBuilder {
         judgeCompletion(at: index, tally)
     }
 
+    /// Someone who never came (only excused, say, under a rule that credits excused absences) is not counted.
     private mutating func judgeCompletion(at index: Int, _ tally: MarkTally) {
+        guard tally.attended else { return }
         let judgement = Judgement(course: events[index].line.course.course.id!, tally: tally, sessionCount: events[index].sessionCount)
         let isComplete = judgements[judgement] ?? {
             let verdict = events[index].rule.evaluate(tally.marks, sessionCount: judgement.sessionCount).isComplete
@@ -226,65 +228,5 @@ struct RegionSummaryBuilder {
         rowCodes.append(code)
         rows.append(RegionSummary.Figures())
         return rows.count - 1
-    }
-}
-
-/// What a person is counted by, packed in one number by SQL (see ``RegionSummaryQuery/personColumn``):
-/// the position of their sex in `[female, male]` (2 when not recorded), plus 3 × the position of
-/// their category, plus 21 × their birth year (0 when not recorded).
-struct PersonAttributes {
-    private var dense: [Int32] = []
-    private var sparse: [Int64: Int32] = [:]
-
-    /// A table for people whose ids run up to `maximumID`: an array when that is not much more than their number.
-    init(maximumID: Int64, count: Int) {
-        if maximumID < 4 * Int64(count) + 1024 {
-            dense = Array(repeating: 0, count: Int(maximumID) + 1)
-        }
-    }
-
-    mutating func set(_ id: Int64, _ packed: Int32) {
-        if id < dense.count { dense[Int(id)] = packed } else { sparse[id] = packed }
-    }
-
-    subscript(id: Int64) -> Int32 {
-        id < dense.count ? dense[Int(id)] : sparse[id] ?? 2
-    }
-}
-
-/// A person's sex, age group and category as one of 126 cells, and cells back into a ``RegionSummary/Breakdown``.
-enum PersonCell {
-    private static let sexes: [SexGroup] = [.female, .male, .unknown]
-    private static let ages = AgeGroup.allCases
-    private static let categories = ParticipantCategory.allCases
-    static let count = sexes.count * ages.count * categories.count
-
-    /// The cell of a person with packed attributes, at an event in `year`.
-    static func index(_ packed: Int32, year: Int) -> Int {
-        let sex = Int(packed % 3)
-        let category = Int(packed / 3 % 7)
-        let birthYear = Int(packed / 21)
-        let age = AgeGroup(age: birthYear == 0 ? nil : year - birthYear)
-        return (sex * ages.count + ages.firstIndex(of: age)!) * categories.count + category
-    }
-
-    static func breakdown(_ cells: ArraySlice<Int>) -> RegionSummary.Breakdown {
-        var breakdown = RegionSummary.Breakdown()
-        for (offset, count) in cells.enumerated() where count > 0 {
-            let category = offset % categories.count
-            let age = offset / categories.count % ages.count
-            let sex = offset / categories.count / ages.count
-            breakdown.add(count, sex: sexes[sex], age: ages[age], category: categories[category])
-        }
-        return breakdown
-    }
-}
-
-extension RegionSummary.Breakdown {
-    mutating func merge(_ other: RegionSummary.Breakdown) {
-        total += other.total
-        bySex.merge(other.bySex, uniquingKeysWith: +)
-        byAge.merge(other.byAge, uniquingKeysWith: +)
-        byCategory.merge(other.byCategory, uniquingKeysWith: +)
     }
 }
