@@ -113,3 +113,7 @@ import Testing
         }
     }
 }
+
+@Test func everyFieldKnowsItsPosition() {
+    #expect(ImportField.allCases.map(\.position) == Array(ImportField.allCases.indices))
+}

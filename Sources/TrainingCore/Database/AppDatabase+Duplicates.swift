@@ -47,9 +47,23 @@ extension AppDatabase {
             let finder = DuplicateFinder(people: people)
             let candidates = finder.candidates(minimumScore: minimumScore)
             let ids = Set(candidates.flatMap { [$0.idA, $0.idB] })
+            // One scan, decoding only the people in a pair: tens of thousands of records through Codable take a while.
             var records: [Int64: Participant] = [:]
-            for chunk in Array(ids).chunked(into: 500) {
-                for person in try Participant.fetchAll(db, keys: chunk) { records[person.id!] = person }
+            records.reserveCapacity(ids.count)
+            let all = try Row.fetchCursor(db, sql: """
+                SELECT id, fullName, alternateName, sex, birthYear, category, organisation, phone, regionCode, districtCode,
+                       locality, language, consentDate, consentRecordedBy, searchKey, createdAt, crossScriptKey
+                FROM participant
+                """)
+            while let row = try all.next() {
+                let id: Int64 = row[0]
+                guard ids.contains(id) else { continue }
+                records[id] = Participant(
+                    id: id, fullName: row[1], alternateName: row[2], sex: (row[3] as String?).flatMap(Sex.init(rawValue:)),
+                    birthYear: row[4], category: ParticipantCategory(rawValue: row[5]) ?? .other, organisation: row[6],
+                    phone: row[7], regionCode: row[8], districtCode: row[9], locality: row[10],
+                    language: (row[11] as String?).flatMap(DocumentLanguage.init(rawValue:)), consentDate: row[12],
+                    consentRecordedBy: row[13], searchKey: row[14], createdAt: row[15], crossScriptKey: row[16])
             }
             return candidates.compactMap { candidate in
                 guard let a = records[candidate.idA], let b = records[candidate.idB] else { return nil }
@@ -58,11 +72,5 @@ extension AppDatabase {
                                      isProbable: candidate.assessment.verdict == .samePerson, reasons: candidate.assessment.reasons)
             }
         }
-    }
-}
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

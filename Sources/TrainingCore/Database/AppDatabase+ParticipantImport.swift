@@ -27,15 +27,25 @@ extension AppDatabase {
     ///   a `--map` that names no column, an unknown or cancelled event, a `--link` to nobody.
     public func importParticipants(from sheet: Sheet, options: ParticipantImportOptions) throws -> ParticipantImportReport {
         if options.dryRun {
-            return try read { db in try planParticipantImport(db, sheet: sheet, options: options).report }
+            return try read { db in try planParticipantImport(db, sheet: sheet, options: options, inserting: false).report }
         }
-        return try write { db in
-            var plan = try planParticipantImport(db, sheet: sheet, options: options)
-            if plan.report.refusals.isEmpty {
-                try apply(&plan, db)
+        do {
+            return try write { db in
+                // New people are inserted while later rows are still being matched; a refusal found
+                // at the end rolls the transaction back, so a refused import writes nothing.
+                var plan = try planParticipantImport(db, sheet: sheet, options: options, inserting: true)
+                guard plan.report.refusals.isEmpty else { throw RolledBack(report: plan.report) }
+                try finish(&plan, db)
+                return plan.report
             }
-            return plan.report
+        } catch let rolledBack as RolledBack {
+            return rolledBack.report
         }
+    }
+
+    /// Thrown out of the write transaction to undo the rows inserted before a refusal was known.
+    private struct RolledBack: Error {
+        var report: ParticipantImportReport
     }
 
     /// Reads a `.csv` or `.xlsx` participant list and imports it; see ``importParticipants(from:options:)``.
@@ -45,16 +55,17 @@ extension AppDatabase {
         try importParticipants(from: reading.read(path: path), options: options)
     }
 
-    /// The report, with the checked records of the rows to add.
+    /// The report, and the event to enroll people in.
     struct ParticipantImportPlan {
         var report: ParticipantImportReport
-        /// The records to insert, in file order, and the index in `report.rows` of each.
-        var records: [Participant]
-        var recordRows: [Int]
         var event: EventDetail?
     }
 
-    func planParticipantImport(_ db: Database, sheet: Sheet, options: ParticipantImportOptions) throws -> ParticipantImportPlan {
+    /// Reads, checks and matches every row; with `inserting`, also inserts the new people (in the
+    /// transaction of `db`) unless bad rows already refuse the import.
+    func planParticipantImport(
+        _ db: Database, sheet: Sheet, options: ParticipantImportOptions, inserting: Bool
+    ) throws -> ParticipantImportPlan {
         // A region merged down over several people holds its value in every row.
         let sheet = sheet.fillingMergedCells()
         let layout = try ColumnLayout.find(in: sheet, map: options.map, allowed: ParticipantRowReader.fields)
@@ -118,79 +129,16 @@ extension AppDatabase {
 
         // 2. Decide who each good row is.
         let registered = try PersonIdentity.everyone(db)
-        let registeredIndex = NameKeyIndex(registered)
         let positionByID = Dictionary(uniqueKeysWithValues: registered.enumerated().map { ($1.id, $0) })
         for (line, id) in options.linkLines.sorted(by: { $0.key < $1.key }) where positionByID[id] == nil {
             throw MalakaError.usage("--link \(line)=\(id): there is no participant \(id). `malaka participant search NAME` finds a person's number.")
         }
-        var finder: DuplicateFinder?
-        var fileIndex = NameKeyIndex()
-        var filePeople: [PersonIdentity] = []
-        var fileRowOfPerson: [Int] = []
-        var recordsToAdd: [Participant] = []
-        var recordRows: [Int] = []
-        recordsToAdd.reserveCapacity(records.count)
-        recordRows.reserveCapacity(records.count)
-
-        func candidate(_ position: Int, _ assessment: MatchAssessment) -> ParticipantImportReport.Candidate {
-            let person = registered[position]
-            return .init(participantID: person.id, fullName: person.fullName, alternateName: person.alternateName,
-                         score: assessment.score, isProbable: assessment.verdict == .samePerson, reasons: assessment.reasons)
-        }
-
-        for (index, record) in records.enumerated() {
-            let line = lines[index]
-            let person = identities[index]
-            let outcome: ParticipantImportReport.Outcome
-            if let id = options.linkLines[line] {
-                let position = positionByID[id]!
-                outcome = .link(candidate(position, compare(person.facts, registered[position].facts)), byLine: true)
-            } else {
-                let sameName = registeredIndex.sameName(as: person).filter { !registered[$0].contradicts(person) }
-                if sameName.count == 1 && !options.newLines.contains(line) {
-                    outcome = .alreadyRegistered(candidate(sameName[0], MatchAssessment(
-                        score: 1, reasons: ["same name and no detail that differs"])))
-                } else if let earlier = fileIndex.sameName(as: person).first(where: { !filePeople[$0].contradicts(person) }),
-                          !options.newLines.contains(line) {
-                    outcome = .sameAsLine(lines[fileRowOfPerson[earlier]])
-                } else {
-                    // Probable and possible matches among the registered, best first.
-                    if finder == nil && !registered.isEmpty {
-                        finder = DuplicateFinder(people: registered.map { (id: $0.id, facts: $0.facts) })
-                    }
-                    var candidates = (finder?.matches(for: person.facts) ?? []).map { candidate(positionByID[$0.id]!, $0.assessment) }
-                    // Namesakes found by the exact name look-up but not by the finder are listed too.
-                    for position in sameName where !candidates.contains(where: { $0.participantID == registered[position].id }) {
-                        candidates.append(candidate(position, compare(person.facts, registered[position].facts)))
-                    }
-                    candidates.sort { $0.score > $1.score }
-                    let probable = candidates.filter(\.isProbable)
-                    if options.newLines.contains(line) || probable.isEmpty {
-                        outcome = .add(similar: candidates)
-                    } else {
-                        switch options.onDuplicate {
-                        case .new:
-                            outcome = .add(similar: candidates)
-                        case .link where probable.count == 1 || probable[0].score > probable[1].score:
-                            outcome = .link(probable[0], byLine: false)
-                        case .link, .ask:
-                            outcome = .undecided(probable)
-                        }
-                    }
-                }
-            }
-            if case .add = outcome {
-                recordsToAdd.append(record)
-                recordRows.append(report.rows.count)
-            }
-            switch outcome {
-            case .sameAsLine: break
-            default:
-                fileIndex.insert(person, at: filePeople.count)
-                filePeople.append(person)
-                fileRowOfPerson.append(index)
-            }
-            report.rows.append(.init(line: line, fullName: record.fullName, outcome: outcome, participantID: outcome.registeredID))
+        let matcher = RowMatcher(registered: registered, positionByID: positionByID, options: options)
+        let willInsert = inserting && (report.problems.isEmpty || options.skipInvalid)
+        if willInsert {
+            report.rows = try matchInserting(db, records: records, identities: identities, lines: lines, matcher: matcher)
+        } else {
+            report.rows = matcher.match(records: records, identities: identities, lines: lines) { _, _ in }
         }
 
         // 3. The enrollments this would make.
@@ -218,16 +166,50 @@ extension AppDatabase {
         if undecided > 0 {
             report.refusals.append("\(undecided) \(undecided == 1 ? "row is" : "rows are") probably someone already registered (listed below). Choose with --on-duplicate link (take them as those people) or --on-duplicate new (add them as new people), or line by line with --link LINE=ID and --new LINE.")
         }
-        return ParticipantImportPlan(report: report, records: recordsToAdd, recordRows: recordRows, event: event)
+        return ParticipantImportPlan(report: report, event: event)
     }
 
-    /// Writes a plan that was not refused: inserts the new people and enrolls everyone.
-    private func apply(_ plan: inout ParticipantImportPlan, _ db: Database) throws {
-        try insertParticipants(db, &plan.records)
-        var idByLine: [Int: Int64] = [:]
-        for (position, row) in plan.recordRows.enumerated() {
-            plan.report.rows[row].participantID = plan.records[position].id
+    /// Matches the rows on another thread while this one inserts the new people it finds, in file order.
+    ///
+    /// Inserting is the longest step of a big import and can only run on the database's
+    /// thread; matching needs no database, so the two overlap.
+    private func matchInserting(
+        _ db: Database, records: [Participant], identities: [PersonIdentity], lines: [Int], matcher: RowMatcher
+    ) throws -> [ParticipantImportReport.Row] {
+        let queue = BatchQueue<(row: Int, record: Participant)>()
+        let result = ResultBox<[ParticipantImportReport.Row]>()
+        DispatchQueue.global(qos: .userInitiated).async {
+            var batch: [(row: Int, record: Participant)] = []
+            let rows = matcher.match(records: records, identities: identities, lines: lines) { row, record in
+                batch.append((row, record))
+                if batch.count == 2_000 {
+                    queue.push(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { queue.push(batch) }
+            result.set(rows)
+            queue.finish()
         }
+        var ids: [(row: Int, id: Int64)] = []
+        do {
+            while let batch = queue.next() {
+                var inserted = batch.map(\.record)
+                try insertParticipants(db, &inserted)
+                for (entry, person) in zip(batch, inserted) { ids.append((entry.row, person.id!)) }
+            }
+        } catch {
+            while queue.next() != nil {}
+            throw error
+        }
+        var rows = result.get()
+        for (row, id) in ids { rows[row].participantID = id }
+        return rows
+    }
+
+    /// Completes a written import: the rows that repeat an earlier one get its person, and everyone is enrolled.
+    private func finish(_ plan: inout ParticipantImportPlan, _ db: Database) throws {
+        var idByLine: [Int: Int64] = [:]
         for index in plan.report.rows.indices {
             let row = plan.report.rows[index]
             if case .sameAsLine(let earlier) = row.outcome {

@@ -160,9 +160,15 @@ enum CellReading {
 
     /// A phone number as written, if it holds at least six digits.
     static func phone(_ text: String) throws -> String {
-        let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
-        let others = text.unicodeScalars.filter { !("0"..."9").contains($0) && !" +-().,/".unicodeScalars.contains($0) }
-        guard digits >= 6, others.isEmpty || digits >= 9 else {
+        var digits = 0, others = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x20, 0x2B, 0x2D, 0x28, 0x29, 0x2C, 0x2E, 0x2F: break   // space + - ( ) , . /
+            default: others += 1
+            }
+        }
+        guard digits >= 6, others == 0 || digits >= 9 else {
             throw MalakaError.data("“\(text)” is not a phone number. Write it with its digits, e.g. +998 90 123 45 67.")
         }
         return text

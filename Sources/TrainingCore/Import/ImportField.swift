@@ -107,6 +107,32 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
                   "Imzo", "Имзо", "Подпись", "Кол тамга", "Signature"],
     ]
 
+    /// The field's position in ``allCases``, without hashing its raw value: the importer looks up a column per cell.
+    var position: Int {
+        switch self {
+        case .fullName: 0
+        case .surname: 1
+        case .givenName: 2
+        case .patronymic: 3
+        case .alternateName: 4
+        case .sex: 5
+        case .birthYear: 6
+        case .birthDate: 7
+        case .age: 8
+        case .category: 9
+        case .organisation: 10
+        case .phone: 11
+        case .region: 12
+        case .district: 13
+        case .locality: 14
+        case .language: 15
+        case .consentDate: 16
+        case .consentBy: 17
+        case .participantID: 18
+        case .ignore: 19
+        }
+    }
+
     /// Folded header → field, built from ``headers``.
     static let headersByKey: [String: ImportField] = {
         var byKey: [String: ImportField] = [:]

@@ -12,6 +12,8 @@ struct ParticipantRowReader {
     let referenceYear: Int
     let thisYear: Int
 
+    /// The column of each field, by the field's position in `ImportField.allCases`: a look-up per cell, so an array.
+    private let columns: [Int?]
     private var regions: [String: Result<Region, MalakaError>] = [:]
     /// Sexes, categories and languages by the words written, read once each.
     private let words = WordMemo()
@@ -28,6 +30,7 @@ struct ParticipantRowReader {
         self.referenceYear = referenceYear
         self.thisYear = thisYear
         nameColumns = try Self.nameColumns(layout)
+        columns = ImportField.allCases.map { layout.fieldColumns[$0] }
     }
 
     /// The column of the full name, or those of its parts in the order the file gives them
@@ -45,14 +48,18 @@ struct ParticipantRowReader {
     /// The draft a row describes, or the problems that keep it out.
     mutating func read(_ row: SheetRow) -> (draft: ParticipantDraft?, problems: [ImportProblem]) {
         var problems: [ImportProblem] = []
+        let columns = columns
+        func column(_ field: ImportField) -> Int? {
+            columns[field.position]
+        }
         func problem(_ field: ImportField?, _ reason: String) {
-            let column = field.flatMap { layout.fieldColumns[$0] }
+            let column = field.flatMap(column)
             problems.append(ImportProblem(line: row.line, column: column,
                                           header: column.map(header(of:)),
                                           reason: reason, isWorksheet: isWorksheet))
         }
         func value(_ field: ImportField) -> String? {
-            layout.fieldColumns[field].flatMap { CellReading.value(row[column: $0]) }
+            column(field).flatMap { CellReading.value(row[column: $0]) }
         }
         func parse<T>(_ field: ImportField, _ parser: (String) throws -> T) -> T? {
             guard let text = value(field) else { return nil }
