@@ -19,6 +19,11 @@ extension AppDatabase {
     /// - both were present (or late) at sessions of two events at the same time;
     /// - both hold a valid certificate for one event.
     ///
+    /// Waitlists follow the person too: a record enrolled in an event takes the
+    /// person off its waitlist, two places on one waitlist become the earlier one,
+    /// and a place freed by combining two participations in one event goes to the
+    /// next person waiting, as after a withdrawal.
+    ///
     /// For example:
     /// ```swift
     /// let merge = try database.mergeParticipants(keep: 12, other: 57)
@@ -38,6 +43,7 @@ extension AppDatabase {
             }
 
             var movedEnrollments = 0, combinedEnrollments = 0, movedMarks = 0, repeatedMarks = 0
+            var combinedEvents: Set<Int64> = []
             let keepEnrollments = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
                 db, sql: "SELECT eventId, id FROM enrollment WHERE participantId = ?", arguments: [keepID]
             ).map { ($0[0] as Int64, $0[1] as Int64) })
@@ -54,6 +60,7 @@ extension AppDatabase {
                     repeatedMarks += db.changesCount
                     try db.execute(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [enrollmentID])
                     combinedEnrollments += 1
+                    combinedEvents.insert(eventID)
                 } else {
                     movedMarks += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE enrollmentId = ?",
                                                    arguments: [enrollmentID]) ?? 0
@@ -63,8 +70,15 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE certificate SET participantId = ? WHERE participantId = ?", arguments: [keepID, otherID])
             let movedCertificates = db.changesCount
+            let waitlist = try mergeWaitlists(db, keep: keepID, other: otherID)
+            // Combining two participations in one event freed a place there: the waitlist fills it, as a withdrawal would.
+            var promoted: [Int64: [Participant]] = [:]
+            for eventID in combinedEvents.sorted() {
+                let people = try promote(db, eventID: eventID)
+                if !people.isEmpty { promoted[eventID] = people }
+            }
             // Tables added later that point at participants follow the person too, rather than block the merge or lose rows.
-            for (table, column) in try participantReferences(db) where !["enrollment", "certificate"].contains(table) {
+            for (table, column) in try participantReferences(db) where !["enrollment", "certificate", "waitlist"].contains(table) {
                 try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(column.quotedDatabaseIdentifier) = ? WHERE \(column.quotedDatabaseIdentifier) = ?",
                                arguments: [keepID, otherID])
             }
@@ -87,8 +101,39 @@ extension AppDatabase {
             return ParticipantMerge(
                 id: record.id!, kept: kept, merged: other, movedEnrollments: movedEnrollments,
                 combinedEnrollments: combinedEnrollments, movedMarks: movedMarks, repeatedMarks: repeatedMarks,
-                movedCertificates: movedCertificates, filledFields: filled, differingFields: differing)
+                movedCertificates: movedCertificates, filledFields: filled, differingFields: differing,
+                waitlistPlacesDropped: waitlist.dropped, waitlistPlacesMoved: waitlist.moved, promoted: promoted)
         }
+    }
+
+    /// Gives the kept person one place per event on waitlists, the better of the two records'.
+    ///
+    /// A person enrolled in an event no longer waits for it, whichever record was
+    /// enrolled; when both records wait for one event, the earlier place in the
+    /// queue is kept. Returns the events whose waitlist place was dropped as
+    /// redundant and the number of places moved to the kept person as they were.
+    private func mergeWaitlists(_ db: Database, keep keepID: Int64, other otherID: Int64) throws -> (dropped: [Int64], moved: Int) {
+        // Enrollments have already moved to the kept person.
+        let enrolled = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT waitlist.eventId FROM waitlist JOIN enrollment
+              ON enrollment.eventId = waitlist.eventId AND enrollment.participantId = ?
+            WHERE waitlist.participantId IN (?, ?) ORDER BY waitlist.eventId
+            """, arguments: [keepID, keepID, otherID])
+        for eventID in enrolled {
+            try db.execute(sql: "DELETE FROM waitlist WHERE eventId = ? AND participantId IN (?, ?)",
+                           arguments: [eventID, keepID, otherID])
+        }
+        let bothWaiting = try Row.fetchAll(db, sql: """
+            SELECT k.eventId, k.id, o.id FROM waitlist k JOIN waitlist o ON o.eventId = k.eventId
+            WHERE k.participantId = ? AND o.participantId = ? ORDER BY k.eventId
+            """, arguments: [keepID, otherID])
+        for row in bothWaiting {
+            let (keptEntry, otherEntry): (Int64, Int64) = (row[1], row[2])
+            // The queue is ordered by id: the smaller one is the earlier place.
+            try db.execute(sql: "DELETE FROM waitlist WHERE id = ?", arguments: [max(keptEntry, otherEntry)])
+        }
+        try db.execute(sql: "UPDATE waitlist SET participantId = ? WHERE participantId = ?", arguments: [keepID, otherID])
+        return (enrolled + bothWaiting.map { $0[0] as Int64 }, db.changesCount)
     }
 
     /// Why two records cannot be one person's, as phrases; empty when they can.

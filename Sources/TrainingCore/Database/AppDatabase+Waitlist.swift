@@ -123,7 +123,7 @@ extension AppDatabase {
     }
 
     /// Moves the first waitlisted people into the event's free places.
-    private func promote(_ db: Database, eventID: Int64) throws -> [Participant] {
+    func promote(_ db: Database, eventID: Int64) throws -> [Participant] {
         let event = try eventDetail(db, id: eventID).event
         guard event.status != .cancelled else { return [] }
         let enrolled = try Enrollment.filter(Enrollment.Columns.eventId == eventID).fetchCount(db)

@@ -22,6 +22,12 @@ public struct ParticipantMerge: Sendable {
     public var filledFields: [String]
     /// Fields both records had with different values; the kept person's value stays, the other is in the merge record.
     public var differingFields: [String]
+    /// Events whose waitlist place was given up because the person is enrolled, or waited twice.
+    public var waitlistPlacesDropped: [Int64]
+    /// Waitlist places moved to the kept person as they were.
+    public var waitlistPlacesMoved: Int
+    /// People moved from a waitlist into the place the merge freed, by event.
+    public var promoted: [Int64: [Participant]]
 }
 
 /// The record of one merge, kept for good: who was merged into whom, both records as they were, and what moved.

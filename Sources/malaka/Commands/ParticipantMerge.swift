@@ -12,7 +12,10 @@ extension ParticipantCommand {
                 from the other; the other record is deleted and kept, as it was, in the merge log. \
                 The merge is refused, and nothing changes, when the two records were marked differently for one \
                 session of an event, were present at two events at the same time, or both hold a valid certificate \
-                for one event.
+                for one event. \
+                Waitlists follow the person: enrolled in an event means off its waitlist, two places on one \
+                waitlist become the earlier one, and a place freed by combining two participations goes to the next \
+                person waiting.
                 Example: malaka participant merge 12 57
                 """)
 
@@ -28,7 +31,15 @@ extension ParticipantCommand {
             var moved = ["\(merge.movedEnrollments + merge.combinedEnrollments) participation(s)", "\(merge.movedMarks) attendance mark(s)",
                          "\(merge.movedCertificates) certificate(s) moved"]
             if merge.repeatedMarks > 0 { moved.append("\(merge.repeatedMarks) repeated mark(s) dropped") }
+            if merge.waitlistPlacesMoved > 0 { moved.append("\(merge.waitlistPlacesMoved) waitlist place(s) moved") }
             text += moved.joined(separator: ", ") + "."
+            if !merge.waitlistPlacesDropped.isEmpty {
+                let events = merge.waitlistPlacesDropped.map { "event \($0)" }.joined(separator: ", ")
+                text += " Left one place only on the waitlist or roster of \(events)."
+            }
+            for (event, people) in merge.promoted.sorted(by: { $0.key < $1.key }) {
+                text += " Event \(event) had a place free: enrolled \(people.map { "\($0.fullName) (\($0.id!))" }.joined(separator: ", ")) from its waitlist."
+            }
             if !merge.filledFields.isEmpty { text += " Taken from the other record: \(merge.filledFields.joined(separator: ", "))." }
             if !merge.differingFields.isEmpty {
                 text += " Kept this record's \(merge.differingFields.joined(separator: ", ")), which the other gave differently."
@@ -49,6 +60,9 @@ struct MergeView: Encodable {
     var movedCertificates: Int
     var filledFields: [String]
     var differingFields: [String]
+    var waitlistPlacesDropped: [Int64]
+    var waitlistPlacesMoved: Int
+    var promoted: [String: [ParticipantView]]
 
     init(_ merge: ParticipantMerge) {
         self.merge = merge.id
@@ -61,5 +75,8 @@ struct MergeView: Encodable {
         movedCertificates = merge.movedCertificates
         filledFields = merge.filledFields
         differingFields = merge.differingFields
+        waitlistPlacesDropped = merge.waitlistPlacesDropped
+        waitlistPlacesMoved = merge.waitlistPlacesMoved
+        promoted = Dictionary(uniqueKeysWithValues: merge.promoted.map { (String($0.key), $0.value.map(ParticipantView.init)) })
     }
 }
