@@ -64,7 +64,7 @@ public final class CertificateRenderer: Sendable {
         for field in [metadata.title, metadata.author, metadata.subject, metadata.creator] { add(field ?? "") }
         add(metadata.keywords.joined(separator: ","))
         add(metadata.creationDate.map { "\($0.timeIntervalSince1970)" } ?? "")
-        return hasher.finalize().hex
+        return hasher.finalize().hexString
     }
 
     // MARK: Preflight
@@ -342,6 +342,6 @@ final class Slots<Value>: @unchecked Sendable {
 /// SHA-256 in hex, as the ledger records it.
 enum SHA256Hex {
     static func of(_ data: Data) -> String {
-        SHA256.hash(data: data).hex
+        SHA256.hash(data: data).hexString
     }
 }

@@ -126,7 +126,7 @@ private struct Loader {
         hasher.update(data: data)
         for image in imageData { hasher.update(data: image) }
         return CertificateTemplate(
-            name: name, file: file, page: page, languages: languages, digest: hasher.finalize().hex,
+            name: name, file: file, page: page, languages: languages, digest: hasher.finalize().hexString,
             background: background, frames: frames, rectangles: rectangles, lines: lines, images: images,
             blocks: blocks, signatories: signatories, signatoryStyle: style, qrCode: qrCode)
     }
@@ -405,20 +405,6 @@ private struct Loader {
     private var pageDescription: String {
         let scale = CertificateTemplate.pointsPerMillimetre
         return "\(YAMLNode.format((page.width / scale).rounded())) × \(YAMLNode.format((page.height / scale).rounded())) mm"
-    }
-}
-
-extension Digest {
-    /// The digest in lowercase hexadecimal.
-    var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.byteCount * 2)
-        for byte in self {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -500,8 +500,8 @@ extension AppDatabase {
 }
 
 extension Digest {
-    /// The digest in lowercase hexadecimal, as the ledger records it.
-    var hexString: String {
+    /// The digest in lowercase hexadecimal, as the ledger records it and templates are fingerprinted.
+    public var hexString: String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Self.byteCount * 2)
