@@ -47,6 +47,7 @@ bench: deps
 	$(SWIFT) build -c release --product malaka-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/malaka-bench"
 	$(SWIFT) build -c release --product TypesettingBenchmark
+	$(SWIFT) build -c release --product certificate-baseline
 	$(SWIFT) build -c release --product certificates-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/certificates-bench"
 	$(SWIFT) build -c release --product RegionSummaryBenchmark

@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Documents", targets: ["Documents"]),
         .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
         .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
+        .executable(name: "certificate-baseline", targets: ["CertificateBaseline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -83,11 +84,17 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
-        // `make bench`: 1,000 and 10,000 certificates issued end to end by the release malaka binary, against TypesettingBenchmark.
+        // `make bench`: 1,000 and 10,000 certificates issued end to end by the release malaka binary, against
+        // TypesettingBenchmark and the C baseline.
         .executableTarget(
             name: "CertificatesBenchmark",
             dependencies: ["TrainingCore"],
             swiftSettings: strictness
+        ),
+        // `make bench`: the participation certificate drawn by a direct C program with cairo and HarfBuzz.
+        .executableTarget(
+            name: "CertificateBaseline",
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"]
         ),
         .testTarget(
             name: "DocumentsTests",

@@ -1,9 +1,10 @@
 // `make bench`: certificates issued end to end from the database by the release `malaka` binary,
-// as one bundle and as one file per person, for 1,000 and 10,000 people of one event; with the
-// TypesettingBenchmark (cairo and HarfBuzz driven directly, near C speed) run alongside as the
-// baseline, because the machines are small and shared.
+// as one bundle and as one file per person, for 1,000 and 10,000 people of one event; with two
+// baselines run alongside, because the machines are small and shared: `certificate-baseline`, a
+// direct C program drawing the same participation certificate with cairo and HarfBuzz (the issue's
+// reference), and the TypesettingBenchmark (a simpler page through the Typesetting layer).
 //
-//   swift build -c release --product malaka --product TypesettingBenchmark --product CertificatesBenchmark
+//   swift build -c release --product malaka --product TypesettingBenchmark --product certificate-baseline --product certificates-bench
 //   .build/release/CertificatesBenchmark [--runs 3] [--large 10000] [--keep DIR]
 import Foundation
 import TrainingCore
@@ -41,7 +42,8 @@ let keep = options.keep
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let malaka = binaries.appendingPathComponent("malaka").path
 let typesetting = binaries.appendingPathComponent("TypesettingBenchmark").path
-for binary in [malaka, typesetting] where !FileManager.default.isExecutableFile(atPath: binary) {
+let cProgram = binaries.appendingPathComponent("certificate-baseline").path
+for binary in [malaka, typesetting, cProgram] where !FileManager.default.isExecutableFile(atPath: binary) {
     print("\(binary) is missing: build it in release mode too (`swift build -c release --product \(URL(fileURLWithPath: binary).lastPathComponent)`).")
     exit(1)
 }
@@ -170,17 +172,48 @@ func megabytes(of folder: URL) -> Double {
     return Double(bytes) / 1_048_576
 }
 
-/// The TypesettingBenchmark's seconds for the bundle and the files, printed as `bundle: … 0.231 s (…` and `files: … 1.712 s (…`.
-func baseline() throws -> (bundle: Double, files: Double, bundlePeak: Double) {
+/// The baselines' seconds for the bundle and the files, printed as `bundle: … 0.231 s (…` and `files: … 1.712 s (…`.
+struct Baseline {
+    var bundle: Double
+    var files: Double
+    var bundlePeak: Double
+    /// CPU seconds, comparable with Malaka's whatever the load; known for the C program, which is timed as a whole process.
+    var bundleCPU: Double?
+    var filesCPU: Double?
+}
+
+/// What a program printed as `bundle: … 0.231 s (…` or `files: … 1.712 s (…`.
+func reportedSeconds(_ measurement: Measurement) throws -> Double {
+    guard let match = measurement.output.firstMatch(of: /: ([\d.]+) s \(/), let value = Double(match.output.1) else {
+        throw BenchmarkError("cannot read the baseline's output: \(measurement.output)")
+    }
+    return value
+}
+
+/// The TypesettingBenchmark: a simpler certificate-like page through the Typesetting layer, on two threads.
+func typesettingBaseline() throws -> Baseline {
     let bundle = try measure(typesetting, ["--pages", "1000", "--threads", "2", "--only", "bundle", "--output", work.appendingPathComponent("baseline-bundle").path])
     let files = try measure(typesetting, ["--pages", "1000", "--threads", "2", "--only", "files", "--output", work.appendingPathComponent("baseline-files").path])
-    func seconds(_ text: String) throws -> Double {
-        guard let match = text.firstMatch(of: /: ([\d.]+) s \(/), let value = Double(match.output.1) else {
-            throw BenchmarkError("cannot read the TypesettingBenchmark's output: \(text)")
-        }
-        return value
+    return Baseline(bundle: try reportedSeconds(bundle), files: try reportedSeconds(files), bundlePeak: bundle.peakMegabytes)
+}
+
+/// Characters in the QR code of each certificate: a signed token (`MLK1:` and Base45), which the C program encodes too.
+let qrLength = 300
+
+/// The C program drawing the participation certificate, one thread as in the issue's reference; whole process timed.
+func cBaseline() throws -> Baseline {
+    func run(_ only: String) throws -> Measurement {
+        let output = work.appendingPathComponent("c-\(only)")
+        try? FileManager.default.removeItem(at: output)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        return try measure(cProgram, ["--emblem", templates + "/images/emblem.png", "--out", output.path, "--pages", "1000",
+                                      "--qr-length", String(qrLength), "--only", only])
     }
-    return (try seconds(bundle.output), try seconds(files.output), bundle.peakMegabytes)
+    let bundle = try run("bundle")
+    let files = try run("files")
+    return Baseline(bundle: bundle.seconds, files: files.seconds, bundlePeak: bundle.peakMegabytes,
+                    bundleCPU: bundle.cpuSeconds, filesCPU: files.cpuSeconds)
 }
 
 // MARK: - The runs
@@ -197,14 +230,21 @@ let small = try programme(count: 1_000)
 
 var rows: [(String, Measurement, String)] = []
 var bundleTimes: [Double] = [], fileTimes: [Double] = [], baselineBundles: [Double] = [], baselineFiles: [Double] = []
-var bundlePeak = 0.0, filesPeak = 0.0, baselineBundlePeak = 0.0
+var cBundles: [Double] = [], cFiles: [Double] = [], cBundleCPU: [Double] = [], cFilesCPU: [Double] = []
+var bundlePeak = 0.0, filesPeak = 0.0, baselineBundlePeak = 0.0, cBundlePeak = 0.0
 var bundleCPU: [Double] = [], filesCPU: [Double] = []
 for run in 0..<runs {
-    // Interleaved, so that a noisy neighbour slows Malaka and its baseline alike.
-    let base = try baseline()
+    // Interleaved, so that a noisy neighbour slows Malaka and its baselines alike.
+    let base = try typesettingBaseline()
     baselineBundles.append(base.bundle)
     baselineFiles.append(base.files)
     baselineBundlePeak = max(baselineBundlePeak, base.bundlePeak)
+    let c = try cBaseline()
+    cBundles.append(c.bundle)
+    cFiles.append(c.files)
+    cBundleCPU.append(c.bundleCPU!)
+    cFilesCPU.append(c.filesCPU!)
+    cBundlePeak = max(cBundlePeak, c.bundlePeak)
     let bundle = try issue(small, 1_000, bundle: true, run: run)
     bundleTimes.append(bundle.seconds)
     bundleCPU.append(bundle.cpuSeconds)
@@ -218,23 +258,25 @@ let bundleSize = megabytes(of: work.appendingPathComponent("1000-bundle-0"))
 let filesSize = megabytes(of: work.appendingPathComponent("1000-files-0"))
 
 /// Best and median of the runs: on a shared machine the best run is the one least slowed by others.
-func line(_ label: String, _ times: [Double], cpu: [Double], peak: Double, target: String, baseline: [Double], size: Double) -> String {
-    String(format: "| %@ | %.3f s | %.3f s | %.2f s | %.1f MB | %@ | %.3f s / %.3f s | %.2f× / %.2f× | %.1f MB |",
-           label, times.min()!, median(times), cpu.min()!, peak, target, baseline.min()!, median(baseline),
-           times.min()! / baseline.min()!, median(times) / median(baseline), size)
+func line(_ label: String, _ times: [Double], cpu: [Double], peak: Double, target: String, c: [Double], baseline: [Double],
+          size: Double) -> String {
+    String(format: "| %@ | %.3f s | %.3f s | %.2f s | %.1f MB | %@ | %.3f s / %.3f s | %.2f× / %.2f× | %.3f s / %.3f s | %.2f× / %.2f× | %.1f MB |",
+           label, times.min()!, median(times), cpu.min()!, peak, target,
+           c.min()!, median(c), times.min()! / c.min()!, median(times) / median(c),
+           baseline.min()!, median(baseline), times.min()! / baseline.min()!, median(times) / median(baseline), size)
 }
 print("")
-print("| 1,000 certificates, one event | Malaka, best | Malaka, median | CPU, best | Peak memory (VmHWM) | Target | TypesettingBenchmark, best / median | Ratio, best / median | Output |")
-print("|---|---|---|---|---|---|---|---|---|")
-print(line("One 1,000-page bundle", bundleTimes, cpu: bundleCPU, peak: bundlePeak, target: "< 0.4 s",
-           baseline: baselineBundles, size: bundleSize))
-print(line("1,000 files, 2 threads", fileTimes, cpu: filesCPU, peak: filesPeak, target: "< 1.5 s",
-           baseline: baselineFiles, size: filesSize))
-print(String(format: "\nAll runs: bundle %@ s; files %@ s; baseline bundle %@ s; baseline files %@ s.",
-             bundleTimes.map { String(format: "%.3f", $0) }.joined(separator: ", "),
-             fileTimes.map { String(format: "%.3f", $0) }.joined(separator: ", "),
-             baselineBundles.map { String(format: "%.3f", $0) }.joined(separator: ", "),
-             baselineFiles.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+print("| 1,000 certificates, one event | Malaka, best | Malaka, median | CPU, best | Peak memory (VmHWM) | Target | C program, best / median | Ratio to C, best / median | TypesettingBenchmark, best / median | Ratio, best / median | Output |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+print(line("One 1,000-page bundle", bundleTimes, cpu: bundleCPU, peak: bundlePeak, target: "< 0.4 s (C: 0.22 s, 1.82×)",
+           c: cBundles, baseline: baselineBundles, size: bundleSize))
+print(line("1,000 files, 2 threads", fileTimes, cpu: filesCPU, peak: filesPeak, target: "< 1.5 s (C, 1 thread: 1.7 s, 0.88×)",
+           c: cFiles, baseline: baselineFiles, size: filesSize))
+func list(_ values: [Double]) -> String { values.map { String(format: "%.3f", $0) }.joined(separator: ", ") }
+print("\nAll runs: bundle \(list(bundleTimes)) s; files \(list(fileTimes)) s; C bundle \(list(cBundles)) s; C files \(list(cFiles)) s; "
+      + "TypesettingBenchmark bundle \(list(baselineBundles)) s; files \(list(baselineFiles)) s.")
+print("CPU, best: Malaka bundle \(list([bundleCPU.min()!])) s, files \(list([filesCPU.min()!])) s; "
+      + "C bundle \(list([cBundleCPU.min()!])) s, files \(list([cFilesCPU.min()!])) s.")
 
 if largeCount > 0 {
     let large = try programme(count: largeCount)
@@ -250,4 +292,4 @@ if largeCount > 0 {
     print(String(format: "\nPeak memory, %@ against 1,000: bundle %.1f MB against %.1f MB, files %.1f MB against %.1f MB.",
                  largeCount.formatted(), bundle.peakMegabytes, bundlePeak, files.peakMegabytes, filesPeak))
 }
-print(String(format: "\nTypesettingBenchmark bundle peak memory: %.1f MB.", baselineBundlePeak))
+print(String(format: "\nPeak memory of the bundle: C program %.1f MB, TypesettingBenchmark %.1f MB.", cBundlePeak, baselineBundlePeak))
