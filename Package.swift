@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "TrainingCore", "Typesetting"],
+            dependencies: ["Documents", "TrainingCore", "Typesetting", "PDFTestSupport"],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -172,12 +172,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["TrainingCore", "ReportDocuments", "Typesetting"],
+            dependencies: ["TrainingCore", "ReportDocuments", "Typesetting", "PDFTestSupport"],
+            swiftSettings: strictness
+        ),
+        // What tests read back from PDFs through poppler and zbar: text, fonts, ink, QR codes.
+        .target(
+            name: "PDFTestSupport",
+            path: "Tests/PDFTestSupport",
             swiftSettings: strictness
         ),
         .testTarget(
             name: "TypesettingTests",
-            dependencies: ["Typesetting"],
+            dependencies: ["Typesetting", "PDFTestSupport"],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),

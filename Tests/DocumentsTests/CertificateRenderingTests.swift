@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import PDFTestSupport
 import Testing
 import TrainingCore
 import Typesetting
@@ -11,7 +12,7 @@ import Typesetting
     @Test(arguments: languages)
     func pdftotextGivesBackExactlyTheNameAndTitlesPrinted(_ language: DocumentLanguage) throws {
         // Given a certificate in the language, with a name and a course title in it
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = Samples.content(language: language)
         let pdf = try Samples.write(content, to: folder)
@@ -35,7 +36,7 @@ import Typesetting
 
     @Test(arguments: ["participation", "parenting"])
     func everyTemplateAndLanguageEmbedsEveryFontAndKeepsItsInkOnThePage(_ template: String) throws {
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         for language in Self.languages {
             let pdf = try Samples.write(Samples.content(language: language, template: template), to: folder)
@@ -46,8 +47,10 @@ import Typesetting
             #expect(fonts.allSatisfy { $0.embedded }, "\(template) \(language): \(fonts)")
 
             // pdftoppm's rendering has ink, and none of it reaches the page's edge
-            let ink = try #require(try PDFTools.inkBounds(of: pdf))
-            #expect(ink.x > 5 && ink.y > 5 && ink.maxX < ink.width - 5 && ink.maxY < ink.height - 5, "\(template) \(language): \(ink)")
+            let raster = try PDFTools.raster(of: pdf)
+            let ink = try #require(raster.ink())
+            #expect(ink.x > 5 && ink.y > 5 && ink.maxX < raster.pageWidth - 5 && ink.maxY < raster.pageHeight - 5,
+                    "\(template) \(language): \(ink)")
 
             // and every word lies inside the inner frame, 10 mm in from the edge
             let page = try PDFTools.words(of: pdf)
@@ -60,7 +63,7 @@ import Typesetting
     }
 
     @Test func theBilingualTemplatePrintsUzbekWithEnglishBeneath() throws {
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         for language in [DocumentLanguage.uzbekLatin, .uzbekCyrillic] {
             let pdf = try Samples.write(Samples.content(language: language, template: "participation-uz-en"), to: folder)
@@ -77,7 +80,7 @@ import Typesetting
 
     @Test(.enabled(if: PDFTools.isInstalled("zbarimg")))
     func theQRCodeDecodesToTheVerificationLinkWithTheSerial() throws {
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         for template in ["participation", "participation-uz-en", "parenting"] {
             let content = Samples.content(template: template, serial: "UZ-2019-000042")
@@ -97,7 +100,7 @@ import Typesetting
         #expect(first == second)
         #expect(try Samples.renderer.contentDigest(of: content) == other.contentDigest(of: content))
         // And the PDF says it was made on the issue date
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = try Samples.write(content, to: folder)
         let info = try PDFTools.info(of: pdf)
@@ -123,7 +126,7 @@ import Typesetting
     }
 
     @Test func aBundleHasOnePagePerCertificate() throws {
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         let contents = Self.languages.enumerated().map { index, language in
             Samples.content(language: language, template: index % 2 == 0 ? "participation" : "parenting",
@@ -142,7 +145,7 @@ import Typesetting
 
     @Test func aLetterPortraitTemplateWithEveryKindOfItem() throws {
         let renderer = CertificateRenderer(templates: CertificateTemplateLibrary(folder: Samples.fixturesFolder))
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = try Samples.write(Samples.content(language: .russian, template: "letter-portrait", replaces: "UZ-2018-000009"),
                                     to: folder, renderer: renderer)

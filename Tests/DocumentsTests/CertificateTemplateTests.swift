@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import PDFTestSupport
 import Testing
 import TrainingCore
 import Typesetting
@@ -208,7 +209,7 @@ import Typesetting
 
     /// A temporary templates folder with the fixtures' images and the given templates.
     static func folder(with templates: [String: String]) throws -> URL {
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("DocumentsTests")
         try FileManager.default.copyItem(atPath: Samples.fixturesFolder + "/images", toPath: folder.appendingPathComponent("images").path)
         for (name, text) in templates {
             try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).yaml"))

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import PDFTestSupport
 import Testing
 import TrainingCore
 

@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 import ReportDocuments
 import Typesetting
@@ -86,13 +87,13 @@ import TrainingCore
     }()
 
     @Test func thePDFTableShowsTheCSVsNumbers() throws {
-        let folder = try PDFText.temporaryFolder()
-        defer { PDFText.cleanUp(folder) }
+        let folder = try PDFTools.temporaryFolder("ReportsTests")
+        defer { PDFTools.cleanUp(folder) }
         let pdf = folder.appendingPathComponent("summary-en.pdf")
         try RegionSummaryPDF(summary: summary, language: .english, generatedOn: RegionSummaryFixture.day("2020-07-01"))
             .write(to: pdf, fonts: FontLibrary())
         let (header, rows) = try csvRows(RegionSummaryCSV.data(summary, language: .english))
-        let page = try PDFText.lines(of: pdf, page: 1)
+        let page = try PDFTools.layoutLines(of: pdf, page: 1)
         let main = ["Events", "Sessions", "Training hours", "Participations", "Unique participants", "Completed", "Certificates", "Attendance rate"]
         for (code, name) in [("UZ-SA", "Samarkand Region"), ("UZ-XO", "Khorezm Region"), ("KG-C", "Chüy Region"), ("total", "Total")] {
             let line = try #require(page.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " ") }, "\(name) in \(page)")
@@ -108,8 +109,8 @@ import TrainingCore
     }
 
     @Test func thePDFHasPageNumbersTheDateTheFiltersMetadataAndNoNames() throws {
-        let folder = try PDFText.temporaryFolder()
-        defer { PDFText.cleanUp(folder) }
+        let folder = try PDFTools.temporaryFolder("ReportsTests")
+        defer { PDFTools.cleanUp(folder) }
         var request = RegionSummaryFixture.year2019()
         request.includesEvents = true
         request.kind = .training
@@ -117,13 +118,13 @@ import TrainingCore
         let pdf = folder.appendingPathComponent("trainings.pdf")
         try RegionSummaryPDF(summary: trainings, language: .english, generatedOn: RegionSummaryFixture.day("2020-07-01"))
             .write(to: pdf, fonts: FontLibrary())
-        let info = try PDFText.info(of: pdf)
+        let info = try PDFTools.info(of: pdf)
         let pages = try #require(Int(info["Pages"] ?? ""))
         #expect(info["Title"] == "Region summary — Uzbekistan and Kyrgyzstan — 2019")
         #expect(info["Author"] == "Malaka")
-        let text = try PDFText.lines(of: pdf).joined(separator: "\n")
+        let text = try PDFTools.layoutLines(of: pdf).joined(separator: "\n")
         for page in 1...pages {
-            let lines = try PDFText.lines(of: pdf, page: page).joined(separator: "\n")
+            let lines = try PDFTools.layoutLines(of: pdf, page: page).joined(separator: "\n")
             #expect(lines.contains("Page \(page) of \(pages)"))
             #expect(lines.contains("Generated on 1 July 2020"))
             #expect(lines.contains("Kind: Trainings"))
@@ -141,12 +142,12 @@ import TrainingCore
 
     @Test(arguments: DocumentLanguage.allCases)
     func everyLanguageHasItsLabelsAndNames(_ language: DocumentLanguage) throws {
-        let folder = try PDFText.temporaryFolder()
-        defer { PDFText.cleanUp(folder) }
+        let folder = try PDFTools.temporaryFolder("ReportsTests")
+        defer { PDFTools.cleanUp(folder) }
         let pdf = folder.appendingPathComponent("summary-\(language.rawValue).pdf")
         try RegionSummaryPDF(summary: summary, language: language, generatedOn: RegionSummaryFixture.day("2020-07-01"))
             .write(to: pdf, fonts: FontLibrary())
-        let text = try PDFText.lines(of: pdf).joined(separator: "\n")
+        let text = try PDFTools.layoutLines(of: pdf).joined(separator: "\n")
         let khorezm = Gazetteer.bundled.region(code: "UZ-XO")!.name(in: language)
         let expected: [DocumentLanguage: [String]] = [
             .english: ["Region summary", "Unique participants", "Page 1 of"],
@@ -180,20 +181,20 @@ import TrainingCore
         request.includesEvents = true
         let districts = try database.regionSummary(request)
 
-        let folder = try PDFText.temporaryFolder()
-        defer { PDFText.cleanUp(folder) }
+        let folder = try PDFTools.temporaryFolder("ReportsTests")
+        defer { PDFTools.cleanUp(folder) }
         for language in [DocumentLanguage.english, .uzbekCyrillic] {
             let pdf = folder.appendingPathComponent("tashkent-\(language.rawValue).pdf")
             try RegionSummaryPDF(summary: districts, language: language).write(to: pdf, fonts: FontLibrary())
-            let pages = try #require(Int(try PDFText.info(of: pdf)["Pages"] ?? ""))
+            let pages = try #require(Int(try PDFTools.info(of: pdf)["Pages"] ?? ""))
             for page in 1...pages {
-                let ink = try #require(try PDFText.inkColumns(of: pdf, page: page))
-                #expect(ink.left >= 38 && ink.right <= 595.28 - 38, "page \(page) of \(language.rawValue): ink from \(ink.left) to \(ink.right)")
+                let ink = try #require(try PDFTools.raster(of: pdf, page: page).ink(darkerThan: 160))
+                #expect(ink.x >= 38 && ink.maxX <= 595.28 - 38, "page \(page) of \(language.rawValue): \(ink)")
             }
-            let text = try PDFText.lines(of: pdf).joined(separator: " ")
+            let text = try PDFTools.layoutLines(of: pdf).joined(separator: " ")
             #expect(text.contains(language == .english ? "Zangiota District" : "Зангиота тумани"))
         }
-        let english = try PDFText.lines(of: folder.appendingPathComponent("tashkent-en.pdf")).joined(separator: " ")
+        let english = try PDFTools.layoutLines(of: folder.appendingPathComponent("tashkent-en.pdf")).joined(separator: " ")
             .split(separator: " ").joined(separator: " ")
         #expect(english.contains("round of consultations with the district hokimiyat"), "the long title wraps whole")
     }

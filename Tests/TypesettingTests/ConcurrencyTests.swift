@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Synchronization
 import Testing
 @testable import Typesetting
@@ -11,7 +12,7 @@ import Testing
     ]
 
     @Test func twoThreadsRenderAtOnce() throws {
-        let folder = try PDFTools.temporaryFolder()
+        let folder = try PDFTools.temporaryFolder("TypesettingTests")
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: Self.names.count) { thread in
             let fonts = FontLibrary()

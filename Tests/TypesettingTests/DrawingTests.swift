@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 @testable import Typesetting
 
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func oneImageOnManyPagesIsStoredOnce() throws {
-        let url = try PDFTools.temporaryFolder().appendingPathComponent("images.pdf")
+        let url = try PDFTools.temporaryFolder("TypesettingTests").appendingPathComponent("images.pdf")
         let document = try PDFDocument(url: url, fonts: FontLibrary())
         let image = try PNGImage(contentsOf: Fixtures.file("red-40x20.png"))
         #expect(image.pixelSize == Size(width: 40, height: 20))

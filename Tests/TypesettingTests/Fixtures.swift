@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 @testable import Typesetting
 
 /// Fonts and styles the tests share.
@@ -19,7 +20,7 @@ enum Fixtures {
         metadata: PDFMetadata = PDFMetadata(),
         _ draw: (Canvas) throws -> Void
     ) throws -> URL {
-        let url = try PDFTools.temporaryFolder().appendingPathComponent("page.pdf")
+        let url = try PDFTools.temporaryFolder("TypesettingTests").appendingPathComponent("page.pdf")
         let document = try PDFDocument(url: url, fonts: fonts, metadata: metadata)
         try draw(document.beginPage(size: size))
         try document.finish()
@@ -39,5 +40,12 @@ extension Fixtures {
     static func someFontHas(_ scalar: Unicode.Scalar) -> Bool {
         let output = (try? PDFTools.run("fc-list", [":charset=\(String(scalar.value, radix: 16))", "file"])) ?? ""
         return !output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+}
+
+extension Raster {
+    /// Where ink fell, as a rectangle of the Typesetting layer's coordinates; nil for a blank page.
+    var inkBounds: Rect? {
+        ink().map { Rect(x: $0.x, y: $0.y, width: $0.width, height: $0.height) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 @testable import Typesetting
 
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func everyPageHasItsOwnSize() throws {
-        let url = try PDFTools.temporaryFolder().appendingPathComponent("sizes.pdf")
+        let url = try PDFTools.temporaryFolder("TypesettingTests").appendingPathComponent("sizes.pdf")
         let document = try PDFDocument(url: url, fonts: FontLibrary())
         for size in [PageSize.a4, .a4.landscape, .letter] {
             try document.beginPage(size: size).drawText("Sahifa", style: Fixtures.style(), in: Rect(x: 40, y: 40, width: 200, height: 30))
@@ -42,7 +43,7 @@ import Testing
         try document.beginPage(size: .a4).drawText("Ғуломжон Ўринбоев", style: Fixtures.style(), in: Rect(x: 40, y: 40, width: 400, height: 30))
         let data = try #require(try document.finish())
         #expect(data.starts(with: Array("%PDF-".utf8)))
-        let url = try PDFTools.temporaryFolder().appendingPathComponent("memory.pdf")
+        let url = try PDFTools.temporaryFolder("TypesettingTests").appendingPathComponent("memory.pdf")
         try data.write(to: url)
         #expect(try PDFTools.textLines(of: url) == ["Ғуломжон Ўринбоев"])
         #expect(try PDFTools.info(of: url)["Title"] == "Xotira")
@@ -61,7 +62,7 @@ import Testing
     @Test func fontsAreEmbeddedOnceForManyPages() throws {
         let fonts = FontLibrary()
         func render(pages: Int) throws -> URL {
-            let url = try PDFTools.temporaryFolder().appendingPathComponent("pages.pdf")
+            let url = try PDFTools.temporaryFolder("TypesettingTests").appendingPathComponent("pages.pdf")
             let document = try PDFDocument(url: url, fonts: fonts)
             for index in 0..<pages {
                 let page = try document.beginPage(size: .a4)

@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 @testable import Typesetting
 
