@@ -73,7 +73,10 @@ struct VerifyCertificate: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MalakaError.io("Cannot read the public keys file \(path).")
         }
-        guard let file = try? JSONDecoder().decode(PublicKeyFile.self, from: data), file.format == "malaka-public-keys-1" else {
+        // The same date encoding as `keys export-public` writes; without it no exported file would load.
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let file = try? decoder.decode(PublicKeyFile.self, from: data), file.format == "malaka-public-keys-1" else {
             throw MalakaError.data("\(path) is not a Malaka public keys file; write one with `malaka keys export-public --out FILE`.")
         }
         return try file.keys.map { try PublicSigningKey(base64: $0.publicKey) }
