@@ -76,7 +76,7 @@ import Typesetting
     }
 
     @Test(.enabled(if: PDFTools.isInstalled("zbarimg")))
-    func theQRCodeDecodesToTheVerificationLinkWithTheSerial() throws {
+    func anUnsignedPreviewsQRCodeDecodesToTheVerificationLinkWithTheSerial() throws {
         let folder = try PDFTools.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for template in ["participation", "participation-uz-en", "parenting"] {

@@ -43,3 +43,11 @@ enum Fixtures {
         try database.addParticipants(names.map { ParticipantDraft(fullName: $0, category: .parent) }).map { $0.id! }
     }
 }
+
+extension Fixtures {
+    /// Issuing that makes the `default` key on first use, in a fresh folder of its own.
+    static func issuingKeys() -> IssuingKeys {
+        IssuingKeys(newKeyDirectory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("malaka-test-keys-\(UUID().uuidString)"))
+    }
+}
