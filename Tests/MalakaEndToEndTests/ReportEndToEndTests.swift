@@ -209,7 +209,7 @@ import Testing
         let pdf = output + "/region-summary-2019.pdf"
         let text = try PDFTextLines.of(pdf)
         let total = try #require(text.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Total ") })
-        #expect(total.split(separator: " ").suffix(8).joined(separator: " ") == "5 18 75 34 29 30 0 93.7%")
+        #expect(total.split(separator: " ").suffix(8).joined(separator: " ") == "5 19 82 34 29 30 30 93.9%")
         let csv = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/region-summary-2019.csv")).dropFirst(3), as: UTF8.self)
         let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let heading = { (name: String) in lines[0].firstIndex(of: name)! }

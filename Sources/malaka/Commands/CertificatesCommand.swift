@@ -200,6 +200,8 @@ extension CertificatesCommand {
                 ("Language", certificate.language.rawValue), ("Template", certificate.template),
                 ("Issued", certificate.issueDate.dotted), ("Replaces", certificate.replacesSerial),
                 ("Verification", content.verificationURL),
+                ("Check code", view.checkCode ?? "none (issued before tokens; issue it again to sign it)"),
+                ("Token", view.token),
                 ("Content SHA-256", certificate.contentSHA256),
                 ("PDF SHA-256", certificate.pdfSHA256 ?? "not recorded (issued in a bundle only; `issue --out` records it)"),
             ])
@@ -283,6 +285,9 @@ struct CertificateView: Encodable {
     var course: String?
     var dates: String?
     var place: String?
+    /// The signed token its QR code carries, and the check code printed beside it.
+    var token: String?
+    var checkCode: String?
 
     init(_ certificate: Certificate) {
         serial = certificate.serial
@@ -297,6 +302,8 @@ struct CertificateView: Encodable {
         revokedReason = certificate.revokedReason
         contentSHA256 = certificate.contentSHA256
         pdfSHA256 = certificate.pdfSHA256
+        token = certificate.token
+        checkCode = certificate.token.map(CertificateToken.checkCode(of:))
     }
 }
 
