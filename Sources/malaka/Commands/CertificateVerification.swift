@@ -55,10 +55,16 @@ struct VerifyCertificate: ParsableCommand {
         let verifier = CertificateVerifier(publicKeys: publicKeys, revocations: revocationList, ledger: ledger)
         let verdict = try verifier.verify(token: token, printedNames: printedNames)
         if output.json {
-            try Printer.json(VerdictView(verdict))
+            var view = VerdictView(verdict)
+            view.checkCode = verdict.token.map { _ in CertificateToken.checkCode(of: token) }
+            try Printer.json(view)
         } else {
             print("\(verdict.status.rawValue.uppercased()): \(verdict.token?.serial ?? "no readable serial")")
             for reason in verdict.reasons { print("  \(reason)") }
+            // A token read apart from its paper (a phone, a photo) is tied back to it by the code printed beside the QR code.
+            if verdict.token != nil {
+                print("  Check code \(CertificateToken.checkCode(of: token)): the one printed beside the QR code must be the same.")
+            }
         }
         if verdict.status != .valid { throw ExitCode(65) }
     }
@@ -135,6 +141,7 @@ struct VerdictView: Encodable {
     var organisation: String?
     var issueDate: String?
     var signingKey: String?
+    var checkCode: String?
     var reasons: [String]
 
     init(_ verdict: CertificateVerifier.Verdict) {
