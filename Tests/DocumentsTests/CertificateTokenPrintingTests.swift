@@ -45,7 +45,9 @@ import Typesetting
         let code = try QRCode(ordinary, errorCorrection: .medium)
         // The shipped templates draw 25 mm with one module of quiet zone on each side.
         let moduleMillimetres = 25.0 / Double(code.width + 2)
-        #expect(code.width <= 57, "version \((code.width - 17) / 4)")
+        // 238 characters, all in the QR alphanumeric set: version 9 at level M, 53 modules a side.
+        #expect(code.width == 53, "version \((code.width - 17) / 4), \(ordinary.count) characters")
+        #expect(try QRCode("https://example.org/verify/UZ-2024-000001").width == 29)
         #expect(moduleMillimetres >= 0.4, "\(moduleMillimetres) mm per module for \(ordinary.count) characters")
 
         let folder = try PDFTools.temporaryFolder()
