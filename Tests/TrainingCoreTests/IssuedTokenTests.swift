@@ -158,6 +158,24 @@ import Testing
         #expect(try training.database.signingKeys().count == 1)
     }
 
+    @Test func afterARotationOldCertificatesStillVerifyAndNewOnesUseTheNewKey() throws {
+        let training = try Training()
+        let old = try #require(try training.issue().first?.certificate.token)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-test-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let rotated = try training.database.generateSigningKey(organisation: "default", privateKeyPath: folder.appendingPathComponent("new.key").path)
+
+        let later = try Training(database: training.database, year: 2020)
+        let new = try #require(try later.issue(issueDate: "2020-04-01").first?.certificate.token)
+        let keys = try Self.exportedKeys(of: training.database)
+        #expect(keys.count == 2)
+        #expect(try CertificateToken.open(new).isSigned(by: keys)?.idHex == rotated.keyID)
+        #expect(try CertificateToken.open(old).isSigned(by: keys)?.idHex != rotated.keyID)
+        #expect(try CertificateVerifier(publicKeys: keys).verify(token: old).status == .valid)
+        #expect(try CertificateVerifier(publicKeys: keys).verify(token: new).status == .valid)
+    }
+
     @Test func aLostPrivateKeyStopsIssuingWithWhatToDo() throws {
         let training = try Training()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-test-keys-\(UUID().uuidString)")

@@ -166,7 +166,7 @@ enum CertificatePDF {
         }
         // The token is in the document's keywords as plain ASCII (Base45), so a byte search finds it.
         guard let start = data.range(of: Data(CertificateToken.prefix.utf8)) else {
-            throw MalakaError.data("\(path) carries no Malaka certificate token; it was not issued by Malaka with a signing key.")
+            throw MalakaError.data("\(path) carries no Malaka certificate token. A bundle of many certificates carries none: check the person's own PDF, or scan the QR code on the page. Certificates issued before tokens existed have none until they are issued again.")
         }
         let alphabet = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
         let tokenBytes = data[start.lowerBound...].prefix { alphabet.contains($0) }
