@@ -506,7 +506,8 @@ extension AppDatabase {
     /// Sets how an organisation numbers its certificates and where they are verified.
     ///
     /// The organisation named `default` applies to events whose organiser has no settings of its own.
-    /// The verification link in each QR code is the organisation's base URL with the serial appended.
+    /// The verification link is the organisation's base URL with the serial appended; it is kept on
+    /// record and printed where a template asks for it, while the QR code carries the signed token.
     @discardableResult
     public func setOrganisation(name: String, serialFormat: String?, verificationURL: String?) throws -> Organisation {
         let name = name.trimmingSpaces()
