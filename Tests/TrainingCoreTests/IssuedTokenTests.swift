@@ -176,6 +176,22 @@ import Testing
         #expect(try CertificateVerifier(publicKeys: keys).verify(token: new).status == .valid)
     }
 
+    @Test func anOrganiserTooLongToSignIsRefusedAndTheNewKeyIsRemoved() throws {
+        let organiser = String(repeating: "Oila va xotin-qizlar qoʻmitasi ", count: 3)
+        let training = try Training(organiser: organiser)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-test-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect {
+            try training.database.issueCertificates(try training.plan(), keys: IssuingKeys(newKeyDirectory: folder),
+                                                    digest: Training.digest) { $0.map { _ in nil } }
+        } throws: { error in
+            (error as? MalakaError)?.kind == .data && "\(error)".contains("80 bytes") && "\(error)".contains("organiser")
+        }
+        #expect(try training.database.certificates().isEmpty)
+        #expect(try training.database.signingKeys().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test func aLostPrivateKeyStopsIssuingWithWhatToDo() throws {
         let training = try Training()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-test-keys-\(UUID().uuidString)")
