@@ -79,6 +79,19 @@ import Testing
         #expect(still.status == 0, "\(still)")
     }
 
+    @Test func aLostPrivateKeyRefusesToIssueAndChangesNothing() throws {
+        // Given a programme whose key file has gone
+        let training = try Training([("Lola Ismoilova", "en")])
+        try training.programme.succeed(["keys", "generate", "--organisation", "default", "--out", "programme.key"])
+        try FileManager.default.removeItem(atPath: training.programme.path("programme.key"))
+
+        // Then issuing is refused, names the file and says to restore it, and nothing is issued or written
+        try training.programme.expectRefused(training.issueArguments(["--out", "certificates"]), status: 74,
+                                             mentioning: ["programme.key", "backup", "Nothing was issued"])
+        #expect(training.files(in: "certificates").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: training.programme.path("malaka-keys")))
+    }
+
     @Test func aMissingKeysFileIsAnInputError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
