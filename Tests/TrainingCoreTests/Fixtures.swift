@@ -45,9 +45,10 @@ enum Fixtures {
 }
 
 extension Fixtures {
-    /// Issuing that makes the `default` key on first use, in a fresh folder of its own.
-    static func issuingKeys() -> IssuingKeys {
-        IssuingKeys(newKeyDirectory: FileManager.default.temporaryDirectory
-            .appendingPathComponent("malaka-test-keys-\(UUID().uuidString)"))
-    }
+    /// Issuing that makes the `default` key on first use; every in-memory database of a test run
+    /// keeps its keys in one folder (names never collide), so a run leaves one folder behind, not hundreds.
+    static func issuingKeys() -> IssuingKeys { sharedIssuingKeys }
+
+    private static let sharedIssuingKeys = IssuingKeys(newKeyDirectory: FileManager.default.temporaryDirectory
+        .appendingPathComponent("malaka-test-keys-\(ProcessInfo.processInfo.processIdentifier)"))
 }

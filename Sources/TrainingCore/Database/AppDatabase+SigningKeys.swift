@@ -126,8 +126,7 @@ final class TokenSigner {
                 throw MalakaError.data("No signing key signs for \(organiser ?? "this event's organiser") or for `default`, and certificates are never issued unsigned. Nothing was issued. Create one with `malaka keys generate --organisation default --out FILE`.")
             }
             key = SigningKey.generate()
-            let path = try Self.newKeyFile(in: directory.standardizedFileURL, organisation: owner)
-            try key.write(to: path)
+            let path = try Self.writeNewKeyFile(key, in: directory.standardizedFileURL, organisation: owner)
             let record = SigningKeyRecord(keyID: key.publicKey.idHex, organisation: owner, publicKey: key.publicKey.base64,
                                           privateKeyPath: path, createdAt: .databaseNow, retiredAt: nil)
             created = record
@@ -138,8 +137,8 @@ final class TokenSigner {
         return loaded!
     }
 
-    /// A new file name such as `default-2019-04-01.key` in an owner-only folder.
-    private static func newKeyFile(in directory: URL, organisation: String) throws -> String {
+    /// Writes the key to a new file such as `default-2019-04-01.key` in an owner-only folder, and returns its path.
+    private static func writeNewKeyFile(_ key: SigningKey, in directory: URL, organisation: String) throws -> String {
         do {
             // 0700: the folder's listing says whose keys are here; only the owner needs to see it.
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
@@ -157,12 +156,18 @@ final class TokenSigner {
         }
         slug = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
         let stem = (slug.isEmpty ? "organisation" : slug) + "-" + DayDate.today.iso
-        var name = stem + ".key"
-        var number = 2
-        while FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
-            name = "\(stem)-\(number).key"
-            number += 1
+        // The write itself refuses a file that exists (O_EXCL), so two issuers making a key at once
+        // never share a name: the one that loses takes the next number. A write that fails for any
+        // other reason removes its own file, so it is not retried.
+        for number in 1...1000 {
+            let path = directory.appendingPathComponent(number == 1 ? stem + ".key" : "\(stem)-\(number).key").path
+            do {
+                try key.write(to: path)
+                return path
+            } catch where FileManager.default.fileExists(atPath: path) {
+                continue
+            }
         }
-        return directory.appendingPathComponent(name).path
+        throw MalakaError.io("\(directory.path) already holds 1,000 keys made today; move the old ones away. Nothing was issued.")
     }
 }
