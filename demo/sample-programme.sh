@@ -133,6 +133,15 @@ malaka certificates reissue "$serial" --language uz-Latn --issue-date 03.04.2019
   --templates "$root/certificate-templates" --out "$certificates/khorezm"
 malaka certificates list --event "$khorezm"
 
+step "A school checks Gʻulomjon Oʻrinboyev's certificate offline, with only the files the programme shared"
+malaka keys export-public --out "$out/malaka-public-keys.json"
+malaka certificates revocations export --out "$out/revoked.json"
+MALAKA_DB= malaka certificates verify "$certificates/khorezm/UZ-2019-000004_Gulomjon_Orinboyev.pdf" \
+  --keys "$out/malaka-public-keys.json" --revocations "$out/revoked.json"
+# His Cyrillic certificate was replaced by the Latin one: the answer says so, and exits 65.
+MALAKA_DB= malaka certificates verify "$certificates/khorezm/UZ-2019-000007_Bakhtiyor_Rahimov.pdf" \
+  --keys "$out/malaka-public-keys.json" --revocations "$out/revoked.json" || true
+
 step "What was held in 2019, where, and for whom"
 malaka report regions --year 2019 --country UZ | sed -n '1,21p'
 malaka report regions --year 2019 --format pdf --out "$out/region-summary-2019.pdf"

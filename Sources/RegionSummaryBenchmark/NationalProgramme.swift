@@ -147,6 +147,10 @@ struct NationalProgramme {
         }
         if !pendingMarks.isEmpty { try database.markAttendance(pendingMarks) }
 
+        // Every certificate is signed; this synthetic programme's key is made in a throwaway folder on first use.
+        let keys = IssuingKeys(newKeyDirectory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("malaka-region-benchmark-keys-\(ProcessInfo.processInfo.processIdentifier)"))
+        defer { try? FileManager.default.removeItem(at: keys.newKeyDirectory!) }
         for id in certificateEvents {
             let plan = try database.planCertificates(
                 CertificateRequest(eventID: id, language: .uzbekLatin, issueDate: DayDate(year: 2022, month: 1, day: 10)),
@@ -154,7 +158,7 @@ struct NationalProgramme {
             // The summary counts certificates, not their PDFs: record them with a placeholder
             // content hash and no PDF, since this synthetic programme prints nothing.
             counts.certificates += try database.issueCertificates(
-                plan, digest: { _ in String(repeating: "0", count: 64) },
+                plan, keys: keys, digest: { _ in String(repeating: "0", count: 64) },
                 produce: { issued in issued.map { _ in nil } }).count
         }
         progress("\(counts.certificates) certificates for \(certificateEvents.count) parenting trainings")

@@ -79,7 +79,7 @@ import Typesetting
     }
 
     @Test(.enabled(if: PDFTools.isInstalled("zbarimg")))
-    func theQRCodeDecodesToTheVerificationLinkWithTheSerial() throws {
+    func anUnsignedPreviewsQRCodeDecodesToTheVerificationLinkWithTheSerial() throws {
         let folder = try PDFTools.temporaryFolder("DocumentsTests")
         defer { try? FileManager.default.removeItem(at: folder) }
         for template in ["participation", "participation-uz-en", "parenting"] {

@@ -173,7 +173,7 @@ import Testing
             "UZ-2019-000003_Abdurahmonova-Toxtaboyeva_Gulchehraxon_Orinboyeva.pdf", "UZ-2019-000004_a_b.pdf",
         ], "\(files)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: training.programme.directory.path).sorted()
-                == ["out", "programme.sqlite", "programme.sqlite-shm", "programme.sqlite-wal"].filter {
+                == ["malaka-keys", "out", "programme.sqlite", "programme.sqlite-shm", "programme.sqlite-wal"].filter {
                     FileManager.default.fileExists(atPath: training.programme.path($0))
                 })
     }
@@ -230,7 +230,7 @@ import Testing
     }
 
     @Test(.enabled(if: PDFCheck.zbarIsInstalled))
-    func theQRCodeCarriesTheOrganisationsLinkAndSerial() throws {
+    func theQRCodeCarriesTheSignedTokenAndTheLinkStaysOnRecord() throws {
         // Given an organisation with its own serials and verification link
         let training = try Training([("Lola Ismoilova", "en")])
         let set = try training.programme.succeed([
@@ -243,9 +243,16 @@ import Testing
         // When a certificate is issued
         let issued = try training.issue(["--bundle", "all.pdf"])
 
-        // Then its QR code decodes to the link with its serial
+        // Then its QR code decodes to exactly the token the ledger keeps, and the link with its serial is on record
         #expect(issued.map(\.serial) == ["UZ-XO-2019-0001"])
-        #expect(try PDFCheck.qrCodes(of: training.programme.path("all.pdf")) == ["https://verify.example.uz/c/UZ-XO-2019-0001"])
+        let shown = try training.programme.json(CertificateJSON.self, ["certificates", "show", "UZ-XO-2019-0001"])
+        let token = try #require(shown.token)
+        #expect(token.hasPrefix("MLK1:"))
+        #expect(try PDFCheck.qrCodes(of: training.programme.path("all.pdf")) == [token])
+        #expect(shown.verificationURL == "https://verify.example.uz/c/UZ-XO-2019-0001")
+        // And the check code beside it is the token's
+        let checkCode = try #require(shown.checkCode)
+        #expect(try PDFCheck.text(of: training.programme.path("all.pdf")).contains { $0.contains(checkCode) })
         try training.programme.expectRefused(["organisation", "set", "x", "--verification-url", "not a link"], status: 65,
                                              mentioning: ["not a link"])
         try training.programme.expectRefused(["organisation", "set", "x", "--serial-format", "{year}"], status: 65,

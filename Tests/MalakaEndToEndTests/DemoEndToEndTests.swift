@@ -40,6 +40,10 @@ import Testing
         // And it issued the certificates as files and bundles, and says where they are
         #expect(text.contains("Issued 8 certificates for event 1: 8 new, 0 issued before."))
         #expect(text.contains("Issued UZ-2019-000025 to Baxtiyor Rahimov in place of UZ-2019-000007, which is now superseded."))
+        // The offline check: his first certificate is superseded, Gʻulomjon Oʻrinboyev's stands
+        #expect(text.contains("VALID: UZ-2019-000004\n"), "\(text)")
+        #expect(text.contains("SUPERSEDED: UZ-2019-000007\n"), "\(text)")
+        #expect(text.contains("It was replaced by UZ-2019-000025."), "\(text)")
         #expect(text.contains("Its certificates are in \(output)/certificates/"))
         let files = try FileManager.default.contentsOfDirectory(atPath: output + "/certificates/khorezm")
         #expect(files.count == 9, "eight, and the re-issue: \(files)")

@@ -91,7 +91,7 @@ struct RegionSummaryFixture {
 
         try issue(event: "E1", to: ["Aziza", "Bekzod"])
         let bekzod = try database.certificates(eventID: events["E1"]!, participantID: people["Bekzod"]!)[0]
-        _ = try database.reissueCertificate(serial: bekzod.serial, digest: Self.placeholderDigest, produce: { _ in nil })
+        _ = try database.reissueCertificate(serial: bekzod.serial, keys: Self.keys, digest: Self.placeholderDigest, produce: { _ in nil })
         try issue(event: "E3", to: ["Aziza", "Dilshod"])
         let aziza = try database.certificates(eventID: events["E3"]!, participantID: people["Aziza"]!)[0]
         _ = try database.revokeCertificate(serial: aziza.serial, reason: "Issued by mistake")
@@ -126,8 +126,12 @@ struct RegionSummaryFixture {
             CertificateRequest(eventID: events[event]!, participantIDs: names.map { people[$0]! }, issueDate: Self.day("2020-01-15")),
             templateLanguages: { _ in [.english] })
         precondition(plan.problems.isEmpty, "\(plan.problems)")
-        _ = try database.issueCertificates(plan, digest: Self.placeholderDigest, produce: { issued in issued.map { _ in nil } })
+        _ = try database.issueCertificates(plan, keys: Self.keys, digest: Self.placeholderDigest, produce: { issued in issued.map { _ in nil } })
     }
+
+    /// Every certificate is signed; the fixture's key is made on first use in a throwaway folder.
+    static let keys = IssuingKeys(newKeyDirectory: FileManager.default.temporaryDirectory
+        .appendingPathComponent("malaka-report-test-keys-\(UUID().uuidString)"))
 
     /// The summary counts certificates, not what they print: a fixed content hash and no PDF.
     static func placeholderDigest(_ content: CertificateContent) -> String {

@@ -50,7 +50,7 @@ import Testing
         static func issue(_ plan: CertificatePlan, in database: AppDatabase, digest: (CertificateContent) -> String = Self.digest,
                           pdfHash: String? = nil) throws -> [IssuedCertificate] {
             var issued: [IssuedCertificate] = []
-            let totals = try database.issueCertificates(plan, digest: digest) { chunk in
+            let totals = try database.issueCertificates(plan, keys: Fixtures.issuingKeys(), digest: digest) { chunk in
                 issued += chunk
                 return chunk.map { _ in pdfHash }
             }
@@ -154,7 +154,7 @@ import Testing
 
         // When making the PDFs fails
         #expect(throws: DiskFull.self) {
-            try training.database.issueCertificates(try training.plan(), digest: Training.digest, produce: { _ in throw DiskFull() })
+            try training.database.issueCertificates(try training.plan(), keys: Fixtures.issuingKeys(), digest: Training.digest, produce: { _ in throw DiskFull() })
         }
 
         // Then nothing is recorded, and the next issue starts from the first number
@@ -178,7 +178,7 @@ import Testing
         var chunks: [[String]] = []
         struct Late: Error {}
         #expect(throws: Late.self) {
-            try database.issueCertificates(plan, digest: Training.digest, produce: { chunk in
+            try database.issueCertificates(plan, keys: Fixtures.issuingKeys(), digest: Training.digest, produce: { chunk in
                 chunks.append(chunk.map(\.certificate.serial))
                 return chunk.map { _ in nil }
             }, finish: { throw Late() })
@@ -191,10 +191,12 @@ import Testing
 
         // And when it succeeds, all 300 are recorded in one go
         var finished = false
-        let totals = try database.issueCertificates(plan, digest: Training.digest, produce: { chunk in chunk.map { _ in nil } },
+        let totals = try database.issueCertificates(plan, keys: Fixtures.issuingKeys(), digest: Training.digest, produce: { chunk in chunk.map { _ in nil } },
                                                     finish: { finished = true })
         #expect(finished)
-        #expect(totals == IssueTotals(count: 300, new: 300, printedDifferently: 0))
+        #expect((totals.count, totals.new, totals.printedDifferently) == (300, 300, 0))
+        // The first run of a database made its `default` key
+        #expect(totals.createdKey?.organisation == "default")
         #expect(try database.certificates().map(\.sequence) == Array(1...300))
     }
 
@@ -301,7 +303,7 @@ import Testing
 
         // When her certificate is re-issued
         let reissued = try training.database.reissueCertificate(
-            serial: "UZ-2019-000001", issueDate: Fixtures.day("2019-06-10"), digest: Training.digest) { _ in nil }
+            serial: "UZ-2019-000001", issueDate: Fixtures.day("2019-06-10"), keys: Fixtures.issuingKeys(), digest: Training.digest) { _ in nil }
 
         // Then she has a new serial, the next in the series, which names the old one
         #expect(reissued.certificate.serial == "UZ-2019-000004")
@@ -312,7 +314,7 @@ import Testing
         #expect(try training.database.replacement(ofCertificate: "UZ-2019-000001")?.serial == "UZ-2019-000004")
         // And the old one cannot be re-issued again, but the new one can
         #expect(throws: MalakaError.self) {
-            try training.database.reissueCertificate(serial: "UZ-2019-000001", digest: Training.digest) { _ in nil }
+            try training.database.reissueCertificate(serial: "UZ-2019-000001", keys: Fixtures.issuingKeys(), digest: Training.digest) { _ in nil }
         }
         // And issuing the event again gives her the replacement, not a fourth certificate
         let again = try training.issue()
@@ -325,7 +327,7 @@ import Testing
         try training.issue()
         struct PrinterJam: Error {}
         #expect(throws: PrinterJam.self) {
-            try training.database.reissueCertificate(serial: "UZ-2019-000002", digest: Training.digest) { _ in throw PrinterJam() }
+            try training.database.reissueCertificate(serial: "UZ-2019-000002", keys: Fixtures.issuingKeys(), digest: Training.digest) { _ in throw PrinterJam() }
         }
         #expect(try training.database.certificate(serial: "UZ-2019-000002").status == .valid)
         #expect(try training.database.certificates().count == 3)
@@ -346,7 +348,7 @@ import Testing
         #expect(throws: MalakaError.self) { try training.database.revokeCertificate(serial: "UZ-2019-000002", reason: "again") }
         #expect(throws: MalakaError.self) { try training.database.revokeCertificate(serial: "UZ-2019-000003", reason: "  ") }
         #expect(throws: MalakaError.self) {
-            try training.database.reissueCertificate(serial: "UZ-2019-000002", digest: Training.digest) { _ in nil }
+            try training.database.reissueCertificate(serial: "UZ-2019-000002", keys: Fixtures.issuingKeys(), digest: Training.digest) { _ in nil }
         }
         #expect(throws: MalakaError.self) { try training.database.revokeCertificate(serial: "UZ-1999-000001", reason: "unknown") }
     }
@@ -405,7 +407,7 @@ import Testing
                     CertificateRequest(eventID: training.event.id, issueDate: Fixtures.day("2019-04-01")),
                     templateLanguages: Training.languages)
                 var serials: [String] = []
-                try database.issueCertificates(plan, digest: Training.digest) { batch in
+                try database.issueCertificates(plan, keys: Fixtures.issuingKeys(), digest: Training.digest) { batch in
                     Thread.sleep(forTimeInterval: 0.01)
                     serials += batch.map(\.certificate.serial)
                     return batch.map { _ in nil }

@@ -43,3 +43,12 @@ enum Fixtures {
         try database.addParticipants(names.map { ParticipantDraft(fullName: $0, category: .parent) }).map { $0.id! }
     }
 }
+
+extension Fixtures {
+    /// Issuing that makes the `default` key on first use; every in-memory database of a test run
+    /// keeps its keys in one folder (names never collide), so a run leaves one folder behind, not hundreds.
+    static func issuingKeys() -> IssuingKeys { sharedIssuingKeys }
+
+    private static let sharedIssuingKeys = IssuingKeys(newKeyDirectory: FileManager.default.temporaryDirectory
+        .appendingPathComponent("malaka-test-keys-\(ProcessInfo.processInfo.processIdentifier)"))
+}

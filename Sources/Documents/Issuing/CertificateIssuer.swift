@@ -48,6 +48,8 @@ public struct IssueReport: Sendable {
     /// recording) and renaming the files — with its wall-clock seconds, its CPU seconds (`… CPU`) and
     /// the peak memory so far (`… peak memory MB`). `MALAKA_TIMINGS=1` makes `malaka` print them.
     public var timings: [(step: String, value: Double)] = []
+    /// The organisation's signing key, when this run created it because the organisation had none.
+    public var createdKey: SigningKeyRecord?
 }
 
 /// Called as certificates are drawn: how many pages and files are done, of how many.
@@ -58,7 +60,7 @@ public typealias IssueProgress = @Sendable (_ done: Int, _ total: Int) -> Void
 ///
 /// For example:
 /// ```swift
-/// let issuer = CertificateIssuer(database: database, renderer: renderer)
+/// let issuer = CertificateIssuer(database: database, renderer: renderer, keys: .besideDatabase(at: path))
 /// let report = try issuer.issue(CertificateRequest(eventID: 1),
 ///                               to: CertificateDestination(directory: URL(fileURLWithPath: "out")))
 /// ```
@@ -73,10 +75,13 @@ public typealias IssueProgress = @Sendable (_ done: Int, _ total: Int) -> Void
 public final class CertificateIssuer: Sendable {
     public let database: AppDatabase
     public let renderer: CertificateRenderer
+    /// Where an organisation's first signing key is made; every certificate is signed.
+    public let keys: IssuingKeys
 
-    public init(database: AppDatabase, renderer: CertificateRenderer) {
+    public init(database: AppDatabase, renderer: CertificateRenderer, keys: IssuingKeys) {
         self.database = database
         self.renderer = renderer
+        self.keys = keys
     }
 
     /// Issues an event's certificates: to everyone who completed, or to the people requested.
@@ -114,8 +119,10 @@ public final class CertificateIssuer: Sendable {
                 title: "\(plan.event.title(in: .english)) — event \(plan.event.id)", author: plan.event.event.organiser,
                 subject: "\(plan.items.count) certificate\(plan.items.count == 1 ? "" : "s")", creator: "Malaka",
                 creationDate: dates.max()?.startOfDayUTC))
+        let totals: IssueTotals
         do {
-            try database.issueCertificates(plan, digest: renderer.contentDigest(of:), produce: output.produce, finish: output.finish)
+            totals = try database.issueCertificates(plan, keys: keys, digest: renderer.contentDigest(of:), produce: output.produce,
+                                                    finish: output.finish)
         } catch {
             output.discard()
             throw error
@@ -124,7 +131,7 @@ public final class CertificateIssuer: Sendable {
         let lines = try output.commit()
         clock.lap("rename")
         return IssueReport(certificates: lines, directory: destination.directory, bundle: destination.bundle,
-                           skipped: skipInvalid ? problems : [], notes: plan.notes, timings: clock.laps)
+                           skipped: skipInvalid ? problems : [], notes: plan.notes, timings: clock.laps, createdKey: totals.createdKey)
     }
 
     /// The preflight of a whole plan, a few hundred certificates at a time so that memory stays flat.
@@ -151,9 +158,10 @@ public final class CertificateIssuer: Sendable {
         try destination.check()
         let output = PendingOutput(destination: destination, renderer: renderer, progress: progress, count: 1, keepHashes: true,
                                    bundleMetadata: nil)
+        let reissued: IssuedCertificate
         do {
-            try database.reissueCertificate(
-                serial: serial, language: language, issueDate: issueDate, digest: renderer.contentDigest(of:)
+            reissued = try database.reissueCertificate(
+                serial: serial, language: language, issueDate: issueDate, keys: keys, digest: renderer.contentDigest(of:)
             ) { certificate in
                 let holder = "\(certificate.content.participantName), in place of \(serial)"
                 let preflight = renderer.preflight([(certificate.content, holder)])
@@ -169,7 +177,8 @@ public final class CertificateIssuer: Sendable {
             throw error
         }
         let lines = try output.commit()
-        return IssueReport(certificates: lines, directory: destination.directory, bundle: destination.bundle, skipped: [], notes: [])
+        return IssueReport(certificates: lines, directory: destination.directory, bundle: destination.bundle, skipped: [], notes: [],
+                           createdKey: reissued.createdKey)
     }
 
     static func holder(_ item: CertificatePlan.Item) -> String {

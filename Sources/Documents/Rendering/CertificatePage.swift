@@ -72,7 +72,8 @@ struct CertificatePage: Sendable {
             title: "\(content.participantName) — \(content.serial)",
             author: content.organiser,
             subject: content.courseTitle[content.language] ?? content.courseTitle.values.sorted().first,
-            keywords: [content.serial, template.name, content.language.rawValue],
+            // The token goes last: `certificates verify FILE.pdf` reads it from here, up to the closing parenthesis.
+            keywords: [content.serial, template.name, content.language.rawValue] + (content.token.map { [$0] } ?? []),
             creator: "Malaka",
             creationDate: content.issueDate.startOfDayUTC)
     }
@@ -142,6 +143,9 @@ private struct Values {
         case .trainers: return content.trainers.joined(separator: ", ")
         case .serial: return content.serial
         case .verificationURL: return content.verificationURL
+        // Only an issued certificate has a token; a preview that has none points its QR code at the link instead.
+        case .token: return content.token ?? content.verificationURL
+        case .checkCode: return content.checkCode ?? ""
         case .replaces: return content.replacesSerial ?? ""
         case .signatoryName:
             let index = (placeholder.signatory ?? 0) - 1

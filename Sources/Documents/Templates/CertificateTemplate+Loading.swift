@@ -329,7 +329,7 @@ private struct Loader {
             throw try node.required("box").problem("a QR code under 12 mm is hard to scan from paper; make the box at least 12 mm on each side")
         }
         let content = try node.optional("content").map { try TemplateText($0, languages: languages) }
-            ?? TemplateText(placeholder: Placeholder(name: .verificationURL, language: nil, signatory: nil), field: node.path + ".content")
+            ?? TemplateText(placeholder: Placeholder(name: .token, language: nil, signatory: nil), field: node.path + ".content")
         return CertificateTemplate.QRCode(
             content: content, box: box,
             colour: try node.optional("colour").map { try colour($0) } ?? .black,

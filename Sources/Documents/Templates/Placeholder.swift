@@ -11,6 +11,10 @@ struct Placeholder: Hashable, Sendable, CustomStringConvertible {
         case issueDate = "issue-date"
         case organiser, trainer, trainers, serial
         case verificationURL = "verification-url"
+        /// The signed token (`MLK1:…`) that the QR code carries by default.
+        case token
+        /// The short check code of the token, printed beside the QR code for reading by eye.
+        case checkCode = "check-code"
         case replaces
         /// `{signatory-2}`: the name of the template's second signatory.
         case signatoryName = "signatory-N"
@@ -59,6 +63,8 @@ struct Placeholder: Hashable, Sendable, CustomStringConvertible {
         case .trainers: base = "the trainers' names"
         case .serial: base = "the serial"
         case .verificationURL: base = "the verification link"
+        case .token: base = "the signed token"
+        case .checkCode: base = "the check code"
         case .replaces: base = "the serial it replaces"
         case .signatoryName: base = "signatory \(signatory ?? 0)'s name"
         case .signatoryTitle: base = "signatory \(signatory ?? 0)'s title"

@@ -22,13 +22,18 @@ public struct CertificateContent: Hashable, Sendable {
     public var verificationURL: String
     /// The serial this one replaces after a correction.
     public var replacesSerial: String?
+    /// The signed token the QR code carries; nil for a certificate not yet issued, such as a preview.
+    public var token: String?
+
+    /// The short code printed beside the serial, so a reader without a QR scanner can match the token.
+    public var checkCode: String? { token.map(CertificateToken.checkCode(of:)) }
 
     public init(
         serial: String, language: DocumentLanguage, template: String, participantName: String,
         courseTitle: [DocumentLanguage: String], eventTitle: [DocumentLanguage: String],
         dates: [DocumentLanguage: String], place: [DocumentLanguage: String], hours: [DocumentLanguage: String],
         organiser: String?, trainers: [String], issueDate: DayDate, issueDateText: [DocumentLanguage: String],
-        verificationURL: String, replacesSerial: String?
+        verificationURL: String, replacesSerial: String?, token: String? = nil
     ) {
         self.serial = serial
         self.language = language
@@ -45,5 +50,6 @@ public struct CertificateContent: Hashable, Sendable {
         self.issueDateText = issueDateText
         self.verificationURL = verificationURL
         self.replacesSerial = replacesSerial
+        self.token = token
     }
 }

@@ -88,6 +88,8 @@ public struct IssuedCertificate: Sendable {
     public var printsDifferently: Bool
     /// The SHA-256 of its canonical content as printed by this run.
     public var contentSHA256: String
+    /// The organisation's signing key, when this re-issue had to create it; its private key file needs a backup.
+    public var createdKey: SigningKeyRecord? = nil
 }
 
 /// How many certificates an issuing run recorded.
@@ -98,4 +100,6 @@ public struct IssueTotals: Hashable, Sendable {
     public var new: Int
     /// Those issued before that now print something else, e.g. after a template changed.
     public var printedDifferently: Int
+    /// The organisation's signing key, when this run had to create it; its private key file needs a backup.
+    public var createdKey: SigningKeyRecord? = nil
 }

@@ -126,83 +126,110 @@ extension AppDatabase {
     @discardableResult
     public func issueCertificates(
         _ plan: CertificatePlan,
+        keys: IssuingKeys,
         digest: (CertificateContent) throws -> String,
         produce: ([IssuedCertificate]) throws -> [String?],
         finish: () throws -> Void = {}
     ) throws -> IssueTotals {
-        try write { db in
-            let detail = plan.event
-            let organisation = try organisationSettings(db, for: detail.event.organiser)
-            let wording = plan.wording
-            let held = try certificatesByParticipant(db, eventID: detail.id)
-            // One prepared statement for the batch: a record insert per certificate costs more than drawing its page.
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO certificate (serial, series, sequence, eventId, participantId, template, language, issueDate,
-                  printedName, contentSHA256, pdfSHA256, status, replacesSerial, revokedReason, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var nextSequence: [String: Int] = [:]
-            var totals = IssueTotals(count: 0, new: 0, printedDifferently: 0)
-            var start = plan.items.startIndex
-            while start < plan.items.endIndex {
-                let end = min(plan.items.endIndex, start + Self.certificateChunkSize)
-                var chunk: [IssuedCertificate] = []
-                chunk.reserveCapacity(end - start)
-                for item in plan.items[start..<end] {
-                    if let existing = held[item.participantID]?.first(where: { $0.status == .valid }) {
-                        let content = wording.content(for: existing, organisation: organisation)
-                        let contentHash = try digest(content)
-                        chunk.append(IssuedCertificate(
-                            certificate: existing, content: content, isNew: false,
-                            printsDifferently: existing.contentSHA256.map { $0 != contentHash } ?? false,
-                            contentSHA256: contentHash))
-                        continue
-                    }
-                    let series = organisation.format.series(regionCode: detail.event.regionCode, year: item.issueDate.year,
-                                                            courseCode: detail.course.course.code)
-                    let sequence = try nextSequence[series] ?? nextNumber(db, series: series)
-                    nextSequence[series] = sequence + 1
-                    var content = plan.content(of: item)
-                    content.serial = organisation.format.serial(series: series, sequence: sequence)
-                    content.verificationURL = organisation.verificationURL + content.serial
-                    let contentHash = try digest(content)
-                    let certificate = Certificate(
-                        id: nil, serial: content.serial, series: series, sequence: sequence, eventId: detail.id,
-                        participantId: item.participantID, template: content.template, language: content.language,
-                        issueDate: content.issueDate, printedName: content.participantName, contentSHA256: contentHash,
-                        pdfSHA256: nil, status: .valid, replacesSerial: content.replacesSerial, revokedReason: nil,
-                        createdAt: .databaseNow)
-                    chunk.append(IssuedCertificate(certificate: certificate, content: content, isNew: true,
-                                                   printsDifferently: false, contentSHA256: contentHash))
-                }
-                let pdfHashes = try produce(chunk)
-                precondition(pdfHashes.count == chunk.count, "produce must return one PDF hash, or nil, per certificate")
-                for index in chunk.indices {
-                    var certificate = chunk[index].certificate
-                    let before = certificate
-                    certificate.contentSHA256 = chunk[index].contentSHA256
-                    if let pdfHash = pdfHashes[index] { certificate.pdfSHA256 = pdfHash }
-                    if chunk[index].isNew {
-                        try insert.execute(arguments: [
-                            certificate.serial, certificate.series, certificate.sequence, certificate.eventId,
-                            certificate.participantId, certificate.template, certificate.language, certificate.issueDate,
-                            certificate.printedName, certificate.contentSHA256, certificate.pdfSHA256, certificate.status,
-                            certificate.replacesSerial, certificate.revokedReason, certificate.createdAt,
-                        ])
-                        certificate.id = db.lastInsertedRowID
-                    } else if certificate != before {
-                        // Printed now from a changed template or fonts: the serial stays, the record says what was printed last.
-                        try certificate.update(db)
-                    }
-                    totals.count += 1
-                    if chunk[index].isNew { totals.new += 1 }
-                    if chunk[index].printsDifferently { totals.printedDifferently += 1 }
-                }
-                start = end
+        let signer = TokenSigner(detail: plan.event, keys: keys)
+        do {
+            return try write { db in
+                var totals = try issueCertificates(db, plan, signer: signer, digest: digest, produce: produce)
+                try finish()
+                totals.createdKey = signer.created
+                return totals
             }
-            try finish()
-            return totals
+        } catch {
+            signer.discardCreatedKey()
+            throw error
         }
+    }
+
+    private func issueCertificates(
+        _ db: Database, _ plan: CertificatePlan, signer: TokenSigner,
+        digest: (CertificateContent) throws -> String,
+        produce: ([IssuedCertificate]) throws -> [String?]
+    ) throws -> IssueTotals {
+        let detail = plan.event
+        let organisation = try organisationSettings(db, for: detail.event.organiser)
+        let wording = plan.wording
+        let held = try certificatesByParticipant(db, eventID: detail.id)
+        // One prepared statement for the batch: a record insert per certificate costs more than drawing its page.
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO certificate (serial, series, sequence, eventId, participantId, template, language, issueDate,
+              printedName, contentSHA256, pdfSHA256, status, replacesSerial, revokedReason, createdAt, token)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var nextSequence: [String: Int] = [:]
+        var totals = IssueTotals(count: 0, new: 0, printedDifferently: 0)
+        var start = plan.items.startIndex
+        while start < plan.items.endIndex {
+            let end = min(plan.items.endIndex, start + Self.certificateChunkSize)
+            var chunk: [IssuedCertificate] = []
+            chunk.reserveCapacity(end - start)
+            var signedNow = Set<Int64>()
+            for item in plan.items[start..<end] {
+                if var existing = held[item.participantID]?.first(where: { $0.status == .valid }) {
+                    if existing.token == nil {
+                        // Issued before tokens existed: it is signed now, once, and printed with that token from now on.
+                        existing.token = try signer.token(for: existing, db)
+                        signedNow.insert(existing.participantId)
+                    }
+                    let content = wording.content(for: existing, organisation: organisation)
+                    let contentHash = try digest(content)
+                    chunk.append(IssuedCertificate(
+                        certificate: existing, content: content, isNew: false,
+                        printsDifferently: existing.contentSHA256.map { $0 != contentHash } ?? false,
+                        contentSHA256: contentHash))
+                    continue
+                }
+                let series = organisation.format.series(regionCode: detail.event.regionCode, year: item.issueDate.year,
+                                                        courseCode: detail.course.course.code)
+                let sequence = try nextSequence[series] ?? nextNumber(db, series: series)
+                nextSequence[series] = sequence + 1
+                var content = plan.content(of: item)
+                content.serial = organisation.format.serial(series: series, sequence: sequence)
+                content.verificationURL = organisation.verificationURL + content.serial
+                var certificate = Certificate(
+                    id: nil, serial: content.serial, series: series, sequence: sequence, eventId: detail.id,
+                    participantId: item.participantID, template: content.template, language: content.language,
+                    issueDate: content.issueDate, printedName: content.participantName, contentSHA256: nil,
+                    pdfSHA256: nil, status: .valid, replacesSerial: content.replacesSerial, revokedReason: nil,
+                    createdAt: .databaseNow)
+                certificate.token = try signer.token(for: certificate, db)
+                content.token = certificate.token
+                // The hash covers the QR code, so it is taken once the token is in the content.
+                let contentHash = try digest(content)
+                certificate.contentSHA256 = contentHash
+                chunk.append(IssuedCertificate(certificate: certificate, content: content, isNew: true,
+                                               printsDifferently: false, contentSHA256: contentHash))
+            }
+            let pdfHashes = try produce(chunk)
+            precondition(pdfHashes.count == chunk.count, "produce must return one PDF hash, or nil, per certificate")
+            for index in chunk.indices {
+                var certificate = chunk[index].certificate
+                let before = certificate
+                certificate.contentSHA256 = chunk[index].contentSHA256
+                if let pdfHash = pdfHashes[index] { certificate.pdfSHA256 = pdfHash }
+                if chunk[index].isNew {
+                    try insert.execute(arguments: [
+                        certificate.serial, certificate.series, certificate.sequence, certificate.eventId,
+                        certificate.participantId, certificate.template, certificate.language, certificate.issueDate,
+                        certificate.printedName, certificate.contentSHA256, certificate.pdfSHA256, certificate.status,
+                        certificate.replacesSerial, certificate.revokedReason, certificate.createdAt, certificate.token,
+                    ])
+                    certificate.id = db.lastInsertedRowID
+                } else if certificate != before || signedNow.contains(certificate.participantId) {
+                    // Printed now from a changed template or fonts: the serial stays, the record says what was printed last.
+                    try certificate.update(db)
+                }
+                totals.count += 1
+                if chunk[index].isNew { totals.new += 1 }
+                if chunk[index].printsDifferently { totals.printedDifferently += 1 }
+            }
+            start = end
+        }
+        return totals
     }
 
     /// Issues a new certificate in place of one whose details were wrong, e.g. a misspelt name.
@@ -212,40 +239,61 @@ extension AppDatabase {
     /// ``issueCertificates(_:digest:produce:)``, `produce` makes the PDF inside the
     /// transaction and returns its hash, or nil; if it throws, nothing changes.
     public func reissueCertificate(
-        serial: String, language: DocumentLanguage? = nil, issueDate: DayDate? = nil,
+        serial: String, language: DocumentLanguage? = nil, issueDate: DayDate? = nil, keys: IssuingKeys,
         digest: (CertificateContent) throws -> String,
         produce: (IssuedCertificate) throws -> String?
     ) throws -> IssuedCertificate {
-        try write { db in
-            var old = try certificate(db, serial: serial)
-            guard old.status == .valid else {
-                throw MalakaError.data("Certificate \(old.serial) is \(old.status.rawValue); only a valid certificate can be re-issued.")
+        var signer: TokenSigner?
+        do {
+            return try write { db in
+                try reissueCertificate(db, serial: serial, language: language, issueDate: issueDate, keys: keys,
+                                       digest: digest, produce: produce) { signer = $0 }
             }
-            let detail = try eventDetail(db, id: old.eventId)
-            let person = try participant(db, id: old.participantId)
-            let organisation = try organisationSettings(db, for: detail.event.organiser)
-            let day = issueDate ?? DayDate.today
-            let series = organisation.format.series(regionCode: detail.event.regionCode, year: day.year, courseCode: detail.course.course.code)
-            let sequence = try nextNumber(db, series: series)
-            let chosenLanguage = language ?? old.language
-            let content = CertificateWording(detail: detail, gazetteer: gazetteer).content(
-                name: printedName(of: person, in: chosenLanguage), language: chosenLanguage, template: old.template,
-                serial: organisation.format.serial(series: series, sequence: sequence), issueDate: day,
-                organisation: organisation, replaces: old.serial)
-            let contentHash = try digest(content)
-            var issued = IssuedCertificate(
-                certificate: Certificate(
-                    id: nil, serial: content.serial, series: series, sequence: sequence, eventId: old.eventId,
-                    participantId: old.participantId, template: old.template, language: chosenLanguage, issueDate: day,
-                    printedName: content.participantName, contentSHA256: contentHash, pdfSHA256: nil,
-                    status: .valid, replacesSerial: old.serial, revokedReason: nil, createdAt: .databaseNow),
-                content: content, isNew: true, printsDifferently: false, contentSHA256: contentHash)
-            issued.certificate.pdfSHA256 = try produce(issued)
-            old.status = .superseded
-            try old.update(db)
-            try issued.certificate.insert(db)
-            return issued
+        } catch {
+            signer?.discardCreatedKey()
+            throw error
         }
+    }
+
+    private func reissueCertificate(
+        _ db: Database, serial: String, language: DocumentLanguage?, issueDate: DayDate?, keys: IssuingKeys,
+        digest: (CertificateContent) throws -> String,
+        produce: (IssuedCertificate) throws -> String?,
+        signerMade: (TokenSigner) -> Void
+    ) throws -> IssuedCertificate {
+        var old = try certificate(db, serial: serial)
+        guard old.status == .valid else {
+            throw MalakaError.data("Certificate \(old.serial) is \(old.status.rawValue); only a valid certificate can be re-issued.")
+        }
+        let detail = try eventDetail(db, id: old.eventId)
+        let signer = TokenSigner(detail: detail, keys: keys)
+        signerMade(signer)
+        let person = try participant(db, id: old.participantId)
+        let organisation = try organisationSettings(db, for: detail.event.organiser)
+        let day = issueDate ?? DayDate.today
+        let series = organisation.format.series(regionCode: detail.event.regionCode, year: day.year, courseCode: detail.course.course.code)
+        let sequence = try nextNumber(db, series: series)
+        let chosenLanguage = language ?? old.language
+        var content = CertificateWording(detail: detail, gazetteer: gazetteer).content(
+            name: printedName(of: person, in: chosenLanguage), language: chosenLanguage, template: old.template,
+            serial: organisation.format.serial(series: series, sequence: sequence), issueDate: day,
+            organisation: organisation, replaces: old.serial)
+        var certificate = Certificate(
+            id: nil, serial: content.serial, series: series, sequence: sequence, eventId: old.eventId,
+            participantId: old.participantId, template: old.template, language: chosenLanguage, issueDate: day,
+            printedName: content.participantName, contentSHA256: nil, pdfSHA256: nil,
+            status: .valid, replacesSerial: old.serial, revokedReason: nil, createdAt: .databaseNow)
+        certificate.token = try signer.token(for: certificate, db)
+        content.token = certificate.token
+        let contentHash = try digest(content)
+        certificate.contentSHA256 = contentHash
+        var issued = IssuedCertificate(certificate: certificate, content: content, isNew: true, printsDifferently: false,
+                                       contentSHA256: contentHash, createdKey: signer.created)
+        issued.certificate.pdfSHA256 = try produce(issued)
+        old.status = .superseded
+        try old.update(db)
+        try issued.certificate.insert(db)
+        return issued
     }
 
     /// Withdraws a certificate, keeping it on record with the reason.
@@ -418,9 +466,11 @@ final class CertificateWording: Sendable {
 
     /// What a recorded certificate prints: its own name, language, template, serial and date.
     func content(for certificate: Certificate, organisation: OrganisationSettings) -> CertificateContent {
-        content(name: certificate.printedName, language: certificate.language, template: certificate.template,
-                serial: certificate.serial, issueDate: certificate.issueDate, organisation: organisation,
-                replaces: certificate.replacesSerial)
+        var content = content(name: certificate.printedName, language: certificate.language, template: certificate.template,
+                              serial: certificate.serial, issueDate: certificate.issueDate, organisation: organisation,
+                              replaces: certificate.replacesSerial)
+        content.token = certificate.token
+        return content
     }
 }
 
@@ -456,7 +506,8 @@ extension AppDatabase {
     /// Sets how an organisation numbers its certificates and where they are verified.
     ///
     /// The organisation named `default` applies to events whose organiser has no settings of its own.
-    /// The verification link in each QR code is the organisation's base URL with the serial appended.
+    /// The verification link is the organisation's base URL with the serial appended; it is kept on
+    /// record and printed where a template asks for it, while the QR code carries the signed token.
     @discardableResult
     public func setOrganisation(name: String, serialFormat: String?, verificationURL: String?) throws -> Organisation {
         let name = name.trimmingSpaces()

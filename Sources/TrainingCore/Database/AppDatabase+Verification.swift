@@ -28,7 +28,7 @@ extension AppDatabase {
                 throw MalakaError.data("There is no certificate with serial “\(serial)”. `malaka certificates list` shows the serials.")
             }
             guard let token: String = row["token"] else {
-                throw MalakaError.data("Certificate \(serial) was issued without a signing key, so it carries no token to check. Issue it again after `malaka keys generate`.")
+                throw MalakaError.data("Certificate \(serial) was issued before certificates were signed, so it carries no token yet. Issue its event again (`malaka certificates issue EVENT --out FOLDER`) to sign it and print it with its token.")
             }
             return token
         }

@@ -35,6 +35,9 @@ public struct Certificate: Codable, Hashable, Sendable, Identifiable {
     public var replacesSerial: String?
     public var revokedReason: String?
     public var createdAt: Date
+    /// The signed token its QR code carries (`MLK1:…`), made once when it gets its serial and printed
+    /// unchanged ever after; nil only for certificates recorded before tokens existed, until issued again.
+    public var token: String? = nil
 }
 
 extension Certificate: FetchableRecord, MutablePersistableRecord {

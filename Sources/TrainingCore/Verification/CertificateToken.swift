@@ -91,7 +91,7 @@ public struct CertificateToken: Hashable, Sendable {
         for text in [serial, courseCode, organisation] {
             let bytes = Data(text.utf8)
             guard bytes.count <= 80 else {
-                throw MalakaError.data("“\(text)” is too long for a certificate token (80 bytes at most).")
+                throw MalakaError.data("“\(text)” is too long for a certificate token (80 bytes at most), so nothing was signed. Shorten the event's organiser, the course code or the organisation's serial format.")
             }
             data.append(UInt8(bytes.count))
             data.append(bytes)

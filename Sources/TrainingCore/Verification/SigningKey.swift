@@ -32,6 +32,8 @@ public struct SigningKey: Sendable {
             try handle.write(contentsOf: Data(text.utf8))
             try handle.synchronize()
         } catch {
+            // A half-written key is no key: leave nothing behind under its name.
+            try? FileManager.default.removeItem(atPath: path)
             throw MalakaError.io("Cannot write the key file \(path): \(error.localizedDescription)")
         }
     }

@@ -55,10 +55,16 @@ struct VerifyCertificate: ParsableCommand {
         let verifier = CertificateVerifier(publicKeys: publicKeys, revocations: revocationList, ledger: ledger)
         let verdict = try verifier.verify(token: token, printedNames: printedNames)
         if output.json {
-            try Printer.json(VerdictView(verdict))
+            var view = VerdictView(verdict)
+            view.checkCode = verdict.token.map { _ in CertificateToken.checkCode(of: token) }
+            try Printer.json(view)
         } else {
             print("\(verdict.status.rawValue.uppercased()): \(verdict.token?.serial ?? "no readable serial")")
             for reason in verdict.reasons { print("  \(reason)") }
+            // A token read apart from its paper (a phone, a photo) is tied back to it by the code printed beside the QR code.
+            if verdict.token != nil {
+                print("  Check code \(CertificateToken.checkCode(of: token)): the one printed beside the QR code must be the same.")
+            }
         }
         if verdict.status != .valid { throw ExitCode(65) }
     }
@@ -73,7 +79,10 @@ struct VerifyCertificate: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MalakaError.io("Cannot read the public keys file \(path).")
         }
-        guard let file = try? JSONDecoder().decode(PublicKeyFile.self, from: data), file.format == "malaka-public-keys-1" else {
+        // The same date encoding as `keys export-public` writes; without it no exported file would load.
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let file = try? decoder.decode(PublicKeyFile.self, from: data), file.format == "malaka-public-keys-1" else {
             throw MalakaError.data("\(path) is not a Malaka public keys file; write one with `malaka keys export-public --out FILE`.")
         }
         return try file.keys.map { try PublicSigningKey(base64: $0.publicKey) }
@@ -132,6 +141,7 @@ struct VerdictView: Encodable {
     var organisation: String?
     var issueDate: String?
     var signingKey: String?
+    var checkCode: String?
     var reasons: [String]
 
     init(_ verdict: CertificateVerifier.Verdict) {
@@ -156,7 +166,7 @@ enum CertificatePDF {
         }
         // The token is in the document's keywords as plain ASCII (Base45), so a byte search finds it.
         guard let start = data.range(of: Data(CertificateToken.prefix.utf8)) else {
-            throw MalakaError.data("\(path) carries no Malaka certificate token; it was not issued by Malaka with a signing key.")
+            throw MalakaError.data("\(path) carries no Malaka certificate token. A bundle of many certificates carries none: check the person's own PDF, or scan the QR code on the page. Certificates issued before tokens existed have none until they are issued again.")
         }
         let alphabet = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
         let tokenBytes = data[start.lowerBound...].prefix { alphabet.contains($0) }

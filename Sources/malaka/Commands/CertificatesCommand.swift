@@ -62,7 +62,8 @@ extension CertificatesCommand {
             let request = CertificateRequest(
                 eventID: event, participantIDs: ids, language: try language.map(DocumentLanguage.init(parsing:)),
                 template: template, issueDate: try issueDate.map(DayDate.init(parsing:)))
-            let issuer = CertificateIssuer(database: database, renderer: output.renderer())
+            let issuer = CertificateIssuer(database: database, renderer: output.renderer(),
+                                           keys: .besideDatabase(at: self.database.resolvedPath))
             let bar = ProgressBar(label: "certificates")
             defer { bar?.finish() }
             var progress: IssueProgress?
@@ -80,8 +81,12 @@ extension CertificatesCommand {
                 let whom = problem.holders.isEmpty ? "" : " [\(problem.holders.joined(separator: "; "))]"
                 FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(whom)\n".utf8))
             }
-            if json { return try Printer.json(report.certificates.map { IssuedView($0, directory: report.directory) }) }
+            if json {
+                try Printer.json(report.certificates.map { IssuedView($0, directory: report.directory) })
+                return SigningKeyNotice.print(report.createdKey, toStandardError: true)
+            }
             CertificateReport.print(report, event: event)
+            SigningKeyNotice.print(report.createdKey, toStandardError: false)
         }
     }
 
@@ -104,12 +109,17 @@ extension CertificatesCommand {
 
         func run() throws {
             let database = try database.open()
-            let issuer = CertificateIssuer(database: database, renderer: output.renderer())
+            let issuer = CertificateIssuer(database: database, renderer: output.renderer(),
+                                           keys: .besideDatabase(at: self.database.resolvedPath))
             let report = try issuer.reissue(
                 serial: serial, language: try language.map(DocumentLanguage.init(parsing:)),
                 issueDate: try issueDate.map(DayDate.init(parsing:)), to: output.destination)
             let issued = report.certificates[0]
-            if json { return try Printer.json(IssuedView(issued, directory: report.directory)) }
+            if json {
+                try Printer.json(IssuedView(issued, directory: report.directory))
+                return SigningKeyNotice.print(report.createdKey, toStandardError: true)
+            }
+            defer { SigningKeyNotice.print(report.createdKey, toStandardError: false) }
             print("Issued \(issued.serial) to \(issued.name) in place of \(issued.replaces ?? serial), which is now superseded.")
             if let directory = report.directory, let file = issued.file { print("File: \(directory.appendingPathComponent(file).path)") }
             if let bundle = report.bundle { print("Bundle: \(bundle.path)") }
@@ -190,6 +200,8 @@ extension CertificatesCommand {
                 ("Language", certificate.language.rawValue), ("Template", certificate.template),
                 ("Issued", certificate.issueDate.dotted), ("Replaces", certificate.replacesSerial),
                 ("Verification", content.verificationURL),
+                ("Check code", view.checkCode ?? "none (issued before tokens; issue it again to sign it)"),
+                ("Token", view.token),
                 ("Content SHA-256", certificate.contentSHA256),
                 ("PDF SHA-256", certificate.pdfSHA256 ?? "not recorded (issued in a bundle only; `issue --out` records it)"),
             ])
@@ -273,6 +285,9 @@ struct CertificateView: Encodable {
     var course: String?
     var dates: String?
     var place: String?
+    /// The signed token its QR code carries, and the check code printed beside it.
+    var token: String?
+    var checkCode: String?
 
     init(_ certificate: Certificate) {
         serial = certificate.serial
@@ -287,6 +302,8 @@ struct CertificateView: Encodable {
         revokedReason = certificate.revokedReason
         contentSHA256 = certificate.contentSHA256
         pdfSHA256 = certificate.pdfSHA256
+        token = certificate.token
+        checkCode = certificate.token.map(CertificateToken.checkCode(of:))
     }
 }
 
@@ -317,3 +334,21 @@ struct IssuedView: Encodable {
     }
 }
 
+
+/// What to tell the user when issuing had to create the organisation's signing key.
+enum SigningKeyNotice {
+    static func print(_ record: SigningKeyRecord?, toStandardError: Bool) {
+        guard let record else { return }
+        let text = """
+            Created the signing key \(record.keyID) for `\(record.organisation)`, since no key could sign these certificates: every certificate carries a signature anyone can check offline. It signs for every organiser without a key of its own.
+              Private key: \(record.privateKeyPath) (readable only by you). Back it up somewhere safe and never share it; if it is lost, make a new key with `malaka keys generate`.
+              Share the public key with whoever checks certificates: malaka keys export-public --out malaka-public-keys.json
+
+            """
+        if toStandardError {
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            Swift.print(text, terminator: "")
+        }
+    }
+}

@@ -30,6 +30,8 @@ struct CertificateJSON: Decodable, Equatable {
     var pdfSHA256: String?
     var verificationURL: String?
     var course: String?
+    var token: String?
+    var checkCode: String?
 }
 
 /// poppler and zbar on the PDFs the commands write.
