@@ -70,23 +70,74 @@ struct VerifyCertificate: ParsableCommand {
     }
 
     static func loadKeys(_ path: String) throws -> [PublicSigningKey] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MalakaError.io("Cannot read the public keys file \(path).")
+        let data = try readSmallFile(path, what: "the public keys file")
+        // `keys export-public` writes dates as ISO 8601; reading them as numbers refused every file it wrote.
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let file: PublicKeyFile
+        do {
+            file = try decoder.decode(PublicKeyFile.self, from: data)
+        } catch {
+            throw MalakaError.data("\(path) is not a Malaka public keys file (\(Self.where(error))); write one with `malaka keys export-public --out FILE`.")
         }
-        guard let file = try? JSONDecoder().decode(PublicKeyFile.self, from: data), file.format == "malaka-public-keys-1" else {
-            throw MalakaError.data("\(path) is not a Malaka public keys file; write one with `malaka keys export-public --out FILE`.")
+        guard file.format == "malaka-public-keys-1" else {
+            throw MalakaError.data("\(path), field format: “\(file.format.prefix(40))” is not a format this malaka knows; write the file with `malaka keys export-public --out FILE`.")
         }
-        return try file.keys.map { try PublicSigningKey(base64: $0.publicKey) }
+        return try file.keys.enumerated().map { index, entry in
+            do {
+                return try PublicSigningKey(base64: entry.publicKey)
+            } catch let error as MalakaError {
+                throw MalakaError.data("\(path), field keys[\(index)].publicKey: \(error.message)")
+            }
+        }
+    }
+
+    /// A keys file or revocation list: a few kilobytes, so anything far larger (or a device such as /dev/zero) is refused before it is read.
+    static func readSmallFile(_ path: String, what: String) throws -> Data {
+        let limit = 16 << 20
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let handle = FileHandle(forReadingAtPath: path)
+        else {
+            throw MalakaError.io("Cannot read \(what) \(path): it does not exist, is not a regular file, or is not readable.")
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+            throw MalakaError.io("Cannot read \(what) \(path).")
+        }
+        guard data.count <= limit else {
+            throw MalakaError.data("\(path) is larger than 16 MB, far larger than \(what) can be; check that it is the right file.")
+        }
+        return data
+    }
+
+    /// Where a JSON file went wrong, as a field path such as `keys[0].createdAt`.
+    static func `where`(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : text
+        }
+        switch error as? DecodingError {
+        case let .keyNotFound(key, context)?:
+            return "field \(path(context.codingPath + [key])) is missing"
+        case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?:
+            return "field \(path(context.codingPath)) has the wrong kind of value"
+        case let .dataCorrupted(context)?:
+            return context.codingPath.isEmpty ? "it is not valid JSON" : "field \(path(context.codingPath)) is not readable"
+        default:
+            return "it is not valid JSON"
+        }
     }
 
     static func loadRevocations(_ path: String) throws -> RevocationList {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MalakaError.io("Cannot read the revocation list \(path).")
+        let data = try readSmallFile(path, what: "the revocation list")
+        do {
+            return try JSONDecoder().decode(RevocationList.self, from: data)
+        } catch {
+            throw MalakaError.data("\(path) is not a Malaka revocation list (\(Self.where(error))); write one with `malaka certificates revocations export`.")
         }
-        guard let list = try? JSONDecoder().decode(RevocationList.self, from: data) else {
-            throw MalakaError.data("\(path) is not a Malaka revocation list; write one with `malaka certificates revocations export`.")
-        }
-        return list
     }
 }
 
