@@ -41,25 +41,12 @@ enum CellReading {
         return false
     }
 
-    /// The first character in `text` that must not be stored: a control character
-    /// (escape sequences and bells reach the terminal when the name is printed, and
-    /// certificates print them as boxes) or a bidirectional override, which can make
-    /// a name display as another; `nil` when there is none.
-    /// A line break or tab passes when `allowingLineBreaks` (an organisation cell typed with Alt+Enter).
     static func forbiddenCharacter(in text: String, allowingLineBreaks: Bool) -> Unicode.Scalar? {
-        // Most cells are plain printable ASCII: skip them with one pass over the bytes.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
-        return text.unicodeScalars.first { scalar in
-            if allowingLineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-            if scalar.properties.generalCategory == .control { return true }
-            return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-        }
+        ForbiddenCharacter.first(in: text, allowingLineBreaks: allowingLineBreaks)
     }
 
-    /// How a forbidden character is named in a message: `U+001B`.
     static func describe(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        ForbiddenCharacter.describe(scalar)
     }
 
     /// What people write in a cell to say there is nothing to say.
@@ -115,6 +102,10 @@ enum CellReading {
     /// Serial 1 is 1900-01-01; Excel counts a 29 February 1900 that never was, so
     /// from serial 61 on the days count from 1899-12-30.
     static func excelDay(serial: Double, text: String) throws -> DayDate {
+        // Checked as a Double first: `Int(1e308)` would stop the program instead of refusing the cell.
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else {
+            throw MalakaError.data("“\(text)” is not a date. Write it as 25.03.1987 or 1987-03-25.")
+        }
         let days = Int(serial.rounded(.down))
         guard days != 60, (1...2_958_465).contains(days) else {
             throw MalakaError.data("“\(text)” is not a date. Write it as 25.03.1987 or 1987-03-25.")

@@ -87,7 +87,7 @@ struct VerifyCertificate: ParsableCommand {
             do {
                 return try PublicSigningKey(base64: entry.publicKey)
             } catch let error as MalakaError {
-                throw MalakaError.data("\(path), field keys[\(index)].publicKey: \(error.message)")
+                throw MalakaError.data("\(path), field keys[\(index + 1)].publicKey: \(error.message)")
             }
         }
     }
@@ -113,10 +113,10 @@ struct VerifyCertificate: ParsableCommand {
         return data
     }
 
-    /// Where a JSON file went wrong, as a field path such as `keys[0].createdAt`.
+    /// Where a JSON file went wrong, as a field path such as `keys[1].createdAt`, counting items from 1 as template messages do.
     static func `where`(_ error: any Error) -> String {
         func path(_ keys: [any CodingKey]) -> String {
-            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let text = keys.map { $0.intValue.map { "[\($0 + 1)]" } ?? ".\($0.stringValue)" }.joined()
             return text.hasPrefix(".") ? String(text.dropFirst()) : text
         }
         switch error as? DecodingError {
