@@ -45,6 +45,22 @@ extension CertificateTemplate {
     }
 }
 
+extension CertificateTemplate {
+    /// Reads template text as ``load(name:file:folder:fonts:)`` does after reading the file: a template, or its problems.
+    ///
+    /// For the fuzzer (`make fuzz`), which feeds it arbitrary bytes: whatever the
+    /// text, the answer must be one of the two, never a crash or a hang.
+    public static func parse(data: Data, file: String, folder: URL, fonts: FontLibrary) -> Result<CertificateTemplate, TemplateProblems> {
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(TemplateProblems([TemplateError("\(file): the file is not UTF-8 text. Save it as UTF-8.")]))
+        }
+        var loader = Loader(file: file, folder: folder, fonts: fonts)
+        let template = loader.read(text: text, name: "fuzz", data: data)
+        guard loader.problems.isEmpty, let template else { return .failure(TemplateProblems(loader.problems)) }
+        return .success(template)
+    }
+}
+
 /// Every problem found in a template, each naming the file, line and field.
 public struct TemplateProblems: Error, Sendable, CustomStringConvertible {
     public let messages: [String]
