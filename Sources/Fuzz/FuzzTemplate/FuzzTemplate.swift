@@ -11,7 +11,8 @@ import Typesetting
 private let folder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("certificate-templates", isDirectory: true)
-private let fonts = FontLibrary()
+// libFuzzer calls the target from one thread; the library is reused across inputs, as issuing reuses it across pages.
+nonisolated(unsafe) private let fonts = FontLibrary()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
