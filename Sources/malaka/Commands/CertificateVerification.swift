@@ -93,23 +93,23 @@ struct VerifyCertificate: ParsableCommand {
     }
 
     /// A keys file or revocation list: a few kilobytes, so anything far larger (or a device such as /dev/zero) is refused before it is read.
-    static func readSmallFile(_ path: String, what: String) throws -> Data {
-        let limit = 16 << 20
+    static func readSmallFile(_ path: String, what: String, limit: Int = 16 << 20) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path),
               attributes[.type] as? FileAttributeType == .typeRegular,
               let handle = FileHandle(forReadingAtPath: path)
         else {
             throw MalakaError.io("Cannot read \(what) \(path): it does not exist, is not a regular file, or is not readable.")
         }
         defer { try? handle.close() }
+        let tooLarge = MalakaError.data("\(path) is larger than \(limit >> 20) MB, far larger than \(what) can be; check that it is the right file.")
+        // The size first, so that a huge file is refused without reading it; then a bounded read for a file that grows.
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > limit { throw tooLarge }
         guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
             throw MalakaError.io("Cannot read \(what) \(path).")
         }
-        guard data.count <= limit else {
-            throw MalakaError.data("\(path) is larger than 16 MB, far larger than \(what) can be; check that it is the right file.")
-        }
+        guard data.count <= limit else { throw tooLarge }
         return data
     }
 
@@ -199,9 +199,9 @@ struct VerdictView: Encodable {
 /// Reads what a checker needs from a certificate's PDF: the token in its metadata and its lines of text.
 enum CertificatePDF {
     static func read(_ path: String) throws -> (token: String, lines: [String]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MalakaError.io("Cannot read \(path).")
-        }
+        // A certificate is a few hundred kilobytes and a bundle of thousands some tens of megabytes;
+        // anything larger is read no further than the limit.
+        let data = try VerifyCertificate.readSmallFile(path, what: "the certificate file", limit: 256 << 20)
         guard data.starts(with: Data("%PDF".utf8)) else {
             throw MalakaError.data("\(path) is not a PDF file.")
         }
@@ -219,7 +219,8 @@ enum CertificatePDF {
     private static func textLines(of path: String) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-enc", "UTF-8", path, "-"]
+        // An absolute path, so that a file named like an option (`-v`) is read as a file.
+        process.arguments = ["pdftotext", "-enc", "UTF-8", URL(fileURLWithPath: path).path, "-"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -228,8 +229,15 @@ enum CertificatePDF {
         } catch {
             throw MalakaError.io("Cannot run pdftotext to read the names on \(path); install poppler-utils.")
         }
+        // A PDF made to send pdftotext into a loop must not hang `verify`: it gets a minute.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
         let text = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if process.terminationReason == .uncaughtSignal {
+            throw MalakaError.data("\(path) could not be read: pdftotext did not finish within a minute. The file may be damaged; ask the holder for another copy.")
+        }
         return String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

@@ -18,6 +18,8 @@ struct HostileCase: Sendable, CustomStringConvertible {
         case template = "certificates issue"
         /// `certificates verify TOKEN --keys FILE` with the programme's public keys; the file is the token's text.
         case token = "certificates verify"
+        /// `certificates verify FILE --keys FILE`: a certificate's PDF, whose metadata carries the token.
+        case certificateFile = "verify PDF"
         /// `certificates verify` of a made-up token with the file as `--keys`.
         case keysFile = "verify --keys"
         /// `certificates verify` of a made-up token with the file as `--revocations`.
@@ -155,6 +157,11 @@ enum HostileInputCorpus {
         .init("invalid UTF-8 in the serial", .token, "token", .text("MLK1:" + base45([1] + Array(repeating: 0, count: 30) + [2, 0xFF, 0xFE, 0, 0] + Array(repeating: 7, count: 64))), 65, ["FORGED", "damaged"]),
         .init("100,000 characters", .token, "token", .text("MLK1:" + String(repeating: "0", count: 99_999)), 65, ["FORGED"]),
         .init("a serial that is not there", .token, "token", .text("UZ-1999-000001"), 65, ["UZ-1999-000001"]),
+        .init("a PNG renamed .pdf", .certificateFile, "certificate.pdf", .fixture("certificate-templates/images/emblem.png"), 65, ["certificate.pdf is not a PDF file"]),
+        .init("an empty .pdf", .certificateFile, "empty.pdf", .text(""), 65, ["empty.pdf is not a PDF file"]),
+        .init("a PDF with no token", .certificateFile, "plain.pdf", .text("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"), 65, ["plain.pdf carries no Malaka certificate token"]),
+        .init("a PDF with a damaged token, cut short", .certificateFile, "cut.pdf", .text("%PDF-1.4\n1 0 obj << /Keywords (MLK1:0A0B0C0"), 65, ["FORGED", "Base45"]),
+        .init("a PDF of 300 MB", .certificateFile, "huge.pdf", .sparse(300 << 20), 65, ["huge.pdf is larger than 256 MB"]),
         .init("keys file that is not JSON", .keysFile, "keys.json", .text("MLK1 keys\n"), 65, ["keys.json", "not valid JSON"]),
         .init("keys file truncated", .keysFile, "keys.json", .text(#"{"format": "malaka-public-keys-1", "keys": [{"keyID": "ab"#), 65, ["keys.json", "not a Malaka public keys file"]),
         .init("keys file with a key that is not Base64", .keysFile, "keys.json", .text(#"{"format": "malaka-public-keys-1", "keys": [{"keyID": "ab", "organisation": "x", "publicKey": "%%%", "createdAt": "2019-01-01T00:00:00Z"}]}"#), 65, ["keys.json, field keys[1].publicKey", "not an Ed25519 public key"]),

@@ -40,8 +40,8 @@ import Testing
     /// The corpus covers every reader, so that a new file type added without hostile cases shows up here.
     @Test func everyReaderHasCases() {
         let readers = Set(HostileInputCorpus.cases.map(\.reader.rawValue))
-        #expect(readers.count == 7, "\(readers.sorted())")
-        #expect(HostileInputCorpus.cases.count >= 80)
+        #expect(readers.count == 8, "\(readers.sorted())")
+        #expect(HostileInputCorpus.cases.count >= 90)
     }
 
     // MARK: Running with a time limit
@@ -112,7 +112,7 @@ import Testing
                 // A PNG header claiming 65,535 × 65,535 pixels: 16 GB once decoded.
                 try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
                           0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 8, 6, 0, 0, 0]).write(to: URL(fileURLWithPath: images + "/huge.png"))
-            case .token, .keysFile, .revocationList:
+            case .token, .certificateFile, .keysFile, .revocationList:
                 try programme.succeed(["keys", "generate", "--organisation", "default", "--out", programme.path("signing.key")])
                 try programme.succeed(["keys", "export-public", "--out", programme.path("public-keys.json")])
             }
@@ -152,6 +152,7 @@ import Testing
             case .token:
                 let token = try String(contentsOfFile: path, encoding: .utf8)
                 return ["certificates", "verify", token] + keys
+            case .certificateFile: return ["certificates", "verify", path] + keys
             case .keysFile: return ["certificates", "verify", madeUp, "--keys", path]
             case .revocationList: return ["certificates", "verify", madeUp] + keys + ["--revocations", path]
             }
