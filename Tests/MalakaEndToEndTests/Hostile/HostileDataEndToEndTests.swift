@@ -50,6 +50,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: programme.directory.deletingLastPathComponent().appendingPathComponent("evil.pdf").path))
     }
 
+    /// Refusing devices must not refuse links: a list reached through a symbolic link is read as the list.
+    @Test func aListBehindALinkIsStillRead() throws {
+        let programme = try TemporaryProgramme()
+        let file = programme.path("list.csv")
+        try Data("F.I.Sh.\nLola Ismoilova\n".utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.createSymbolicLink(atPath: programme.path("link.csv"), withDestinationPath: file)
+        let result = try programme.succeed(["participant", "import", programme.path("link.csv")])
+        #expect(result.stdout.contains("Lola Ismoilova"), "\(result)")
+    }
+
     /// Regression: `verify --keys` read dates as numbers and refused every file `keys export-public` wrote (ISO 8601 dates).
     @Test func verifyReadsTheKeysFileExportPublicWrote() throws {
         let programme = try TemporaryProgramme()

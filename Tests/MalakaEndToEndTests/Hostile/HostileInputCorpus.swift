@@ -83,6 +83,8 @@ enum HostileInputCorpus {
         .init("20,000 columns, more than a worksheet holds", .participantList, "columns.csv", .text(header + String(repeating: ";", count: 20_000) + "\n"), 65, ["columns.csv, line 2", "16384"]),
         .init("a 101 MiB file", .participantList, "huge.csv", .sparse(101 << 20), 65, ["huge.csv", "100 MiB"]),
         .init("a folder named .csv", .participantList, "folder.csv", .folder, 74, ["folder.csv", "folder"]),
+        .init("a link to /dev/zero", .participantList, "zero.csv", .link("/dev/zero"), 74, ["zero.csv", "not a regular file"]),
+        .init("a link to /dev/urandom named .xlsx", .participantList, "random.xlsx", .link("/dev/urandom"), 74, ["random.xlsx", "not a regular file"]),
         .init("a file that is not there", .participantList, "absent.csv", .missing, 74, ["absent.csv"]),
         .init("birth date 31.02.2019", .participantList, "feb31.csv", .text(header + "Ali Valiyev;erkak;31.02.2019;\n"), 65, ["feb31.csv", "line 2, column 3 (Tugʻilgan sana)", "“31.02.2019” is not a day that exists"]),
         .init("birth date 0000-00-00", .participantList, "zero-date.csv", .text(header + "Ali Valiyev;erkak;0000-00-00;\n"), 65, ["line 2, column 3 (Tugʻilgan sana)", "“0000-00-00”"]),
@@ -126,9 +128,12 @@ enum HostileInputCorpus {
         .init("course code with ../", .courseFile, "code.yaml", .text(course.replacingOccurrences(of: "code: PS-PARENTING", with: "code: ../PS")), 65, ["code.yaml, line 2", "field code"]),
         .init("hours 1e308", .courseFile, "hours.yaml", .text(course.replacingOccurrences(of: "hours: 12 ", with: "hours: 1e308 ")), 65, ["hours.yaml, line 10", "field hours"]),
         .init("sessions 2^63", .courseFile, "sessions.yaml", .text(course.replacingOccurrences(of: "sessions: 4 ", with: "sessions: 9223372036854775808 ")), 65, ["sessions.yaml, line 11", "field sessions"]),
-        .init("a 2 MB title", .courseFile, "title.yaml", .text(course.replacingOccurrences(of: "en: \"Positive parenting skills\"", with: "en: \"" + String(repeating: "x", count: 2_000_000) + "\"")), 65, ["title.yaml", "titles"]),
+        .init("a 20,000-byte title", .courseFile, "title.yaml", .text(course.replacingOccurrences(of: "en: \"Positive parenting skills\"", with: "en: \"" + String(repeating: "x", count: 20_000) + "\"")), 65, ["title.yaml, line 9", "field titles.en", "20000 bytes long"]),
         .init("escape sequence in a title", .courseFile, "escape.yaml", .text(course.replacingOccurrences(of: "Positive parenting skills", with: "Positive \\e[2J parenting")), 65, ["escape.yaml, line 9", "field titles.en", "U+001B"]),
         .init("empty file", .courseFile, "empty.yaml", .text(""), 65, ["empty.yaml"]),
+        .init("a link to /dev/zero", .courseFile, "zero.yaml", .link("/dev/zero"), 65, ["zero.yaml: it is not a regular file"]),
+        .init("a folder named .yaml", .courseFile, "folder.yaml", .folder, 65, ["folder.yaml: it is not a regular file"]),
+        .init("a 200 MB file", .courseFile, "huge.yaml", .sparse(200 << 20), 65, ["huge.yaml is 204800 KiB", "far larger than a course file can be"]),
 
         // Certificate templates
         .init("truncated mid-block", .template, "hostile.yaml", .text(String(template.prefix(1500))), 65, ["hostile.yaml, line"]),
