@@ -128,7 +128,7 @@ import Testing
             case let .fixture(relative): try Data(contentsOf: TemporaryProgramme.repositoryRoot.appendingPathComponent(relative)).write(to: url)
             case let .generated(make): try make().write(to: url)
             case let .sparse(size):
-                FileManager.default.createFile(atPath: path, contents: nil)
+                guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
                 let handle = try FileHandle(forWritingTo: url)
                 try handle.truncate(atOffset: UInt64(size))
                 try handle.close()
