@@ -9,7 +9,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 PYTHON       ?= python3
 
-.PHONY: all deps pydeps build demo test bench clean
+.PHONY: all deps pydeps build demo test bench fuzz clean
 
 all: build
 
@@ -53,5 +53,12 @@ bench: deps
 	$(SWIFT) build -c release --product RegionSummaryBenchmark
 	"$$($(SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v1.sqlite
 
+# libFuzzer on the CSV and XLSX readers, the template parser and the token decoder, FUZZ_SECONDS each,
+# in a build of its own (.build-fuzz); see "Fuzzing" in README.md. FUZZ_TARGETS picks some of them.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzCSV FuzzXLSX FuzzTemplate FuzzToken
+fuzz: deps
+	bash Tests/Fuzz/run-fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build $(DEMO_DIR)
+	rm -rf .build .build-fuzz $(DEMO_DIR)

@@ -156,6 +156,7 @@ let package = Package(
         .testTarget(
             name: "MalakaEndToEndTests",
             dependencies: ["malaka", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -189,3 +190,22 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, only when MALAKA_FUZZ is set (`make fuzz`): libFuzzer supplies `main`,
+// so these executables link only with `--sanitize=fuzzer`, and a plain `swift build` or
+// `swift test` must not try to build them.
+if Context.environment["MALAKA_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzCSV", ["Spreadsheets", "TrainingCore"]),
+        ("FuzzXLSX", ["Spreadsheets", "TrainingCore"]),
+        ("FuzzTemplate", ["Documents", "Typesetting"]),
+        ("FuzzToken", ["TrainingCore"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name, dependencies: target.dependencies, path: "Sources/Fuzz/\(target.name)",
+            swiftSettings: strictness + [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}
+

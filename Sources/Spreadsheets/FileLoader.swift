@@ -6,7 +6,8 @@ enum FileLoader {
         let name = url.lastPathComponent
         let values: URLResourceValues
         do {
-            values = try url.resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey])
+            // Through links: a link to a list is read as the list, a link to /dev/zero refused as a device.
+            values = try url.resolvingSymlinksInPath().resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey, .fileSizeKey])
         } catch {
             var failure = SpreadsheetError.unreadableFile("it doesn't exist or can't be opened")
             failure.file = url.path
@@ -14,6 +15,12 @@ enum FileLoader {
         }
         if values.isDirectory == true {
             var failure = SpreadsheetError.unreadableFile("it is a folder")
+            failure.file = url.path
+            throw failure
+        }
+        // A device such as /dev/zero or a pipe has no end to read to; Foundation's own refusal speaks of permission.
+        if values.isRegularFile == false {
+            var failure = SpreadsheetError.unreadableFile("it is not a regular file but a device or a pipe")
             failure.file = url.path
             throw failure
         }

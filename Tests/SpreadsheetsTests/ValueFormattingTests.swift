@@ -9,6 +9,16 @@ struct ValueFormattingTests {
         #expect(CellPosition(a1Reference: "\(letters)1") == CellPosition(line: 1, column: column))
     }
 
+    /// Excel writes characters XML cannot hold as `_xHHHH_`; `_x005F_` escapes the underscore of a literal `_x…_`.
+    @Test(arguments: [
+        ("Nur_x000D_\nMFY", "Nur\r\nMFY"), ("Ali_x001B_[2J", "Ali\u{1B}[2J"), ("_x005F_x0041_", "_x0041_"),
+        ("a_x00e9_b", "a\u{E9}b"), ("no_x12_escape", "no_x12_escape"), ("_xZZZZ_", "_xZZZZ_"), ("plain", "plain"),
+        ("_xD83D__xDE00_", "\u{1F600}"), ("lone_xD800_", "lone\u{FFFD}"),
+    ])
+    func excelCharacterEscapes(written: String, meant: String) {
+        #expect(XMLPart.unescapingCharacters(written) == meant)
+    }
+
     @Test func cellReferences() {
         #expect(CellPosition(a1Reference: "$C$7") == CellPosition(line: 7, column: 3))
         #expect(CellPosition(a1Reference: "c7")?.a1Reference == "C7")

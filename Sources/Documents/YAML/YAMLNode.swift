@@ -108,6 +108,10 @@ struct YAMLNode {
     /// The text of this scalar.
     func string() throws -> String {
         guard let scalar = node.scalar else { throw problem("expected text, found \(kind)") }
+        // Printed on certificates and in messages: no escape sequences, bells or direction overrides.
+        if let character = ForbiddenCharacter.first(in: scalar.string, allowingLineBreaks: true) {
+            throw problem("the text contains the invisible character \(ForbiddenCharacter.describe(character)); retype it")
+        }
         return scalar.string
     }
 
@@ -169,7 +173,8 @@ struct YAMLNode {
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
+        // Whole numbers print without “.0”, but only when they fit an Int: `Int(1e308)` stops the program.
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%g", value)
     }
 
     private static func describe(_ error: YamlError) -> String {
@@ -180,6 +185,13 @@ struct YAMLNode {
             return "line \(mark.line), column \(mark.column): \(what)"
         case let .duplicatedKeysInMapping(duplicates, context):
             return "line \(context.mark.line), column \(context.mark.column): \(duplicates.joined(separator: ", ")) given twice"
+        case let .reader(problem, offset, value, yaml):
+            // Yams' own text spans lines and repeats the offending line, NUL and all; one clause is enough.
+            let before = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = before.count - (before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return "line \(line), column \(column): \(problem)\(character)"
         default:
             return "\(error)"
         }

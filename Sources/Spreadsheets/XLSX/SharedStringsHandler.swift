@@ -26,7 +26,7 @@ final class SharedStringsHandler: XMLPartHandler {
     func didEndElement(_ name: Substring) {
         switch name {
         case "si":
-            strings.append(current)
+            strings.append(XMLPart.unescapingCharacters(current))
             inItem = false
         case "t":
             inText = false

@@ -145,7 +145,9 @@ final class WorksheetHandler: XMLPartHandler {
             }
         case "d":
             value = text.hasSuffix("T00:00:00") || text.hasSuffix("T00:00:00Z") ? String(text.prefix(10)) : text
-        case "inlineStr", "str", "e":
+        case "inlineStr", "str":
+            value = XMLPart.unescapingCharacters(text)
+        case "e":
             value = text
         default:
             value = number(text)

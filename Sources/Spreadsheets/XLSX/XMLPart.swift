@@ -21,6 +21,40 @@ extension XMLPartHandler {
 
 /// Runs Foundation's `XMLParser` over XLSX parts, with errors that name the part.
 enum XMLPart {
+    /// Cell text with Excel's `_xHHHH_` escapes replaced by the characters they stand for.
+    ///
+    /// XML cannot hold most control characters, so Excel writes a carriage return
+    /// as `_x000D_` and an escape as `_x001B_` (and a literal `_x` as `_x005F_x`).
+    /// Leaving them escaped stored “Nur_x000D_ MFY” and hid control characters
+    /// from the checks that refuse them; decoded, they are seen for what they are.
+    static func unescapingCharacters(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var units: [UInt16] = []
+        let source = Array(text.utf16)
+        var index = 0
+        func hexValue(_ unit: UInt16) -> UInt16? {
+            switch unit {
+            case 0x30...0x39: unit - 0x30
+            case 0x41...0x46: unit - 0x41 + 10
+            case 0x61...0x66: unit - 0x61 + 10
+            default: nil
+            }
+        }
+        while index < source.count {
+            if index + 6 < source.count, source[index] == 0x5F, source[index + 1] == 0x78, source[index + 6] == 0x5F,
+               let a = hexValue(source[index + 2]), let b = hexValue(source[index + 3]),
+               let c = hexValue(source[index + 4]), let d = hexValue(source[index + 5]) {
+                units.append(a << 12 | b << 8 | c << 4 | d)
+                index += 7
+            } else {
+                units.append(source[index])
+                index += 1
+            }
+        }
+        // A lone surrogate written as _xD800_ becomes U+FFFD rather than invalid text.
+        return String(decoding: units, as: UTF16.self)
+    }
+
     /// Parses `data`, the part at `part`, with `handler`.
     ///
     /// A part with a document type declaration is refused before parsing: no

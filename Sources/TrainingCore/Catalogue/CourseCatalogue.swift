@@ -47,9 +47,20 @@ public enum CourseCatalogue {
         return courses
     }
 
+    /// The largest course file read; the shipped ones are under 2 KiB.
+    public static let maximumFileBytes = 1 << 20
+
     /// Reads one course file.
     public static func parse(contentsOf url: URL) throws -> CourseDefinition {
         let data: Data
+        // A course file is under a kilobyte: a device, a pipe or a huge file is refused before it is read.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw MalakaError.io("Cannot read \(url.path): it is not a regular file (a folder, a device or a pipe). Keep only course files in the directory.")
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumFileBytes {
+            throw MalakaError.data("\(url.path) is \(size >> 10) KiB, far larger than a course file can be (\(maximumFileBytes >> 10) KiB at most); check that it is the right file.")
+        }
         do {
             data = try Data(contentsOf: url)
         } catch {

@@ -50,7 +50,21 @@ struct YAMLFields {
     func optionalString(_ path: String) throws -> String? {
         guard let node = node(path) else { return nil }
         guard let scalar = node.scalar else { throw problem(at: path, "expected text, found a list or a mapping") }
-        return scalar.string
+        return try checked(scalar.string, at: path)
+    }
+
+    /// The longest text a field may hold: a description is a paragraph, not a book.
+    static let maximumTextLength = 10_000
+
+    /// `text`, unless it is longer than any field needs or holds a character that must not be stored.
+    func checked(_ text: String, at path: String) throws -> String {
+        guard text.utf8.count <= Self.maximumTextLength else {
+            throw problem(at: path, "the text is \(text.utf8.count) bytes long, more than the \(Self.maximumTextLength) any field may hold; shorten it")
+        }
+        if let scalar = ForbiddenCharacter.first(in: text, allowingLineBreaks: true) {
+            throw problem(at: path, "the text contains the invisible character \(ForbiddenCharacter.describe(scalar)); retype it")
+        }
+        return text
     }
 
     func integer(_ path: String) throws -> Int {
@@ -106,7 +120,7 @@ struct YAMLFields {
             guard let tag = key.scalar?.string, let text = value.scalar?.string else {
                 throw problem(at: path, "every entry must be `language: text`")
             }
-            return (tag, text)
+            return (tag, try checked(text, at: "\(path).\(tag)"))
         }
     }
 
@@ -147,6 +161,13 @@ struct YAMLFields {
             return "line \(mark.line), column \(mark.column): \(what)"
         case let .duplicatedKeysInMapping(duplicates, context):
             return "line \(context.mark.line): \(duplicates.joined(separator: ", ")) given twice"
+        case let .reader(problem, offset, value, yaml):
+            // Yams' own text spans lines and repeats the offending line, NUL and all; one clause is enough.
+            let before = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = before.count - (before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return "line \(line), column \(column): \(problem)\(character)"
         default:
             return "\(error)"
         }

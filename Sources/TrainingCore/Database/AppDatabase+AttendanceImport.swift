@@ -65,7 +65,13 @@ extension AppDatabase {
         var usedSessions: [Int64: ImportColumn] = [:]
         for index in layout.columns.indices where layout.columns[index].field == nil && layout.columns[index].note != "left out with --map" {
             let column = layout.columns[index]
-            guard let header = SessionColumnReading.parse(column.header) else { continue }
+            guard let header = SessionColumnReading.parse(column.header) else {
+                // A header such as 31.02.2019 was meant as a session; skipping it would drop that day's marks unnoticed.
+                if SessionColumnReading.isImpossibleDate(column.header) {
+                    throw MalakaError.data("\(file): \(columnName(column)) looks like a session date, but there is no such day. Correct the header to one of the sessions of event \(eventID) (\(sessionDates)), or leave the column out with --map \(isWorksheet ? ImportColumn.letter(column.column) : String(column.column))=ignore. Nothing was recorded.")
+                }
+                continue
+            }
             let matching: [Session]
             switch header {
             case .day(let day, let time):

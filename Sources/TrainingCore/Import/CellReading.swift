@@ -41,6 +41,14 @@ enum CellReading {
         return false
     }
 
+    static func forbiddenCharacter(in text: String, allowingLineBreaks: Bool) -> Unicode.Scalar? {
+        ForbiddenCharacter.first(in: text, allowingLineBreaks: allowingLineBreaks)
+    }
+
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        ForbiddenCharacter.describe(scalar)
+    }
+
     /// What people write in a cell to say there is nothing to say.
     static let emptyWords: Set<String> = ["-", "—", "–", "n/a", "na", "yoq", "йўқ", "нет", "жок", "none", "?"]
 
@@ -94,6 +102,10 @@ enum CellReading {
     /// Serial 1 is 1900-01-01; Excel counts a 29 February 1900 that never was, so
     /// from serial 61 on the days count from 1899-12-30.
     static func excelDay(serial: Double, text: String) throws -> DayDate {
+        // Checked as a Double first: `Int(1e308)` would stop the program instead of refusing the cell.
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else {
+            throw MalakaError.data("“\(text)” is not a date. Write it as 25.03.1987 or 1987-03-25.")
+        }
         let days = Int(serial.rounded(.down))
         guard days != 60, (1...2_958_465).contains(days) else {
             throw MalakaError.data("“\(text)” is not a date. Write it as 25.03.1987 or 1987-03-25.")

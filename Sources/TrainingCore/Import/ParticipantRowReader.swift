@@ -80,6 +80,19 @@ struct ParticipantRowReader {
                                           reason: "The name is empty. Write the person's name, or delete the row.",
                                           isWorksheet: isWorksheet))
         }
+        // Text that is stored and later printed must not carry control or direction-override characters.
+        let forbiddenHelp = "Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive."
+        if let scalar = CellReading.forbiddenCharacter(in: name, allowingLineBreaks: false) {
+            let column = nameColumns.first { CellReading.forbiddenCharacter(in: row[column: $0], allowingLineBreaks: false) != nil } ?? nameColumns[0]
+            problems.append(ImportProblem(line: row.line, column: column, header: header(of: column),
+                                          reason: "The name contains the invisible character \(CellReading.describe(scalar)). \(forbiddenHelp)",
+                                          isWorksheet: isWorksheet))
+        }
+        for field in [ImportField.alternateName, .organisation, .locality, .consentBy] {
+            if let text = value(field), let scalar = CellReading.forbiddenCharacter(in: text, allowingLineBreaks: field != .alternateName) {
+                problem(field, "The cell contains the invisible character \(CellReading.describe(scalar)). \(forbiddenHelp)")
+            }
+        }
         let words = words
         let sex: Sex? = parse(.sex) { try words.read(.sex, $0, Sex.init(parsing:)) }
         let category: ParticipantCategory? = parse(.category) { try words.read(.category, $0, ParticipantCategory.init(parsing:)) }

@@ -46,4 +46,12 @@ enum SessionColumnReading {
                             "машғулот", "сабак", "dars", "дарс"]
         return sessionWords.contains(letters.searchFolded()) ? .number(number) : nil
     }
+
+    /// Whether a header is written like a date (`31.02.2019`, `0000-00-00`, `31/04/2019`) but names no day that exists.
+    static func isImpossibleDate(_ text: String) -> Bool {
+        let word = text.trimmingSpaces().split(separator: " ").first.map(String.init) ?? ""
+        let shapes = [#"^\d{1,2}[./]\d{1,2}[./]\d{4}$"#, #"^\d{4}-\d{1,2}-\d{1,2}$"#]
+        guard shapes.contains(where: { word.range(of: $0, options: .regularExpression) != nil }) else { return false }
+        return (try? DayDate(parsing: word)) == nil
+    }
 }

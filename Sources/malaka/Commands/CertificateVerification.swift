@@ -76,26 +76,74 @@ struct VerifyCertificate: ParsableCommand {
     }
 
     static func loadKeys(_ path: String) throws -> [PublicSigningKey] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MalakaError.io("Cannot read the public keys file \(path).")
-        }
-        // The same date encoding as `keys export-public` writes; without it no exported file would load.
+        let data = try readSmallFile(path, what: "the public keys file")
+        // `keys export-public` writes dates as ISO 8601; reading them as numbers refused every file it wrote.
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        guard let file = try? decoder.decode(PublicKeyFile.self, from: data), file.format == "malaka-public-keys-1" else {
-            throw MalakaError.data("\(path) is not a Malaka public keys file; write one with `malaka keys export-public --out FILE`.")
+        let file: PublicKeyFile
+        do {
+            file = try decoder.decode(PublicKeyFile.self, from: data)
+        } catch {
+            throw MalakaError.data("\(path) is not a Malaka public keys file (\(Self.where(error))); write one with `malaka keys export-public --out FILE`.")
         }
-        return try file.keys.map { try PublicSigningKey(base64: $0.publicKey) }
+        guard file.format == "malaka-public-keys-1" else {
+            throw MalakaError.data("\(path), field format: “\(file.format.prefix(40))” is not a format this malaka knows; write the file with `malaka keys export-public --out FILE`.")
+        }
+        return try file.keys.enumerated().map { index, entry in
+            do {
+                return try PublicSigningKey(base64: entry.publicKey)
+            } catch let error as MalakaError {
+                throw MalakaError.data("\(path), field keys[\(index + 1)].publicKey: \(error.message)")
+            }
+        }
+    }
+
+    /// A keys file or revocation list: a few kilobytes, so anything far larger (or a device such as /dev/zero) is refused before it is read.
+    static func readSmallFile(_ path: String, what: String, limit: Int = 16 << 20) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let handle = FileHandle(forReadingAtPath: path)
+        else {
+            throw MalakaError.io("Cannot read \(what) \(path): it does not exist, is not a regular file, or is not readable.")
+        }
+        defer { try? handle.close() }
+        let tooLarge = MalakaError.data("\(path) is larger than \(limit >> 20) MB, far larger than \(what) can be; check that it is the right file.")
+        // The size first, so that a huge file is refused without reading it; then a bounded read for a file that grows.
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > limit { throw tooLarge }
+        guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+            throw MalakaError.io("Cannot read \(what) \(path).")
+        }
+        guard data.count <= limit else { throw tooLarge }
+        return data
+    }
+
+    /// Where a JSON file went wrong, as a field path such as `keys[1].createdAt`, counting items from 1 as template messages do.
+    static func `where`(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let text = keys.map { $0.intValue.map { "[\($0 + 1)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : text
+        }
+        switch error as? DecodingError {
+        case let .keyNotFound(key, context)?:
+            return "field \(path(context.codingPath + [key])) is missing"
+        case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?:
+            return "field \(path(context.codingPath)) has the wrong kind of value"
+        case let .dataCorrupted(context)?:
+            return context.codingPath.isEmpty ? "it is not valid JSON" : "field \(path(context.codingPath)) is not readable"
+        default:
+            return "it is not valid JSON"
+        }
     }
 
     static func loadRevocations(_ path: String) throws -> RevocationList {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MalakaError.io("Cannot read the revocation list \(path).")
+        let data = try readSmallFile(path, what: "the revocation list")
+        do {
+            return try JSONDecoder().decode(RevocationList.self, from: data)
+        } catch {
+            throw MalakaError.data("\(path) is not a Malaka revocation list (\(Self.where(error))); write one with `malaka certificates revocations export`.")
         }
-        guard let list = try? JSONDecoder().decode(RevocationList.self, from: data) else {
-            throw MalakaError.data("\(path) is not a Malaka revocation list; write one with `malaka certificates revocations export`.")
-        }
-        return list
     }
 }
 
@@ -158,9 +206,9 @@ struct VerdictView: Encodable {
 /// Reads what a checker needs from a certificate's PDF: the token in its metadata and its lines of text.
 enum CertificatePDF {
     static func read(_ path: String) throws -> (token: String, lines: [String]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MalakaError.io("Cannot read \(path).")
-        }
+        // A certificate is a few hundred kilobytes and a bundle of thousands some tens of megabytes;
+        // anything larger is read no further than the limit.
+        let data = try VerifyCertificate.readSmallFile(path, what: "the certificate file", limit: 256 << 20)
         guard data.starts(with: Data("%PDF".utf8)) else {
             throw MalakaError.data("\(path) is not a PDF file.")
         }
@@ -178,7 +226,8 @@ enum CertificatePDF {
     private static func textLines(of path: String) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-enc", "UTF-8", path, "-"]
+        // An absolute path, so that a file named like an option (`-v`) is read as a file.
+        process.arguments = ["pdftotext", "-enc", "UTF-8", URL(fileURLWithPath: path).path, "-"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -187,8 +236,15 @@ enum CertificatePDF {
         } catch {
             throw MalakaError.io("Cannot run pdftotext to read the names on \(path); install poppler-utils.")
         }
+        // A PDF made to send pdftotext into a loop must not hang `verify`: it gets a minute.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
         let text = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if process.terminationReason == .uncaughtSignal {
+            throw MalakaError.data("\(path) could not be read: pdftotext did not finish within a minute. The file may be damaged; ask the holder for another copy.")
+        }
         return String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

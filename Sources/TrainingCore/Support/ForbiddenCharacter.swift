@@ -1,0 +1,26 @@
+/// Characters that must not reach the database from a file: they are invisible, or change what is shown.
+///
+/// A control character stored in a name is printed back to the terminal, where an
+/// escape sequence can clear the screen or rewrite earlier lines, and on
+/// certificates, where it becomes a box; a bidirectional override (U+202A–U+202E,
+/// U+2066–U+2069) makes one name display as another. Files are refused with the
+/// character named, rather than cleaned silently, so that the person who made
+/// the file learns what was in it.
+public enum ForbiddenCharacter {
+    /// The first such character in `text`, or nil; a line break or tab passes when `allowingLineBreaks`.
+    public static func first(in text: String, allowingLineBreaks: Bool) -> Unicode.Scalar? {
+        // Most text is plain printable ASCII: one pass over the bytes settles it.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        return text.unicodeScalars.first { scalar in
+            if allowingLineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+            if scalar.properties.generalCategory == .control { return true }
+            return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        }
+    }
+
+    /// The character as a message names it: `U+001B`.
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
