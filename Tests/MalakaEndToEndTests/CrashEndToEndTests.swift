@@ -362,3 +362,37 @@ struct SeededRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct AbandonedTemporaryFilesEndToEndTests {
+    /// What an issue killed midway leaves goes with the next issue into the folder; another live run's files stay.
+    @Test func issuingRemovesTemporariesOfDeadRunsOnly() throws {
+        // Given a training, and temporaries in its folders from a process that has ended and one that still runs
+        let training = try CertificatesEndToEndTests.Training([("Lola Ismoilova", "uz-Latn")])
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let dead = ended.processIdentifier
+        let alive = ProcessInfo.processInfo.processIdentifier
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: training.programme.path("out"), withIntermediateDirectories: true)
+        try fileManager.createDirectory(atPath: training.programme.path("all"), withIntermediateDirectories: true)
+        let planted = [
+            "out/.UZ-2019-000001_Lola_Ismoilova.pdf.\(dead).partial", "out/.UZ-2019-000007_Someone.pdf.\(dead).partial",
+            "all/.khorezm.pdf.\(dead).partial", "out/.UZ-2019-000002_Other.pdf.\(alive).partial",
+            "all/.other-bundle.pdf.\(dead).partial", "out/.notes.txt",
+        ]
+        for path in planted {
+            try Data("%PDF-1.5 cut short".utf8).write(to: URL(fileURLWithPath: training.programme.path(path)))
+        }
+
+        // When certificates are issued into those folders
+        _ = try training.programme.succeed(training.issueArguments(["--out", "out", "--bundle", "all/khorezm.pdf"]))
+
+        // Then the dead run's temporaries for PDFs in the folder and for this bundle are gone, and nothing else is
+        #expect(training.files(in: "out") == [
+            ".UZ-2019-000002_Other.pdf.\(alive).partial", ".notes.txt", "UZ-2019-000001_Lola_Ismoilova.pdf",
+        ])
+        #expect(training.files(in: "all") == [".other-bundle.pdf.\(dead).partial", "khorezm.pdf"])
+    }
+}
