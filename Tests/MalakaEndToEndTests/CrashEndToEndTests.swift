@@ -24,7 +24,7 @@ import Testing
 /// first and each trial prints its delay.
 @Suite(.serialized) struct CrashEndToEndTests {
     static let environment = ProcessInfo.processInfo.environment
-    static let trials = environment["MALAKA_CRASH_TRIALS"].flatMap { Int($0) } ?? 6
+    static let trials = environment["MALAKA_CRASH_TRIALS"].flatMap { Int($0) } ?? 3
     static let seed = environment["MALAKA_CRASH_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...999_999)
 
     @Test func killedAtRandomMomentsLosesNothingAndTheSameCommandCompletesIt() throws {
