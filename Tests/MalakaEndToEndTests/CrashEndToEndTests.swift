@@ -33,15 +33,25 @@ import Testing
               + scenarios.all.map { "\($0.name) \(String(format: "%.2f", $0.referenceSeconds)) s" }.joined(separator: ", "))
         var random = SeededRandom(seed: Self.seed)
         var tally = CrashTally()
+        // The shortest whole run seen of each command: the reference, then every second run that did the whole
+        // batch. A reference timed while the machine was busy would otherwise let most runs finish before the kill.
+        var shortest = scenarios.all.map(\.referenceSeconds)
         for trial in 1...Self.trials {
-            let scenario = scenarios.all[(trial - 1) % scenarios.all.count]
-            // Up to a little past the reference run, so that kills fall in opening, reading, writing, committing and
-            // renaming, and some runs finish first (those must have succeeded).
-            let delay = Double.random(in: 0...scenario.referenceSeconds * 1.15, using: &random)
-            let line = try scenario.trial(delay: delay, tally: &tally)
+            let index = (trial - 1) % scenarios.all.count
+            let scenario = scenarios.all[index]
+            // Three kills in four fall anywhere up to a little past a whole run (opening, reading, writing, and some
+            // runs finish first, which must then have succeeded); one in four in its last fifth, where the commit
+            // and the renaming of the PDFs are.
+            let whole = shortest[index]
+            let delay = Int.random(in: 0..<4, using: &random) == 0
+                ? Double.random(in: whole * 0.8...whole * 1.05, using: &random)
+                : Double.random(in: 0...whole * 1.1, using: &random)
+            let (line, rerunSeconds, rerunDidWholeBatch) = try scenario.trial(delay: delay, tally: &tally)
+            if rerunDidWholeBatch { shortest[index] = min(shortest[index], rerunSeconds) }
             print("crash trial \(trial)/\(Self.trials) [\(scenario.name)] kill after \(String(format: "%.3f", delay)) s: \(line)")
         }
-        print("crash: \(tally.summary) (seed \(Self.seed))")
+        print("crash: \(tally.summary) (seed \(Self.seed)); shortest whole runs: "
+              + zip(scenarios.all, shortest).map { "\($0.name) \(String(format: "%.2f", $1)) s" }.joined(separator: ", "))
         #expect(tally.trials == Self.trials)
     }
 }
@@ -54,8 +64,10 @@ struct CrashTally {
     var absent = 0
     var temporariesLeft = 0
 
+    var killedAfterCommit = 0
+
     var summary: String {
-        "\(trials) trials, \(killed) killed while running (\(trials - killed) had finished), batch present after \(present), absent after \(absent); \(temporariesLeft) killed issues left temporary files for the next run to remove"
+        "\(trials) trials, \(killed) killed while running (\(killedAfterCommit) of them after the commit; \(trials - killed) had finished), batch present after \(present), absent after \(absent); \(temporariesLeft) killed issues left temporary files for the next run to remove"
     }
 }
 
@@ -197,8 +209,9 @@ struct CrashScenario {
 
     /// Starts the command on a fresh copy, kills it after `delay` seconds, checks, runs it again and checks.
     ///
-    /// - Returns: one line saying what was checked; every check is also an expectation.
-    func trial(delay: Double, tally: inout CrashTally) throws -> String {
+    /// - Returns: one line saying what was checked (every check is also an expectation), how long the second
+    ///   run took, and whether it wrote the whole batch (the first run's batch was absent).
+    func trial(delay: Double, tally: inout CrashTally) throws -> (line: String, rerunSeconds: Double, rerunDidWholeBatch: Bool) {
         let programme = try Self.programme(from: base)
         let running = try MalakaProcess.launch(arguments + ["--db", programme.databasePath], in: programme.directory)
         Thread.sleep(forTimeInterval: delay)
@@ -223,13 +236,16 @@ struct CrashScenario {
         #expect(present || rows == before,
                 "\(name) after a kill at \(delay) s left \(rows.count) rows: neither the \(before.count) before nor the \(reference.count) of a whole run")
         if present { tally.present += 1 } else if rows == before { tally.absent += 1 }
+        if present && wasKilled { tally.killedAfterCommit += 1 }
         notes.append("batch \(present ? "present" : rows == before ? "absent" : "PARTIAL") (\(rows.count - before.count) of \(reference.count - before.count) \(unit))")
         if issuesCertificates {
             notes.append(try checkFilesAfterKill(programme, batchPresent: present, tally: &tally))
         }
 
         // The same command again completes the batch as an uninterrupted run would.
+        let rerunStarted = Date()
         let rerun = try programme.run(arguments)
+        let rerunSeconds = Date().timeIntervalSince(rerunStarted)
         #expect(rerun.status == 0, "\(name) run again after a kill at \(delay) s: \(rerun)")
         #expect(!rerun.stderr.contains("locked"), "\(rerun)")
         let after = try probe.rows(batch)
@@ -239,7 +255,7 @@ struct CrashScenario {
         if issuesCertificates {
             notes.append(try checkFilesAfterRerun(programme, ledger: after))
         }
-        return notes.joined(separator: "; ")
+        return (notes.joined(separator: "; "), rerunSeconds, rows == before && rerun.status == 0)
     }
 
     /// Every PDF under its final name is whole and recorded; temporaries may be left, and are counted.
