@@ -40,3 +40,17 @@ import Testing
         try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE; ROLLBACK") }
     }
 }
+
+@Suite struct DurabilityTests {
+    /// A batch `malaka` reported as done survives a power cut: its commit waits for the disk.
+    @Test func theWriterCommitsWithSynchronousFull() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("durability-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try AppDatabase.open(at: directory.appendingPathComponent("programme.sqlite").path, creating: true)
+
+        // GRDB sets NORMAL (1) on a WAL pool's writer; FULL is 2.
+        let level = try database.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
+    }
+}
