@@ -51,7 +51,10 @@ import Testing
         }
         print("crash: \(tally.summary) (seed \(Self.seed)); shortest whole runs: "
               + zip(scenarios.all, shortest).map { "\($0.name) \(String(format: "%.2f", $1)) s" }.joined(separator: ", "))
-        #expect(tally.trials == Self.trials)
+        // A long run in which most commands finished before the signal would have tested little.
+        if Self.trials >= 30 {
+            #expect(tally.killed >= Self.trials / 2, "only \(tally.killed) of \(Self.trials) runs were killed while running")
+        }
     }
 }
 
@@ -62,7 +65,6 @@ struct CrashTally {
     var present = 0
     var absent = 0
     var temporariesLeft = 0
-
     var killedAfterCommit = 0
 
     var summary: String {
