@@ -9,7 +9,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 PYTHON       ?= python3
 
-.PHONY: all deps pydeps build demo test bench fuzz clean
+.PHONY: all deps pydeps build demo test crash bench fuzz clean
 
 all: build
 
@@ -40,6 +40,16 @@ pydeps:
 
 test: deps pydeps
 	$(SWIFT) test
+
+# The full crash and concurrency runs (`make test` runs a few trials of each): SIGKILL at
+# seeded random moments, CRASH_TRIALS times across three commands, and 2 and 4 processes at
+# once, CONCURRENCY_ROUNDS times each. MALAKA_CRASH_SEED=N replays a run whose seed was printed.
+CRASH_TRIALS       ?= 120
+CONCURRENCY_ROUNDS ?= 10
+# One after the other: a loaded machine would stretch the runs the crash delays are drawn from.
+crash: deps
+	MALAKA_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --filter 'CrashEndToEndTests|AbandonedTemporaryFilesEndToEndTests'
+	MALAKA_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) $(SWIFT) test --skip-build --filter 'ConcurrentUseEndToEndTests|WriteTransactionLockTests'
 
 # Release-build benchmarks; numbers and machine go in BENCHMARKS.md.
 bench: deps

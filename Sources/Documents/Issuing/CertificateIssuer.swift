@@ -95,6 +95,7 @@ public final class CertificateIssuer: Sendable {
         keepHashes: Bool = false, progress: IssueProgress? = nil
     ) throws -> IssueReport {
         try destination.check()
+        destination.removeAbandonedTemporaries()
         var clock = StepClock()
         var plan = try database.planCertificates(request, templateLanguages: renderer.languages(ofTemplate:))
         clock.lap("plan")
@@ -156,6 +157,7 @@ public final class CertificateIssuer: Sendable {
         to destination: CertificateDestination, progress: IssueProgress? = nil
     ) throws -> IssueReport {
         try destination.check()
+        destination.removeAbandonedTemporaries()
         let output = PendingOutput(destination: destination, renderer: renderer, progress: progress, count: 1, keepHashes: true,
                                    bundleMetadata: nil)
         let reissued: IssuedCertificate
@@ -224,6 +226,20 @@ extension CertificateDestination {
                 throw MalakaError.io("\(bundle.path) is a folder; give --bundle a file name such as certificates.pdf. Nothing was issued.")
             }
             try Self.checkCanCreate(bundle.deletingLastPathComponent())
+        }
+    }
+
+    /// Deletes the temporary files that a run killed midway (a power cut, SIGKILL) left beside the final names.
+    ///
+    /// A run writes `.NAME.PID.partial` and renames it once the certificates are recorded, and
+    /// deletes it when it fails; only a run that could not clean up leaves one. A file whose
+    /// process still runs belongs to another `malaka` issuing into the same folder now, and stays.
+    func removeAbandonedTemporaries() {
+        if let directory {
+            TemporaryName.removeAbandoned(in: directory) { $0.hasSuffix(".pdf") }
+        }
+        if let bundle {
+            TemporaryName.removeAbandoned(in: bundle.deletingLastPathComponent()) { $0 == bundle.lastPathComponent }
         }
     }
 
@@ -418,10 +434,8 @@ private final class PendingOutput: @unchecked Sendable {
         }
     }
 
-    /// A hidden name next to the final one, unique to this process.
     private static func temporaryURL(for url: URL) -> URL {
-        url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+        TemporaryName.url(for: url)
     }
 
     private static func describe(_ error: any Error) -> any Error {
@@ -501,5 +515,37 @@ private struct StepClock {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+}
+
+/// The hidden name a file is written under before it gets its final one: `.NAME.PID.partial`.
+enum TemporaryName {
+    /// A hidden name next to the final one, unique to this process.
+    static func url(for url: URL) -> URL {
+        url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+    }
+
+    /// Deletes the temporary files in `folder` for final names that `wanted` accepts, whose process is gone.
+    static func removeAbandoned(in folder: URL, where wanted: (String) -> Bool) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names {
+            guard let (finalName, pid) = parse(name), wanted(finalName), !isRunning(pid) else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// The final name and the process of a temporary name, or nil for any other file.
+    static func parse(_ name: String) -> (finalName: String, pid: pid_t)? {
+        guard name.hasPrefix("."), name.hasSuffix(".partial") else { return nil }
+        let middle = name.dropFirst().dropLast(".partial".count)
+        guard let dot = middle.lastIndex(of: "."), let pid = pid_t(middle[middle.index(after: dot)...]), pid > 0 else { return nil }
+        let finalName = String(middle[..<dot])
+        return finalName.isEmpty ? nil : (finalName, pid)
+    }
+
+    /// Whether a process with this id exists (one we may not signal exists too).
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -54,6 +54,9 @@ public final class AppDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
+            // GRDB leaves a WAL pool's writer at synchronous=NORMAL, which keeps the file sound in a power cut but
+            // may lose the last commits; the ledger and the attendance are evidence, and FULL costs one fsync per command.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             return try AppDatabase(pool)
         } catch let error as DatabaseError {
             throw MalakaError.io("Cannot open the database at \(path): \(error.message ?? error.description).")
