@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MalakaEndToEndTests",
-            dependencies: ["malaka", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["malaka", "PDFTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),

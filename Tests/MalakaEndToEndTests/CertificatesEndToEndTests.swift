@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 
 @Suite struct CertificatesEndToEndTests {
@@ -67,8 +68,8 @@ import Testing
             "UZ-2019-000003_Natalya_Petrenko.pdf", "UZ-2019-000004_Shohida_Hamroeva.pdf",
         ])
         #expect(training.files(in: "all") == ["khorezm.pdf"])
-        #expect(try PDFCheck.pageCount(of: training.programme.path("all/khorezm.pdf")) == 4)
-        let shohida = try PDFCheck.text(of: training.programme.path("out/UZ-2019-000004_Shohida_Hamroeva.pdf"))
+        #expect(try PDFTools.info(of: URL(fileURLWithPath: training.programme.path("all/khorezm.pdf")))["Pages"] == "4")
+        let shohida = try PDFTools.textLines(of: URL(fileURLWithPath: training.programme.path("out/UZ-2019-000004_Shohida_Hamroeva.pdf")))
         #expect(shohida.contains("Шоҳида Ҳамроева"))
         #expect(shohida.contains("Ижобий ота-оналик кўникмалари"), "the parenting template in her language: \(shohida)")
         // And the ledger records each, with the hash of its own PDF
@@ -146,7 +147,7 @@ import Testing
         #expect(training.files(in: "out") == ["UZ-2019-000001_Lola_Ismoilova.pdf"])
     }
 
-    @Test(.enabled(if: !((try? PDFCheck.run("fc-list", [":charset=738b", "family"])) ?? "x").contains(where: \.isLetter)))
+    @Test(.enabled(if: !PDFTools.someFontHas("\u{738B}")))
     func aCJKNameIsRefusedWhenNoCJKFontIsInstalled() throws {
         let training = try Training([("王芳", "en")])
         try training.programme.expectRefused(training.issueArguments(["--bundle", "all.pdf"]), status: 65,
@@ -192,7 +193,7 @@ import Testing
         // Then she has a new serial that replaces the old one, with her name as corrected
         #expect(reissued.stdout.hasPrefix("Issued UZ-2019-000003 to Lola Ismoilova in place of UZ-2019-000002, which is now superseded.\n"), "\(reissued)")
         #expect(training.files(in: "fixed") == ["UZ-2019-000003_Lola_Ismoilova.pdf"])
-        let text = try PDFCheck.text(of: training.programme.path("fixed/UZ-2019-000003_Lola_Ismoilova.pdf"))
+        let text = try PDFTools.textLines(of: URL(fileURLWithPath: training.programme.path("fixed/UZ-2019-000003_Lola_Ismoilova.pdf")))
         #expect(text.contains("Lola Ismoilova"))
         #expect(text.contains("UZ-2019-000002 raqamli sertifikat oʻrniga berildi"), "\(text)")
         let old = try training.programme.json(CertificateJSON.self, ["certificates", "show", "UZ-2019-000002"])
@@ -229,7 +230,7 @@ import Testing
         #expect(again.contains("UZ-2019-000003  Lola Ismoilova  uz-Latn   again"), "\(again)")
     }
 
-    @Test(.enabled(if: PDFCheck.zbarIsInstalled))
+    @Test(.enabled(if: PDFTools.isInstalled("zbarimg")))
     func theQRCodeCarriesTheSignedTokenAndTheLinkStaysOnRecord() throws {
         // Given an organisation with its own serials and verification link
         let training = try Training([("Lola Ismoilova", "en")])
@@ -248,11 +249,11 @@ import Testing
         let shown = try training.programme.json(CertificateJSON.self, ["certificates", "show", "UZ-XO-2019-0001"])
         let token = try #require(shown.token)
         #expect(token.hasPrefix("MLK1:"))
-        #expect(try PDFCheck.qrCodes(of: training.programme.path("all.pdf")) == [token])
+        #expect(try PDFTools.qrCodes(of: URL(fileURLWithPath: training.programme.path("all.pdf"))) == [token])
         #expect(shown.verificationURL == "https://verify.example.uz/c/UZ-XO-2019-0001")
         // And the check code beside it is the token's
         let checkCode = try #require(shown.checkCode)
-        #expect(try PDFCheck.text(of: training.programme.path("all.pdf")).contains { $0.contains(checkCode) })
+        #expect(try PDFTools.textLines(of: URL(fileURLWithPath: training.programme.path("all.pdf"))).contains { $0.contains(checkCode) })
         try training.programme.expectRefused(["organisation", "set", "x", "--verification-url", "not a link"], status: 65,
                                              mentioning: ["not a link"])
         try training.programme.expectRefused(["organisation", "set", "x", "--serial-format", "{year}"], status: 65,

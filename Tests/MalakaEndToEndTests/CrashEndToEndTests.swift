@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PDFTestSupport
 import Testing
 
 /// Kills `malaka` with SIGKILL at random moments and checks that nothing is lost or half-written.
@@ -318,11 +319,11 @@ struct CrashScenario {
             if Self.isWholePDF(data) && recorded[String(file.prefix { $0 != "_" })] == Self.sha256(data) { matching += 1 }
         }
         #expect(matching == ledger.count, "\(name): \(matching) of \(ledger.count) PDFs are whole and as recorded")
-        let info = try PDFInfo.pages(of: programme.path("bundle/event-1.pdf"))
-        #expect(info == ledger.count, "\(name): the bundle has \(info) pages")
+        let pages = try PDFTools.info(of: URL(fileURLWithPath: programme.path("bundle/event-1.pdf")))["Pages"].flatMap { Int($0) }
+        #expect(pages == ledger.count, "\(name): the bundle has \(pages ?? 0) pages")
         let temporaries = temporaryFiles(programme)
         #expect(temporaries.count == 0, "\(name): temporaries left after a run that succeeded, such as \(temporaries.prefix(3))")
-        return "serials 1…\(sequences.last ?? 0) unique and gapless, \(matching) PDFs whole and as recorded, bundle \(info) pages (pdfinfo), \(temporaries.count) temporaries"
+        return "serials 1…\(sequences.last ?? 0) unique and gapless, \(matching) PDFs whole and as recorded, bundle \(pages ?? 0) pages (pdfinfo), \(temporaries.count) temporaries"
     }
 
     /// Serial → the SHA-256 the ledger recorded for its own PDF.
@@ -353,31 +354,6 @@ struct CrashScenario {
 
     static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// poppler's `pdfinfo`, which parses the whole file's structure.
-enum PDFInfo {
-    struct Failed: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func pages(of path: String) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdfinfo", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") }),
-              let pages = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) else {
-            throw Failed(description: "pdfinfo \(path) failed: \(text)")
-        }
-        return pages
     }
 }
 

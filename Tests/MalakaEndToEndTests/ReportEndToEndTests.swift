@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 
 @Suite struct ReportEndToEndTests {
@@ -146,7 +147,7 @@ import Testing
 
         let pdf = programme.path("summary.pdf")
         try programme.succeed(["report", "regions", "--year", "2019", "--format", "pdf", "--out", pdf])
-        let text = try PDFTextLines.of(pdf)
+        let text = try PDFTools.layoutLines(of: URL(fileURLWithPath: pdf))
         #expect(text.contains { $0.hasPrefix("Region summary") })
         let pdfRow = try #require(text.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Khorezm Region ") })
         #expect(pdfRow.split(separator: " ").suffix(8).joined(separator: " ") == "2 5 15 3 2 2 0 77.8%")
@@ -208,7 +209,7 @@ import Testing
         // 82 hours, 34 participations by 29 people, 30 completed and each holds one valid certificate
         #expect(run.stdout.contains("Region summary — Uzbekistan — 2019"))
         let pdf = output + "/region-summary-2019.pdf"
-        let text = try PDFTextLines.of(pdf)
+        let text = try PDFTools.layoutLines(of: URL(fileURLWithPath: pdf))
         let total = try #require(text.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Total ") })
         #expect(total.split(separator: " ").suffix(8).joined(separator: " ") == "5 19 82 34 29 30 30 93.9%")
         let csv = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/region-summary-2019.csv")).dropFirst(3), as: UTF8.self)
@@ -228,16 +229,3 @@ import Testing
 }
 
 /// The text of a PDF laid out as on its pages, from poppler's `pdftotext`.
-enum PDFTextLines {
-    static func of(_ path: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-layout", "-enc", "UTF-8", path, "-"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
-    }
-}
