@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 
 @Suite struct DemoEndToEndTests {
@@ -50,6 +51,28 @@ import Testing
         #expect(files.contains("UZ-2019-000004_Gulomjon_Orinboyev.pdf"))
         for bundle in ["khorezm", "samarkand", "tashkent", "chuy", "study-tour"] {
             #expect(FileManager.default.fileExists(atPath: output + "/certificates/\(bundle).pdf"), "\(bundle)")
+        }
+
+        // And it prints the year's table and writes the PDF and the CSV, with the sample programme's numbers:
+        // five events held (the Bishkek meeting was cancelled) in 19 sessions (the study tour's two legs of two days),
+        // 82 hours, 34 participations by 29 people, 30 completed and each holds one valid certificate
+        #expect(text.contains("Region summary — Uzbekistan — 2019"))
+        let pdf = output + "/region-summary-2019.pdf"
+        let summary = try PDFTools.layoutLines(of: URL(fileURLWithPath: pdf))
+        let total = try #require(summary.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Total ") })
+        #expect(total.split(separator: " ").suffix(8).joined(separator: " ") == "5 19 82 34 29 30 30 93.9%")
+        let csv = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/region-summary-2019.csv")).dropFirst(3), as: UTF8.self)
+        let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let heading = { (name: String) in lines[0].firstIndex(of: name)! }
+        let khorezmRow = try #require(lines.first { $0[0] == "UZ-XO" })
+        #expect(khorezmRow[heading("Events")] == "2" && khorezmRow[heading("Events: Study tours")] == "1")
+        #expect(khorezmRow[heading("Participations")] == "15", "10 parents and the 5 Tashkent specialists on the study tour")
+        #expect(khorezmRow[heading("Completed")] == "13")
+        let all = try #require(lines.last)
+        #expect(all[heading("Unique participants")] == "29", "every person registered took part, each counted once")
+        #expect(all[heading("Participations")] == "34")
+        for name in ["Gʻulomjon", "Karimova", "Өмүрбекова"] {
+            #expect(!csv.contains(name) && !summary.joined().contains(name), "no participant is named")
         }
     }
 }
