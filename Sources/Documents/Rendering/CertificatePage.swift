@@ -17,6 +17,8 @@ struct CertificatePage: Sendable {
         let field: String
         /// The values the text shows, such as (`the name`, `Gʻulomjon Oʻrinboyev`).
         let values: [(label: String, value: String)]
+        /// Whether every certificate of the event prints this text the same, so that its layout is worth keeping.
+        var repeats = true
     }
 
     let template: CertificateTemplate
@@ -43,7 +45,8 @@ struct CertificatePage: Sendable {
             let (text, used) = values.resolve(block.text)
             if block.optional && used.contains(where: { $0.value.isEmpty }) { continue }
             texts.append(Text(text: text, style: block.style, box: block.box, field: block.text.field,
-                              values: used.filter { !$0.value.isEmpty }))
+                              values: used.filter { !$0.value.isEmpty },
+                              repeats: !block.text.showsPerCertificateValue(in: content.language)))
         }
         if let style = template.signatoryStyle {
             for (index, signatory) in template.signatories.enumerated() {

@@ -125,7 +125,7 @@ public final class CertificateRenderer: Sendable {
                 continue
             }
             do {
-                let layout = try worker.fonts.layout(text.text, style: text.style, in: text.box.size)
+                let layout = try worker.fonts.layout(text.text, style: text.style, in: text.box.size, remember: text.repeats)
                 if !layout.fits {
                     messages.append(Self.doesNotFit(text, template: page.template))
                 }
@@ -282,7 +282,8 @@ public final class CertificateRenderer: Sendable {
             }
         }
         for text in page.texts {
-            try canvas.drawText(text.text, style: text.style, in: text.box)
+            // Names and serials are set once: laid out without filling the cache that keeps the fixed texts.
+            try canvas.draw(worker.fonts.layout(text.text, style: text.style, in: text.box.size, remember: text.repeats), in: text.box)
         }
         if let settings = template.qrCode, let code = prepared.qrCode {
             try canvas.drawQRCode(code, in: settings.box, color: settings.colour, quietZone: settings.quietZone)

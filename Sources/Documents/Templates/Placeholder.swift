@@ -21,6 +21,15 @@ struct Placeholder: Hashable, Sendable, CustomStringConvertible {
         /// `{signatory-2-title}`: their title.
         case signatoryTitle = "signatory-N-title"
 
+        /// Whether the value differs from one certificate of an event to the next (the name, the serial…),
+        /// so that text showing it is laid out once and not kept for the next certificate.
+        var isPerCertificate: Bool {
+            switch self {
+            case .participant, .serial, .verificationURL, .token, .checkCode, .replaces: true
+            default: false
+            }
+        }
+
         /// Whether the value differs with the language, so that `@language` makes sense.
         var isWorded: Bool {
             switch self {

@@ -35,6 +35,11 @@ struct TemplateText: Sendable, Hashable {
         shared ?? perLanguage[language] ?? []
     }
 
+    /// Whether the text shows a value that differs from one certificate to the next, in `language`.
+    func showsPerCertificateValue(in language: DocumentLanguage) -> Bool {
+        pieces(in: language).contains { if case let .value(placeholder) = $0 { placeholder.name.isPerCertificate } else { false } }
+    }
+
     /// The fixed parts of the text in each language, to check against the fonts once per template.
     var literals: [(language: DocumentLanguage?, text: String)] {
         func join(_ pieces: [Piece]) -> String {

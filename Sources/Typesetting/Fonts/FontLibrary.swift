@@ -91,19 +91,22 @@ public final class FontLibrary {
     /// Newlines start new paragraphs. When the style has a ``TextStyle/minimumSize``, the largest
     /// size (to 0.1 pt) at which the text fits is used. Check ``TextLayout/fits`` before relying on it.
     ///
+    /// - Parameter remember: false for text set once, such as a person's name on a certificate, so that
+    ///   it does not push out of the caches the repeated text they keep cheap.
     /// - Throws: ``TypesettingError/missingGlyphs(characters:text:)`` or ``TypesettingError/fontNotFound(family:)``.
-    public func layout(_ text: String, style: TextStyle, in box: Size) throws -> TextLayout {
+    public func layout(_ text: String, style: TextStyle, in box: Size, remember: Bool = true) throws -> TextLayout {
         let key = LayoutKey(text: text, style: style, box: box)
         if let cached = layouts[key] { return cached }
-        let layout = try freshLayout(text, style: style, in: box)
+        let layout = try freshLayout(text, style: style, in: box, remember: remember)
+        guard remember else { return layout }
         if layouts.count >= cacheLimit { layouts.removeAll(keepingCapacity: true) }
         layouts[key] = layout
         return layout
     }
 
-    private func freshLayout(_ text: String, style: TextStyle, in box: Size) throws -> TextLayout {
+    private func freshLayout(_ text: String, style: TextStyle, in box: Size, remember: Bool) throws -> TextLayout {
         precondition(style.size > 0 && (style.minimumSize ?? 1) > 0, "Text sizes must be above 0 pt, not \(style.size) and \(style.minimumSize ?? 1).")
-        let paragraphs = try Self.paragraphs(of: text).map { try shapedParagraph($0, font: style.font, text: text) }
+        let paragraphs = try Self.paragraphs(of: text).map { try shapedParagraph($0, font: style.font, text: text, remember: remember) }
         let metrics = try primary(for: style.font).shaping
 
         func attempt(_ size: Double, breaksWords: Bool) -> TextLayout {
@@ -214,7 +217,8 @@ public final class FontLibrary {
     /// `paragraph` split into runs of one font each and shaped, from the cache when it was shaped before.
     ///
     /// - Parameter text: the whole text the paragraph came from, for the error message.
-    private func shapedParagraph(_ paragraph: Substring, font descriptor: FontDescriptor, text: String) throws -> ShapedParagraph {
+    private func shapedParagraph(_ paragraph: Substring, font descriptor: FontDescriptor, text: String,
+                                 remember: Bool = true) throws -> ShapedParagraph {
         let key = ShapingKey(font: descriptor, paragraph: paragraph)
         if let cached = shaped[key] { return cached }
 
@@ -238,6 +242,7 @@ public final class FontLibrary {
         }
 
         let result = ShapedParagraph(utf8: utf8, runs: shapedRuns)
+        guard remember else { return result }
         if shaped.count >= cacheLimit { shaped.removeAll(keepingCapacity: true) }
         shaped[key] = result
         return result
