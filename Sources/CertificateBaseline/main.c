@@ -364,6 +364,18 @@ static double cpu(void) {
     return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+/// The process's own peak resident memory, VmHWM: getrusage and a parent's wait4 also count the
+/// memory the parent shared with it until exec (posix_spawn).
+static long peak_kilobytes(void) {
+    FILE *status = fopen("/proc/self/status", "r");
+    char line[256];
+    long kilobytes = -1;
+    while (status && fgets(line, sizeof line, status))
+        if (sscanf(line, "VmHWM: %ld kB", &kilobytes) == 1) break;
+    if (status) fclose(status);
+    return kilobytes;
+}
+
 static void finish(cairo_surface_t *surface) {
     cairo_surface_finish(surface);
     if (cairo_surface_status(surface)) fail("cairo:", cairo_status_to_string(cairo_surface_status(surface)));
@@ -408,7 +420,8 @@ int main(int argc, char **argv) {
         }
         cairo_destroy(cr);
         finish(surface);
-        printf("bundle: %d pages in one PDF: %.3f s (%.3f s CPU)\n", pages, now() - start, cpu() - cpu_start);
+        printf("bundle: %d pages in one PDF: %.3f s (%.3f s CPU), peak RSS %ld kB\n", pages, now() - start, cpu() - cpu_start,
+               peak_kilobytes());
     }
     if (strcmp(only, "bundle")) {
         double start = now(), cpu_start = cpu();
@@ -422,7 +435,8 @@ int main(int argc, char **argv) {
             cairo_destroy(cr);
             finish(surface);
         }
-        printf("files: %d PDFs on 1 thread: %.3f s (%.3f s CPU)\n", pages, now() - start, cpu() - cpu_start);
+        printf("files: %d PDFs on 1 thread: %.3f s (%.3f s CPU), peak RSS %ld kB\n", pages, now() - start, cpu() - cpu_start,
+               peak_kilobytes());
     }
     return 0;
 }
