@@ -23,7 +23,7 @@ struct YAMLNode {
         do {
             parsed = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw TemplateError("\(file), \(YAMLNode.describe(error)). Fix the YAML syntax there.")
+            throw TemplateError("\(file), \(error.locatedDescription). Fix the YAML syntax there.")
         } catch {
             throw TemplateError("\(file): the YAML could not be read (\(error)).")
         }
@@ -175,26 +175,6 @@ struct YAMLNode {
     static func format(_ value: Double) -> String {
         // Whole numbers print without “.0”, but only when they fit an Int: `Int(1e308)` stops the program.
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%g", value)
-    }
-
-    private static func describe(_ error: YamlError) -> String {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return "line \(mark.line), column \(mark.column): \(what)"
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return "line \(context.mark.line), column \(context.mark.column): \(duplicates.joined(separator: ", ")) given twice"
-        case let .reader(problem, offset, value, yaml):
-            // Yams' own text spans lines and repeats the offending line, NUL and all; one clause is enough.
-            let before = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let column = before.count - (before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
-            return "line \(line), column \(column): \(problem)\(character)"
-        default:
-            return "\(error)"
-        }
     }
 }
 

@@ -13,7 +13,7 @@ struct YAMLFields {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw MalakaError.data("\(file): \(YAMLFields.describe(error)). Fix the YAML syntax there.")
+            throw MalakaError.data("\(file): \(error.locatedDescription). Fix the YAML syntax there.")
         }
         guard let node, let mapping = node.mapping else {
             throw MalakaError.data("\(file): the file must hold a mapping of fields (code:, kind:, titles:…), not \(node == nil ? "nothing" : "a list or a single value").")
@@ -151,25 +151,5 @@ struct YAMLFields {
             }
         }
         try check(root, prefix: "")
-    }
-
-    private static func describe(_ error: YamlError) -> String {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return "line \(mark.line), column \(mark.column): \(what)"
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return "line \(context.mark.line): \(duplicates.joined(separator: ", ")) given twice"
-        case let .reader(problem, offset, value, yaml):
-            // Yams' own text spans lines and repeats the offending line, NUL and all; one clause is enough.
-            let before = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let column = before.count - (before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
-            return "line \(line), column \(column): \(problem)\(character)"
-        default:
-            return "\(error)"
-        }
     }
 }
