@@ -5,8 +5,8 @@ import Typesetting
 ///
 /// Like ``FontLibrary``, a worker is used by one thread at a time; ``WorkerPool`` lends them out.
 final class RenderingWorker {
-    /// A few hundred layouts: enough for every fixed text of the templates in use, while the
-    /// names, each set once, pass through without making memory grow with the number of certificates.
+    /// A few hundred layouts: enough for every fixed text of the templates in use. Names, serials and
+    /// tokens are laid out with `remember: false`, so memory does not grow with the number of certificates.
     let fonts = FontLibrary(cacheLimit: 384)
     private var images: [URL: PNGImage] = [:]
 

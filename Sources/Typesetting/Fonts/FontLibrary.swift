@@ -52,8 +52,8 @@ public final class FontLibrary {
     }
 
     /// - Parameter cacheLimit: how many shaped paragraphs, and how many layouts, to keep before each
-    ///   cache starts again. The default suits documents that repeat their text; a renderer that sets
-    ///   thousands of different names, each once, keeps its memory flat with a few hundred.
+    ///   cache starts again. The default suits documents that repeat their text; text set only once,
+    ///   such as thousands of different names, is best laid out with `remember: false`.
     public init(cacheLimit: Int = 4096) {
         self.cacheLimit = max(1, cacheLimit)
     }
