@@ -64,7 +64,7 @@ bench: deps
 	"$$($(SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v1.sqlite
 
 # libFuzzer on the CSV and XLSX readers, the template parser and the token decoder, FUZZ_SECONDS each,
-# in a build of its own (.build-fuzz); see "Fuzzing" in README.md. FUZZ_TARGETS picks some of them.
+# in a build of its own (.build-fuzz); see "Fuzzing" in docs/guarantees.md. FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= FuzzCSV FuzzXLSX FuzzTemplate FuzzToken
 fuzz: deps
