@@ -51,24 +51,26 @@ crash: deps
 	MALAKA_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --filter 'CrashEndToEndTests|AbandonedTemporaryFilesEndToEndTests'
 	MALAKA_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) $(SWIFT) test --skip-build --filter 'ConcurrentUseEndToEndTests|WriteTransactionLockTests'
 
-# Release-build benchmarks; numbers and machine go in BENCHMARKS.md.
+# Release-build benchmarks, in Benchmarks/; numbers and machine go in BENCHMARKS.md. They are declared
+# only when MALAKA_BENCHMARKS is set, so a plain `swift build` or `swift test` compiles none of them.
+BENCH_SWIFT := MALAKA_BENCHMARKS=1 $(SWIFT)
 bench: deps
-	$(SWIFT) build -c release --product malaka
-	$(SWIFT) build -c release --product malaka-bench
-	"$$($(SWIFT) build -c release --show-bin-path)/malaka-bench"
-	$(SWIFT) build -c release --product TypesettingBenchmark
-	$(SWIFT) build -c release --product certificate-baseline
-	$(SWIFT) build -c release --product certificates-bench
-	"$$($(SWIFT) build -c release --show-bin-path)/certificates-bench"
-	$(SWIFT) build -c release --product RegionSummaryBenchmark
-	"$$($(SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v1.sqlite
+	$(BENCH_SWIFT) build -c release --product malaka
+	$(BENCH_SWIFT) build -c release --product malaka-bench
+	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/malaka-bench"
+	$(BENCH_SWIFT) build -c release --product TypesettingBenchmark
+	$(BENCH_SWIFT) build -c release --product certificate-baseline
+	$(BENCH_SWIFT) build -c release --product certificates-bench
+	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/certificates-bench"
+	$(BENCH_SWIFT) build -c release --product RegionSummaryBenchmark
+	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v1.sqlite
 
 # libFuzzer on the CSV and XLSX readers, the template parser and the token decoder, FUZZ_SECONDS each,
 # in a build of its own (.build-fuzz); see "Fuzzing" in docs/guarantees.md. FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= FuzzCSV FuzzXLSX FuzzTemplate FuzzToken
 fuzz: deps
-	bash Tests/Fuzz/run-fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	bash Fuzz/run-fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build .build-fuzz $(DEMO_DIR)

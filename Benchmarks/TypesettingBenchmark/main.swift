@@ -4,7 +4,7 @@ import Typesetting
 
 // Renders certificate-like pages as one PDF and as one PDF per page on several threads, printing
 // seconds and peak memory. Run in release mode:
-//   swift run -c release TypesettingBenchmark [--pages 1000] [--threads 2] [--output DIR] [--only bundle|files]
+//   MALAKA_BENCHMARKS=1 swift run -c release TypesettingBenchmark [--pages 1000] [--threads 2] [--output DIR] [--only bundle|files]
 
 var pageCount = 1000
 var threadCount = 2

@@ -150,7 +150,7 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     print("attendance show (malaka process): skipped, build the malaka product in release too")
 }
 try runSchedulingBenchmark(directory: directory, divisor: divisor)
-// 4. Import and duplicates (Sources/MalakaBenchmarks/ImportBenchmark.swift).
+// 4. Import and duplicates (Benchmarks/MalakaBenchmarks/ImportBenchmark.swift).
 try ImportBenchmark.run(directory: directory, rows: participantCount,
                         binary: FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil)
 print("peak memory: \(peakMemory())")

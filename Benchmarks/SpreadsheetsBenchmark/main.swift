@@ -1,8 +1,8 @@
 // Times reading a generated 100,000-row, 10-column CSV file, end to end from disk.
 //
-//     swift run -c release SpreadsheetsBenchmark              # 100,000 rows
-//     swift run -c release SpreadsheetsBenchmark 20000        # another row count
-//     swift run -c release SpreadsheetsBenchmark list.xlsx    # an existing CSV or XLSX file
+//     MALAKA_BENCHMARKS=1 swift run -c release SpreadsheetsBenchmark              # 100,000 rows
+//     MALAKA_BENCHMARKS=1 swift run -c release SpreadsheetsBenchmark 20000        # another row count
+//     MALAKA_BENCHMARKS=1 swift run -c release SpreadsheetsBenchmark list.xlsx    # an existing CSV or XLSX file
 import Foundation
 import Spreadsheets
 

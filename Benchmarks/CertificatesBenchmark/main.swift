@@ -4,7 +4,7 @@
 // direct C program drawing the same participation certificate with cairo and HarfBuzz (the issue's
 // reference), and the TypesettingBenchmark (a simpler page through the Typesetting layer).
 //
-//   swift build -c release --product malaka --product TypesettingBenchmark --product certificate-baseline --product certificates-bench
+//   MALAKA_BENCHMARKS=1 swift build -c release --product malaka --product TypesettingBenchmark --product certificate-baseline --product certificates-bench
 //   .build/release/certificates-bench [--runs 3] [--large 10000] [--keep DIR] [--signing-only]
 import Foundation
 import TrainingCore
@@ -56,7 +56,7 @@ let malaka = binaries.appendingPathComponent("malaka").path
 let typesetting = binaries.appendingPathComponent("TypesettingBenchmark").path
 let cProgram = binaries.appendingPathComponent("certificate-baseline").path
 for binary in [malaka, typesetting, cProgram] where !FileManager.default.isExecutableFile(atPath: binary) {
-    print("\(binary) is missing: build it in release mode too (`swift build -c release --product \(URL(fileURLWithPath: binary).lastPathComponent)`).")
+    print("\(binary) is missing: build it in release mode too (`MALAKA_BENCHMARKS=1 swift build -c release --product \(URL(fileURLWithPath: binary).lastPathComponent)`).")
     exit(1)
 }
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

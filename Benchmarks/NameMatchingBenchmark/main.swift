@@ -2,7 +2,7 @@ import Foundation
 import NameMatching
 
 // Times DuplicateFinder on a reproducible synthetic population.
-// Usage: swift run -c release NameMatchingBenchmark [people] [seed] [--misses]
+// Usage: MALAKA_BENCHMARKS=1 swift run -c release NameMatchingBenchmark [people] [seed] [--misses]
 // --misses lists planted duplicates not found as samePerson, with their reasons.
 
 let arguments = CommandLine.arguments.dropFirst()
