@@ -147,10 +147,16 @@ let package = Package(
 // smoke run of `make test`), so that a plain `swift build` or `swift test` does not compile them.
 if Context.environment["MALAKA_BENCHMARKS"] != nil {
     package.targets += [
+        // What every benchmark shares: failing with a message rather than a trap.
+        .target(
+            name: "BenchmarkSupport",
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: strictness
+        ),
         // Release-build measurements reported in BENCHMARKS.md: the foundation, scheduling, import and duplicates.
         .executableTarget(
             name: "MalakaBenchmarks",
-            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BenchmarkSupport", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/MalakaBenchmarks",
             swiftSettings: strictness
         ),
@@ -158,7 +164,7 @@ if Context.environment["MALAKA_BENCHMARKS"] != nil {
         // and the C baseline.
         .executableTarget(
             name: "CertificatesBenchmark",
-            dependencies: ["TrainingCore"],
+            dependencies: ["BenchmarkSupport", "TrainingCore"],
             path: "Benchmarks/CertificatesBenchmark",
             swiftSettings: strictness
         ),
@@ -171,28 +177,28 @@ if Context.environment["MALAKA_BENCHMARKS"] != nil {
         // Generates a national programme and times region summaries of it.
         .executableTarget(
             name: "RegionSummaryBenchmark",
-            dependencies: ["TrainingCore"],
+            dependencies: ["BenchmarkSupport", "TrainingCore"],
             path: "Benchmarks/RegionSummaryBenchmark",
             swiftSettings: strictness
         ),
         // Times reading a generated 100,000-row CSV.
         .executableTarget(
             name: "SpreadsheetsBenchmark",
-            dependencies: ["Spreadsheets"],
+            dependencies: ["BenchmarkSupport", "Spreadsheets"],
             path: "Benchmarks/SpreadsheetsBenchmark",
             swiftSettings: strictness
         ),
         // Times duplicate search on 100,000 people.
         .executableTarget(
             name: "NameMatchingBenchmark",
-            dependencies: ["NameMatching"],
+            dependencies: ["BenchmarkSupport", "NameMatching"],
             path: "Benchmarks/NameMatchingBenchmark",
             swiftSettings: strictness
         ),
         // Renders 1,000 certificate-like pages as one PDF and as 1,000 files.
         .executableTarget(
             name: "TypesettingBenchmark",
-            dependencies: ["Typesetting"],
+            dependencies: ["BenchmarkSupport", "Typesetting"],
             path: "Benchmarks/TypesettingBenchmark",
             swiftSettings: strictness
         ),

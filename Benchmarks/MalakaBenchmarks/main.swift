@@ -1,156 +1,33 @@
 // Release-build benchmarks behind `make bench`. Each prints what it measured,
 // the time, and where useful a baseline measured in the same run, because the
 // machines are small and shared.
+//
+//   malaka-bench [--tiny]
+//
+// `--tiny` runs a thousandth of the work: the smoke run of `make test`, which checks that every
+// benchmark still runs, not how fast. MALAKA_BENCH_DIVISOR=10 runs a tenth of it, for profiling;
+// MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift).
+import BenchmarkSupport
 import Foundation
-import GRDB
 import TrainingCore
 
-// MALAKA_BENCH_DIVISOR=10 runs a tenth of the work, for profiling.
-let divisor = max(1, Int(ProcessInfo.processInfo.environment["MALAKA_BENCH_DIVISOR"] ?? "") ?? 1)
-let participantCount = 100_000 / divisor
-let eventCount = 1_000 / divisor
-let peoplePerEvent = 100
-let sessionsPerEvent = 10
-
-func seconds(_ work: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try work()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-func milliseconds(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
-
-func peakMemory() -> String {
-    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    return status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map {
-        $0.replacingOccurrences(of: "VmHWM:", with: "").trimmingCharacters(in: .whitespaces)
-    } ?? "unknown"
-}
-
-let directory = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-bench-\(ProcessInfo.processInfo.processIdentifier)")
-try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: directory) }
-let path = directory.appendingPathComponent("bench.sqlite").path
-
-// MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift).
-if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "scheduling" {
-    try runSchedulingBenchmark(directory: directory, divisor: divisor)
-    try? FileManager.default.removeItem(at: directory)
-    exit(0)
-}
-
-print("Malaka benchmarks: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
-let database = try AppDatabase.open(at: path, creating: true)
-let coursesURL = URL(fileURLWithPath: "courses")
-try database.syncCourses(CourseCatalogue.load(directory: coursesURL))
-
-// 1. 100,000 participants through the core library, in one transaction.
-let givenNames = ["Gulnora", "Gʻulomjon", "Шоҳида", "Айгүл", "Наталья", "Oʻgʻiloy", "Bakyt", "Malika", "Dilshod", "Нурлан"]
-let surnames = ["Karimova", "Oʻrinboyev", "Ҳамроева", "Өмүрбекова", "Петренко", "Qurbonova", "uulu Bakyt", "Toʻxtayeva", "Ergashev", "Сыдыкова"]
-let regions = ["UZ-XO", "UZ-SA", "UZ-TO", "UZ-TK", "KG-C", "KG-O", "KG-J"]
-let drafts = (0..<participantCount).map { index in
-    ParticipantDraft(
-        fullName: "\(givenNames[index % 10]) \(surnames[(index / 10) % 10]) \(index)",
-        sex: index % 3 == 0 ? .male : .female, birthYear: 1960 + index % 45,
-        category: ParticipantCategory.allCases[index % ParticipantCategory.allCases.count],
-        phone: "+998 90 \(1_000_000 + index)", region: regions[index % regions.count])
-}
-var participants: [Participant] = []
-let insertTime = try seconds { participants = try database.addParticipants(drafts) }
-
-// Baseline: the same rows into the same table of a fresh Malaka database through
-// one cached raw INSERT, without records, checks or name folding.
-let baselinePath = directory.appendingPathComponent("baseline.sqlite").path
-_ = try AppDatabase.open(at: baselinePath, creating: true)
-let baseline = try DatabasePool(path: baselinePath)
-let baselineTime = try seconds {
-    try baseline.write { db in
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO participant (fullName, sex, birthYear, category, phone, regionCode, searchKey, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, '2019-01-01 00:00:00')
-            """)
-        for draft in drafts {
-            try statement.execute(arguments: [draft.fullName, draft.sex?.rawValue, draft.birthYear, draft.category.rawValue,
-                                              draft.phone, draft.region, draft.fullName])
-        }
-    }
-}
-print(String(format: "participants: %d inserted in %.2f s (target < 2 s); raw-SQL baseline %.2f s, ratio %.1fx",
-             participantCount, insertTime, baselineTime, insertTime / baselineTime))
-
-// 2. 1,000,000 attendance marks: 1,000 events of 100 people over 10 sessions.
-let time = try TimeRange(parsing: "09:00-12:00")
-var eventIDs: [Int64] = []
-let scheduleTime = try seconds {
-    for index in 0..<eventCount {
-        let start = DayDate(year: 2019 + index % 5, month: 1 + index % 12, day: 1)!
-        let event = try database.createEvent(EventPlan(
-            courseCode: "CR-MONITORING", region: regions[index % regions.count], trainers: ["Trainer \(index % 200)"],
-            sessions: EventPlan.consecutiveSessions(from: start, days: sessionsPerEvent, time: time)),
-            // Events 600 apart share a trainer and dates; this measures attendance, not conflicts.
-            allowConflict: true)
-        eventIDs.append(event.id)
-    }
-}
-let statuses: [AttendanceStatus] = [.present, .present, .present, .late, .absent, .excused]
-let marksTime = try seconds {
-    for (index, eventID) in eventIDs.enumerated() {
-        let people = (0..<peoplePerEvent).map { participants[(index * peoplePerEvent + $0) % participantCount].id! }
-        try database.enroll(eventID: eventID, participantIDs: people)
-        let detail = try database.eventDetail(id: eventID)
-        try database.markAttendance(detail.sessions.enumerated().map { column, session in
-            AttendanceMarks(eventID: eventID, date: session.date, everyoneElse: .present,
-                            marks: Dictionary(uniqueKeysWithValues: people.enumerated().map { row, id in
-                                (id, statuses[(row + column) % statuses.count])
-                            }))
-        })
-    }
-}
-let marks = eventCount * peoplePerEvent * sessionsPerEvent
-print(String(format: "attendance: %d events scheduled in %.2f s; %d enrollments and %d marks recorded in %.2f s (%.1f µs a mark)",
-             eventCount, scheduleTime, eventCount * peoplePerEvent, marks, marksTime, marksTime / Double(marks) * 1e6))
-
-// 3. The attendance view of an event of 200 people over 10 sessions.
-let bigEvent = try database.createEvent(EventPlan(
-    courseCode: "CR-MONITORING", region: "UZ-XO",
-    sessions: EventPlan.consecutiveSessions(from: DayDate(year: 2024, month: 3, day: 4)!, days: 10, time: time)))
-let attendees = participants.suffix(200).map { $0.id! }
-try database.enroll(eventID: bigEvent.id, participantIDs: attendees)
-try database.markAttendance(bigEvent.sessions.enumerated().map { column, session in
-    AttendanceMarks(eventID: bigEvent.id, date: session.date, everyoneElse: .present,
-                    marks: Dictionary(uniqueKeysWithValues: attendees.enumerated().map { row, id in
-                        (id, statuses[(row * 7 + column) % statuses.count])
-                    }))
-})
-var viewTimes: [Double] = []
-for _ in 0..<21 {
-    viewTimes.append(try seconds { _ = try database.attendanceSheet(eventID: bigEvent.id) })
-}
-viewTimes.sort()
-print("attendance show (core): 200 people × 10 sessions in \(milliseconds(viewTimes[10])) median, \(milliseconds(viewTimes.last!)) worst of 21 (target < 50 ms)")
-
-// The same view end to end through the release binary, a process per call.
+let arguments = CommandLine.arguments.dropFirst()
+guard arguments.allSatisfy({ $0 == "--tiny" }) else { stopBenchmark("Usage: malaka-bench [--tiny]", status: 64) }
+let divisor = arguments.contains("--tiny")
+    ? 1_000 : max(1, Int(ProcessInfo.processInfo.environment["MALAKA_BENCH_DIVISOR"] ?? "") ?? 1)
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("malaka")
-if FileManager.default.isExecutableFile(atPath: binary.path) {
-    var processTimes: [Double] = []
-    for _ in 0..<11 {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["attendance", "show", String(bigEvent.id), "--db", path]
-        process.standardOutput = FileHandle.nullDevice
-        processTimes.append(try seconds {
-            try process.run()
-            process.waitUntilExit()
-        })
-        guard process.terminationStatus == 0 else { fatalError("malaka attendance show failed") }
+let releaseBinary = FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-bench-\(ProcessInfo.processInfo.processIdentifier)")
+
+runBenchmark("malaka-bench") {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "scheduling" {
+        return try runSchedulingBenchmark(directory: directory, divisor: divisor)
     }
-    processTimes.sort()
-    print("attendance show (malaka process): \(milliseconds(processTimes[5])) median of 11, process start included")
-} else {
-    print("attendance show (malaka process): skipped, build the malaka product in release too")
+    print("Malaka benchmarks: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+    try FoundationBenchmark.run(directory: directory, divisor: divisor, binary: releaseBinary)
+    try runSchedulingBenchmark(directory: directory, divisor: divisor)
+    try ImportBenchmark.run(directory: directory, rows: 100_000 / divisor, binary: releaseBinary)
+    print("peak memory: \(peakMemory())")
 }
-try runSchedulingBenchmark(directory: directory, divisor: divisor)
-// 4. Import and duplicates (Benchmarks/MalakaBenchmarks/ImportBenchmark.swift).
-try ImportBenchmark.run(directory: directory, rows: participantCount,
-                        binary: FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil)
-print("peak memory: \(peakMemory())")

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import NameMatching
 
@@ -8,6 +9,7 @@ import NameMatching
 let arguments = CommandLine.arguments.dropFirst()
 let count = arguments.first.flatMap { Int($0) } ?? 100_000
 let seed = arguments.dropFirst().first.flatMap { UInt64($0) } ?? 2024
+guard count > 1 else { stopBenchmark("Usage: NameMatchingBenchmark [people] [seed] [--misses]; people is at least 2.", status: 64) }
 let clock = ContinuousClock()
 
 func seconds(_ duration: Duration) -> String {
