@@ -22,7 +22,7 @@ public func runBenchmark(_ name: String, _ work: () throws -> Void) {
 /// Ends the process with a message on standard error and the given exit status (1 for a failure, 64 for
 /// a benchmark called the wrong way).
 public func stopBenchmark(_ message: String, status: Int32 = 1) -> Never {
-    fflush(stdout)
+    fflush(nil)  // what the benchmark printed comes before the error, when both go to one pipe
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     exit(status)
 }

@@ -37,7 +37,7 @@ while !arguments.isEmpty {
 guard let path = options["--db"] else { stopBenchmark("\(command) needs --db FILE.\n\(usage)", status: 64) }
 
 /// Builds the programme into a new file, in the repository's catalogue.
-func generate(at path: String, seed: UInt64) throws {
+func generate(at path: String, seed: UInt64, tiny: Bool) throws {
     guard !FileManager.default.fileExists(atPath: path) else {
         throw BenchmarkFailure("\(path) already exists; give a new path to generate into.")
     }
@@ -55,7 +55,7 @@ func generate(at path: String, seed: UInt64) throws {
 runBenchmark("RegionSummaryBenchmark \(command)") {
     switch command {
     case "generate":
-        try generate(at: path, seed: UInt64(options["--seed"] ?? "") ?? 2019)
+        try generate(at: path, seed: UInt64(options["--seed"] ?? "") ?? 2019, tiny: tiny)
     default:
         if !FileManager.default.fileExists(atPath: path) {
             print("No programme at \(path): generating it once (a few minutes); later runs reuse it.")
