@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Typesetting", targets: ["Typesetting"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "MalakaSupport", targets: ["MalakaSupport"]),
         .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
         .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
         .executable(name: "certificate-baseline", targets: ["CertificateBaseline"]),
@@ -27,6 +28,17 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // What every other module needs once: character labels, parallel map, plain-text tables and
+        // the safe file writer. Foundation only, so that anything may depend on it.
+        .target(
+            name: "MalakaSupport",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "MalakaSupportTests",
+            dependencies: ["MalakaSupport"],
+            swiftSettings: strictness
+        ),
         // Domain, database and rules: no C, no CLI, no PDF.
         .target(
             name: "TrainingCore",
@@ -36,6 +48,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "Spreadsheets",
                 "NameMatching",
+                "MalakaSupport",
             ],
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
@@ -44,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore", "Documents", "ReportDocuments",
+                "TrainingCore", "Documents", "ReportDocuments", "MalakaSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -60,6 +73,7 @@ let package = Package(
         // Recognising one person written in two scripts: Foundation only.
         .target(
             name: "NameMatching",
+            dependencies: ["MalakaSupport"],
             swiftSettings: strictness
         ),
         // C libraries for PDF typesetting; only Typesetting imports them.
@@ -71,14 +85,14 @@ let package = Package(
         // Fonts, shaping, layout and PDF drawing: knows nothing of trainings.
         .target(
             name: "Typesetting",
-            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode", "MalakaSupport"],
             swiftSettings: strictness
         ),
         // Certificates from templates: template files, layout, preflight, PDF rendering and issuing to files.
         .target(
             name: "Documents",
             dependencies: [
-                "TrainingCore", "Typesetting",
+                "TrainingCore", "Typesetting", "MalakaSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -105,7 +119,7 @@ let package = Package(
         // Region summaries as a table, CSV, JSON and a PDF report with charts.
         .target(
             name: "ReportDocuments",
-            dependencies: ["TrainingCore", "Typesetting"],
+            dependencies: ["TrainingCore", "Typesetting", "MalakaSupport"],
             swiftSettings: strictness
         ),
         // `swift run -c release SpreadsheetsBenchmark`: times reading a generated 100,000-row CSV.
@@ -149,7 +163,7 @@ let package = Package(
         // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
         .testTarget(
             name: "ImportExportTests",
-            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", "MalakaSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -200,6 +214,8 @@ if Context.environment["MALAKA_FUZZ"] != nil {
         ("FuzzXLSX", ["Spreadsheets", "TrainingCore"]),
         ("FuzzTemplate", ["Documents", "Typesetting"]),
         ("FuzzToken", ["TrainingCore"]),
+        ("FuzzCourseYAML", ["TrainingCore"]),
+        ("FuzzAttendance", ["Spreadsheets", "TrainingCore"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(
