@@ -89,7 +89,7 @@ public final class CertificateIssuer: Sendable {
     /// - Throws: ``MalakaError`` listing every problem when any certificate cannot be printed
     ///   (unless `skipInvalid`), or when nobody qualifies. Nothing is issued then.
     ///
-    /// - Parameter keepHashes: whether the report lists each certificate's hashes, as `--json` does.
+    /// - Parameter keepHashes: whether the report lists each certificate's hashes, as JSON output does.
     public func issue(
         _ request: CertificateRequest, to destination: CertificateDestination, skipInvalid: Bool = false,
         keepHashes: Bool = false, progress: IssueProgress? = nil
@@ -101,7 +101,7 @@ public final class CertificateIssuer: Sendable {
         clock.lap("plan")
         let preflight = preflight(plan)
         clock.lap("preflight")
-        let problems = plan.problems.map { CertificateProblem(message: $0, holders: []) } + preflight.problems
+        let problems = plan.problems.map { CertificateProblem(message: $0) } + preflight.problems
         let failing = plan.problems.count + preflight.failing.count
         if !problems.isEmpty {
             guard skipInvalid, failing < plan.items.count + plan.problems.count else {
@@ -111,7 +111,8 @@ public final class CertificateIssuer: Sendable {
             plan.items = plan.items.enumerated().filter { !preflight.failing.contains($0.offset) }.map(\.element)
         }
         guard !plan.items.isEmpty else {
-            throw MalakaError.data("Nobody enrolled in event \(request.eventID) has met the course's completion rule yet (\(plan.event.enrolledCount) enrolled), so nothing was issued. `malaka attendance show \(request.eventID)` shows who attended.")
+            throw MalakaError(.data, .nobodyCompleted, "Nobody enrolled in event \(request.eventID) has met the course's completion rule yet (\(plan.event.enrolledCount) enrolled), so nothing was issued.",
+                              subject: .event(request.eventID), remedy: .showAttendance(event: request.eventID))
         }
         let dates = plan.items.map(\.issueDate)
         let output = PendingOutput(
@@ -189,20 +190,10 @@ public final class CertificateIssuer: Sendable {
 
     /// Every problem, each once with whom it affects, under a first line saying nothing was issued.
     static func refusal(_ problems: [CertificateProblem], failing: Int, of total: Int, event: Int64, canSkip: Bool) -> MalakaError {
-        var lines = ["\(failing) of \(total) certificate\(total == 1 ? "" : "s") for event \(event) cannot be issued, so nothing was issued."]
-        for problem in problems {
-            var line = "  - " + problem.message
-            if !problem.holders.isEmpty {
-                let shown = problem.holders.prefix(5).joined(separator: "; ")
-                let more = problem.holders.count > 5 ? "; and \(problem.holders.count - 5) more" : ""
-                line += " [\(shown)\(more)]"
-            }
-            lines.append(line)
-        }
-        lines.append(canSkip && failing < total
-                     ? "Fix these and issue again, or add --skip-invalid to issue the others now."
-                     : "Fix these and issue again.")
-        return MalakaError.data(lines.joined(separator: "\n"))
+        MalakaError(.data, .cannotPrint,
+                    "\(failing) of \(total) certificate\(total == 1 ? "" : "s") for event \(event) cannot be issued, so nothing was issued.",
+                    subject: .event(event), remedy: .fixAndIssueAgain(canSkip: canSkip && failing < total),
+                    details: problems.map(\.detail))
     }
 }
 
@@ -210,20 +201,20 @@ extension CertificateDestination {
     /// Refuses a run with nowhere to write, or a place that cannot be written, before anything is issued.
     func check() throws {
         guard directory != nil || bundle != nil else {
-            throw MalakaError.usage("Say where the certificates go: --out DIR for one PDF per person, --bundle FILE for all in one PDF, or both.")
+            throw MalakaError(.usage, .noDestination, "Say where the certificates go:", remedy: .giveCertificateDestination)
         }
         let fileManager = FileManager.default
         if let directory {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw MalakaError.io("\(directory.path) is a file, not a folder; give --out a folder. Nothing was issued.")
+                throw MalakaError(.io, .notAFolder, "\(directory.path) is a file, not a folder; nothing was issued.", subject: .file(directory.path), remedy: .giveFolder)
             }
             try Self.checkCanCreate(directory)
         }
         if let bundle {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: bundle.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw MalakaError.io("\(bundle.path) is a folder; give --bundle a file name such as certificates.pdf. Nothing was issued.")
+                throw MalakaError(.io, .notAFile, "\(bundle.path) is a folder; nothing was issued.", subject: .file(bundle.path), remedy: .giveBundleFile)
             }
             try Self.checkCanCreate(bundle.deletingLastPathComponent())
         }
