@@ -147,18 +147,6 @@ func runSchedulingBenchmark(directory: URL, divisor: Int) throws {
     let processTimes = try processSeconds(binary, ["schedule", "check", "--db", path], runs: 5)
     print("scheduling: malaka schedule check (process) in \(milliseconds(processTimes[2])) median of 5, process start included (target < 1 s)")
 
-    var listProcessTimes: [Double] = []
-    for _ in 0..<5 {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["event", "list", "--db", path]
-        process.standardOutput = FileHandle.nullDevice
-        listProcessTimes.append(try seconds {
-            try process.run()
-            process.waitUntilExit()
-        })
-        guard process.terminationStatus == 0 else { fatalError("malaka event list failed") }
-    }
-    listProcessTimes.sort()
+    let listProcessTimes = try processSeconds(binary, ["event", "list", "--db", path], runs: 5)
     print("scheduling: malaka event list (process) of \(listed) events in \(milliseconds(listProcessTimes[2])) median of 5, process start included")
 }
