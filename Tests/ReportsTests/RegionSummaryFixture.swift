@@ -37,7 +37,7 @@ struct RegionSummaryFixture {
         RegionSummaryRequest(period: try! ReportPeriod(year: "2019"), asOf: day(asOf))
     }
 
-    static func day(_ text: String) -> DayDate { try! DayDate(parsing: text) }
+    static func day(_ text: String) -> DayDate { CourseFixtures.day(text) }
 
     init() throws {
         database = try AppDatabase.inMemory()

@@ -16,11 +16,11 @@ enum Fixtures {
     }
 
     static func day(_ text: String) -> DayDate {
-        try! DayDate(parsing: text)
+        CourseFixtures.day(text)
     }
 
     static func morning() -> TimeRange {
-        try! TimeRange(parsing: "09:00-12:00")
+        CourseFixtures.time("09:00-12:00")
     }
 
     /// A four-day parenting training in Urganch, 25–28 March 2019.

@@ -13,7 +13,7 @@ extension Fixtures {
     }
 
     static func time(_ text: String) -> TimeRange {
-        try! TimeRange(parsing: text)
+        CourseFixtures.time(text)
     }
 
     /// An event of one or more sessions, each `DATE@HH:MM-HH:MM`.
