@@ -58,8 +58,7 @@ struct ExportCommand: ParsableCommand {
         }
         let data = format == .json ? table.json() : table.csv(separator: character)
         // Said once the data is out, so that a refusal stays one error line.
-        let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")
-" : ""
+        let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n" : ""
         guard let destination else {
             FileHandle.standardOutput.write(data)
             FileHandle.standardError.write(Data(note.utf8))
