@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import TrainingCore
 import Typesetting
 
@@ -23,14 +24,16 @@ extension CertificateDestination {
         if let directory {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw MalakaError(.io, .notAFolder, "\(directory.path) is a file, not a folder; nothing was issued.", subject: .file(directory.path), remedy: .giveFolder)
+                throw MalakaError(.io, .notAFolder, "\(directory.path) is a file, not a folder; nothing was issued.", subject: .file(directory.path),
+                                  remedy: .giveFolder)
             }
             try Self.checkCanCreate(directory)
         }
         if let bundle {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: bundle.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw MalakaError(.io, .notAFile, "\(bundle.path) is a folder; nothing was issued.", subject: .file(bundle.path), remedy: .giveBundleFile)
+                throw MalakaError(.io, .notAFile, "\(bundle.path) is a folder; nothing was issued.", subject: .file(bundle.path),
+                                  remedy: .giveBundleFile)
             }
             try Self.checkCanCreate(bundle.deletingLastPathComponent())
         }
@@ -38,15 +41,15 @@ extension CertificateDestination {
 
     /// Deletes the temporary files that a run killed midway (a power cut, SIGKILL) left beside the final names.
     ///
-    /// A run writes `.NAME.PID.partial` and renames it once the certificates are recorded, and
-    /// deletes it when it fails; only a run that could not clean up leaves one. A file whose
+    /// A run writes `.NAME.PID-RANDOM.partial` and renames it once the certificates are recorded, and
+    /// deletes it when it fails or is interrupted; only a run that was killed leaves one. A file whose
     /// process still runs belongs to another `malaka` issuing into the same folder now, and stays.
     func removeAbandonedTemporaries() {
         if let directory {
-            TemporaryName.removeAbandoned(in: directory) { $0.hasSuffix(".pdf") }
+            TemporaryFiles.removeAbandoned(in: directory) { $0.hasSuffix(".pdf") }
         }
         if let bundle {
-            TemporaryName.removeAbandoned(in: bundle.deletingLastPathComponent()) { $0 == bundle.lastPathComponent }
+            TemporaryFiles.removeAbandoned(in: bundle.deletingLastPathComponent()) { $0 == bundle.lastPathComponent }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import TrainingCore
 import Typesetting
 
