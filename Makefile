@@ -2,14 +2,14 @@
 
 SWIFT        ?= swift
 DEMO_DIR     ?= demo-output
-APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools ghostscript chromium chromium-driver
 
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 PYTHON       ?= python3
 
-.PHONY: all deps pydeps build demo test crash bench fuzz clean
+.PHONY: all deps pydeps build demo test browser-test crash bench fuzz clean
 
 all: build
 
@@ -32,14 +32,25 @@ demo: build
 	bash demo/sample-programme.sh "$$($(SWIFT) build --show-bin-path)/malaka" "$(DEMO_DIR)"
 
 # Python's icalendar reads the exported calendars in the tests: pip, else Debian's package.
+# Selenium and pytest drive the browser tests (Tests/Browser) in Debian's Chromium.
 pydeps:
 	@$(PYTHON) -c 'import icalendar' 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet icalendar 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
 	  || ($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-icalendar)
+	@$(PYTHON) -c 'import selenium, pytest' 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet selenium pytest 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet --break-system-packages selenium pytest
 
 test: deps pydeps
 	$(SWIFT) test
+	$(MAKE) browser-test
+
+# The browser tests: headless Chromium through Selenium, offline (Selenium Manager told to stay home).
+browser-test: deps pydeps
+	$(SWIFT) build --product malaka
+	MALAKA_BIN="$$($(SWIFT) build --show-bin-path)/malaka" SE_OFFLINE=true SE_AVOID_STATS=true \
+	  $(PYTHON) -m pytest -q -p no:cacheprovider Tests/Browser
 
 # The full crash and concurrency runs (`make test` runs a few trials of each): SIGKILL at
 # seeded random moments, CRASH_TRIALS times across three commands, and 2 and 4 processes at

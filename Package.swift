@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Typesetting", targets: ["Typesetting"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "CertificateVerification", targets: ["CertificateVerification"]),
         .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
         .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
         .executable(name: "certificate-baseline", targets: ["CertificateBaseline"]),
@@ -34,17 +35,31 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "CertificateVerification",
                 "Spreadsheets",
                 "NameMatching",
             ],
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
         ),
+        // Certificate tokens, keys, revocation lists and the verifier: Foundation and swift-crypto only, so a
+        // verifier program or page links it without the database, YAML, spreadsheets or name matching.
+        .target(
+            name: "CertificateVerification",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/verifier-page.html")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "CertificateVerificationTests",
+            dependencies: ["CertificateVerification"],
+            swiftSettings: strictness
+        ),
         // The command-line tool: a thin layer of commands over the library.
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore", "Documents", "ReportDocuments",
+                "TrainingCore", "Documents", "ReportDocuments", "CertificateVerification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -88,7 +103,7 @@ let package = Package(
         // TypesettingBenchmark and the C baseline.
         .executableTarget(
             name: "CertificatesBenchmark",
-            dependencies: ["TrainingCore"],
+            dependencies: ["TrainingCore", "CertificateVerification"],
             swiftSettings: strictness
         ),
         // `make bench`: the participation certificate drawn by a direct C program with cairo and HarfBuzz.
@@ -98,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "TrainingCore", "Typesetting", "PDFTestSupport"],
+            dependencies: ["Documents", "TrainingCore", "CertificateVerification", "Typesetting", "PDFTestSupport"],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -143,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingCoreTests",
-            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
         // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
@@ -155,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MalakaEndToEndTests",
-            dependencies: ["malaka", "PDFTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["malaka", "PDFTestSupport", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -199,7 +214,7 @@ if Context.environment["MALAKA_FUZZ"] != nil {
         ("FuzzCSV", ["Spreadsheets", "TrainingCore"]),
         ("FuzzXLSX", ["Spreadsheets", "TrainingCore"]),
         ("FuzzTemplate", ["Documents", "Typesetting"]),
-        ("FuzzToken", ["TrainingCore"]),
+        ("FuzzToken", ["CertificateVerification"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(

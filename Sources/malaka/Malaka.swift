@@ -1,4 +1,5 @@
 import ArgumentParser
+import CertificateVerification
 import Foundation
 import TrainingCore
 
@@ -30,6 +31,9 @@ struct Malaka: ParsableCommand {
         } catch let error as MalakaError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(error.kind.exitCode)
+        } catch let error as VerificationError {
+            FileHandle.standardError.write(Data("error: \(error.worded)\n".utf8))
+            Foundation.exit(error.kind == .io ? 74 : 65)
         } catch {
             exit(withError: error)
         }

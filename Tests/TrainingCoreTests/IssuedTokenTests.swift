@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import CertificateVerification
 @testable import TrainingCore
 
 /// Tokens as issuing makes them: signed in the issuing transaction, kept in the ledger, and

@@ -1,5 +1,5 @@
 import Foundation
-import TrainingCore
+import CertificateVerification
 
 // libFuzzer target for certificate tokens (`make fuzz`): `CertificateToken.open` and its Base45 decoding.
 //

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CertificateVerification
 import Foundation
 import TrainingCore
 
@@ -6,7 +7,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Manage the keys that sign certificates so anyone can check them offline.",
-        subcommands: [Generate.self, List.self, ExportPublic.self])
+        subcommands: [Generate.self, List.self, ExportPublic.self, ExportVerifier.self])
 }
 
 extension KeysCommand {
@@ -39,7 +40,7 @@ extension KeysCommand {
 
         func run() throws {
             let keys = try database.open().signingKeys()
-            if output.json { return try Printer.json(keys.map(PublicKeyEntry.init)) }
+            if output.json { return try Printer.json(keys.map(\.publicKeysFileEntry)) }
             Printer.table(["Key", "Organisation", "Created", "Status"], keys.map { key in
                 [key.keyID, key.organisation, ISO8601DateFormatter().string(from: key.createdAt).prefix(10).description,
                  key.retiredAt == nil ? "current" : "retired"]
@@ -57,14 +58,11 @@ extension KeysCommand {
         @Option(help: "The file to write; standard output if not given.") var out: String?
 
         func run() throws {
-            let keys = try database.open().signingKeys().map(PublicKeyEntry.init)
+            let keys = try database.open().signingKeys().map(\.publicKeysFileEntry)
             guard !keys.isEmpty else {
                 throw MalakaError.data("There are no signing keys yet. Create one with `malaka keys generate --out FILE`.")
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            let data = try encoder.encode(PublicKeyFile(keys: keys))
+            let data = try PublicKeysFile(keys: keys).encoded()
             if let out {
                 do {
                     try data.write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -76,27 +74,5 @@ extension KeysCommand {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }
         }
-    }
-}
-
-/// The public key file checkers load: keys only, never a private key or its path.
-struct PublicKeyFile: Codable {
-    var format = "malaka-public-keys-1"
-    var keys: [PublicKeyEntry]
-}
-
-struct PublicKeyEntry: Codable {
-    var keyID: String
-    var organisation: String
-    var publicKey: String
-    var createdAt: Date
-    var retiredAt: Date?
-
-    init(_ record: SigningKeyRecord) {
-        keyID = record.keyID
-        organisation = record.organisation
-        publicKey = record.publicKey
-        createdAt = record.createdAt
-        retiredAt = record.retiredAt
     }
 }

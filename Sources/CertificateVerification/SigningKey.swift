@@ -19,13 +19,13 @@ public struct SigningKey: Sendable {
     /// Writes the private key to a new file with owner-only permissions.
     public func write(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw MalakaError.io("\(path) already exists; a signing key is never overwritten. Give another file name.")
+            throw VerificationError.io("\(path) already exists; a signing key is never overwritten.", remedy: .chooseAnotherFile)
         }
         let text = "MALAKA ED25519 PRIVATE KEY\n" + privateKey.rawRepresentation.base64EncodedString() + "\n"
         // Create it 0600 from the start, so the key is never readable by others, not even for a moment.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            throw MalakaError.io("Cannot create the key file \(path): \(String(cString: strerror(errno))).")
+            throw VerificationError.io("Cannot create the key file \(path): \(String(cString: strerror(errno))).")
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
@@ -34,7 +34,7 @@ public struct SigningKey: Sendable {
         } catch {
             // A half-written key is no key: leave nothing behind under its name.
             try? FileManager.default.removeItem(atPath: path)
-            throw MalakaError.io("Cannot write the key file \(path): \(error.localizedDescription)")
+            throw VerificationError.io("Cannot write the key file \(path): \(error.localizedDescription)")
         }
     }
 
@@ -44,59 +44,25 @@ public struct SigningKey: Sendable {
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw MalakaError.io("Cannot read the signing key \(path). Create one with `malaka keys generate`.")
+            throw VerificationError.io("Cannot read the signing key \(path).", remedy: .generateSigningKey)
         }
         if let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 != 0 {
-            throw MalakaError.io("The signing key \(path) can be read by others (mode \(String(permissions, radix: 8))). Run `chmod 600 \(path)` and keep it private.")
+            throw VerificationError.io("The signing key \(path) can be read by others (mode \(String(permissions, radix: 8))).",
+                                     remedy: .restrictKeyFile(path: path))
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw MalakaError.io("Cannot read the signing key \(path).")
+            throw VerificationError.io("Cannot read the signing key \(path).")
         }
         let lines = text.split(separator: "\n").map(String.init)
         guard lines.count == 2, lines[0] == "MALAKA ED25519 PRIVATE KEY", let raw = Data(base64Encoded: lines[1]),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
         else {
-            throw MalakaError.data("\(path) is not a Malaka signing key.")
+            throw VerificationError.data("\(path) is not a Malaka signing key.")
         }
         privateKey = key
     }
 
     init(privateKey: Curve25519.Signing.PrivateKey) {
         self.privateKey = privateKey
-    }
-}
-
-/// A public key that checks tokens; shared freely.
-public struct PublicSigningKey: Hashable, Sendable {
-    let publicKey: Curve25519.Signing.PublicKey
-
-    public var id: Data { PublicSigningKey.id(of: publicKey) }
-    public var idHex: String { id.map { String(format: "%02x", $0) }.joined() }
-    /// The raw 32 bytes in Base64, as exported.
-    public var base64: String { publicKey.rawRepresentation.base64EncodedString() }
-
-    public init(base64: String) throws {
-        guard let raw = Data(base64Encoded: base64.trimmingSpaces()),
-              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
-        else {
-            throw MalakaError.data("“\(base64.prefix(20))…” is not an Ed25519 public key in Base64.")
-        }
-        publicKey = key
-    }
-
-    init(publicKey: Curve25519.Signing.PublicKey) {
-        self.publicKey = publicKey
-    }
-
-    static func id(of key: Curve25519.Signing.PublicKey) -> Data {
-        Data(SHA256.hash(data: key.rawRepresentation).prefix(8))
-    }
-
-    public static func == (lhs: PublicSigningKey, rhs: PublicSigningKey) -> Bool {
-        lhs.publicKey.rawRepresentation == rhs.publicKey.rawRepresentation
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(publicKey.rawRepresentation)
     }
 }
