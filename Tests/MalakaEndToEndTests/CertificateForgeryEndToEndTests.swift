@@ -7,11 +7,14 @@ import Testing
 /// another name, verdicts silent about what they did not check, retired keys and future dates.
 @Suite struct CertificateForgeryEndToEndTests {
     typealias Training = CertificatesEndToEndTests.Training
-    static let offline = CertificateVerificationEndToEndTests.offline
 
-    /// A training of Lola Ismoilova and Aziza Karimova, issued, with the public keys and revocation list exported.
+    static func offline(_ arguments: [String], in folder: String) throws -> MalakaResult {
+        try CertificateVerificationEndToEndTests.offline(arguments, in: folder)
+    }
+
+    /// A training of Aziza Karimova (UZ-2019-000001) and Lola Ismoilova, issued, with the public keys and revocation list exported.
     static func issued(templates: String = CertificatesEndToEndTests.templates) throws -> Training {
-        let training = try Training([("Lola Ismoilova", "en"), ("Aziza Karimova", "en")])
+        let training = try Training([("Aziza Karimova", "en"), ("Lola Ismoilova", "en")])
         try training.programme.succeed(["certificates", "issue", String(training.event), "--templates", templates,
                                         "--issue-date", "01.04.2019", "--out", "certificates"])
         try training.programme.succeed(["keys", "export-public", "--out", "public-keys.json"])
@@ -32,16 +35,16 @@ import Testing
         // With neither a name nor a revocation list, VALID says both were not checked, and shows what to compare.
         let bare = try Self.offline(["certificates", "verify", token, "--keys", "public-keys.json"], in: folder)
         #expect(bare.status == 0 && bare.stdout.hasPrefix("VALID (name and revocation not checked): UZ-2019-000001\n"), "\(bare)")
-        #expect(bare.stdout.contains("Compare with the paper: name “Lola Ismoilova”"), "\(bare)")
+        #expect(bare.stdout.contains("Compare with the paper: name “Aziza Karimova”"), "\(bare)")
 
         // A genuine QR code on a paper with another name (the swapped QR): FORGED once the paper's name is given.
-        let swapped = try Self.offline(["certificates", "verify", token, "--keys", "public-keys.json", "--name", "Aziza Karimova"],
+        let swapped = try Self.offline(["certificates", "verify", token, "--keys", "public-keys.json", "--name", "Lola Ismoilova"],
                                        in: folder)
         #expect(swapped.status == 65 && swapped.stdout.hasPrefix("FORGED: UZ-2019-000001"), "\(swapped)")
 
         // With the name and the list, a plain VALID.
         let full = try Self.offline(["certificates", "verify", token, "--keys", "public-keys.json", "--revocations", "revoked.json",
-                                     "--name", "Lola Ismoilova"], in: folder)
+                                     "--name", "Aziza Karimova"], in: folder)
         #expect(full.status == 0 && full.stdout.hasPrefix("VALID: UZ-2019-000001\n"), "\(full)")
         let json = try Self.offline(["certificates", "verify", token, "--keys", "public-keys.json", "--json"], in: folder)
         #expect(json.stdout.contains("\"unchecked\" : [\n    \"name\",\n    \"revocation\"\n  ]"), "\(json)")
@@ -50,17 +53,17 @@ import Testing
     @Test func aCoveredNameRedrawnWithTheRealOneHiddenIsNotAPlainValid() throws {
         let training = try Self.issued()
         let genuine = try Self.pdf(training, "UZ-2019-000001")
-        let keywords = try #require(Self.keywords(of: genuine))
+        let keywords = try #require(try Self.keywords(of: genuine))
         let box = try #require(Self.nameBox(in: keywords))
         let forged = training.programme.path("forged.pdf")
         // Ghostscript redraws the genuine page, then covers the name with a white box, draws another
         // name on it, and adds the real name as invisible text (render mode 3) in the name's place.
-        let pageHeight = try #require(Self.pageHeight(of: genuine))
+        let pageHeight = try #require(try Self.pageHeight(of: genuine))
         let bottom = pageHeight - box.y - box.height
         let overlay = """
             << /EndPage { exch pop 0 eq { gsave 1 setgray \(box.x) \(bottom) \(box.width) \(box.height) rectfill \
-            0 setgray /Helvetica-Bold findfont 24 scalefont setfont \(box.x + 10) \(bottom + 4) moveto (Aziza Karimova) show \
-            3 .settextrenderingmode \(box.x + box.width - 150) \(bottom + 4) moveto (Lola Ismoilova) show grestore true } { false } ifelse } bind >> setpagedevice
+            0 setgray /Helvetica-Bold findfont 24 scalefont setfont \(box.x + 10) \(bottom + 4) moveto (Lola Ismoilova) show \
+            3 .settextrenderingmode \(box.x + box.width - 150) \(bottom + 4) moveto (Aziza Karimova) show grestore true } { false } ifelse } bind >> setpagedevice
             [ /Keywords (\(keywords)) /DOCINFO pdfmark
             """
         let gs = Process()
@@ -76,7 +79,7 @@ import Testing
         #expect(!result.stdout.hasPrefix("VALID:"), "\(result)")
         #expect(!result.stdout.contains("The name printed on it is the one signed."), "\(result)")
         #expect(result.stdout.contains("name not checked") || result.stdout.hasPrefix("FORGED"), "\(result)")
-        #expect(result.stdout.contains("Compare with the paper: name “Lola Ismoilova”"), "\(result)")
+        #expect(result.stdout.contains("Compare with the paper: name “Aziza Karimova”"), "\(result)")
 
         // While the genuine PDF reads its name off the page.
         let valid = try Self.offline(["certificates", "verify", genuine, "--keys", "public-keys.json", "--revocations", "revoked.json"],
@@ -92,15 +95,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: templates) }
         let file = templates.appendingPathComponent("parenting.yaml")
         let yaml = try String(contentsOf: file, encoding: .utf8)
-        let narrow = yaml.replacingOccurrences(of: "box: [20, 113, 170, 18]", with: "box: [82, 100, 46, 31]")
-            .replacingOccurrences(of: "    min-size: 13\n    lines: 1\n    colour: teal", with: "    min-size: 22\n    lines: 2\n    colour: teal")
+        let narrow = yaml.replacingOccurrences(of: "box: [20, 113, 170, 18]", with: "box: [82, 112, 46, 20]")
+            .replacingOccurrences(of: "    min-size: 13\n    lines: 1\n    colour: teal", with: "    min-size: 20\n    lines: 2\n    colour: teal")
         try #require(narrow != yaml)
         try narrow.write(to: file, atomically: true, encoding: .utf8)
 
         let training = try Self.issued(templates: templates.path)
         let pdf = try Self.pdf(training, "UZ-2019-000001")
         let layout = try Self.pdftotext(pdf)
-        try #require(layout.contains("Lola\nIsmoilova") || layout.contains("Lola \nIsmoilova"), "the name did not wrap: \(layout)")
+        try #require(layout.contains("Aziza\nKarimova") || layout.contains("Aziza \nKarimova"), "the name did not wrap: \(layout)")
 
         let result = try Self.offline(["certificates", "verify", pdf, "--keys", "public-keys.json", "--revocations", "revoked.json"],
                                       in: training.programme.path("."))
@@ -119,7 +122,7 @@ import Testing
         let today = TokenDate(utcDayOf: Date())
 
         func token(_ key: SigningKey, issued: TokenDate) throws -> String {
-            try CertificateToken(serial: "UZ-2019-000009", printedName: "Lola Ismoilova", courseCode: "PS-PARENTING",
+            try CertificateToken(serial: "UZ-2019-000009", printedName: "Aziza Karimova", courseCode: "PS-PARENTING",
                                  startDate: TokenDate(year: 2019, month: 3, day: 25)!, endDate: TokenDate(year: 2019, month: 3, day: 28)!,
                                  organisation: "default", issueDate: issued, language: "en").signed(with: key)
         }
@@ -134,7 +137,7 @@ import Testing
 
         // The old key's own certificates, issued before it retired, still verify.
         let old = try Self.offline(["certificates", "verify", token(oldKey, issued: TokenDate(year: 2019, month: 4, day: 1)!),
-                                    "--keys", "public-keys.json", "--name", "Lola Ismoilova"], in: training.programme.path("."))
+                                    "--keys", "public-keys.json", "--name", "Aziza Karimova"], in: training.programme.path("."))
         #expect(old.status == 0, "\(old)")
     }
 
