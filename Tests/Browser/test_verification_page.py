@@ -178,3 +178,55 @@ def test_a_qr_code_with_the_verification_address_opens_the_page_and_says_valid(b
         assert [urllib.parse.urlsplit(url).path for url in browser.requests()] == ["/verify.html"]
     finally:
         server.shutdown()
+
+
+BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+
+
+def base45_decode(text):
+    out = bytearray()
+    for i in range(0, len(text), 3):
+        chunk = [BASE45.index(c) for c in text[i:i + 3]]
+        value = sum(d * 45 ** k for k, d in enumerate(chunk))
+        out += value.to_bytes(2 if len(chunk) == 3 else 1, "big")
+    return bytes(out)
+
+
+def base45_encode(data):
+    out = ""
+    for i in range(0, len(data), 2):
+        pair = data[i:i + 2]
+        value = int.from_bytes(pair, "big")
+        for _ in range(3 if len(pair) == 2 else 2):
+            out += BASE45[value % 45]
+            value //= 45
+    return out
+
+
+def with_signature_bit_flipped(token):
+    raw = bytearray(base45_decode(token[5:]))
+    raw[-10] ^= 1  # in the signature's S: the token still parses, only the signature is wrong
+    return "MLK1:" + base45_encode(bytes(raw))
+
+
+def test_without_ed25519_in_webcrypto_the_pages_own_verifier_decides(browser, programme, page):
+    genuine = token_of(programme, "UZ-2019-000001")
+    assert base45_encode(base45_decode(genuine[5:])) == genuine[5:]
+    for token, expected in ((genuine, "VALID"), (with_signature_bit_flipped(genuine), "FORGED"),
+                            (changed_one_character(genuine), "FORGED"), (token_of(programme, "UZ-2019-000002"), "REVOKED")):
+        open_page(browser, page)
+        # As in a browser whose WebCrypto has no Ed25519: importing such a key fails.
+        browser.run("const original = crypto.subtle.importKey.bind(crypto.subtle);"
+                    "crypto.subtle.importKey = (format, key, algorithm, ...rest) => algorithm && algorithm.name === 'Ed25519'"
+                    "  ? Promise.reject(new DOMException('not supported', 'NotSupportedError')) : original(format, key, algorithm, ...rest);"
+                    "window.webCryptoEd25519Used = false;"
+                    "const verify = crypto.subtle.verify.bind(crypto.subtle);"
+                    "crypto.subtle.verify = (...a) => { window.webCryptoEd25519Used = true; return verify(...a); };")
+        browser.run("document.getElementById('token').value = arguments[0];", token)
+        browser.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "document.getElementById('checkToken').click();"
+            "const wait = () => document.getElementById('result').hidden ? setTimeout(wait, 5) : done(true); wait();")
+        assert status(browser) == expected, token
+        assert browser.run("return window.webCryptoEd25519Used") is False
+    assert browser.requests() == []
