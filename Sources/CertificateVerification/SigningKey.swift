@@ -22,19 +22,28 @@ public struct SigningKey: Sendable {
             throw VerificationError.io("\(path) already exists; a signing key is never overwritten.", remedy: .chooseAnotherFile)
         }
         let text = "MALAKA ED25519 PRIVATE KEY\n" + privateKey.rawRepresentation.base64EncodedString() + "\n"
-        // Create it 0600 from the start, so the key is never readable by others, not even for a moment.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        // 0600 from the start, so the key is never readable by others, not even for a moment; written whole
+        // under a temporary name, flushed, then linked to its own name only if no file has it (link refuses an
+        // existing name), so a key is never half-written under its name and never overwritten.
+        // (MalakaSupport's AtomicFile does the same; this module depends on Foundation and swift-crypto only.)
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
             throw VerificationError.io("Cannot create the key file \(path): \(String(cString: strerror(errno))).")
         }
+        defer { unlink(temporary) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             try handle.write(contentsOf: Data(text.utf8))
             try handle.synchronize()
         } catch {
-            // A half-written key is no key: leave nothing behind under its name.
-            try? FileManager.default.removeItem(atPath: path)
             throw VerificationError.io("Cannot write the key file \(path): \(error.localizedDescription)")
+        }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST {
+                throw VerificationError.io("\(path) already exists; a signing key is never overwritten.", remedy: .chooseAnotherFile)
+            }
+            throw VerificationError.io("Cannot write the key file \(path): \(String(cString: strerror(errno))).")
         }
     }
 

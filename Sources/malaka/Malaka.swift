@@ -1,6 +1,7 @@
 import ArgumentParser
 import CertificateVerification
 import Foundation
+import MalakaSupport
 import TrainingCore
 
 @main
@@ -25,6 +26,7 @@ struct Malaka: ParsableCommand {
 
     /// Runs the command and turns a ``MalakaError`` into one clear sentence and its exit status.
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,6 +36,9 @@ struct Malaka: ParsableCommand {
         } catch let error as VerificationError {
             FileHandle.standardError.write(Data("error: \(error.worded)\n".utf8))
             Foundation.exit(error.kind == .io ? 74 : 65)
+        } catch let error as FileWriteError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Foundation.exit(74)
         } catch {
             exit(withError: error)
         }

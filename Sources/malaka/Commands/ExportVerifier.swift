@@ -25,8 +25,8 @@ extension KeysCommand {
         @Option(help: "Sign the revocation list with this organisation's key (else the default key).") var organisation: String?
 
         func run() throws {
-            let output = try OutputFile(path: out)
-            let database = try database.open()
+            let output = try OutputFile(path: out, permissions: 0o644) // published for anyone to open
+            let database = try database.openForReading()
             let keys = try database.signingKeys()
             guard !keys.isEmpty else {
                 throw MalakaError.data("There are no signing keys yet, so there is nothing a page could check. Create one with `malaka keys generate --out FILE`, or issue certificates first.")
@@ -42,16 +42,8 @@ extension KeysCommand {
             }
             let page = VerifierPage(keys: keys.map(\.publicKeysFileEntry), revocations: revocations, courseTitles: titles)
             let html = Data(try page.html().utf8)
-            try output.write { temporary in
-                // Written, flushed to the disk, then renamed: a page is never half-written under its name.
-                guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: temporary.path) else {
-                    throw MalakaError.io("Cannot write \(out): cannot create a file in its folder.")
-                }
-                defer { try? handle.close() }
-                try handle.write(contentsOf: html)
-                try handle.synchronize()
-            }
+            // The shared safe writer: a temporary file, fsync, rename, the folder fsynced; never half-written.
+            try output.write(html)
             print("Wrote the verification page \(out) (\(html.count / 1024) KB): \(keys.count) public key(s), " +
                   (revocations.map { "revocation list of \($0.generated) with \($0.entries.count) serial(s)." }
                       ?? "no revocation list (no current signing key to sign one)."))
