@@ -2,7 +2,7 @@
 
 SWIFT        ?= swift
 DEMO_DIR     ?= demo-output
-APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools ghostscript chromium chromium-driver
 
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -11,7 +11,7 @@ PYTHON       ?= python3
 # Swift with the benchmarks in Benchmarks/ declared: `make bench` and the smoke run of `make test`.
 BENCH_SWIFT  := MALAKA_BENCHMARKS=1 $(SWIFT)
 
-.PHONY: all deps pydeps build demo test crash bench fuzz clean
+.PHONY: all deps pydeps build demo test browser-test crash bench fuzz clean
 
 all: build
 
@@ -34,11 +34,15 @@ demo: build
 	bash demo/sample-programme.sh "$$($(SWIFT) build --show-bin-path)/malaka" "$(DEMO_DIR)"
 
 # Python's icalendar reads the exported calendars in the tests: pip, else Debian's package.
+# Selenium and pytest drive the browser tests (Tests/Browser) in Debian's Chromium.
 pydeps:
 	@$(PYTHON) -c 'import icalendar' 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet icalendar 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
 	  || ($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-icalendar)
+	@$(PYTHON) -c 'import selenium, pytest' 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet selenium pytest 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet --break-system-packages selenium pytest
 
 # The whole test suite, then every benchmark once at a tiny size (Benchmarks/smoke.sh), so that a
 # benchmark that no longer runs fails here rather than in `make bench`. MALAKA_BENCHMARKS is set for
@@ -47,6 +51,15 @@ test: deps pydeps
 	$(BENCH_SWIFT) build --build-tests
 	$(BENCH_SWIFT) test --skip-build
 	bash Benchmarks/smoke.sh "$$($(BENCH_SWIFT) build --show-bin-path)"
+	$(MAKE) browser-test BROWSER_SWIFT="$(BENCH_SWIFT)"
+
+# The browser tests (Tests/Browser, pytest): headless Debian Chromium through Selenium, offline; Selenium
+# Manager is told to stay home. They drive the built malaka, so they run after the Swift tests.
+BROWSER_SWIFT ?= $(SWIFT)
+browser-test: deps pydeps
+	$(BROWSER_SWIFT) build --product malaka
+	MALAKA_BIN="$$($(BROWSER_SWIFT) build --show-bin-path)/malaka" SE_OFFLINE=true SE_AVOID_STATS=true \
+	  $(PYTHON) -m pytest -q -p no:cacheprovider Tests/Browser
 
 # The full crash and concurrency runs (`make test` runs a few trials of each): SIGKILL at
 # seeded random moments, CRASH_TRIALS times across three commands, and 2 and 4 processes at

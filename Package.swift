@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Typesetting", targets: ["Typesetting"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "CertificateVerification", targets: ["CertificateVerification"]),
         .library(name: "MalakaSupport", targets: ["MalakaSupport"]),
     ],
     dependencies: [
@@ -43,6 +44,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "CertificateVerification",
                 "Spreadsheets",
                 "NameMatching",
                 "MalakaSupport",
@@ -50,11 +52,24 @@ let package = Package(
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
         ),
+        // Certificate tokens, keys, revocation lists and the verifier: Foundation and swift-crypto only, so a
+        // verifier program or page links it without the database, YAML, spreadsheets or name matching.
+        .target(
+            name: "CertificateVerification",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/verifier-page.html")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "CertificateVerificationTests",
+            dependencies: ["CertificateVerification"],
+            swiftSettings: strictness
+        ),
         // The command-line tool: a thin layer of commands over the library.
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore", "Documents", "ReportDocuments", "MalakaSupport",
+                "TrainingCore", "Documents", "ReportDocuments", "CertificateVerification", "MalakaSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -97,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "TrainingCore", "Typesetting", "PDFTestSupport"],
+            dependencies: ["Documents", "TrainingCore", "CertificateVerification", "Typesetting", "PDFTestSupport"],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -109,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingCoreTests",
-            dependencies: ["TrainingCore", "TrainingFixtures", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "TrainingFixtures", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
         // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
@@ -121,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MalakaEndToEndTests",
-            dependencies: ["malaka", "PDFTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["malaka", "PDFTestSupport", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -185,7 +200,7 @@ if Context.environment["MALAKA_BENCHMARKS"] != nil {
         // and the C baseline.
         .executableTarget(
             name: "CertificatesBenchmark",
-            dependencies: ["BenchmarkSupport", "TrainingCore"],
+            dependencies: ["BenchmarkSupport", "TrainingCore", "CertificateVerification"],
             path: "Benchmarks/CertificatesBenchmark",
             swiftSettings: strictness
         ),
@@ -239,7 +254,7 @@ if Context.environment["MALAKA_FUZZ"] != nil {
         ("FuzzCSV", ["Spreadsheets", "TrainingCore"]),
         ("FuzzXLSX", ["Spreadsheets", "TrainingCore"]),
         ("FuzzTemplate", ["Documents", "Typesetting"]),
-        ("FuzzToken", ["TrainingCore"]),
+        ("FuzzToken", ["CertificateVerification"]),
         ("FuzzCourseYAML", ["TrainingCore"]),
         ("FuzzAttendance", ["Spreadsheets", "TrainingCore"]),
     ]

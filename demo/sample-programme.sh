@@ -141,6 +141,8 @@ MALAKA_DB= malaka certificates verify "$certificates/khorezm/UZ-2019-000004_Gulo
 # His Cyrillic certificate was replaced by the Latin one: the answer says so, and exits 65.
 MALAKA_DB= malaka certificates verify "$certificates/khorezm/UZ-2019-000007_Bakhtiyor_Rahimov.pdf" \
   --keys "$out/malaka-public-keys.json" --revocations "$out/revoked.json" || true
+# Or with nothing installed: the page that checks a scanned or pasted token in any browser (docs/verifying.md).
+malaka keys export-verifier --out "$out/verify.html"
 
 step "What was held in 2019, where, and for whom"
 malaka report regions --year 2019 --country UZ | sed -n '1,21p'

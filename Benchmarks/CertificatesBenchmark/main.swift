@@ -1,3 +1,5 @@
+import CertificateVerification
+
 // `make bench`: certificates issued end to end from the database by the release `malaka` binary,
 // as one bundle and as one file per person, for 1,000 and 10,000 people of one event; with two
 // baselines run alongside, because the machines are small and shared: `certificate-baseline`, a

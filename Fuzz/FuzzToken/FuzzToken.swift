@@ -1,5 +1,5 @@
 import Foundation
-import TrainingCore
+import CertificateVerification
 
 // libFuzzer target for certificate tokens (`make fuzz`): `CertificateToken.open` and its Base45 decoding.
 //
@@ -15,28 +15,10 @@ private let key = try! PublicSigningKey(base64: "4+p5ABZ8MwevbpvsBI3L3LoTe6ugIjW
 public func fuzzToken(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let rest = Data(bytes: start + 1, count: count - 1)
-    let text = start[0] % 2 == 0 ? String(decoding: rest, as: UTF8.self) : "MLK1:" + base45(rest)
+    let text = start[0] % 2 == 0 ? String(decoding: rest, as: UTF8.self) : "MLK1:" + Base45.encode(rest)
     if let opened = try? CertificateToken.open(text) {
         _ = opened.isSigned(by: [key])
         _ = opened.token.matches(name: "Gʻulomjon Oʻrinboyev")
     }
     return 0
-}
-
-/// RFC 9285 Base45, written out here because the library's encoder is internal.
-private func base45(_ data: Data) -> String {
-    let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
-    let bytes = [UInt8](data)
-    var output = ""
-    var index = 0
-    while index + 1 < bytes.count {
-        var value = Int(bytes[index]) * 256 + Int(bytes[index + 1])
-        for _ in 0..<3 { output.append(alphabet[value % 45]); value /= 45 }
-        index += 2
-    }
-    if index < bytes.count {
-        output.append(alphabet[Int(bytes[index]) % 45])
-        output.append(alphabet[Int(bytes[index]) / 45])
-    }
-    return output
 }

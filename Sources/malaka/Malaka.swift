@@ -1,4 +1,5 @@
 import ArgumentParser
+import CertificateVerification
 import Foundation
 import MalakaSupport
 import TrainingCore
@@ -32,6 +33,9 @@ struct Malaka: ParsableCommand {
         } catch let error as MalakaError {
             FileHandle.standardError.write(Data("error: \(error.cliText)\n".utf8))
             Foundation.exit(error.kind.exitCode)
+        } catch let error as VerificationError {
+            FileHandle.standardError.write(Data("error: \(error.worded)\n".utf8))
+            Foundation.exit(error.kind == .io ? 74 : 65)
         } catch let error as FileWriteError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             Foundation.exit(74)

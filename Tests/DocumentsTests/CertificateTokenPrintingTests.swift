@@ -1,3 +1,4 @@
+import CertificateVerification
 import Documents
 import Foundation
 import PDFTestSupport

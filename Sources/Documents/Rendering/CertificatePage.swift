@@ -28,6 +28,8 @@ struct CertificatePage: Sendable {
     let signatureLines: [(from: Point, to: Point)]
     let qrContent: String?
     let metadata: PDFMetadata
+    /// Names the name block's rectangle (x y width height, in points from the top left) in the PDF's keywords.
+    static let nameBoxKeyword = "name-box:"
 
     /// Lays out `content` with `template`.
     ///
@@ -70,13 +72,19 @@ struct CertificatePage: Sendable {
         }
         self.texts = texts
         signatureLines = lines
+        // Where the name is printed, for `certificates verify FILE.pdf`: text elsewhere on the page never counts as the name.
+        let nameLabel = Placeholder(name: .participant, language: nil, signatory: nil).label
+        let nameBoxes = texts.filter { $0.values.contains { $0.label == nameLabel } }.map(\.box)
+        let nameKeywords = nameBoxes.map { box in
+            "\(CertificatePage.nameBoxKeyword)\([box.x, box.y, box.width, box.height].map { String(format: "%.1f", $0) }.joined(separator: " "))"
+        }
         qrContent = template.qrCode.map { values.resolve($0.content).text }
         metadata = PDFMetadata(
             title: "\(content.participantName) — \(content.serial)",
             author: content.organiser,
             subject: content.courseTitle[content.language] ?? content.courseTitle.values.sorted().first,
             // The token goes last: `certificates verify FILE.pdf` reads it from here, up to the closing parenthesis.
-            keywords: [content.serial, template.name, content.language.rawValue] + (content.token.map { [$0] } ?? []),
+            keywords: [content.serial, template.name, content.language.rawValue] + nameKeywords + (content.token.map { [$0] } ?? []),
             creator: "Malaka",
             creationDate: content.issueDate.startOfDayUTC)
     }
@@ -147,7 +155,7 @@ private struct Values {
         case .serial: return content.serial
         case .verificationURL: return content.verificationURL
         // Only an issued certificate has a token; a preview that has none points its QR code at the link instead.
-        case .token: return content.token ?? content.verificationURL
+        case .token: return content.qrPayload
         case .checkCode: return content.checkCode ?? ""
         case .replaces: return content.replacesSerial ?? ""
         case .signatoryName:

@@ -1,3 +1,5 @@
+import CertificateVerification
+
 /// Everything printed on one certificate, already written out in every language a template may use.
 ///
 /// The certificate renderer lays this out with a template; the core library
@@ -24,6 +26,16 @@ public struct CertificateContent: Hashable, Sendable {
     public var replacesSerial: String?
     /// The signed token the QR code carries; nil for a certificate not yet issued, such as a preview.
     public var token: String?
+
+    /// What the QR code carries: the token, or, when the organisation's verification link holds a `#`, the
+    /// verification page's address up to that `#` and then the token, so a phone's camera opens the page
+    /// and the page checks the token (a browser never sends what follows `#` to a server).
+    /// A preview, which has no token, carries the link.
+    public var qrPayload: String {
+        guard let token else { return verificationURL }
+        guard let fragment = verificationURL.firstIndex(of: "#") else { return token }
+        return verificationURL[...fragment] + token
+    }
 
     /// The short code printed beside the serial, so a reader without a QR scanner can match the token.
     public var checkCode: String? { token.map(CertificateToken.checkCode(of:)) }

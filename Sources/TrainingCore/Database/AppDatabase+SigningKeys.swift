@@ -1,3 +1,4 @@
+import CertificateVerification
 import Foundation
 import GRDB
 
@@ -90,11 +91,15 @@ final class TokenSigner {
     /// The certificate's token: signed now with the organisation's current key.
     func token(for certificate: Certificate, _ db: Database) throws -> String {
         let (key, organisation) = try signingKey(db)
-        return try CertificateToken(
-            serial: certificate.serial, printedName: certificate.printedName, courseCode: detail.course.course.code,
-            startDate: detail.event.startDate, endDate: detail.event.endDate, organisation: organisation,
-            issueDate: certificate.issueDate
-        ).signed(with: key)
+        do {
+            return try CertificateToken(
+                serial: certificate.serial, printedName: certificate.printedName, courseCode: detail.course.course.code,
+                startDate: detail.event.startDate, endDate: detail.event.endDate, organisation: organisation,
+                issueDate: certificate.issueDate, language: certificate.language.rawValue
+            ).signed(with: key)
+        } catch let error as VerificationError where error.remedy == .shortenSignedText {
+            throw MalakaError(error, remedy: "Shorten the event's organiser, the course code or the organisation's serial format.")
+        }
     }
 
     /// Deletes the private key file created by a transaction that was rolled back.
@@ -114,8 +119,8 @@ final class TokenSigner {
         if let record = try AppDatabase.currentSigningKey(db, for: organiser) {
             do {
                 key = try SigningKey(contentsOf: record.privateKeyPath)
-            } catch let error as MalakaError {
-                throw MalakaError(error.kind, .unusableSigningKey, """
+            } catch let error as VerificationError {
+                throw MalakaError(error.kind == .io ? .io : .data, .unusableSigningKey, """
                     Certificates of \(record.organisation) are signed with key \(record.keyID), but its private key cannot be used: \(error.message) \
                     Nothing was issued.
                     """, subject: .organisation(name: record.organisation), remedy: .restoreOrReplaceKey(organisation: record.organisation))

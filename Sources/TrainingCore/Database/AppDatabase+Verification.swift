@@ -1,9 +1,10 @@
+import CertificateVerification
 import Foundation
 import GRDB
 
 extension AppDatabase {
     /// What the ledger says of a serial, for ``CertificateVerifier``; nil when there is no such certificate.
-    public func ledgerEntry(serial: String) throws -> CertificateVerifier.LedgerEntry? {
+    public func ledgerEntry(serial: String) throws -> LedgerEntry? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT certificate.status, certificate.printedName, certificate.issueDate, certificate.revokedReason,
@@ -15,9 +16,9 @@ extension AppDatabase {
                 WHERE certificate.serial = ?
                 """, arguments: [serial])
             else { return nil }
-            return CertificateVerifier.LedgerEntry(
+            return LedgerEntry(
                 status: row["status"], printedName: row["printedName"], courseCode: row["courseCode"],
-                issueDate: row["issueDate"], reason: row["revokedReason"], replacedBy: row["replacedBy"])
+                issueDate: (row["issueDate"] as DayDate).tokenDate, reason: row["revokedReason"], replacedBy: row["replacedBy"])
         }
     }
 
@@ -48,8 +49,8 @@ extension AppDatabase {
         }
     }
 
-    /// The public keys of every signing key, current and retired.
+    /// The public keys of every signing key, current and retired, each knowing the day it was retired.
     public func publicSigningKeys() throws -> [PublicSigningKey] {
-        try signingKeys().map { try PublicSigningKey(base64: $0.publicKey) }
+        try signingKeys().map { try $0.publicKeysFileEntry.publicSigningKey() }
     }
 }

@@ -1,3 +1,4 @@
+import CertificateVerification
 import Foundation
 import GRDB
 
@@ -16,4 +17,11 @@ public struct SigningKeyRecord: Codable, Hashable, Sendable {
 
 extension SigningKeyRecord: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "signingKey"
+}
+
+extension SigningKeyRecord {
+    /// The key as the public keys file lists it: no private key path.
+    public var publicKeysFileEntry: PublicKeysFile.Entry {
+        PublicKeysFile.Entry(keyID: keyID, organisation: organisation, publicKey: publicKey, createdAt: createdAt, retiredAt: retiredAt)
+    }
 }

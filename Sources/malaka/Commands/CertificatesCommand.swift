@@ -1,4 +1,5 @@
 import ArgumentParser
+import CertificateVerification
 import Documents
 import Foundation
 import MalakaSupport

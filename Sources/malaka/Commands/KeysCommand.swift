@@ -1,4 +1,5 @@
 import ArgumentParser
+import CertificateVerification
 import Foundation
 import TrainingCore
 
@@ -6,7 +7,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Manage the keys that sign certificates so anyone can check them offline.",
-        subcommands: [Generate.self, List.self, ExportPublic.self])
+        subcommands: [Generate.self, List.self, ExportPublic.self, ExportVerifier.self])
 }
 
 extension KeysCommand {
@@ -39,7 +40,7 @@ extension KeysCommand {
 
         func run() throws {
             let keys = try database.openForReading().signingKeys()
-            if output.json { return try Printer.json(keys.map(PublicKeyEntry.init)) }
+            if output.json { return try Printer.json(keys.map(\.publicKeysFileEntry)) }
             Printer.table(["Key", "Organisation", "Created", "Status"], keys.map { key in
                 [key.keyID, key.organisation, ISO8601DateFormatter().string(from: key.createdAt).prefix(10).description,
                  key.retiredAt == nil ? "current" : "retired"]
@@ -59,14 +60,11 @@ extension KeysCommand {
         func run() throws {
             // Public keys are meant to be handed out.
             let destination = try out.map { try OutputFile(path: $0, permissions: 0o644) }
-            let keys = try database.openForReading().signingKeys().map(PublicKeyEntry.init)
+            let keys = try database.openForReading().signingKeys().map(\.publicKeysFileEntry)
             guard !keys.isEmpty else {
                 throw MalakaError.data("There are no signing keys yet. Create one with `malaka keys generate --out FILE`.")
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            let data = try encoder.encode(PublicKeyFile(keys: keys))
+            let data = try PublicKeysFile(keys: keys).encoded()
             if let destination {
                 try destination.write(data)
                 print("Wrote \(keys.count) public key(s) to \(destination.path).")
@@ -74,27 +72,5 @@ extension KeysCommand {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }
         }
-    }
-}
-
-/// The public key file checkers load: keys only, never a private key or its path.
-struct PublicKeyFile: Codable {
-    var format = "malaka-public-keys-1"
-    var keys: [PublicKeyEntry]
-}
-
-struct PublicKeyEntry: Codable {
-    var keyID: String
-    var organisation: String
-    var publicKey: String
-    var createdAt: Date
-    var retiredAt: Date?
-
-    init(_ record: SigningKeyRecord) {
-        keyID = record.keyID
-        organisation = record.organisation
-        publicKey = record.publicKey
-        createdAt = record.createdAt
-        retiredAt = record.retiredAt
     }
 }

@@ -156,7 +156,7 @@ enum HostileInputCorpus {
         .init("not Base45", .token, "token", .text("MLK1:%%%"), 65, ["FORGED", "Base45"]),
         .init("Base45 of the wrong length", .token, "token", .text("MLK1:0000"), 65, ["FORGED", "Base45"]),
         .init("lower-case letters", .token, "token", .text("MLK1:abc"), 65, ["FORGED", "Base45"]),
-        .init("version 2", .token, "token", .text("MLK1:" + base45([2] + Array(repeating: 0, count: 100))), 65, ["FORGED", "version"]),
+        .init("version 3, which does not exist yet", .token, "token", .text("MLK1:" + base45([3] + Array(repeating: 0, count: 100))), 65, ["FORGED", "version"]),
         .init("lengths that run past the end", .token, "token", .text("MLK1:" + base45([1] + Array(repeating: 0, count: 30) + [255, 1, 2])), 65, ["FORGED", "shorter or longer"]),
         .init("trailing bytes after the signature", .token, "token", .text("MLK1:" + base45([1] + Array(repeating: 0, count: 30) + [0, 0, 0] + Array(repeating: 7, count: 70))), 65, ["FORGED", "shorter or longer"]),
         .init("invalid UTF-8 in the serial", .token, "token", .text("MLK1:" + base45([1] + Array(repeating: 0, count: 30) + [2, 0xFF, 0xFE, 0, 0] + Array(repeating: 7, count: 64))), 65, ["FORGED", "damaged"]),

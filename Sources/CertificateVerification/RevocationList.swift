@@ -12,6 +12,13 @@ public struct RevocationList: Codable, Hashable, Sendable {
         public var status: String
         public var reason: String?
         public var replacedBy: String?
+
+        public init(serial: String, status: String, reason: String?, replacedBy: String?) {
+            self.serial = serial
+            self.status = status
+            self.reason = reason
+            self.replacedBy = replacedBy
+        }
     }
 
     public var format = "malaka-revocations-1"
@@ -21,7 +28,7 @@ public struct RevocationList: Codable, Hashable, Sendable {
     public var signature: String
 
     /// Builds and signs the list.
-    public init(entries: [Entry], generated: DayDate, key: SigningKey) throws {
+    public init(entries: [Entry], generated: TokenDate, key: SigningKey) throws {
         self.generated = generated.iso
         keyID = key.publicKey.idHex
         self.entries = entries.sorted { $0.serial < $1.serial }
@@ -32,16 +39,36 @@ public struct RevocationList: Codable, Hashable, Sendable {
     /// The key that signed the list, or an error saying why the list cannot be trusted.
     public func verify(with keys: [PublicSigningKey]) throws -> PublicSigningKey {
         guard format == "malaka-revocations-1" else {
-            throw MalakaError.data("The revocation list is of a format this malaka does not know (\(format)).")
+            throw VerificationError.data("The revocation list is of a format this program does not know (\(format)).",
+                                         remedy: .exportRevocationList)
         }
         guard let key = keys.first(where: { $0.idHex == keyID }) else {
-            throw MalakaError.data("The revocation list was signed with key \(keyID), which is not among the public keys given.")
+            throw VerificationError.data("The revocation list was signed with key \(keyID), which is not among the public keys given.",
+                                         remedy: .exportPublicKeys)
         }
         guard let signature = Data(base64Encoded: signature),
               key.publicKey.isValidSignature(signature, for: try signedBytes()) else {
-            throw MalakaError.data("The revocation list's signature does not match its contents: it was altered. Get a fresh copy from the issuer.")
+            throw VerificationError.data("The revocation list's signature does not match its contents: it was altered.",
+                                         remedy: .exportRevocationList)
         }
         return key
+    }
+
+    /// Reads a list written by ``encoded()``; `source` names the file in the error.
+    public static func decode(_ data: Data, source: String) throws -> RevocationList {
+        do {
+            return try JSONDecoder().decode(RevocationList.self, from: data)
+        } catch {
+            throw VerificationError.data("\(source) is not a Malaka revocation list (\(JSONFieldPath.describe(error))).",
+                                         remedy: .exportRevocationList)
+        }
+    }
+
+    /// The list as the JSON file checkers load.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
     }
 
     public func entry(for serial: String) -> Entry? {

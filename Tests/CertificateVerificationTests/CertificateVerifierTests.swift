@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import TrainingCore
+@testable import CertificateVerification
 
 @Suite struct CertificateVerifierTests {
     let key = SigningKey.generate()
     let name = "Айгүл Өмүрбекова"
     var token: CertificateToken {
         CertificateToken(serial: "KG-2019-000007", printedName: name, courseCode: "CR-MONITORING",
-                         startDate: DayDate(year: 2019, month: 9, day: 16)!, endDate: DayDate(year: 2019, month: 9, day: 20)!,
-                         organisation: "default", issueDate: DayDate(year: 2019, month: 9, day: 20)!)
+                         startDate: TokenDate(year: 2019, month: 9, day: 16)!, endDate: TokenDate(year: 2019, month: 9, day: 20)!,
+                         organisation: "default", issueDate: TokenDate(year: 2019, month: 9, day: 20)!)
     }
 
     @Test func aGenuineCertificateVerifiesOfflineWithThePublicKeyOnly() throws {
@@ -32,7 +32,7 @@ import Testing
         let list = try RevocationList(entries: [
             .init(serial: "KG-2019-000007", status: "revoked", reason: "issued in error", replacedBy: nil),
             .init(serial: "KG-2019-000003", status: "superseded", reason: nil, replacedBy: "KG-2019-000009"),
-        ], generated: DayDate(year: 2019, month: 12, day: 1)!, key: key)
+        ], generated: TokenDate(year: 2019, month: 12, day: 1)!, key: key)
         let verifier = CertificateVerifier(publicKeys: [key.publicKey], revocations: list)
         #expect(try verifier.verify(token: token.signed(with: key)).status == .revoked)
         var replaced = token
@@ -45,11 +45,11 @@ import Testing
 
     @Test func anAlteredRevocationListIsRefused() throws {
         var list = try RevocationList(entries: [.init(serial: "KG-2019-000007", status: "revoked", reason: "error", replacedBy: nil)],
-                                      generated: DayDate(year: 2019, month: 12, day: 1)!, key: key)
+                                      generated: TokenDate(year: 2019, month: 12, day: 1)!, key: key)
         list.entries.removeAll()
-        #expect(throws: MalakaError.self) { try list.verify(with: [key.publicKey]) }
+        #expect(throws: VerificationError.self) { try list.verify(with: [key.publicKey]) }
         let verifier = CertificateVerifier(publicKeys: [key.publicKey], revocations: list)
-        #expect(throws: MalakaError.self) { try verifier.verify(token: token.signed(with: key)) }
+        #expect(throws: VerificationError.self) { try verifier.verify(token: token.signed(with: key)) }
     }
 
     @Test func theLedgerKnowsUnknownRevokedAndSuperseded() throws {
@@ -58,12 +58,12 @@ import Testing
         #expect(try unknown.verify(token: text).status == .unknown)
         let revoked = CertificateVerifier(publicKeys: [key.publicKey], ledger: { [name] _ in
             .init(status: "revoked", printedName: name, courseCode: "CR-MONITORING",
-                  issueDate: DayDate(year: 2019, month: 9, day: 20)!, reason: "duplicate", replacedBy: nil)
+                  issueDate: TokenDate(year: 2019, month: 9, day: 20)!, reason: "duplicate", replacedBy: nil)
         })
         #expect(try revoked.verify(token: text).status == .revoked)
         let valid = CertificateVerifier(publicKeys: [key.publicKey], ledger: { [name] _ in
             .init(status: "valid", printedName: name, courseCode: "CR-MONITORING",
-                  issueDate: DayDate(year: 2019, month: 9, day: 20)!, reason: nil, replacedBy: nil)
+                  issueDate: TokenDate(year: 2019, month: 9, day: 20)!, reason: nil, replacedBy: nil)
         })
         #expect(try valid.verify(token: text).status == .valid)
     }

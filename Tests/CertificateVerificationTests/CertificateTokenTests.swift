@@ -1,13 +1,13 @@
 import Foundation
 import Testing
-@testable import TrainingCore
+@testable import CertificateVerification
 
 @Suite struct CertificateTokenTests {
     let key = SigningKey.generate()
     let token = CertificateToken(
         serial: "UZ-2019-000042", printedName: "Gʻulomjon Oʻrinboyev", courseCode: "PS-PARENTING",
-        startDate: DayDate(year: 2019, month: 3, day: 25)!, endDate: DayDate(year: 2019, month: 3, day: 28)!,
-        organisation: "Oila va xotin-qizlar qoʻmitasi", issueDate: DayDate(year: 2019, month: 4, day: 2)!)
+        startDate: TokenDate(year: 2019, month: 3, day: 25)!, endDate: TokenDate(year: 2019, month: 3, day: 28)!,
+        organisation: "Oila va xotin-qizlar qoʻmitasi", issueDate: TokenDate(year: 2019, month: 4, day: 2)!)
 
     @Test func aSignedTokenOpensWithItsClaimsAndVerifies() throws {
         let text = try token.signed(with: key)
@@ -48,7 +48,7 @@ import Testing
 
     @Test func malformedTokensAreRefusedWithAReason() {
         for text in ["", "MLK1:", "MLK1:!!!", "MLK2:ABC", "hello", "MLK1:AB", "MLK1:" + String(repeating: "A", count: 30)] {
-            #expect(throws: MalakaError.self) { try CertificateToken.open(text) }
+            #expect(throws: VerificationError.self) { try CertificateToken.open(text) }
         }
     }
 
@@ -66,9 +66,9 @@ import Testing
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
         #expect(try SigningKey(contentsOf: path).publicKey == key.publicKey)
-        #expect(throws: MalakaError.self) { try key.write(to: path) }
+        #expect(throws: VerificationError.self) { try key.write(to: path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-        #expect(throws: MalakaError.self) { try SigningKey(contentsOf: path) }
+        #expect(throws: VerificationError.self) { try SigningKey(contentsOf: path) }
     }
 
     @Test func base45RoundTrips() {

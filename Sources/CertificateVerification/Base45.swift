@@ -3,11 +3,11 @@ import Foundation
 /// Base45 (RFC 9285): bytes as text in the QR code's alphanumeric alphabet, which
 /// packs 5.5 bits a module where plain bytes pack 8 bits into 8 modules' worth of
 /// byte mode, so a signed token fits a smaller, easier-to-scan code.
-enum Base45 {
+public enum Base45 {
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
     private static let values: [UInt8: Int] = Dictionary(uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0) })
 
-    static func encode(_ data: Data) -> String {
+    public static func encode(_ data: Data) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(data.count / 2 * 3 + 2)
         let bytes = [UInt8](data)
@@ -29,7 +29,7 @@ enum Base45 {
     }
 
     /// The bytes, or nil when the text is not Base45.
-    static func decode(_ text: String) -> Data? {
+    public static func decode(_ text: String) -> Data? {
         let characters = Array(text.utf8)
         guard characters.count % 3 != 1 else { return nil }
         var output = Data()
