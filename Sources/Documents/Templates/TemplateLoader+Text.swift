@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import TrainingCore
 import Typesetting
+import MalakaSupport
 
 extension TemplateLoader {
     func block(_ node: YAMLNode) throws -> CertificateTemplate.Block {
