@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import TrainingCore
 import Typesetting
+import MalakaSupport
 
 extension TemplateLoader {
     func frame(_ node: YAMLNode) throws -> CertificateTemplate.Frame {

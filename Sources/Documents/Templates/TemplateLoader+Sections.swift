@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import TrainingCore
 import Typesetting
+import MalakaSupport
 
 extension TemplateLoader {
     func readPage(_ node: YAMLNode) throws -> PageSize {

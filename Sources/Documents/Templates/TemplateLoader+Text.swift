@@ -3,6 +3,7 @@ import Foundation
 import MalakaSupport
 import TrainingCore
 import Typesetting
+import MalakaSupport
 
 extension TemplateLoader {
     func block(_ node: YAMLNode) throws -> CertificateTemplate.Block {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import TrainingCore
 import Typesetting
+import MalakaSupport
 
 extension TemplateLoader {
     mutating func list<T>(_ node: YAMLNode, _ read: (inout TemplateLoader, YAMLNode) throws -> T) throws -> [T] {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import TrainingCore
 import Typesetting
+import MalakaSupport
 
 /// Reads one template file field by field, going on after a problem to find the others.
 struct TemplateLoader {

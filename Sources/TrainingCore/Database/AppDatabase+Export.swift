@@ -27,7 +27,7 @@ extension AppDatabase {
             table.regionCode = regionCode
             if pseudonymize {
                 guard let secret = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pseudonym-secret'") else {
-                    throw MalakaError(.data, .databaseOutOfDate, "The database has no pseudonymisation secret.", remedy: .bringDatabaseUpToDate)
+                    throw MalakaError(.data, .databaseOutOfDate, "The database has no pseudonymisation secret.", remedy: .bringDatabaseUpToDate(path: nil))
                 }
                 table.pseudonymize(with: Pseudonymizer(secret: secret))
             }

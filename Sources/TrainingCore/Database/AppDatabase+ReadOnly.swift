@@ -10,13 +10,15 @@ extension AppDatabase {
     public static func openForReading(at path: String) throws -> AppDatabase {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else {
-            throw MalakaError.io("There is no Malaka database at \(path). Create one with `malaka init --db \(path)`, or point --db or MALAKA_DB at an existing one.")
+            throw MalakaError(.io, .noDatabase, "There is no Malaka database at \(path).",
+                              subject: .database(path: path), remedy: .createDatabase(path: path))
         }
         try checkIsMalakaDatabase(at: path)
         do {
             let queue = try readOnlyQueue(at: path)
             guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
-                throw MalakaError.data("\(path) was written by an older Malaka and must be brought up to date, which writes to it. Run `malaka init --db \(path)` as a user who may write it.")
+                throw MalakaError(.data, .databaseOutOfDate, "\(path) was written by an older Malaka and must be brought up to date, which writes to it.",
+                                  subject: .database(path: path), remedy: .bringDatabaseUpToDate(path: path))
             }
             return AppDatabase(reading: queue)
         } catch let error as DatabaseError {

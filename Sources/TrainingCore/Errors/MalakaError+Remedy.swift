@@ -19,8 +19,9 @@ extension MalakaError {
         case updateMalaka
         /// Run the same change again later.
         case tryAgain
-        /// Bring the database's schema and settings up to date.
-        case bringDatabaseUpToDate
+        /// Bring the database's schema and settings up to date (the one at this path, when given,
+        /// by someone who may write it).
+        case bringDatabaseUpToDate(path: String?)
 
         // MARK: Finding what exists
 

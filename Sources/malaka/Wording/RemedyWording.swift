@@ -62,7 +62,8 @@ extension MalakaError.Remedy {
         case .giveMalakaDatabase: "Give the path of a Malaka database, or a new path for `malaka init`."
         case .updateMalaka: "Update malaka to open it."
         case .tryAgain: "Try again."
-        case .bringDatabaseUpToDate: "Run `malaka init` to bring it up to date."
+        case .bringDatabaseUpToDate(nil): "Run `malaka init` to bring it up to date."
+        case .bringDatabaseUpToDate(let path?): "Run `malaka init --db \(path)` as a user who may write it."
 
         case .listEvents: "`malaka event list` shows the events and their numbers."
         case .listCertificates: "`malaka certificates list` shows the serials."
