@@ -93,9 +93,11 @@ import Testing
         ])
         #expect(refused.stderr.split(separator: "\n").count == 20, "the refusal and one line per problem")
 
-        // A dry run lists the same and writes nothing.
+        // A dry run lists the same, writes nothing, and exits as the real run would.
         let before = try programme.fingerprint()
-        let dry = try programme.succeed(["participant", "import", file, "--dry-run"]).stdout
+        let dryRun = try programme.run(["participant", "import", file, "--dry-run"])
+        #expect(dryRun.status == 65, "\(dryRun)")
+        let dry = dryRun.stdout
         #expect(dry.contains("Would add 1 person:"))
         #expect(dry.contains("Rejected 18 rows:"))
         #expect(dry.contains("Without --dry-run the import would be refused"))

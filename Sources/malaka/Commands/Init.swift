@@ -15,7 +15,7 @@ struct Init: ParsableCommand {
         _ = try AppDatabase.open(at: path, creating: true)
         let regions = Gazetteer.bundled.regions
         let districts = regions.reduce(0) { $0 + $1.districts.count }
-        print(existed ? "The Malaka database at \(path) is ready." : "Created a Malaka database at \(path), readable by you only.")
+        print(existed ? "The Malaka database at \(path) is ready." : "Created a Malaka database at \(path). Only you may read it (mode 600).")
         if existed, let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int, mode & 0o077 != 0 {
             let who = mode & 0o007 != 0 ? "every user of this computer" : "its group"
             FileHandle.standardError.write(Data("""

@@ -69,6 +69,7 @@ enum HostileInputCorpus {
     static let course = (try? String(contentsOf: TemporaryProgramme.coursesDirectory.appendingPathComponent("ps-parenting.yaml"), encoding: .utf8)) ?? ""
     static let template = (try? String(contentsOf: TemporaryProgramme.repositoryRoot.appendingPathComponent("certificate-templates/participation.yaml"), encoding: .utf8)) ?? ""
     static let spreadsheets = "Tests/SpreadsheetsTests/__Fixtures__/"
+    static let realFiles = "Tests/MalakaEndToEndTests/__Fixtures__/real-files/"
 
     static let cases: [HostileCase] = [
         // Participant lists as CSV
@@ -99,6 +100,10 @@ enum HostileInputCorpus {
         .init("zip bomb: 2 GiB sheet claiming 1,000 bytes", .participantList, "bomb.xlsx", .generated { HostileWorkbook.zipBomb(gibibytes: 2) }, 65, ["bomb.xlsx", "xl/worksheets/sheet1.xml", "decompresses to more than 64 MiB"]),
         .init("zip bomb: 70 MiB sheet", .participantList, "zip-bomb.xlsx", .fixture(spreadsheets + "zip-bomb.xlsx"), 65, ["zip-bomb.xlsx", "decompresses to more than"]),
         .init("truncated workbook", .participantList, "truncated.xlsx", .fixture(spreadsheets + "truncated.xlsx"), 65, ["truncated.xlsx", "truncated or damaged"]),
+        // Real files made by LibreOffice and openpyxl (see __Fixtures__/real-files/make-fixtures.py)
+        .init("LibreOffice .xls (Excel 97–2003)", .participantList, "libreoffice-list.xls", .fixture(realFiles + "libreoffice-list.xls"), 65, ["libreoffice-list.xls", ".xls", ".xlsx"]),
+        .init("LibreOffice .ods", .participantList, "libreoffice-list.ods", .fixture(realFiles + "libreoffice-list.ods"), 65, ["libreoffice-list.ods", ".ods", ".xlsx"]),
+        .init("openpyxl formulas that were never calculated", .participantList, "openpyxl-formulas-without-values.xlsx", .fixture(realFiles + "openpyxl-formulas-without-values.xlsx"), 65, ["openpyxl-formulas-without-values.xlsx", "row 2, column A"]),
         .init("directory entry pointing past the end", .participantList, "damaged.xlsx", .fixture(spreadsheets + "damaged-directory.xlsx"), 65, ["damaged.xlsx", "damaged"]),
         .init("nested XML entities", .participantList, "entities.xlsx", .fixture(spreadsheets + "entity-expansion.xlsx"), 65, ["entities.xlsx", "xl/worksheets/sheet1.xml"]),
         .init("mismatched tags and an entry named ../../evil.txt", .participantList, "malformed.xlsx", .fixture(spreadsheets + "malformed-sheet.xlsx"), 65, ["malformed.xlsx", "xl/worksheets/sheet1.xml"]),
