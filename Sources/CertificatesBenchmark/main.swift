@@ -322,6 +322,13 @@ print("\nAll runs: bundle \(list(bundleTimes)) s; files \(list(fileTimes)) s; C 
       + "TypesettingBenchmark bundle \(list(baselineBundles)) s; files \(list(baselineFiles)) s.")
 print("CPU, best: Malaka bundle \(list([bundleCPU.min()!])) s, files \(list([filesCPU.min()!])) s; "
       + "C bundle \(list([cBundleCPU.min()!])) s, files \(list([cFilesCPU.min()!])) s.")
+// The targets of certificates drawn at half the cost: CPU against the C program's, median of the runs as well as best.
+print(String(format: "CPU against the C program: bundle %.2f× best, %.2f× median (target ≤ 0.6×); files %.2f× best, %.2f× median (target ≤ 0.8×). "
+             + "Wall-clock, bundle: %.2f× best, %.2f× median (target ≤ 0.5×).",
+             bundleCPU.min()! / cBundleCPU.min()!, median(bundleCPU) / median(cBundleCPU),
+             filesCPU.min()! / cFilesCPU.min()!, median(filesCPU) / median(cFilesCPU),
+             bundleTimes.min()! / cBundles.min()!, median(bundleTimes) / median(cBundles)))
+print(String(format: "Bundle size: %.2f KB a page.", bundleSize * 1024 / 1_000))
 
 if largeCount > 0 {
     let large = try programme(count: largeCount)
