@@ -56,6 +56,7 @@ import Testing
         var finder: UInt128 = 0b1011101
         for bit in stride(from: 8, to: 21, by: 2) { finder |= 1 << bit }
         #expect(QRMaskChoice.linePenalty(finder, inside: inside) == 40)
+        #expect(QRMaskChoice.finderLikePatterns(finder, width: 21) == 1)
         // The same followed by a dark module is no finder-like pattern: its last run is two long.
         #expect(QRMaskChoice.linePenalty(finder | 1 << 7, inside: inside) == 0)
         #expect(QRMaskChoice.formatBits(.medium, mask: 0) == 0b101010000010010)

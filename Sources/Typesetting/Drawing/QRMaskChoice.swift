@@ -107,37 +107,53 @@ enum QRMaskChoice {
         let fives = same & same >> 1 & same >> 2 & same >> 3
         let runs = fives & ~(fives << 1)
         var points = fives.nonzeroBitCount + 2 * runs.nonzeroBitCount
-        // Finder-like patterns of modules 1:1:3:1:1, then scaled up where a dark run is long enough.
-        let dark = line
-        let sixDark = dark & dark >> 1 & dark >> 2 & dark >> 3 & dark >> 4 & dark >> 5
-        let largest = sixDark == 0 ? 1 : Int(inside.nonzeroBitCount) / 7
-        for size in stride(from: 1, through: max(1, largest), by: 1) {
-            points += 40 * finderLikePatterns(line, size: size)
-        }
+        // Finder-like patterns: 1:1:3:1:1 a row at a time; scaled up only where six dark modules in a row allow it.
+        let sixDark = line & line >> 1 & line >> 2 & line >> 3 & line >> 4 & line >> 5
+        points += 40 * (sixDark == 0 ? smallFinderLikePatterns(line) : finderLikePatterns(line, width: inside.nonzeroBitCount))
         return points
     }
 
-    /// How many dark:light:dark:light:dark runs of exactly `size`, 1, 3, 1 and 1 times `size` modules lie in
-    /// `line` with light modules on both sides and at least 4 × `size` of them on one side, as libqrencode
-    /// counts them; beyond the symbol is light.
-    static func finderLikePatterns(_ line: UInt128, size: Int) -> Int {
-        /// Bit b set where every module from b + `from` up to b + `to` (excluded) is dark, or light.
-        func all(dark: Bool, _ from: Int, _ to: Int) -> UInt128 {
-            let word = dark ? line : ~line
-            var result = UInt128.max
-            for offset in from..<to {
-                // Before the symbol's first module is light: shifting in ones says so.
-                result &= offset >= 0 ? word >> offset : word << -offset | (dark ? 0 : (1 << -offset) - 1)
-            }
-            return result
-        }
-        let pattern = all(dark: true, 0, size) & all(dark: false, size, 2 * size) & all(dark: true, 2 * size, 5 * size)
-            & all(dark: false, 5 * size, 6 * size) & all(dark: true, 6 * size, 7 * size)
-            & all(dark: false, -1, 0) & all(dark: false, 7 * size, 7 * size + 1)
+    /// How many dark:light:dark:light:dark runs of 1, 1, 3, 1 and 1 modules lie in `line`, with 4 light modules
+    /// before or after; beyond the symbol is light.
+    static func smallFinderLikePatterns(_ line: UInt128) -> Int {
+        let light = ~line
+        // Bit b of `lightBefore(k)` says module b − k is light, counting those before the symbol.
+        func lightBefore(_ k: Int) -> UInt128 { light << k | (1 << k) - 1 }
+        let pattern = line & light >> 1 & line >> 2 & line >> 3 & line >> 4 & light >> 5 & line >> 6 & light >> 7 & lightBefore(1)
         guard pattern != 0 else { return 0 }
-        let before = all(dark: false, -4 * size, 0)
-        let after = all(dark: false, 7 * size, 11 * size)
+        let before = lightBefore(1) & lightBefore(2) & lightBefore(3) & lightBefore(4)
+        let after = light >> 7 & light >> 8 & light >> 9 & light >> 10
         return (pattern & (before | after)).nonzeroBitCount
+    }
+
+    /// Finder-like patterns of every size, counted from the line's runs exactly as libqrencode does: dark
+    /// runs of n, 3n and n modules between light runs of n, with a light run of at least 4n (or the edge) on one side.
+    static func finderLikePatterns(_ line: UInt128, width: Int) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: width + 1) { runs in
+            var count = 0
+            // Runs alternate light, dark, light…; a line that starts dark starts with an empty light run.
+            if line & 1 != 0 {
+                runs[0] = -1
+                count = 1
+            }
+            var position = 0
+            while position < width {
+                let rest = line >> position
+                let length = min(rest & 1 != 0 ? (~rest).trailingZeroBitCount : rest.trailingZeroBitCount, width - position)
+                runs[count] = length
+                count += 1
+                position += length
+            }
+            var found = 0
+            for index in stride(from: 3, to: count - 2, by: 2) where runs[index] % 3 == 0 {
+                let size = runs[index] / 3
+                guard runs[index - 2] == size, runs[index - 1] == size, runs[index + 1] == size, runs[index + 2] == size else { continue }
+                if index == 3 || runs[index - 3] >= 4 * size || index + 4 >= count || runs[index + 3] >= 4 * size {
+                    found += 1
+                }
+            }
+            return found
+        }
     }
 
     /// The 15 format bits for the error correction level and mask, BCH-coded and masked with 0x5412.
