@@ -15,9 +15,7 @@ let package = Package(
         .library(name: "Typesetting", targets: ["Typesetting"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
         .library(name: "Documents", targets: ["Documents"]),
-        .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
-        .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
-        .executable(name: "certificate-baseline", targets: ["CertificateBaseline"]),
+        .library(name: "MalakaSupport", targets: ["MalakaSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -27,6 +25,17 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // What every other module needs once: character labels, parallel map, plain-text tables and
+        // the safe file writer. Foundation only, so that anything may depend on it.
+        .target(
+            name: "MalakaSupport",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "MalakaSupportTests",
+            dependencies: ["MalakaSupport"],
+            swiftSettings: strictness
+        ),
         // Domain, database and rules: no C, no CLI, no PDF.
         .target(
             name: "TrainingCore",
@@ -36,6 +45,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "Spreadsheets",
                 "NameMatching",
+                "MalakaSupport",
             ],
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
@@ -44,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore", "Documents", "ReportDocuments",
+                "TrainingCore", "Documents", "ReportDocuments", "MalakaSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -60,6 +70,7 @@ let package = Package(
         // Recognising one person written in two scripts: Foundation only.
         .target(
             name: "NameMatching",
+            dependencies: ["MalakaSupport"],
             swiftSettings: strictness
         ),
         // C libraries for PDF typesetting; only Typesetting imports them.
@@ -71,30 +82,18 @@ let package = Package(
         // Fonts, shaping, layout and PDF drawing: knows nothing of trainings.
         .target(
             name: "Typesetting",
-            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode", "MalakaSupport"],
             swiftSettings: strictness
         ),
         // Certificates from templates: template files, layout, preflight, PDF rendering and issuing to files.
         .target(
             name: "Documents",
             dependencies: [
-                "TrainingCore", "Typesetting",
+                "TrainingCore", "Typesetting", "MalakaSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictness
-        ),
-        // `make bench`: 1,000 and 10,000 certificates issued end to end by the release malaka binary, against
-        // TypesettingBenchmark and the C baseline.
-        .executableTarget(
-            name: "CertificatesBenchmark",
-            dependencies: ["TrainingCore"],
-            swiftSettings: strictness
-        ),
-        // `make bench`: the participation certificate drawn by a direct C program with cairo and HarfBuzz.
-        .executableTarget(
-            name: "CertificateBaseline",
-            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"]
         ),
         .testTarget(
             name: "DocumentsTests",
@@ -105,40 +104,7 @@ let package = Package(
         // Region summaries as a table, CSV, JSON and a PDF report with charts.
         .target(
             name: "ReportDocuments",
-            dependencies: ["TrainingCore", "Typesetting"],
-            swiftSettings: strictness
-        ),
-        // `swift run -c release SpreadsheetsBenchmark`: times reading a generated 100,000-row CSV.
-        .executableTarget(
-            name: "SpreadsheetsBenchmark",
-            dependencies: ["Spreadsheets"],
-            swiftSettings: strictness
-        ),
-        // `swift run -c release NameMatchingBenchmark`: times duplicate search on 100,000 people.
-        .executableTarget(
-            name: "NameMatchingBenchmark",
-            dependencies: ["NameMatching"],
-            swiftSettings: strictness
-        ),
-        // Renders 1,000 certificate-like pages as one PDF and as 1,000 files; run in release mode.
-        .executableTarget(
-            name: "TypesettingBenchmark",
-            dependencies: ["Typesetting"],
-            swiftSettings: strictness
-        ),
-        // `make bench`: release-build measurements reported in BENCHMARKS.md.
-        .executableTarget(
-            name: "MalakaBenchmarks",
-            dependencies: [
-                "TrainingCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            swiftSettings: strictness
-        ),
-        // `make bench`: generates a national programme and times region summaries of it; see BENCHMARKS.md.
-        .executableTarget(
-            name: "RegionSummaryBenchmark",
-            dependencies: ["TrainingCore"],
+            dependencies: ["TrainingCore", "Typesetting", "MalakaSupport"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -149,7 +115,7 @@ let package = Package(
         // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
         .testTarget(
             name: "ImportExportTests",
-            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", "MalakaSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -191,7 +157,74 @@ let package = Package(
     ]
 )
 
-// libFuzzer targets, only when MALAKA_FUZZ is set (`make fuzz`): libFuzzer supplies `main`,
+// Benchmarks and their C baseline, in Benchmarks/, only when MALAKA_BENCHMARKS is set (`make bench`, and the
+// smoke run of `make test`), so that a plain `swift build` or `swift test` does not compile them.
+if Context.environment["MALAKA_BENCHMARKS"] != nil {
+    package.targets += [
+        // What every benchmark shares: failing with a message rather than a trap.
+        .target(
+            name: "BenchmarkSupport",
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: strictness
+        ),
+        // Release-build measurements reported in BENCHMARKS.md: the foundation, scheduling, import and duplicates.
+        .executableTarget(
+            name: "MalakaBenchmarks",
+            dependencies: ["BenchmarkSupport", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/MalakaBenchmarks",
+            swiftSettings: strictness
+        ),
+        // 1,000 and 10,000 certificates issued end to end by the malaka binary, against TypesettingBenchmark
+        // and the C baseline.
+        .executableTarget(
+            name: "CertificatesBenchmark",
+            dependencies: ["BenchmarkSupport", "TrainingCore"],
+            path: "Benchmarks/CertificatesBenchmark",
+            swiftSettings: strictness
+        ),
+        // The participation certificate drawn by a direct C program with cairo and HarfBuzz.
+        .executableTarget(
+            name: "CertificateBaseline",
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            path: "Benchmarks/CertificateBaseline"
+        ),
+        // Generates a national programme and times region summaries of it.
+        .executableTarget(
+            name: "RegionSummaryBenchmark",
+            dependencies: ["BenchmarkSupport", "TrainingCore"],
+            path: "Benchmarks/RegionSummaryBenchmark",
+            swiftSettings: strictness
+        ),
+        // Times reading a generated 100,000-row CSV.
+        .executableTarget(
+            name: "SpreadsheetsBenchmark",
+            dependencies: ["BenchmarkSupport", "Spreadsheets"],
+            path: "Benchmarks/SpreadsheetsBenchmark",
+            swiftSettings: strictness
+        ),
+        // Times duplicate search on 100,000 people.
+        .executableTarget(
+            name: "NameMatchingBenchmark",
+            dependencies: ["BenchmarkSupport", "NameMatching"],
+            path: "Benchmarks/NameMatchingBenchmark",
+            swiftSettings: strictness
+        ),
+        // Renders 1,000 certificate-like pages as one PDF and as 1,000 files.
+        .executableTarget(
+            name: "TypesettingBenchmark",
+            dependencies: ["BenchmarkSupport", "Typesetting"],
+            path: "Benchmarks/TypesettingBenchmark",
+            swiftSettings: strictness
+        ),
+    ]
+    package.products += [
+        .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
+        .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
+        .executable(name: "certificate-baseline", targets: ["CertificateBaseline"]),
+    ]
+}
+
+// libFuzzer targets, in Fuzz/, only when MALAKA_FUZZ is set (`make fuzz`): libFuzzer supplies `main`,
 // so these executables link only with `--sanitize=fuzzer`, and a plain `swift build` or
 // `swift test` must not try to build them.
 if Context.environment["MALAKA_FUZZ"] != nil {
@@ -200,10 +233,12 @@ if Context.environment["MALAKA_FUZZ"] != nil {
         ("FuzzXLSX", ["Spreadsheets", "TrainingCore"]),
         ("FuzzTemplate", ["Documents", "Typesetting"]),
         ("FuzzToken", ["TrainingCore"]),
+        ("FuzzCourseYAML", ["TrainingCore"]),
+        ("FuzzAttendance", ["Spreadsheets", "TrainingCore"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(
-            name: target.name, dependencies: target.dependencies, path: "Sources/Fuzz/\(target.name)",
+            name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)",
             swiftSettings: strictness + [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: target.name, targets: [target.name]))
     }
