@@ -332,6 +332,13 @@ func runAll() throws {
           + "TypesettingBenchmark bundle \(list(baselineBundles)) s; files \(list(baselineFiles)) s.")
     print("CPU, best: Malaka bundle \(list([bundleCPU.min()!])) s, files \(list([filesCPU.min()!])) s; "
           + "C bundle \(list([cBundleCPU.min()!])) s, files \(list([cFilesCPU.min()!])) s.")
+    // Issue 19's targets: CPU against the C program's, and the bundle's wall-clock time and size a page.
+    print(String(format: "CPU against the C program: bundle %.2f× best, %.2f× median (target ≤ 0.6×); files %.2f× best, %.2f× median (target ≤ 0.8×). "
+                 + "Wall-clock, bundle: %.2f× best, %.2f× median (target ≤ 0.5×).",
+                 bundleCPU.min()! / cBundleCPU.min()!, median(bundleCPU) / median(cBundleCPU),
+                 filesCPU.min()! / cFilesCPU.min()!, median(filesCPU) / median(cFilesCPU),
+                 bundleTimes.min()! / cBundles.min()!, median(bundleTimes) / median(cBundles)))
+    print(String(format: "Bundle size: %.2f KB a page.", megabytes(of: work.appendingPathComponent("\(smallCount)-bundle-0")) * 1024 / Double(smallCount)))
 
     if largeCount > 0 {
         let large = try programme(count: largeCount)

@@ -9,7 +9,9 @@ import Typesetting
 ///
 /// The pages are drawn on the calling thread; meanwhile another thread lays out the next
 /// pages and encodes their QR codes. The bundle keeps one font library for its whole life,
-/// so each font is embedded once.
+/// so each font is embedded once. What the pages of one event, template and language print
+/// alike is drawn once, as a ``PageLayer`` each of those pages refers to; only each person's own
+/// parts are drawn page by page.
 ///
 /// For example:
 /// ```swift
@@ -28,6 +30,11 @@ public final class CertificateBundle: @unchecked Sendable {
     private let worker: RenderingWorker
     private let document: PDFDocument
     private var isFinished = false
+    /// The shared part of the pages, by ``CertificatePage/sharedKey``.
+    private var layers: [String: PageLayer] = [:]
+
+    /// Layers kept at a time: a bundle of many events or templates starts again rather than grow.
+    private static let layerLimit = 32
 
     /// Pages laid out ahead of drawing, at a time.
     private static let lookAhead = 64
@@ -71,13 +78,27 @@ public final class CertificateBundle: @unchecked Sendable {
                 }
             }
             for prepared in ready {
-                try renderer.draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)
+                let canvas = try document.beginPage(size: prepared.page.template.page)
+                try canvas.draw(layer(for: prepared.page))
+                try renderer.drawOwn(prepared, on: canvas, worker: worker)
                 pageDone()
             }
             group.wait()
             if next < contents.count { ready = try upcoming.values()[0].get() }
             start = next
         }
+    }
+
+    /// The part of `page` it shares with the bundle's other pages of its event, template and language, recorded on first use.
+    private func layer(for page: CertificatePage) throws -> PageLayer {
+        let key = page.sharedKey
+        if let layer = layers[key] { return layer }
+        if layers.count >= Self.layerLimit { layers.removeAll() }
+        let layer = try PageLayer(size: page.template.page, fonts: worker.fonts) { canvas in
+            try renderer.drawShared(page, on: canvas, worker: worker)
+        }
+        layers[key] = layer
+        return layer
     }
 
     /// Completes the PDF.

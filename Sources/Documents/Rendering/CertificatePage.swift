@@ -31,6 +31,16 @@ struct CertificatePage: Sendable {
     /// Names the name block's rectangle (x y width height, in points from the top left) in the PDF's keywords.
     static let nameBoxKeyword = "name-box:"
 
+    /// What the part every certificate of the event prints alike depends on: the template, the language
+    /// and each text without a per-certificate value. Pages with the same key share one drawing of it.
+    var sharedKey: String {
+        var key = "\(template.name)\u{1F}\(template.digest)\u{1F}\(language.rawValue)"
+        for text in texts where text.repeats {
+            key += "\u{1F}\(text.field)\u{1F}\(text.text)"
+        }
+        return key
+    }
+
     /// Lays out `content` with `template`.
     ///
     /// - Throws: ``MalakaError`` when the template cannot print the content's language.
@@ -59,14 +69,16 @@ struct CertificatePage: Sendable {
                 if !name.text.isEmpty {
                     let height = style.name.size * 1.45
                     texts.append(Text(text: name.text, style: style.name, box: Rect(x: box.x, y: top, width: box.width, height: height),
-                                      field: signatory.name.field, values: name.used))
+                                      field: signatory.name.field, values: name.used,
+                                      repeats: !signatory.name.showsPerCertificateValue(in: content.language)))
                     top += height
                 }
                 let title = values.signatoryTitles[index][content.language] ?? ("", [])
                 if !title.text.isEmpty {
                     texts.append(Text(text: title.text, style: style.title,
                                       box: Rect(x: box.x, y: top, width: box.width, height: box.maxY - top),
-                                      field: signatory.title.field, values: title.used))
+                                      field: signatory.title.field, values: title.used,
+                                      repeats: !signatory.title.showsPerCertificateValue(in: content.language)))
                 }
             }
         }

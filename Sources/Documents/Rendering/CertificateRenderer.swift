@@ -255,54 +255,6 @@ public final class CertificateRenderer: Sendable {
     public func bundle(into file: AtomicFile, metadata: PDFMetadata) throws -> CertificateBundle {
         try CertificateBundle(renderer: self, workers: workers, file: file, metadata: metadata)
     }
-
-    func draw(_ prepared: PreparedPage, on canvas: Canvas, worker: RenderingWorker) throws {
-        let page = prepared.page
-        let template = page.template
-        let size = template.page
-        if let background = template.background {
-            try canvas.drawRectangle(Rect(x: 0, y: 0, width: size.width, height: size.height), fill: background)
-        }
-        for frame in template.frames {
-            let inset = frame.inset
-            try canvas.drawRectangle(Rect(x: inset, y: inset, width: size.width - 2 * inset, height: size.height - 2 * inset),
-                                     stroke: frame.colour, lineWidth: frame.width, cornerRadius: frame.radius)
-        }
-        for rectangle in template.rectangles {
-            try canvas.drawRectangle(rectangle.box, fill: rectangle.fill, stroke: rectangle.stroke,
-                                     lineWidth: rectangle.width, cornerRadius: rectangle.radius)
-        }
-        for line in template.lines {
-            try canvas.drawLine(from: line.from, to: line.to, color: line.colour, width: line.width, dash: line.dash)
-        }
-        for image in template.images {
-            let png = try worker.image(at: image.url)
-            let box = image.box
-            if image.rotation == 0 {
-                try canvas.drawImage(png, in: box)
-            } else {
-                let turned = image.rotation % 180 == 90
-                let inner = turned
-                    ? Rect(x: box.midX - box.height / 2, y: box.midY - box.width / 2, width: box.height, height: box.width)
-                    : box
-                try canvas.rotated(by: Double(image.rotation), around: Point(x: box.midX, y: box.midY)) {
-                    try $0.drawImage(png, in: inner)
-                }
-            }
-        }
-        if let style = template.signatoryStyle {
-            for line in page.signatureLines {
-                try canvas.drawLine(from: line.from, to: line.to, color: style.lineColour, width: style.lineWidth)
-            }
-        }
-        for text in page.texts {
-            // Names and serials are set once: laid out without filling the cache that keeps the fixed texts.
-            try canvas.draw(worker.fonts.layout(text.text, style: text.style, in: text.box.size, remember: text.repeats), in: text.box)
-        }
-        if let settings = template.qrCode, let code = prepared.qrCode {
-            try canvas.drawQRCode(code, in: settings.box, color: settings.colour, quietZone: settings.quietZone)
-        }
-    }
 }
 
 /// What the preflight found: each problem once, and which certificates cannot be printed.

@@ -1,15 +1,16 @@
 internal import CCairo
 
-/// Owns the cairo drawing context of one PDF surface; cairo's status becomes ``TypesettingError``.
+/// Owns the cairo drawing context of one PDF or recording surface; cairo's status becomes ``TypesettingError``.
 final class CairoContext {
     let pointer: OpaquePointer
 
-    init(surface: CairoPDFSurface) throws {
-        let context = cairo_create(surface.pointer)!
+    /// A context drawing on the cairo surface `surface`; `what` names the surface in errors, such as “the PDF”.
+    init(surface: OpaquePointer, what: String) throws {
+        let context = cairo_create(surface)!
         let status = cairo_status(context)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_destroy(context)
-            throw TypesettingError.cairo(operation: "start drawing on the PDF", message: String(cString: cairo_status_to_string(status)))
+            throw TypesettingError.cairo(operation: "start drawing on \(what)", message: String(cString: cairo_status_to_string(status)))
         }
         pointer = context
     }

@@ -4,9 +4,9 @@ internal import CCairo
 extension Canvas {
     /// Draws the PNG at `url` as large as fits in `rect`, centred, keeping its proportions.
     ///
-    /// The image is decoded once per document; a ``PNGImage`` reused across documents saves even that.
+    /// The image is decoded once per document or layer; a ``PNGImage`` reused across documents saves even that.
     public func drawImage(pngAt url: URL, in rect: Rect) throws {
-        try drawImage(document.image(at: url), in: rect)
+        try drawImage(images.image(at: url), in: rect)
     }
 
     /// Draws `image` as large as fits in `rect`, centred, keeping its proportions.

@@ -1,6 +1,7 @@
 internal import CCairo
 
-/// One page of a ``PDFDocument`` to draw on, in points from the top-left corner, y growing downwards.
+/// One page of a ``PDFDocument``, or one ``PageLayer`` being recorded, to draw on, in points from the
+/// top-left corner, y growing downwards.
 ///
 /// ## Topics
 /// - ``drawText(_:style:in:)``
@@ -10,28 +11,52 @@ internal import CCairo
 /// - ``drawRectangle(_:fill:stroke:lineWidth:cornerRadius:)``
 /// - ``drawImage(_:in:)``
 /// - ``drawQRCode(_:in:errorCorrection:color:quietZone:)``
+/// - ``draw(_:)``
 /// - ``rotated(by:around:_:)``
 public final class Canvas {
     /// The size of this page.
     public let size: PageSize
-    /// The document's font library, for measuring and laying out text before drawing it.
-    public var fonts: FontLibrary { document.fonts }
-    let document: PDFDocument
-    private let pageNumber: Int
+    /// The font library, for measuring and laying out text before drawing it.
+    public let fonts: FontLibrary
+    /// Where images drawn by URL are decoded, once each.
+    let images: PNGImageCache
+    private let target: Target
 
-    init(document: PDFDocument, size: PageSize, pageNumber: Int) {
-        self.document = document
-        self.size = size
-        self.pageNumber = pageNumber
+    /// What the canvas draws on, and how to tell that it is still there to draw on.
+    private enum Target {
+        case page(Int, of: PDFDocument)
+        case layer(PageLayer.Recorder)
     }
 
-    /// The cairo context, once it is certain that this page is still the one being drawn.
+    init(page number: Int, of document: PDFDocument, size: PageSize) {
+        target = .page(number, of: document)
+        self.size = size
+        fonts = document.fonts
+        images = document.images
+    }
+
+    init(recording recorder: PageLayer.Recorder, size: PageSize, fonts: FontLibrary) {
+        target = .layer(recorder)
+        self.size = size
+        self.fonts = fonts
+        images = recorder.images
+    }
+
+    /// The cairo context, once it is certain that this page or layer is still the one being drawn.
     var context: CairoContext {
-        precondition(
-            !document.isFinished && document.pageNumber == pageNumber,
-            "Page \(pageNumber) has ended: draw on the canvas that the latest beginPage(size:) returned."
-        )
-        return document.context
+        switch target {
+        case let .page(number, document):
+            precondition(
+                !document.isFinished && document.pageNumber == number,
+                "Page \(number) has ended: draw on the canvas that the latest beginPage(size:) returned."
+            )
+            return document.context
+        case let .layer(recorder):
+            guard let context = recorder.context else {
+                preconditionFailure("The layer is recorded: draw on the canvas only inside PageLayer's drawing closure.")
+            }
+            return context
+        }
     }
 
     /// Draws with the origin moved to `center` and turned by `degrees` clockwise around it, then turns back.

@@ -21,7 +21,7 @@ public struct QRCode: Sendable, Hashable {
     ///
     /// - Throws: ``TypesettingError/qrCodeNotEncodable(text:errorCorrection:)`` for empty or too long text.
     public init(_ text: String, errorCorrection: QRErrorCorrection = .medium) throws {
-        let symbol = try QRCodeSymbol(text, errorCorrection: errorCorrection)
+        let symbol = try Self.symbol(text, errorCorrection: errorCorrection)
         let width = symbol.width
         var modules = [UInt8](repeating: 0, count: width * width)
         for row in 0..<width {
@@ -33,6 +33,19 @@ public struct QRCode: Sendable, Hashable {
         self.errorCorrection = errorCorrection
         self.width = width
         self.modules = modules
+    }
+
+    /// The symbol with the mask of fewest penalty points: libqrencode encodes it with mask 0, the mask is
+    /// chosen from that by ``QRMaskChoice``, then libqrencode encodes it again with the mask chosen.
+    /// Where libqrencode cannot take a mask, or the symbol is very large, libqrencode chooses.
+    private static func symbol(_ text: String, errorCorrection: QRErrorCorrection) throws -> QRCodeSymbol {
+        guard QRCodeSymbol.canChooseMask else { return try QRCodeSymbol(text, errorCorrection: errorCorrection) }
+        let maskZero = try QRCodeSymbol(text, errorCorrection: errorCorrection, mask: 0)
+        guard maskZero.width <= QRMaskChoice.maximumWidth else { return try QRCodeSymbol(text, errorCorrection: errorCorrection) }
+        let mask = maskZero.withModuleBytes {
+            QRMaskChoice.best(maskZeroModules: $0, width: maskZero.width, errorCorrection: errorCorrection)
+        }
+        return mask == 0 ? maskZero : try QRCodeSymbol(text, errorCorrection: errorCorrection, mask: mask)
     }
 
     /// Whether the module in `column` and `row` is dark.

@@ -23,7 +23,8 @@ public final class PDFDocument {
     /// The number of the page being drawn, from 1; 0 before the first page.
     private(set) var pageNumber = 0
     private(set) var isFinished = false
-    private var images: [URL: PNGImage] = [:]
+    /// The PNGs drawn by URL, decoded on first use and then shared by every page of this document.
+    let images = PNGImageCache()
 
     /// Starts a PDF file at `url`, which is complete once ``finish()`` returns.
     ///
@@ -46,7 +47,7 @@ public final class PDFDocument {
     private init(surface: CairoPDFSurface, fonts: FontLibrary, metadata: PDFMetadata) throws {
         self.surface = surface
         self.fonts = fonts
-        context = try CairoContext(surface: surface)
+        context = try CairoContext(surface: surface.pointer, what: "the PDF")
         surface.setMetadata(metadata)
     }
 
@@ -61,7 +62,7 @@ public final class PDFDocument {
         surface.setPageSize(size)
         pageNumber += 1
         try context.check("start page \(pageNumber)")
-        return Canvas(document: self, size: size, pageNumber: pageNumber)
+        return Canvas(page: pageNumber, of: self, size: size)
     }
 
     /// Ends the last page and completes the PDF.
@@ -74,13 +75,5 @@ public final class PDFDocument {
         try context.check("draw page \(pageNumber)")
         try surface.finish()
         return surface.sink?.data
-    }
-
-    /// The PNG at `url`, decoded on first use and then shared by every page of this document.
-    func image(at url: URL) throws -> PNGImage {
-        if let image = images[url] { return image }
-        let image = try PNGImage(contentsOf: url)
-        images[url] = image
-        return image
     }
 }

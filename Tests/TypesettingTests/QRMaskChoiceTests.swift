@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Typesetting
+
+/// The QR mask chosen a row at a time, as ISO/IEC 18004 scores masks.
+@Suite struct QRMaskChoiceTests {
+    /// Tokens as long as a certificate's, in the QR alphanumeric set, each different.
+    static let tokens: [String] = (0..<64).map { (number: Int) -> String in
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.")
+        let characters: [Character] = (0..<236).map { (index: Int) -> Character in
+            alphabet[(index * 7 + number * 13 + index * number / 3) % 38]
+        }
+        return "M1" + String(characters)
+    }
+
+    @Test(.enabled(if: QRCodeSymbol.canChooseMask))
+    func eachMasksPointsAreThoseOfTheSymbolLibqrencodeMakesWithIt() throws {
+        for text in Self.tokens.prefix(8) + ["https://malaka.example/verify/UZ-2019-000001"] {
+            for level in [QRErrorCorrection.low, .medium, .quartile, .high] {
+                let maskZero = try QRCodeSymbol(text, errorCorrection: level, mask: 0)
+                let width = maskZero.width
+                let points = maskZero.withModuleBytes { QRMaskChoice.penalties(maskZeroModules: $0, width: width, errorCorrection: level) }
+                for mask in 0..<8 {
+                    let symbol = try QRCodeSymbol(text, errorCorrection: level, mask: mask)
+                    let lines = symbol.withModuleBytes { QRMaskChoice.lines(of: $0, width: width) }
+                    #expect(QRMaskChoice.penalty(rows: lines.rows, columns: lines.columns, width: width) == points[mask],
+                            "mask \(mask), level \(level), \(text.prefix(12))…")
+                }
+            }
+        }
+    }
+
+    @Test(.enabled(if: QRCodeSymbol.canChooseMask))
+    func theMaskChosenIsLibqrencodesOwnAndSoIsTheSymbol() throws {
+        var same = 0
+        for text in Self.tokens {
+            let code = try QRCode(text)
+            let libqrencode = try QRCodeSymbol(text, errorCorrection: .medium)
+            let ownChoice = (0..<code.width * code.width).allSatisfy { index in
+                libqrencode.isDark(column: index % code.width, row: index / code.width) == (code.modules[index] != 0)
+            }
+            if ownChoice { same += 1 }
+        }
+        // The same points as libqrencode's, so the same mask and the same symbol as before the choice moved here.
+        #expect(same == Self.tokens.count, "\(same) of \(Self.tokens.count) the same")
+    }
+
+    @Test func pointsForRunsBlocksAndFinderLikePatterns() {
+        let inside: UInt128 = (1 << 21) - 1
+        // Alternating modules: no run, no pattern.
+        let alternating: UInt128 = 0b1_0101_0101_0101_0101_0101
+        #expect(QRMaskChoice.linePenalty(alternating, inside: inside) == 0)
+        // One light run of 20 after a dark module: 3 + 15 points.
+        #expect(QRMaskChoice.linePenalty(1, inside: inside) == 18)
+        // A finder-like 1011101 at the start (light beyond the edge counts), then alternating from a light module.
+        var finder: UInt128 = 0b1011101
+        for bit in stride(from: 8, to: 21, by: 2) { finder |= 1 << bit }
+        #expect(QRMaskChoice.linePenalty(finder, inside: inside) == 40)
+        #expect(QRMaskChoice.finderLikePatterns(finder, width: 21) == 1)
+        // The same followed by a dark module is no finder-like pattern: its last run is two long.
+        #expect(QRMaskChoice.linePenalty(finder | 1 << 7, inside: inside) == 0)
+        #expect(QRMaskChoice.formatBits(.medium, mask: 0) == 0b101010000010010)
+        #expect(QRMaskChoice.formatBits(.low, mask: 4) == 0b110011000101111)
+    }
+}
