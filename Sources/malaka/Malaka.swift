@@ -18,7 +18,7 @@ struct Malaka: ParsableCommand {
             TourCommand.self, SessionCommand.self, ScheduleCommand.self, AgendaCommand.self, CalendarCommand.self,
             ExportCommand.self,
             CertificatesCommand.self, OrganisationCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, PeriodCommand.self,
         ]
     )
 
