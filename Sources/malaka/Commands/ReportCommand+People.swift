@@ -21,12 +21,21 @@ struct PersonalReportOptions: ParsableArguments {
         _ = try CSVSeparator.character(separator)
     }
 
-    func filter(event: Int64?) throws -> ExportFilter {
-        ExportFilter(eventID: event, region: region, from: try from.map(DayDate.init(parsing:)), to: try to.map(DayDate.init(parsing:)))
+    /// Prints or writes the report of one event, or of every event the options select: as CSV or JSON
+    /// from the export of `kind`, or as `text` for the terminal, counting the people `named` in each.
+    func run(_ database: AppDatabase, event: Int64?, kind: ExportKind, text: (EventReport) -> String,
+             named: (EventReport) -> [Int64?]) throws {
+        let filter = ExportFilter(eventID: event, region: region, from: try from.map(DayDate.init(parsing:)),
+                                  to: try to.map(DayDate.init(parsing:)))
+        if format != .table || pseudonymize {
+            return try emit(database.export(kind, filter: filter, pseudonymize: pseudonymize))
+        }
+        let reports = try database.eventReports(matching: filter)
+        try emit(text: reports.map(text).joined(separator: "\n"), peopleCount: Set(reports.flatMap(named)).count)
     }
 
     /// Writes the table as CSV or JSON (to `--out`, owner-only), and says on standard error that it names people.
-    func emit(_ table: ExportTable) throws {
+    private func emit(_ table: ExportTable) throws {
         let data = format == .json ? table.json() : table.csv(separator: try CSVSeparator.character(separator))
         let note = "note: Personal data. \(table.notice)\n"
         if let out {
@@ -40,7 +49,7 @@ struct PersonalReportOptions: ParsableArguments {
     }
 
     /// The terminal table, marked as personal data; written owner-only to `--out` when given.
-    func emit(text: String, peopleCount: Int) throws {
+    private func emit(text: String, peopleCount: Int) throws {
         let marked = "PERSONAL DATA: names \(peopleCount) \(peopleCount == 1 ? "person" : "people"). Keep it within the programme.\n\n" + text
         if let out {
             try OutputFile(path: out).write(ownerOnly: true) { url in try Data(marked.utf8).write(to: url) }
@@ -71,14 +80,9 @@ extension ReportCommand {
         @OptionGroup var options: PersonalReportOptions
 
         func run() throws {
-            let database = try database.open()
-            let filter = try options.filter(event: event)
-            if options.format != .table || options.pseudonymize {
-                return try options.emit(database.export(.eventReport, filter: filter, pseudonymize: options.pseudonymize))
+            try options.run(database.open(), event: event, kind: .eventReport, text: PersonalReportText.event) { report in
+                report.sheet.rows.map(\.participant.id)
             }
-            let reports = try database.eventReports(matching: filter)
-            try options.emit(text: reports.map(PersonalReportText.event).joined(separator: "\n"),
-                             peopleCount: Set(reports.flatMap { $0.sheet.rows.map(\.participant.id) }).count)
         }
     }
 
@@ -102,14 +106,9 @@ extension ReportCommand {
         @OptionGroup var options: PersonalReportOptions
 
         func run() throws {
-            let database = try database.open()
-            let filter = try options.filter(event: event)
-            if options.format != .table || options.pseudonymize {
-                return try options.emit(database.export(.followUp, filter: filter, pseudonymize: options.pseudonymize))
+            try options.run(database.open(), event: event, kind: .followUp, text: PersonalReportText.followUp) { report in
+                report.followUp.map(\.participant.id)
             }
-            let reports = try database.eventReports(matching: filter)
-            try options.emit(text: reports.map(PersonalReportText.followUp).joined(separator: "\n"),
-                             peopleCount: Set(reports.flatMap { $0.followUp.map(\.participant.id) }).count)
         }
     }
 }
