@@ -30,13 +30,15 @@ enum PersonalReportText {
         return text
     }
 
-    /// `Event 1: Positive parenting skills (PS-PARENTING)`, its dates and place, and the completion rule.
+    /// `Event 1: Positive parenting skills (PS-PARENTING)`, its dates and place, organiser and project, and the completion rule.
     private static func heading(_ report: EventReport) -> String {
         let detail = report.event
         let place = [detail.event.districtCode.flatMap { Gazetteer.bundled.district(code: $0)?.name(in: .english) },
                      Gazetteer.bundled.region(code: detail.event.regionCode)?.name(in: .english)].compactMap { $0 }
         return "Event \(detail.id): \(detail.title()) (\(detail.course.course.code)) — \(EventView.dates(detail.event)), "
             + place.joined(separator: ", ") + "\n"
+            + [detail.event.organiser.map { "Organiser: \($0)" }, detail.event.project.map { "Project: \($0)" }]
+                .compactMap { $0 }.map { $0 + "\n" }.joined()
             + "Completion: at least \(Printer.percent(report.sheet.rule.minimumShare)) of \(report.sheet.sessions.count) sessions.\n"
     }
 }
