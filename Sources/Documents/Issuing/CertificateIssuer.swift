@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import TrainingCore
 import Typesetting
 
@@ -231,15 +232,15 @@ extension CertificateDestination {
 
     /// Deletes the temporary files that a run killed midway (a power cut, SIGKILL) left beside the final names.
     ///
-    /// A run writes `.NAME.PID.partial` and renames it once the certificates are recorded, and
-    /// deletes it when it fails; only a run that could not clean up leaves one. A file whose
+    /// A run writes `.NAME.PID-RANDOM.partial` and renames it once the certificates are recorded, and
+    /// deletes it when it fails or is interrupted; only a run that was killed leaves one. A file whose
     /// process still runs belongs to another `malaka` issuing into the same folder now, and stays.
     func removeAbandonedTemporaries() {
         if let directory {
-            TemporaryName.removeAbandoned(in: directory) { $0.hasSuffix(".pdf") }
+            TemporaryFiles.removeAbandoned(in: directory) { $0.hasSuffix(".pdf") }
         }
         if let bundle {
-            TemporaryName.removeAbandoned(in: bundle.deletingLastPathComponent()) { $0 == bundle.lastPathComponent }
+            TemporaryFiles.removeAbandoned(in: bundle.deletingLastPathComponent()) { $0 == bundle.lastPathComponent }
         }
     }
 
@@ -274,7 +275,12 @@ private final class PendingOutput: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [IssuedLine] = []
     private var bundle: CertificateBundle?
-    private var bundleStarted = false
+    /// The bundle's temporary file, once started.
+    private var bundleFile: AtomicFile?
+    /// The per-person folder, opened once for all its files.
+    private var folder: OutputFolder?
+    /// Every per-person file written, sealed, waiting to be put in place.
+    private var files: [AtomicFile] = []
     /// The bundle's pages of the latest chunk, drawn while the next chunk is numbered and recorded.
     private var bundleWork: DispatchGroup?
     private let bundleFailure = FirstFailure()
@@ -301,7 +307,7 @@ private final class PendingOutput: @unchecked Sendable {
             let bundle = try openBundle(url, first: chunk.first)
             // Pages go into the bundle in order: the previous chunk's must be done first.
             waitForBundle()
-            if let error = bundleFailure.error { throw Self.describe(error) }
+            if let error = bundleFailure.error { throw Self.describe(fileFailure(bundle: error)) }
             let contents = chunk.map(\.content)
             let group = DispatchGroup()
             let bundleFailure = bundleFailure
@@ -319,26 +325,32 @@ private final class PendingOutput: @unchecked Sendable {
 
         var hashes = [String?](repeating: nil, count: chunk.count)
         if let directory = destination.directory {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let folder = try openFolder(directory)
             let fileNames = chunk.map { CertificateFileName.make(serial: $0.certificate.serial, name: $0.content.participantName) }
-            // Registered before they are written, so that a failure deletes whatever was.
             lock.withLock {
                 lines.append(contentsOf: zip(chunk, fileNames).map { line(for: $0, file: $1, pdfHash: nil) })
             }
             let slots = Slots<(Int, String)>(count: chunk.count)
+            let written = Slots<AtomicFile>(count: chunk.count)
             let renderer = renderer
             DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
                 guard !failure.happened else { return }
                 do {
-                    let temporary = Self.temporaryURL(for: directory.appendingPathComponent(fileNames[index]))
-                    try renderer.writePDF(of: chunk[index].content, to: temporary)
+                    let file = try AtomicFile(destination: directory.appendingPathComponent(fileNames[index]), in: folder)
+                    // Kept before it is written, so that a failure deletes whatever was.
+                    written.set(index, file)
+                    try renderer.writePDF(of: chunk[index].content, into: file)
+                    // One flush of the disk for the whole run, in finish(), instead of one a file.
+                    try file.seal(syncing: false)
                     // Hashed as written: the bytes on disk are the bytes recorded.
-                    slots.set(index, (index, SHA256Hex.of(try Data(contentsOf: temporary))))
+                    slots.set(index, (index, SHA256Hex.of(try Data(contentsOf: URL(fileURLWithPath: file.temporaryPath)))))
                     counter.tick()
                 } catch {
                     failure.record(error)
                 }
             }
+            let made = written.values()
+            lock.withLock { files.append(contentsOf: made) }
             for (index, hash) in slots.values() { hashes[index] = hash }
         }
         if let error = failure.error { throw Self.describe(error) }
@@ -361,16 +373,35 @@ private final class PendingOutput: @unchecked Sendable {
             contentSHA256: keepHashes ? issued.contentSHA256 : nil, pdfSHA256: keepHashes ? (pdfHash ?? issued.certificate.pdfSHA256) : nil)
     }
 
-    /// Completes the bundle, if there is one; called inside the transaction, after the last chunk.
+    /// Completes the bundle, if there is one, and flushes every file to the disk; called inside the
+    /// transaction, after the last chunk, so that a file that could not be stored records nothing.
     func finish() throws {
-        guard let bundle = lock.withLock({ bundle }) else { return }
-        waitForBundle()
-        if let error = bundleFailure.error { throw Self.describe(error) }
+        let (bundle, bundleFile, folder) = lock.withLock { (self.bundle, self.bundleFile, self.folder) }
         do {
-            try bundle.finish()
+            if let bundle, let bundleFile {
+                waitForBundle()
+                if let error = bundleFailure.error { throw fileFailure(bundle: error) }
+                do { try bundle.finish() } catch { throw fileFailure(bundle: error) }
+                try bundleFile.seal()
+            }
+            if let folder, let directory = destination.directory { try folder.syncDisk(naming: directory) }
         } catch {
             throw Self.describe(error)
         }
+    }
+
+    /// The bundle file's own write failure, which names the file and the free space, rather than
+    /// cairo's complaint about the page it was drawing when the disk filled.
+    private func fileFailure(bundle error: any Error) -> any Error {
+        lock.withLock { bundleFile }?.firstFailure ?? error
+    }
+
+    private func openFolder(_ directory: URL) throws -> OutputFolder {
+        if let folder = lock.withLock({ folder }) { return folder }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let opened = try OutputFolder(directory)
+        lock.withLock { folder = opened }
+        return opened
     }
 
     private func waitForBundle() {
@@ -380,41 +411,37 @@ private final class PendingOutput: @unchecked Sendable {
     private func openBundle(_ url: URL, first: IssuedCertificate?) throws -> CertificateBundle {
         if let bundle = lock.withLock({ bundle }) { return bundle }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        lock.withLock { bundleStarted = true }
+        let file = try AtomicFile(destination: url)
+        lock.withLock { bundleFile = file }
         let metadata = bundleMetadata ?? PDFMetadata(
             title: first.map { "Certificate \($0.certificate.serial)" }, author: first?.content.organiser, creator: "Malaka",
             creationDate: first?.content.issueDate.startOfDayUTC)
-        let opened = try renderer.bundle(at: Self.temporaryURL(for: url), metadata: metadata)
+        let opened = try renderer.bundle(into: file, metadata: metadata)
         lock.withLock { bundle = opened }
         return opened
     }
 
     /// Renames every file to its final name, replacing an older file of that name; returns the lines.
     func commit() throws -> [IssuedLine] {
-        let (lines, bundleStarted) = lock.withLock { (self.lines, self.bundleStarted) }
-        var finals: [URL] = []
-        if let bundle = destination.bundle, bundleStarted { finals.append(bundle) }
-        var failed: (path: String, reason: String)?
-        func move(_ final: URL) {
-            let temporary = Self.temporaryURL(for: final)
+        let (lines, files, bundleFile, folder) = lock.withLock { (self.lines, self.files, self.bundleFile, self.folder) }
+        var failed: FileWriteError?
+        for file in files + (bundleFile.map { [$0] } ?? []) {
             guard failed == nil else {
-                try? FileManager.default.removeItem(at: temporary)
-                return
+                file.discard()
+                continue
             }
-            if rename(temporary.path, final.path) != 0 {
-                failed = (final.path, String(cString: strerror(errno)))
-                try? FileManager.default.removeItem(at: temporary)
-            }
-        }
-        // One file at a time, without a list of 10,000 paths.
-        if let directory = destination.directory {
-            for line in lines {
-                if let name = line.file { move(directory.appendingPathComponent(name)) }
+            do throws(FileWriteError) {
+                // The per-person folder is flushed once, after the last.
+                try file.publish(syncingFolder: file === bundleFile)
+            } catch {
+                failed = error
             }
         }
-        for final in finals { move(final) }
+        if failed == nil, let folder, let directory = destination.directory {
+            do throws(FileWriteError) { try folder.sync(naming: directory) } catch { failed = error }
+        }
         if let failed {
-            throw MalakaError.io("The certificates were recorded, but \(failed.path) could not be written (\(failed.reason)). Run the same command again: it writes the same files.")
+            throw MalakaError.io("The certificates were recorded, but \(failed.description) Run the same command again: it writes the same files.")
         }
         return lines
     }
@@ -422,25 +449,16 @@ private final class PendingOutput: @unchecked Sendable {
     /// Deletes whatever was written, after a failure.
     func discard() {
         waitForBundle()
-        let (lines, bundleStarted) = lock.withLock { (self.lines, self.bundleStarted) }
+        let (files, bundleFile) = lock.withLock { (self.files, self.bundleFile) }
         lock.withLock { bundle = nil }
-        if let directory = destination.directory {
-            for name in lines.compactMap(\.file) {
-                try? FileManager.default.removeItem(at: Self.temporaryURL(for: directory.appendingPathComponent(name)))
-            }
-        }
-        if let bundle = destination.bundle, bundleStarted {
-            try? FileManager.default.removeItem(at: Self.temporaryURL(for: bundle))
-        }
-    }
-
-    private static func temporaryURL(for url: URL) -> URL {
-        TemporaryName.url(for: url)
+        for file in files { file.discard() }
+        bundleFile?.discard()
     }
 
     private static func describe(_ error: any Error) -> any Error {
         switch error {
         case let error as MalakaError: return error
+        case let error as FileWriteError: return MalakaError.io("\(error.description) Nothing was issued.")
         case let error as TypesettingError: return MalakaError.io("\(error.description) Nothing was issued.")
         case let error as CocoaError:
             return MalakaError.io("A certificate could not be written (\(error.localizedDescription)). Nothing was issued.")
@@ -515,37 +533,5 @@ private struct StepClock {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
-}
-
-/// The hidden name a file is written under before it gets its final one: `.NAME.PID.partial`.
-enum TemporaryName {
-    /// A hidden name next to the final one, unique to this process.
-    static func url(for url: URL) -> URL {
-        url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
-    }
-
-    /// Deletes the temporary files in `folder` for final names that `wanted` accepts, whose process is gone.
-    static func removeAbandoned(in folder: URL, where wanted: (String) -> Bool) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names {
-            guard let (finalName, pid) = parse(name), wanted(finalName), !isRunning(pid) else { continue }
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
-    }
-
-    /// The final name and the process of a temporary name, or nil for any other file.
-    static func parse(_ name: String) -> (finalName: String, pid: pid_t)? {
-        guard name.hasPrefix("."), name.hasSuffix(".partial") else { return nil }
-        let middle = name.dropFirst().dropLast(".partial".count)
-        guard let dot = middle.lastIndex(of: "."), let pid = pid_t(middle[middle.index(after: dot)...]), pid > 0 else { return nil }
-        let finalName = String(middle[..<dot])
-        return finalName.isEmpty ? nil : (finalName, pid)
-    }
-
-    /// Whether a process with this id exists (one we may not signal exists too).
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
     }
 }

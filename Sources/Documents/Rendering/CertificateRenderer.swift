@@ -1,6 +1,7 @@
 import Crypto
 import Dispatch
 import Foundation
+import MalakaSupport
 import TrainingCore
 import Typesetting
 
@@ -217,29 +218,36 @@ public final class CertificateRenderer: Sendable {
         }
     }
 
-    /// Writes the certificate's own PDF to a file: the same bytes as ``pdf(of:)``, written through
-    /// cairo's buffered file output rather than gathered in memory a few bytes at a time.
-    public func writePDF(of content: CertificateContent, to url: URL) throws {
+    /// Writes the certificate's own PDF into a temporary file that the caller seals and puts in
+    /// place: the same bytes as ``pdf(of:)``, written in blocks rather than gathered in memory.
+    public func writePDF(of content: CertificateContent, into file: AtomicFile) throws {
         let prepared = try prepare(content)
         try workers.withWorker { worker in
-            let document = try PDFDocument(url: url, fonts: worker.fonts, metadata: prepared.page.metadata)
+            let document = try PDFDocument(file: file, fonts: worker.fonts, metadata: prepared.page.metadata)
             try draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)
             try document.finish()
         }
     }
 
-    /// Writes every certificate as a page of one PDF file at `url`, in order.
+    /// Writes the certificate's own PDF to `url`, whole or not at all.
+    public func writePDF(of content: CertificateContent, to url: URL) throws {
+        try AtomicFile.write(to: url) { try writePDF(of: content, into: $0) }
+    }
+
+    /// Writes every certificate as a page of one PDF file at `url`, in order, whole or not at all.
     ///
     /// - Parameter pageDone: called after each page, for a progress bar.
     public func writeBundle(_ contents: [CertificateContent], to url: URL, metadata: PDFMetadata, pageDone: () -> Void = {}) throws {
-        let bundle = try bundle(at: url, metadata: metadata)
-        try bundle.append(contents, pageDone: pageDone)
-        try bundle.finish()
+        try AtomicFile.write(to: url) { file in
+            let bundle = try bundle(into: file, metadata: metadata)
+            try bundle.append(contents, pageDone: pageDone)
+            try bundle.finish()
+        }
     }
 
-    /// A PDF of many certificates, written a batch of pages at a time; see ``CertificateBundle``.
-    public func bundle(at url: URL, metadata: PDFMetadata) throws -> CertificateBundle {
-        try CertificateBundle(renderer: self, workers: workers, url: url, metadata: metadata)
+    /// A PDF of many certificates, written a batch of pages at a time into `file`; see ``CertificateBundle``.
+    public func bundle(into file: AtomicFile, metadata: PDFMetadata) throws -> CertificateBundle {
+        try CertificateBundle(renderer: self, workers: workers, file: file, metadata: metadata)
     }
 
     func draw(_ prepared: PreparedPage, on canvas: Canvas, worker: RenderingWorker) throws {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import TrainingCore
 import Typesetting
+import MalakaSupport
 
 extension CertificateTemplate {
     /// Points per millimetre: templates are measured in millimetres, PDF pages in points.
@@ -432,17 +433,5 @@ private struct Loader {
     private var pageDescription: String {
         let scale = CertificateTemplate.pointsPerMillimetre
         return "\(YAMLNode.format((page.width / scale).rounded())) × \(YAMLNode.format((page.height / scale).rounded())) mm"
-    }
-}
-
-/// `U+738B 王`: how messages name a character.
-enum CharacterLabel {
-    static func label(of scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let properties = scalar.properties
-        let visible = !properties.isWhitespace && properties.generalCategory != .control && properties.generalCategory != .format
-            && properties.generalCategory != .privateUse && properties.generalCategory != .unassigned
-        return visible ? "\(code) \(Character(scalar))" : code
     }
 }

@@ -77,8 +77,8 @@ extension AppDatabase {
         let people = try Participant.fetchAll(
             db, sql: "SELECT * FROM participant \(conditions.whereClause) ORDER BY id", arguments: conditions.statementArguments)
         let columns = Self.personColumns + [
-            ExportColumn("organisation", "Organisation"), ExportColumn("phone", "Phone", .phone),
-            ExportColumn("region", "Region"), ExportColumn("district", "District"), ExportColumn("locality", "Locality"),
+            ExportColumn("organisation", "Organisation", .freeText), ExportColumn("phone", "Phone", .phone),
+            ExportColumn("region", "Region"), ExportColumn("district", "District"), ExportColumn("locality", "Locality", .freeText),
             ExportColumn("language", "Language"), ExportColumn("consentDate", "Consent date"),
             ExportColumn("consentRecordedBy", "Consent recorded by", .staffName),
         ]
@@ -186,7 +186,7 @@ extension AppDatabase {
             ExportColumn("course", "Course"), ExportColumn("participant", "Id", .participantNumber),
             ExportColumn("printedName", "Printed name", .personName), ExportColumn("language", "Language"),
             ExportColumn("issueDate", "Issue date"), ExportColumn("replaces", "Replaces"),
-            ExportColumn("revokedReason", "Revoked because"),
+            ExportColumn("revokedReason", "Revoked because", .freeText),
         ]
         let rows: [[ExportValue]] = certificates.map { row in
             [.text(row[0]), .text(row[1]), .integer(row[2]), .text(row[3]), .integer(row[4]), .text(row[5]), .text(row[6]),
@@ -198,7 +198,7 @@ extension AppDatabase {
 
 extension ExportTable {
     /// Replaces participant numbers and names with the person's code, phones with the phone's code,
-    /// and empties staff names.
+    /// and empties staff names and free text.
     mutating func pseudonymize(with pseudonymizer: Pseudonymizer) {
         let numberColumn = columns.firstIndex { $0.content == .participantNumber }
         for index in rows.indices {
@@ -213,7 +213,7 @@ extension ExportTable {
                 case .participantNumber: row[position] = personCode
                 case .personName: if row[position] != .null { row[position] = personCode }
                 case .phone: if case .text(let phone) = row[position] { row[position] = .text(pseudonymizer.phoneCode(phone)) }
-                case .otherName, .staffName: row[position] = .null
+                case .otherName, .staffName, .freeText: row[position] = .null
                 }
             }
             rows[index] = row

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import GRDB
 import NameMatching
 import Spreadsheets
@@ -88,7 +89,7 @@ extension AppDatabase {
         let createdAt = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
         let gazetteer = gazetteer
-        let read = ConcurrentChunks.map(count: dataRows.count) { range -> [RowReading] in
+        let read = Parallel.mapChunks(count: dataRows.count) { range -> [RowReading] in
             // Each chunk has its own reader, with its own memory of the words it has read.
             guard var reader = try? ParticipantRowReader(layout: layout, gazetteer: gazetteer, isWorksheet: isWorksheet,
                                                          referenceYear: referenceYear, thisYear: latestYear)

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import GRDB
 import NameMatching
 
@@ -23,7 +24,7 @@ extension AppDatabase {
         let now = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: now)
         // Folding names is most of the work for a big batch: it is spread over the cores.
-        let checked = ConcurrentChunks.map(count: drafts.count) { range in
+        let checked = Parallel.mapChunks(count: drafts.count) { range in
             range.map { index in Result { try self.checked(drafts[index], createdAt: now, thisYear: thisYear) } }
         }
         var participants: [Participant] = []

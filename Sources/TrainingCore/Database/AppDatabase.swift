@@ -30,6 +30,11 @@ public final class AppDatabase: Sendable {
         try syncGazetteer()
     }
 
+    /// Wraps a read-only connection to an up-to-date database, without migrating it.
+    init(reading reader: DatabaseQueue) {
+        dbWriter = reader
+    }
+
     /// An empty database in memory, for tests and previews.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue(configuration: configuration()))
@@ -51,6 +56,15 @@ public final class AppDatabase: Sendable {
         }
         if exists && size > 0 {
             try checkIsMalakaDatabase(at: path)
+        }
+        if !exists {
+            // Names, phones and the pseudonym secret: the owner's only, from the first byte. SQLite gives
+            // the -wal and -shm files the database's own mode.
+            let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                fchmod(descriptor, 0o600)
+                close(descriptor)
+            }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
@@ -76,11 +90,8 @@ public final class AppDatabase: Sendable {
     }
 
     private static func readMalakaMarks(at path: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(30)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try readOnlyQueue(at: path)
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard applicationID == AppDatabase.applicationID else {

@@ -18,9 +18,4 @@ public enum ForbiddenCharacter {
         }
     }
 
-    /// The character as a message names it: `U+001B`.
-    public static func describe(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 }

@@ -25,11 +25,11 @@ extension ReportCommand {
 
         func run() throws {
             let mapping = try DHIS2Mapping.load(from: URL(fileURLWithPath: mapping))
-            let destination = try out.map(OutputFile.init(path:))
-            let summary = try database.open().regionSummary(try counting.request())
+            let destination = try out.map { try OutputFile(path: $0) }
+            let summary = try database.openForReading().regionSummary(try counting.request())
             let data = try DataValueSet(summary: summary, mapping: mapping).json()
             guard let destination else { return FileHandle.standardOutput.write(data) }
-            try destination.write { url in try data.write(to: url) }
+            try destination.write(data)
             print("Wrote the DHIS2 data values of \(summary.request.period.from.iso) to \(summary.request.period.to.iso) to \(destination.path).")
         }
     }

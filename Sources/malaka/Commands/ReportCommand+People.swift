@@ -39,7 +39,7 @@ struct PersonalReportOptions: ParsableArguments {
         let data = format == .json ? table.json() : table.csv(separator: try CSVSeparator.character(separator))
         let note = "note: Personal data. \(table.notice)\n"
         if let out {
-            try OutputFile(path: out).write(ownerOnly: true) { url in try data.write(to: url) }
+            try OutputFile(path: out).write(data)
             FileHandle.standardError.write(Data(note.utf8))
             print("Wrote \(table.rows.count) \(table.rows.count == 1 ? "row" : "rows") to \(out), readable by you only.")
         } else {
@@ -52,7 +52,7 @@ struct PersonalReportOptions: ParsableArguments {
     private func emit(text: String, peopleCount: Int) throws {
         let marked = "PERSONAL DATA: names \(peopleCount) \(peopleCount == 1 ? "person" : "people"). Keep it within the programme.\n\n" + text
         if let out {
-            try OutputFile(path: out).write(ownerOnly: true) { url in try Data(marked.utf8).write(to: url) }
+            try OutputFile(path: out).write(Data(marked.utf8))
             print("Wrote the report to \(out), readable by you only.")
         } else {
             print(marked, terminator: "")
@@ -80,7 +80,7 @@ extension ReportCommand {
         @OptionGroup var options: PersonalReportOptions
 
         func run() throws {
-            try options.run(database.open(), event: event, kind: .eventReport, text: PersonalReportText.event) { report in
+            try options.run(database.openForReading(), event: event, kind: .eventReport, text: PersonalReportText.event) { report in
                 report.sheet.rows.map(\.participant.id)
             }
         }
@@ -106,7 +106,7 @@ extension ReportCommand {
         @OptionGroup var options: PersonalReportOptions
 
         func run() throws {
-            try options.run(database.open(), event: event, kind: .followUp, text: PersonalReportText.followUp) { report in
+            try options.run(database.openForReading(), event: event, kind: .followUp, text: PersonalReportText.followUp) { report in
                 report.followUp.map(\.participant.id)
             }
         }

@@ -53,9 +53,9 @@ extension ReportCommand {
             let language = try DocumentLanguage(parsing: language)
             var request = try counting.request()
             request.includesEvents = format == .pdf
-            let destination = try out.map(OutputFile.init(path:))
+            let destination = try out.map { try OutputFile(path: $0) }
 
-            let counted = try database.open().regionSummary(request)
+            let counted = try database.openForReading().regionSummary(request)
             let summary = showEmpty || format == .csv || format == .json ? counted : counted.withoutEmptyRows()
             switch format {
             case .table: try emit(Data(RegionSummaryTable.text(summary, language: language).utf8), to: destination)
@@ -65,7 +65,7 @@ extension ReportCommand {
             case .json: try emit(try RegionSummaryJSON.data(summary, language: language), to: destination)
             case .pdf:
                 let pdf = RegionSummaryPDF(summary: summary, language: language)
-                try destination!.write { url in try pdf.write(to: url) }
+                try destination!.write { file in try pdf.write(into: file) }
             }
             if let destination {
                 print("Wrote the region summary to \(destination.path).")
@@ -77,60 +77,7 @@ extension ReportCommand {
                 FileHandle.standardOutput.write(data)
                 return
             }
-            try destination.write { url in
-                do {
-                    try data.write(to: url)
-                } catch {
-                    throw MalakaError.io("Cannot write \(url.path): \(error.localizedDescription).")
-                }
-            }
-        }
-    }
-}
-
-/// A file written whole or not at all: first to a temporary file beside it, then renamed into place.
-struct OutputFile {
-    let path: String
-    let url: URL
-
-    /// Refuses at once a file whose folder does not exist, before any work is done.
-    init(path: String) throws {
-        self.path = path
-        url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        let folder = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw MalakaError.io("Cannot write \(path): the folder \(folder) does not exist. Create it, or give another --out.")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw MalakaError.io("Cannot write \(path): it is a folder. Give a file name, such as \(path)/summary.pdf.")
-        }
-    }
-
-    /// Lets `body` write a temporary file, then puts it in place; the old file stays if anything fails.
-    ///
-    /// - Parameter ownerOnly: for personal data: the file is created readable and writable by its owner only (0600),
-    ///   before anything is written to it.
-    func write(ownerOnly: Bool = false, _ body: (URL) throws -> Void) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            if ownerOnly {
-                let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-                guard descriptor >= 0 else {
-                    throw MalakaError.io("Cannot write \(path): \(String(cString: strerror(errno))).")
-                }
-                close(descriptor)
-            }
-            try body(temporary)
-            if ownerOnly { chmod(temporary.path, 0o600) }
-            guard rename(temporary.path, url.path) == 0 else {
-                throw MalakaError.io("Cannot write \(path): \(String(cString: strerror(errno))).")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? MalakaError { throw error }
-            throw MalakaError.io("Cannot write \(path): \(error).")
+            try destination.write(data)
         }
     }
 }
