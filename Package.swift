@@ -109,13 +109,13 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingCoreTests",
-            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "TrainingFixtures", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
         // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
         .testTarget(
             name: "ImportExportTests",
-            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", "MalakaSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "TrainingFixtures", "Spreadsheets", "NameMatching", "MalakaSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -139,7 +139,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["TrainingCore", "ReportDocuments", "Typesetting", "PDFTestSupport"],
+            dependencies: ["TrainingCore", "TrainingFixtures", "ReportDocuments", "Typesetting", "PDFTestSupport"],
+            swiftSettings: strictness
+        ),
+        // The courses the core, import and report tests build their programmes from, written once.
+        .target(
+            name: "TrainingFixtures",
+            dependencies: ["TrainingCore"],
+            path: "Tests/TrainingFixtures",
             swiftSettings: strictness
         ),
         // What tests read back from PDFs through poppler and zbar: text, fonts, ink, QR codes.

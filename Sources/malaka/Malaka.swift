@@ -30,7 +30,7 @@ struct Malaka: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as MalakaError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error.cliText)\n".utf8))
             Foundation.exit(error.kind.exitCode)
         } catch let error as FileWriteError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

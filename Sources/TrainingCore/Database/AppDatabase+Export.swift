@@ -12,7 +12,7 @@ extension AppDatabase {
     /// ```
     public func export(_ kind: ExportKind, filter: ExportFilter = ExportFilter(), pseudonymize: Bool = false) throws -> ExportTable {
         if let from = filter.from, let to = filter.to, to < from {
-            throw MalakaError.usage("The period ends (\(to.dotted)) before it starts (\(from.dotted)). Give --from before --to.")
+            throw MalakaError(.usage, .datesOutOfOrder, "The period ends (\(to.dotted)) before it starts (\(from.dotted)).", remedy: .giveFromBeforeTo)
         }
         let regionCode = try filter.region.map { try gazetteer.region(matching: $0).code }
         return try read { db in
@@ -29,7 +29,7 @@ extension AppDatabase {
             table.regionCode = regionCode
             if pseudonymize {
                 guard let secret = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pseudonym-secret'") else {
-                    throw MalakaError.data("The database has no pseudonymisation secret. Run `malaka init` to bring it up to date.")
+                    throw MalakaError(.data, .databaseOutOfDate, "The database has no pseudonymisation secret.", remedy: .bringDatabaseUpToDate)
                 }
                 table.pseudonymize(with: Pseudonymizer(secret: secret))
             }

@@ -33,7 +33,7 @@ extension AppDatabase {
             do {
                 participants.append(try result.get())
             } catch let error as MalakaError where drafts.count > 1 {
-                throw MalakaError(error.kind, "Entry \(index + 1) (\(drafts[index].fullName)): \(error.message)")
+                throw error.prefixed("Entry \(index + 1) (\(drafts[index].fullName)): ")
             }
         }
         return participants
@@ -65,7 +65,7 @@ extension AppDatabase {
     func checked(_ draft: ParticipantDraft, createdAt: Date, thisYear: Int) throws -> Participant {
         let name = draft.fullName.trimmingSpaces()
         guard !name.isEmpty else {
-            throw MalakaError.usage("A participant needs a name: give --name \"Full Name\".")
+            throw MalakaError(.usage, .missingName, "A participant needs a name:", remedy: .giveName)
         }
         if let year = draft.birthYear {
             guard (1900...thisYear).contains(year) else {
@@ -76,12 +76,13 @@ extension AppDatabase {
         var districtCode: String?
         if let districtName = draft.district.nonEmpty {
             guard let region else {
-                throw MalakaError.usage("A district needs its region: give --region too.")
+                throw MalakaError(.usage, .missingRegion, "A district needs its region:", remedy: .giveRegionToo)
             }
             districtCode = try gazetteer.district(matching: districtName, in: region).code
         }
         if draft.consentRecordedBy.nonEmpty != nil && draft.consentDate == nil {
-            throw MalakaError.usage("Give the date consent was recorded with --consent-date, as well as who recorded it.")
+            throw MalakaError(.usage, .missingConsentDate, "Consent is recorded by someone but on no date.",
+                              remedy: .giveConsentDate)
         }
         let alternate = draft.alternateName.nonEmpty
         return Participant(
@@ -100,7 +101,7 @@ extension AppDatabase {
 
     func participant(_ db: Database, id: Int64) throws -> Participant {
         guard let participant = try Participant.fetchOne(db, key: id) else {
-            throw MalakaError.data("There is no participant \(id). `malaka participant search NAME` finds a person's number.")
+            throw MalakaError(.data, .unknownParticipant, "There is no participant \(id).", subject: .participant(id), remedy: .searchParticipants)
         }
         return participant
     }
@@ -150,7 +151,7 @@ extension AppDatabase {
     /// Applies changes to a participant and returns the updated record.
     public func editParticipant(id: Int64, _ changes: ParticipantChanges) throws -> Participant {
         guard !changes.isEmpty else {
-            throw MalakaError.usage("Say what to change, e.g. --name \"New Name\" or --phone …; `malaka participant edit --help` lists the fields.")
+            throw MalakaError(.usage, .nothingToDo, "Say what to change,", subject: .participant(id), remedy: .sayWhatToChange)
         }
         var current = try participant(id: id)
         var draft = ParticipantDraft(

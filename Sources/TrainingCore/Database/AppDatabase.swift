@@ -52,7 +52,8 @@ public final class AppDatabase: Sendable {
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         // An empty file is what `touch` or a failed copy leaves: only `init` may make it a database.
         if (!exists || size == 0) && !creating {
-            throw MalakaError.io("There is no Malaka database at \(path). Create one with `malaka init --db \(path)`, or point --db or MALAKA_DB at an existing one.")
+            throw MalakaError(.io, .noDatabase, "There is no Malaka database at \(path).",
+                              subject: .database(path: path), remedy: .createDatabase(path: path))
         }
         if exists && size > 0 {
             try checkIsMalakaDatabase(at: path)
@@ -95,10 +96,12 @@ public final class AppDatabase: Sendable {
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard applicationID == AppDatabase.applicationID else {
-                    throw MalakaError.data("\(path) is a SQLite database but not a Malaka database. Nothing was changed. Give the path of a Malaka database, or a new path for `malaka init`.")
+                    throw MalakaError(.data, .notMalakaDatabase, "\(path) is a SQLite database but not a Malaka database. Nothing was changed.",
+                                      subject: .database(path: path), remedy: .giveMalakaDatabase)
                 }
                 if try migrator.hasBeenSuperseded(db) {
-                    throw MalakaError.data("\(path) was written by a newer version of Malaka than this one. Nothing was changed. Update malaka to open it.")
+                    throw MalakaError(.data, .newerDatabase, "\(path) was written by a newer version of Malaka than this one. Nothing was changed.",
+                                      subject: .database(path: path), remedy: .updateMalaka)
                 }
             }
             try queue.close()
@@ -109,7 +112,7 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// WAL, foreign keys, and a busy timeout so that two `malaka` processes writing at once both succeed.
+    /// WAL, foreign keys, and a busy timeout so that two Malaka processes writing at once both succeed.
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -143,7 +146,8 @@ public final class AppDatabase: Sendable {
     private static func describe(_ error: DatabaseError) -> MalakaError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .io("The database stayed busy with another malaka process for too long; nothing was changed. Try again.")
+            return MalakaError(.io, .databaseBusy, "The database stayed busy with another Malaka process for too long; nothing was changed.",
+                              remedy: .tryAgain)
         case .SQLITE_CONSTRAINT:
             return .data("The database refused the change (\(error.message ?? "constraint")); nothing was changed.")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL:

@@ -39,9 +39,14 @@ public struct ExportTable: Sendable {
             return sentence
         }
         if carriesNames {
-            return "This export holds the names and phone numbers of \(peopleCount) \(peopleCount == 1 ? "person" : "people"). Keep it within the programme; `--pseudonymize` replaces names and phones with codes."
+            return "This export holds the names and phone numbers of \(peopleCount) \(peopleCount == 1 ? "person" : "people"). Keep it within the programme;"
         }
         return "This export holds no names."
+    }
+
+    /// What the person sharing the table can do about the personal data in it, after the ``notice``.
+    public var noticeRemedy: MalakaError.Remedy? {
+        carriesNames && !isPseudonymized ? .pseudonymize : nil
     }
 
     /// The table as CSV: UTF-8 with a byte-order mark so that Excel reads the letters right, CRLF line ends,

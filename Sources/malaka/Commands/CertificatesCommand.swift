@@ -53,7 +53,7 @@ extension CertificatesCommand {
                 do {
                     ids.append(try database.enrolledParticipant(eventID: event, matching: reference))
                 } catch let error as MalakaError {
-                    unknown.append(error.message)
+                    unknown.append(error.cliText)
                 }
             }
             if !unknown.isEmpty {
@@ -80,7 +80,7 @@ extension CertificatesCommand {
             }
             for problem in report.skipped {
                 let whom = problem.holders.isEmpty ? "" : " [\(problem.holders.joined(separator: "; "))]"
-                FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(whom)\n".utf8))
+                FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(problem.remedy.map { " " + $0.cliText } ?? "")\(whom)\n".utf8))
             }
             if json {
                 try Printer.json(report.certificates.map { IssuedView($0, directory: report.directory) })

@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
         let format = format ?? (out?.lowercased().hasSuffix(".json") == true ? .json : .csv)
         let data = format == .json ? table.json() : table.csv(separator: try CSVSeparator.character(separator))
         // Said once the data is out, so that a refusal stays one error line.
-        let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\n" : ""
+        let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n" : ""
         guard let destination else {
             FileHandle.standardOutput.write(data)
             FileHandle.standardError.write(Data(note.utf8))

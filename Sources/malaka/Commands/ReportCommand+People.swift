@@ -37,7 +37,7 @@ struct PersonalReportOptions: ParsableArguments {
     /// Writes the table as CSV or JSON (to `--out`, owner-only), and says on standard error that it names people.
     private func emit(_ table: ExportTable) throws {
         let data = format == .json ? table.json() : table.csv(separator: try CSVSeparator.character(separator))
-        let note = "note: Personal data. \(table.notice)\n"
+        let note = "note: Personal data. \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n"
         if let out {
             try OutputFile(path: out).write(data)
             FileHandle.standardError.write(Data(note.utf8))
