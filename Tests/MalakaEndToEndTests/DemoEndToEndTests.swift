@@ -38,6 +38,27 @@ import Testing
         #expect(khorezm.completed == 8)
         #expect(khorezm.rows.count == 10)
 
+        // The follow-up list names exactly the people the attendance view shows as not completed, event by event
+        let events = try JSONDecoder().decode([EventJSON].self, from: Data(MalakaProcess.run(["event", "list", "--json", "--db", database]).stdout.utf8))
+        var notCompleted = Set<String>()
+        for event in events where event.status != "cancelled" {
+            let view = try JSONDecoder().decode(AttendanceSheetJSON.self, from: Data(MalakaProcess.run(
+                ["attendance", "show", String(event.id), "--json", "--db", database]).stdout.utf8))
+            notCompleted.formUnion(view.rows.filter { !$0.completed }.map { "\(event.id)/\($0.participant)" })
+        }
+        let followUp = try MalakaProcess.run(["report", "follow-up", "--format", "json", "--db", database])
+        try #require(followUp.status == 0, "\(followUp)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(followUp.stdout.utf8)) as? [String: Any])
+        let rows = try #require(listed["rows"] as? [[String: Any]])
+        #expect(Set(rows.map { "\($0["event"] as! Int)/\($0["participant"] as! Int)" }) == notCompleted)
+        #expect(!notCompleted.isEmpty, "the demo has people who did not complete")
+
+        // The year's numbers go to DHIS2 in the documented format
+        let mapping = TemporaryProgramme.repositoryRoot.appendingPathComponent("courses/dhis2/mapping.yaml").path
+        let dhis2 = try MalakaProcess.run(["report", "dhis2", "--year", "2019", "--mapping", mapping, "--db", database])
+        try #require(dhis2.status == 0, "\(dhis2)")
+        #expect(DataValueSetSchema.problems(in: Data(dhis2.stdout.utf8)) == [])
+
         // And it issued the certificates as files and bundles, and says where they are
         #expect(text.contains("Issued 8 certificates for event 1: 8 new, 0 issued before."))
         #expect(text.contains("Issued UZ-2019-000025 to Baxtiyor Rahimov in place of UZ-2019-000007, which is now superseded."))

@@ -129,7 +129,7 @@ import TrainingCore
             #expect(lines.contains("Generated on 1 July 2020"))
             #expect(lines.contains("Kind: Trainings"))
         }
-        // One page of events per region that held any: Samarkand, Khorezm, Chuy
+        // The events of each region that held any: Samarkand, Khorezm, Chuy
         #expect(text.contains("Events: Khorezm Region"))
         #expect(text.contains("Events: Chüy Region"))
         #expect(text.contains("Positive parenting skills"))

@@ -3,12 +3,12 @@ import TrainingCore
 
 /// A region summary as a CSV file for spreadsheets: one row per region or district and a total row.
 ///
-/// UTF-8 with a byte order mark (so that Excel reads Cyrillic and Uzbek letters right), commas,
-/// CRLF line ends. Headings and names are in the chosen language; numbers have no digit grouping
-/// and a decimal point; the attendance rate is a percentage without its sign, empty when no one
-/// took part.
+/// UTF-8 with a byte order mark (so that Excel reads Cyrillic and Uzbek letters right), CRLF line
+/// ends, and by default commas between fields. Headings and names are in the chosen language;
+/// numbers have no digit grouping and a decimal point (a comma with ``CSVStyle/decimalComma``);
+/// the attendance rate is a percentage without its sign, empty when no one took part.
 public enum RegionSummaryCSV {
-    public static func data(_ summary: RegionSummary, language: DocumentLanguage) -> Data {
+    public static func data(_ summary: RegionSummary, language: DocumentLanguage, style: CSVStyle = CSVStyle()) -> Data {
         let text = SummaryText(summary, language: language)
         let columns = SummaryColumn.all
         var lines: [[String]] = []
@@ -16,17 +16,11 @@ public enum RegionSummaryCSV {
             column.heading(in: language) + (column.key == SummaryColumn.attendanceRate.key ? ", %" : "")
         })
         for row in summary.rows {
-            lines.append([row.code ?? "", text.rowName(row.code)] + columns.map { $0.value(row.figures).plain })
+            lines.append([row.code ?? "", text.rowName(row.code)] + columns.map { style.number($0.value(row.figures).plain) })
         }
-        lines.append(["", text.label(.total)] + columns.map { $0.value(summary.total).plain })
+        lines.append(["", text.label(.total)] + columns.map { style.number($0.value(summary.total).plain) })
         var data = Data([0xEF, 0xBB, 0xBF])
-        data.append(Data(lines.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined().utf8))
+        data.append(Data(lines.map { $0.map(style.field).joined(separator: String(style.separator)) + "\r\n" }.joined().utf8))
         return data
-    }
-
-    /// A field, quoted when it holds a comma, a quote or a line end.
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

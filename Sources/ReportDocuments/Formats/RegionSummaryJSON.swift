@@ -27,6 +27,7 @@ public enum RegionSummaryJSON {
         var scope: Scope
         var by: String
         var filters: Filters
+        var closed: [Closed]
         var rows: [Row]
         var total: Figures
 
@@ -44,10 +45,26 @@ public enum RegionSummaryJSON {
             case .district(let code): scope = Scope(region: request.scope.regionCode, district: code, label: text.scope)
             }
             by = request.grouping.rawValue
-            filters = Filters(course: summary.course?.course.code, kind: request.kind?.rawValue)
+            filters = Filters(course: summary.course?.course.code, kind: request.kind?.rawValue,
+                              organiser: request.organiser, project: request.project)
+            closed = summary.closedPeriods.map { lock in
+                Closed(period: lock.label, from: lock.fromDate.iso, to: lock.toDate.iso, scope: lock.scopeKind, code: lock.scopeCode,
+                       closedAt: ISO8601DateFormatter().string(from: lock.closedAt), reason: lock.reason)
+            }
             rows = summary.rows.map { Row(code: $0.code, name: text.rowName($0.code), figures: Figures($0.figures)) }
             total = Figures(summary.total)
         }
+    }
+
+    /// A closed period the report overlaps: its numbers stay as they were reported.
+    struct Closed: Encodable {
+        var period: String
+        var from: String
+        var to: String
+        var scope: String
+        var code: String?
+        var closedAt: String
+        var reason: String
     }
 
     struct Period: Encodable {
@@ -83,14 +100,18 @@ public enum RegionSummaryJSON {
     struct Filters: Encodable {
         var course: String?
         var kind: String?
+        var organiser: String?
+        var project: String?
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(course, forKey: .course)
             try container.encode(kind, forKey: .kind)
+            try container.encode(organiser, forKey: .organiser)
+            try container.encode(project, forKey: .project)
         }
 
-        enum CodingKeys: String, CodingKey { case course, kind }
+        enum CodingKeys: String, CodingKey { case course, kind, organiser, project }
     }
 
     struct Row: Encodable {

@@ -6,7 +6,9 @@ public enum RegionSummaryTable {
     public static func text(_ summary: RegionSummary, language: DocumentLanguage) -> String {
         let text = SummaryText(summary, language: language)
         var output = "\(text.title) — \(text.scope) — \(text.period)\n"
-        output += "\(text.label(.filters)): \(text.filters)\n\n"
+        output += "\(text.label(.filters)): \(text.filters)\n"
+        output += text.closedPeriods.map { $0 + "\n" } ?? ""
+        output += "\n"
         output += table(summary, text: text, columns: SummaryColumn.main, language: language) + "\n"
         let participants = SummaryColumn.splits(of: .participants)
         output += "\(text.label(.participantsBySexChart))\n"

@@ -7,8 +7,8 @@ import TrainingCore
 ///
 /// Page 1 has the title with the place and period, the filters, a panel of totals, the table
 /// of regions (or districts) with a total row, and how the numbers are counted. Then the two
-/// charts (events by kind, people by sex), who was reached by age group and category, and one
-/// page or more per region listing its events. Every page has its number, the generation date
+/// charts (events by kind, people by sex), who was reached by age group and category, and the
+/// events of each region, one region after another. Every page has its number, the generation date
 /// and the filters. No participant is named.
 ///
 /// For example:
@@ -119,8 +119,9 @@ public struct RegionSummaryPDF {
         let details = [
             "\(summaryText.label(.period)): \(DateWording.span(from: summary.request.period.from, to: summary.request.period.to, in: language))",
             "\(summaryText.label(.filters)): \(summaryText.filters)",
+            summaryText.closedPeriods,
             ReportWording.generated(on: generatedOn, in: language),
-        ].joined(separator: "\n")
+        ].compactMap { $0 }.joined(separator: "\n")
         let detailLayout = try fonts.fitted(details, style: ReportStyle.text(8, color: ReportStyle.muted, minimum: 8),
                                             in: Size(width: width, height: .infinity))
         let height = title.size.height + 4 + scope.size.height + 6 + detailLayout.size.height
@@ -250,10 +251,19 @@ public struct RegionSummaryPDF {
 
     private func placeEventPages(on composer: PageComposer, text: SummaryText) throws {
         let events = Dictionary(grouping: summary.events, by: \.rowCode)
+        var isFirst = true
         for row in summary.rows {
             guard let lines = events[row.code], !lines.isEmpty else { continue }
             let name = text.rowName(row.code)
-            try composer.newPage()
+            // The event list starts on a page of its own; a small programme's regions then follow one
+            // another, and a region starts a new page only when its heading and first events would not fit.
+            if isFirst {
+                try composer.newPage()
+                isFirst = false
+            } else {
+                composer.skip(18)
+                if composer.remaining < 140 { try composer.newPage() }
+            }
             let heading = ReportWording.events(in: name, language: language)
             try placeHeading(heading, on: composer, size: 13)
             let figures = row.figures

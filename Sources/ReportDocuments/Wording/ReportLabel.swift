@@ -11,7 +11,7 @@ enum ReportLabel: CaseIterable {
     case under18, from18To29, from30To44, from45To59, from60, ageUnknown
     case parent, ngoStaff, civilServant, specialist, teacher, youth, other
     case completed, certificates, attendanceRate
-    case period, scope, filters, course, kind, noFilters, bothCountries, uzbekistan, kyrgyzstan
+    case period, scope, filters, course, kind, organiser, project, closedPeriod, noFilters, bothCountries, uzbekistan, kyrgyzstan
     case eventsChart, eventsChartByDistrict, participantsBySexChart
     case participantsByAge, participantsBySexAndAge, participantsByCategory, participationsBreakdown
     case dates, event, place, continued, noEventsHeld, endsAfterPeriod
@@ -78,6 +78,9 @@ enum ReportLabel: CaseIterable {
         case .filters: ("Filters", "Фильтры", "Filtrlar", "Филтрлар", "Чыпкалар")
         case .course: ("Course", "Курс", "Kurs", "Курс", "Курс")
         case .kind: ("Kind", "Вид", "Turi", "Тури", "Түрү")
+        case .organiser: ("Organiser", "Организатор", "Tashkilotchi", "Ташкилотчи", "Уюштуруучу")
+        case .project: ("Project", "Проект", "Loyiha", "Лойиҳа", "Долбоор")
+        case .closedPeriod: ("Closed for reporting", "Период закрыт для изменений", "Hisobot davri yopilgan", "Ҳисобот даври ёпилган", "Отчеттук мезгил жабылган")
         case .noFilters: ("none", "нет", "yoʻq", "йўқ", "жок")
         case .bothCountries: ("Uzbekistan and Kyrgyzstan", "Узбекистан и Кыргызстан", "Oʻzbekiston va Qirgʻiziston", "Ўзбекистон ва Қирғизистон", "Өзбекстан жана Кыргызстан")
         case .uzbekistan: ("Uzbekistan", "Узбекистан", "Oʻzbekiston", "Ўзбекистон", "Өзбекстан")

@@ -32,7 +32,7 @@ struct SummaryText {
 
     var period: String { ReportWording.period(request.period, in: language) }
 
-    /// The course and kind the report is limited to, or “none”.
+    /// The course, kind, organiser and project the report is limited to, or “none”.
     var filters: String {
         var parts: [String] = []
         if let course = summary.course {
@@ -41,7 +41,27 @@ struct SummaryText {
         if let kind = request.kind {
             parts.append("\(label(.kind)): \(ReportLabel.kind(kind).text(in: language))")
         }
+        if let organiser = request.organiser {
+            parts.append("\(label(.organiser)): \(organiser)")
+        }
+        if let project = request.project {
+            parts.append("\(label(.project)): \(project)")
+        }
         return parts.isEmpty ? label(.noFilters) : parts.joined(separator: "; ")
+    }
+
+    /// One line per closed period the report overlaps: which, where, when it was closed and why; nil when none.
+    var closedPeriods: String? {
+        guard !summary.closedPeriods.isEmpty else { return nil }
+        return summary.closedPeriods.map { lock in
+            let place: String = switch lock.scope {
+            case .all: label(.bothCountries)
+            case .country(let country): label(country == "KG" ? .kyrgyzstan : .uzbekistan)
+            case .region(let code): regionName(code)
+            case .district(let code): districtName(code)
+            }
+            return "\(label(.closedPeriod)): \(lock.label), \(place), \(DayDate(utc: lock.closedAt).iso) — \(lock.reason)"
+        }.joined(separator: "\n")
     }
 
     /// “Region” or “District”: what the rows are.

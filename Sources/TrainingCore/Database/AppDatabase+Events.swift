@@ -40,7 +40,7 @@ extension AppDatabase {
                 regionCode: region.code, districtCode: district?.code,
                 locality: plan.locality.nonEmpty, venue: plan.venue.nonEmpty, organiser: plan.organiser.nonEmpty,
                 capacity: plan.capacity, status: plan.status, cancelReason: nil,
-                startDate: startDate, endDate: endDate, createdAt: .databaseNow)
+                startDate: startDate, endDate: endDate, createdAt: .databaseNow, project: plan.project.nonEmpty)
             try event.insert(db)
             var legIDs: [Int64] = []
             for (index, leg) in legs.enumerated() {

@@ -23,6 +23,8 @@ extension AppDatabase {
             case .enrollments: table = try enrollmentsExport(db, filter, regionCode)
             case .attendance: table = try attendanceExport(db, filter, regionCode)
             case .certificates: table = try certificatesExport(db, filter, regionCode)
+            case .eventReport: table = try eventReportExport(db, filter, regionCode)
+            case .followUp: table = try followUpExport(db, filter, regionCode)
             }
             table.regionCode = regionCode
             if pseudonymize {
@@ -49,13 +51,13 @@ extension AppDatabase {
         var statementArguments: StatementArguments { StatementArguments(arguments.map { $0.databaseValue }) }
     }
 
-    private static let personColumns: [ExportColumn] = [
+    static let personColumns: [ExportColumn] = [
         ExportColumn("participant", "Id", .participantNumber), ExportColumn("fullName", "Full name", .personName),
         ExportColumn("alternateName", "Other spelling", .otherName), ExportColumn("sex", "Sex"),
         ExportColumn("birthYear", "Birth year"), ExportColumn("category", "Category"),
     ]
 
-    private static func personValues(_ person: Participant) -> [ExportValue] {
+    static func personValues(_ person: Participant) -> [ExportValue] {
         [.integer(person.id!), .text(person.fullName), ExportValue(person.alternateName), ExportValue(person.sex?.rawValue),
          ExportValue(person.birthYear), .text(person.category.rawValue)]
     }
@@ -91,7 +93,7 @@ extension AppDatabase {
     }
 
     /// The events an export covers: the one asked for, or those held in the region and period.
-    private func exportedEvents(_ db: Database, _ filter: ExportFilter, _ regionCode: String?) throws -> [Event] {
+    func exportedEvents(_ db: Database, _ filter: ExportFilter, _ regionCode: String?) throws -> [Event] {
         var conditions = Conditions()
         if let eventID = filter.eventID { conditions.add("id = ?", eventID) }
         if let regionCode { conditions.add("regionCode = ?", regionCode) }
@@ -222,7 +224,7 @@ extension ExportTable {
 
 extension DayDate {
     /// The UTC calendar day of a moment, as the database stores times.
-    init(utc date: Date) {
+    public init(utc date: Date) {
         self.init(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

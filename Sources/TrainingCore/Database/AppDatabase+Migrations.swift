@@ -401,6 +401,42 @@ extension AppDatabase {
             try db.create(index: "attendance_on_enrollmentId_status", on: "attendance", columns: ["enrollmentId", "status"])
         }
 
+        // A project or donor label on events (“UNICEF-2019”), for donor reports.
+        migrator.registerMigration("Add project labels to events") { db in
+            try db.alter(table: "event") { t in
+                t.add(column: "project", .text)
+            }
+        }
+
+        // A manager closes a reported period for a scope; while closed, triggers made for that lock
+        // (see `PeriodLockTriggers`) refuse any change to its numbers. `periodLockEvent` records closes,
+        // reopens and refused changes: a log shaped to be folded into the audit log later.
+        migrator.registerMigration("Add period locks") { db in
+            try db.create(table: "periodLock") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("label", .text).notNull()
+                t.column("fromDate", .text).notNull()
+                t.column("toDate", .text).notNull()
+                t.column("scopeKind", .text).notNull().check(sql: "scopeKind IN ('all', 'country', 'region', 'district')")
+                t.column("scopeCode", .text)
+                t.column("reason", .text).notNull().check(sql: "length(trim(reason)) > 0")
+                t.column("closedAt", .datetime).notNull()
+                t.column("reopenedAt", .datetime)
+                t.column("reopenReason", .text)
+                t.check(sql: "toDate >= fromDate")
+                t.check(sql: "reopenedAt IS NULL OR length(trim(reopenReason)) > 0")
+                t.check(sql: "(scopeKind = 'all') = (scopeCode IS NULL)")
+            }
+            try db.create(table: "periodLockEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("lockId", .integer).notNull().indexed().references("periodLock", onDelete: .restrict)
+                t.column("action", .text).notNull().check(sql: "action IN ('close', 'reopen', 'refused')")
+                t.column("at", .datetime).notNull()
+                // The reason given for a close or reopen; for a refusal, the change refused (table and operation).
+                t.column("detail", .text).notNull()
+            }
+        }
+
         return migrator
     }
 }

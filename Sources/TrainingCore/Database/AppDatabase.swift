@@ -121,10 +121,16 @@ public final class AppDatabase: Sendable {
     }
 
     /// Runs a change in one transaction and turns what SQLite refuses into a sentence.
+    ///
+    /// This is the one door every change goes through, so a change a closed period's triggers
+    /// refuse is logged and named here (see ``PeriodLockTriggers``).
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
             return try dbWriter.write(updates)
         } catch let error as DatabaseError {
+            if let refusal = error.message.flatMap(PeriodLockTriggers.refusal(in:)) {
+                throw self.refusal(lockID: refusal.lock, change: refusal.change)
+            }
             throw Self.describe(error)
         }
     }

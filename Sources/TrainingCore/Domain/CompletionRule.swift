@@ -43,6 +43,12 @@ public struct CompletionRule: Hashable, Codable, Sendable {
                         isComplete: sessionCount > 0 && rate + 1e-9 >= minimumShare)
     }
 
+    /// The fewest credited sessions out of `sessionCount` that complete the course.
+    public func sessionsNeeded(of sessionCount: Int) -> Int {
+        (0...max(sessionCount, 0)).first { evaluate(Array(repeating: .present, count: $0), sessionCount: sessionCount).isComplete }
+            ?? sessionCount
+    }
+
     /// The result of applying a rule to one participant's marks.
     public struct Standing: Hashable, Sendable {
         public let creditedSessions: Int

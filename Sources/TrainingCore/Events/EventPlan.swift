@@ -26,6 +26,8 @@ public struct EventPlan: Sendable {
     public var locality: String?
     public var venue: String?
     public var organiser: String?
+    /// The project or donor the event is reported under.
+    public var project: String?
     public var trainers: [String]
     public var capacity: Int?
     public var sessions: [PlannedSession]

@@ -18,6 +18,8 @@ public struct Event: Codable, Hashable, Sendable, Identifiable {
     public var startDate: DayDate
     public var endDate: DayDate
     public var createdAt: Date
+    /// The project or donor the event is reported under, such as `UNICEF-2019`.
+    public var project: String? = nil
 }
 
 extension Event: FetchableRecord, MutablePersistableRecord {

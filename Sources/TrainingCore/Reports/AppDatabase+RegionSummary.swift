@@ -24,7 +24,9 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             let course = try request.courseCode.map { try courseInfo(db, code: $0) }
-            let query = RegionSummaryQuery(request: request, courseID: course?.course.id)
+            var query = RegionSummaryQuery(request: request, courseID: course?.course.id)
+            query.organisers = try request.organiser.map { try recordedValues(db, column: .organiser, matching: $0) }
+            query.projects = try request.project.map { try recordedValues(db, column: .project, matching: $0) }
             var builder = RegionSummaryBuilder(request: request, rowCodes: rowCodes, lastDay: query.lastDay)
 
             var courses: [Int64: CourseInfo] = [:]
@@ -76,7 +78,9 @@ extension AppDatabase {
                     builder.addCertificates(event: row[0], count: row[1])
                 }
             }
-            return builder.summary(course: course)
+            var summary = builder.summary(course: course)
+            summary.closedPeriods = try closedLocks(db, overlapping: request.period, request.scope)
+            return summary
         }
     }
 

@@ -35,6 +35,8 @@ public struct RegionSummary: Sendable {
     public var events: [EventLine]
     /// The course the report is limited to, for naming it in the chosen language.
     public var course: CourseInfo?
+    /// The closed periods that share days and places with the report: their numbers no longer change.
+    public var closedPeriods: [PeriodLock] = []
 
     /// One region, or one district; a nil ``code`` is the events recorded without a district.
     public struct Row: Hashable, Sendable {

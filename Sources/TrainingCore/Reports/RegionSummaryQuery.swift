@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQL behind a region summary: which sessions are held, who took part, who completed.
@@ -8,6 +9,9 @@ import GRDB
 struct RegionSummaryQuery {
     let request: RegionSummaryRequest
     let courseID: Int64?
+    /// The organisers, and project labels, as events record them, that the request's filters match.
+    var organisers: [String]? = nil
+    var projects: [String]? = nil
 
     /// The last day counted: the period's end, or the report's day if that is earlier.
     var lastDay: DayDate { min(request.period.to, request.asOf) }
@@ -44,6 +48,14 @@ struct RegionSummaryQuery {
         if let kind = request.kind {
             conditions.append("course.kind = ?")
             arguments += [kind.rawValue]
+        }
+        if let organisers {
+            conditions.append("event.organiser IN (SELECT value FROM json_each(?))")
+            arguments += [Self.jsonList(organisers)]
+        }
+        if let projects {
+            conditions.append("event.project IN (SELECT value FROM json_each(?))")
+            arguments += [Self.jsonList(projects)]
         }
         let sql = """
             session
@@ -161,5 +173,11 @@ struct RegionSummaryQuery {
     /// Ids as a JSON array, one statement argument that `json_each` turns back into rows.
     private static func jsonList(_ ids: [Int64]) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Texts as a JSON array of strings.
+    private static func jsonList(_ texts: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: texts)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

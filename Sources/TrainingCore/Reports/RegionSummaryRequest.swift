@@ -15,6 +15,10 @@ public struct RegionSummaryRequest: Hashable, Sendable {
     public var courseCode: String?
     /// Only events of courses of this kind.
     public var kind: EventKind?
+    /// Only events run by this organiser, matched ignoring case and spacing (`SOS Uzbekistan`).
+    public var organiser: String?
+    /// Only events labelled with this project or donor, matched the same way (`UNICEF-2019`).
+    public var project: String?
     /// The day the report is made: sessions after it have not been held yet and are not counted.
     public var asOf: DayDate
     /// Whether to list each event counted, for the per-region pages of the PDF.

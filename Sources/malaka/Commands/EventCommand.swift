@@ -6,7 +6,7 @@ struct EventCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event",
         abstract: "Schedule events and look at them.",
-        subcommands: [Create.self, List.self, Show.self, Cancel.self, Held.self, Reschedule.self, Edit.self])
+        subcommands: [Create.self, List.self, Show.self, Cancel.self, Held.self, Reschedule.self, Edit.self, Label.self])
 }
 
 extension EventCommand {
@@ -38,6 +38,7 @@ extension EventCommand {
         @Option(help: "The mahalla, ayil aimak or town.") var locality: String?
         @Option(help: "Where it is held.") var venue: String?
         @Option(help: "The organisation running it.") var organiser: String?
+        @Option(help: "The project or donor it is reported under, such as UNICEF-2019.") var project: String?
         @Option(help: "A trainer's name; repeat for several.") var trainer: [String] = []
         @Option(help: "The number of places.") var capacity: Int?
         @Option(help: "The first day.") var start: String?
@@ -121,11 +122,12 @@ extension EventCommand {
             if let hours {
                 for index in sessions.indices { sessions[index].hours = hours }
             }
-            let plan = EventPlan(
+            var plan = EventPlan(
                 courseCode: course, title: title, region: region, district: district, locality: locality,
                 venue: venue, organiser: organiser, trainers: trainer, capacity: capacity, sessions: sessions,
                 startDate: startDate, endDate: try end.map(DayDate.init(parsing:)),
                 status: try EventStatus(parsing: status))
+            plan.project = project
             if plan.status == .cancelled {
                 throw MalakaError.usage("An event is created planned or held; cancel it afterwards with `malaka event cancel`.")
             }
@@ -344,7 +346,7 @@ struct EventView: Encodable {
         Printer.fields([
             ("Event", "\(detail.id): \(detail.title())"),
             ("Course", "\(detail.course.course.code) (\(detail.course.course.kind.rawValue))"),
-            ("Dates", dates(event)), ("Place", place), ("Organiser", event.organiser),
+            ("Dates", dates(event)), ("Place", place), ("Organiser", event.organiser), ("Project", event.project),
             ("Trainers", detail.trainers.joined(separator: ", ")),
             ("Enrolled", event.capacity.map { "\(detail.enrolledCount) of \($0) places" } ?? String(detail.enrolledCount)),
             ("Waitlist", detail.waitlistedCount > 0 ? String(detail.waitlistedCount) : nil),

@@ -33,16 +33,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "To this day.") var to: String?
     @Option(help: "csv or json; json when --out ends in .json.") var format: Format?
     @Option(help: ArgumentHelp("The file to write; standard output when left out.", valueName: "file")) var out: String?
-    @Option(help: ArgumentHelp("The CSV separator: , ; or tab.", valueName: "separator")) var separator: String = ","
+    @Option(help: CSVSeparator.help) var separator: String = ","
     @Flag(help: "Replace names and phone numbers with stable codes, for sharing outside the programme.") var pseudonymize = false
 
     func validate() throws {
         if ExportKind(rawValue: kind) == nil {
             throw ValidationError("“\(kind)” is not something Malaka exports. Use participants, enrollments, attendance or certificates.")
         }
-        if ![",", ";", "tab", "\t", "comma", "semicolon"].contains(separator) {
-            throw ValidationError("--separator takes , ; or tab, not “\(separator)”.")
-        }
+        _ = try CSVSeparator.character(separator)
     }
 
     func run() throws {
@@ -51,12 +49,7 @@ struct ExportCommand: ParsableCommand {
                                   to: try to.map(DayDate.init(parsing:)))
         let table = try database.openForReading().export(ExportKind(rawValue: kind)!, filter: filter, pseudonymize: pseudonymize)
         let format = format ?? (out?.lowercased().hasSuffix(".json") == true ? .json : .csv)
-        let character: Character = switch separator {
-        case ";", "semicolon": ";"
-        case "tab", "\t": "\t"
-        default: ","
-        }
-        let data = format == .json ? table.json() : table.csv(separator: character)
+        let data = format == .json ? table.json() : table.csv(separator: try CSVSeparator.character(separator))
         // Said once the data is out, so that a refusal stays one error line.
         let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n" : ""
         guard let destination else {

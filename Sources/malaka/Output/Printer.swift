@@ -1,5 +1,6 @@
 import Foundation
 import MalakaSupport
+import TrainingCore
 
 /// Prints tables for people and JSON for scripts.
 enum Printer {
@@ -36,11 +37,7 @@ enum Printer {
 
     /// `2019-03-25 09:30 UTC`.
     static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
+        AppDatabase.timestamp(date)
     }
 
     static func percent(_ share: Double) -> String {

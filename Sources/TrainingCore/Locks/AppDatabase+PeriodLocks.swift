@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Closes a reported period for a place: from now on, changes to its numbers are refused.
+    ///
+    /// For example:
+    /// ```swift
+    /// try database.closePeriod(try ReportPeriod(quarter: "2019Q4"), scope: .region("UZ-XO"), reason: "UNICEF Q4 report")
+    /// ```
+    /// - Throws: ``MalakaError`` for a period not yet over, a blank reason, or a period and place already closed.
+    public func closePeriod(_ period: ReportPeriod, scope: ReportScope, reason: String, today: DayDate = .today) throws -> PeriodLock {
+        let reason = try Self.reason(reason, for: "closing")
+        guard period.to < today else {
+            throw MalakaError.data("\(Self.label(period)) has not ended yet (its last day is \(period.to.iso)); its numbers can still change. Close it once it is over.")
+        }
+        try checkPlace(scope)
+        return try write { db in
+            let existing = try PeriodLock.filter(sql: "reopenedAt IS NULL").fetchAll(db)
+            if let same = existing.first(where: { $0.fromDate == period.from && $0.toDate == period.to && $0.scope == scope }) {
+                throw MalakaError.data("\(same.label) is already closed for \(Self.placeName(scope)) (lock \(same.id!), closed \(Self.timestamp(same.closedAt))). Nothing was changed.")
+            }
+            let (kind, code): (String, String?) = switch scope {
+            case .all: ("all", nil)
+            case .country(let code): ("country", code)
+            case .region(let code): ("region", code)
+            case .district(let code): ("district", code)
+            }
+            var lock = PeriodLock(id: nil, label: Self.label(period), fromDate: period.from, toDate: period.to, scopeKind: kind,
+                                  scopeCode: code, reason: reason, closedAt: .databaseNow, reopenedAt: nil, reopenReason: nil)
+            try lock.insert(db)
+            for statement in PeriodLockTriggers(lockID: lock.id!, from: period.from, to: period.to, scope: scope).createStatements {
+                try db.execute(sql: statement)
+            }
+            var entry = PeriodLockEvent(id: nil, lockId: lock.id!, action: .close, at: lock.closedAt, detail: reason)
+            try entry.insert(db)
+            return lock
+        }
+    }
+
+    /// Reopens a closed period and place, so that its numbers may be corrected; the reason is logged.
+    ///
+    /// - Throws: ``MalakaError`` when that period and place are not closed, or the reason is blank.
+    public func reopenPeriod(_ period: ReportPeriod, scope: ReportScope, reason: String) throws -> PeriodLock {
+        let reason = try Self.reason(reason, for: "reopening")
+        return try write { db in
+            let closed = try PeriodLock.filter(sql: "reopenedAt IS NULL").fetchAll(db)
+            guard var lock = closed.first(where: { $0.fromDate == period.from && $0.toDate == period.to && $0.scope == scope }) else {
+                let list = closed.map { "\($0.label) for \(Self.placeName($0.scope))" }
+                throw MalakaError.data("\(Self.label(period)) is not closed for \(Self.placeName(scope)). "
+                    + (list.isEmpty ? "No period is closed." : "Closed now: \(list.joined(separator: "; ")).") + " Nothing was changed.")
+            }
+            for statement in PeriodLockTriggers(lockID: lock.id!, from: lock.fromDate, to: lock.toDate, scope: lock.scope).dropStatements {
+                try db.execute(sql: statement)
+            }
+            lock.reopenedAt = .databaseNow
+            lock.reopenReason = reason
+            try lock.update(db)
+            var entry = PeriodLockEvent(id: nil, lockId: lock.id!, action: .reopen, at: lock.reopenedAt!, detail: reason)
+            try entry.insert(db)
+            return lock
+        }
+    }
+
+    /// Every lock, closed or reopened, in the order they were made.
+    public func periodLocks() throws -> [PeriodLock] {
+        try read { db in try PeriodLock.order(Column("id")).fetchAll(db) }
+    }
+
+    /// The log of closes, reopens and refused changes, oldest first.
+    public func periodLockLog() throws -> [PeriodLockEvent] {
+        try read { db in try PeriodLockEvent.order(Column("id")).fetchAll(db) }
+    }
+
+    /// The closed locks that share days and places with a report.
+    func closedLocks(_ db: Database, overlapping period: ReportPeriod, _ scope: ReportScope) throws -> [PeriodLock] {
+        try PeriodLock.filter(sql: "reopenedAt IS NULL").order(Column("id")).fetchAll(db).filter { $0.overlaps(period, scope) }
+    }
+
+    /// Records a change the triggers of lock `lockID` refused, and says which lock refused it.
+    ///
+    /// Called by ``write(_:)`` after the refused transaction was rolled back, so the log entry is
+    /// the only thing written.
+    func refusal(lockID: Int64, change: String) -> MalakaError {
+        let lock = try? dbWriter.write { db -> PeriodLock? in
+            var entry = PeriodLockEvent(id: nil, lockId: lockID, action: .refused, at: .databaseNow, detail: change)
+            try entry.insert(db)
+            return try PeriodLock.fetchOne(db, key: lockID)
+        }
+        guard let lock = lock ?? nil else {
+            return .data("The change was refused: it would alter the numbers of a closed period (lock \(lockID)). Nothing was changed.")
+        }
+        return .data("The change was refused: it would alter the numbers of \(lock.label) for \(Self.placeName(lock.scope)), "
+            + "closed on \(Self.timestamp(lock.closedAt)) (“\(lock.reason)”, lock \(lockID)). Nothing was changed. "
+            + "If the change must be made, reopen that period first, with a reason.")
+    }
+
+    private func checkPlace(_ scope: ReportScope) throws {
+        switch scope {
+        case .all: break
+        case .country(let code):
+            guard ["UZ", "KG"].contains(code) else { throw MalakaError.data("“\(code)” is not a country Malaka covers. Use UZ or KG.") }
+        case .region(let code):
+            guard gazetteer.region(code: code) != nil else { throw MalakaError.data("“\(code)” is not a region code we know.") }
+        case .district(let code):
+            guard gazetteer.district(code: code) != nil else { throw MalakaError.data("“\(code)” is not a district code we know.") }
+        }
+    }
+
+    private static func reason(_ text: String, for action: String) throws -> String {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty else {
+            throw MalakaError.usage("Give a reason for \(action) the period, such as the report it was closed for. Nothing was changed.")
+        }
+        return trimmed
+    }
+
+    /// `2019-Q4`, `2019`, or `2019-03-01..2019-03-31`.
+    static func label(_ period: ReportPeriod) -> String {
+        switch period.span {
+        case .year(let year): String(year)
+        case .quarter(let year, let quarter): "\(year)-Q\(quarter)"
+        case .days: "\(period.from.iso)..\(period.to.iso)"
+        }
+    }
+
+    /// `Khorezm (UZ-XO)`, `UZ`, or `every place`.
+    public static func placeName(_ scope: ReportScope) -> String {
+        let gazetteer = Gazetteer.bundled
+        switch scope {
+        case .all: return "every place"
+        case .country(let code): return code == "KG" ? "Kyrgyzstan (KG)" : "Uzbekistan (UZ)"
+        case .region(let code): return "\(gazetteer.region(code: code)?.name(in: .english) ?? code) (\(code))"
+        case .district(let code): return "\(gazetteer.district(code: code)?.name(in: .english) ?? code) (\(code))"
+        }
+    }
+
+    /// `2026-12-04 20:31 UTC`.
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}
