@@ -9,6 +9,8 @@ public struct CertificateRequest: Sendable {
     public var template: String?
     /// The issue date of new certificates; nil means today.
     public var issueDate: DayDate?
+    /// Print names in another script than the certificate's language, instead of refusing (see ``ScriptMismatch``).
+    public var allowOtherScript = false
 
     public init(eventID: Int64, participantIDs: [Int64] = [], language: DocumentLanguage? = nil,
                 template: String? = nil, issueDate: DayDate? = nil) {

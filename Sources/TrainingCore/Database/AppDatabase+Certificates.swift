@@ -93,6 +93,10 @@ extension AppDatabase {
                     printedName: printedName(fullName: person.fullName, alternateName: person.alternateName, in: language),
                     language: language, template: template, serial: serial, issueDate: today, existingRecord: nil))
             }
+            if !request.allowOtherScript {
+                let mismatches = items.compactMap(ScriptMismatch.of)
+                if !mismatches.isEmpty { throw ScriptMismatchRefusal(mismatches: mismatches) }
+            }
             return CertificatePlan(event: detail, items: items, problems: problems, notes: notes, wording: wording,
                                    organisation: organisation)
         }

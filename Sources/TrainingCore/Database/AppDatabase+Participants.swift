@@ -61,11 +61,18 @@ extension AppDatabase {
     }
 
     /// Turns a draft into a record, resolving places and checking every field.
-    func checked(_ draft: ParticipantDraft, createdAt: Date, thisYear: Int) throws -> Participant {
-        let name = draft.fullName.trimmingSpaces()
+    /// A draft without a language gets one from its name and region (``LanguageInference``) when `inferLanguage`.
+    func checked(_ draft: ParticipantDraft, createdAt: Date, thisYear: Int, inferLanguage: Bool = true) throws -> Participant {
+        // The stored spelling uses the standard Uzbek letters, however the apostrophes were typed.
+        let name = UzbekApostrophes.standard(draft.fullName.trimmingSpaces())
         guard !name.isEmpty else {
             throw MalakaError.usage("A participant needs a name: give --name \"Full Name\".")
         }
+        try TextRule.check(name, field: "name", limit: TextRule.nameLimit)
+        try TextRule.check(draft.alternateName, field: "other spelling of the name", limit: TextRule.nameLimit)
+        try TextRule.check(draft.organisation, field: "organisation")
+        try TextRule.check(draft.locality, field: "locality")
+        try TextRule.check(draft.consentRecordedBy, field: "name of who recorded consent", limit: TextRule.nameLimit)
         if let year = draft.birthYear {
             guard (1900...thisYear).contains(year) else {
                 throw MalakaError.data("Birth year \(year) is not possible. Give a year from 1900 to \(thisYear), or leave it out.")
@@ -82,12 +89,13 @@ extension AppDatabase {
         if draft.consentRecordedBy.nonEmpty != nil && draft.consentDate == nil {
             throw MalakaError.usage("Give the date consent was recorded with --consent-date, as well as who recorded it.")
         }
-        let alternate = draft.alternateName.nonEmpty
+        let alternate = draft.alternateName.nonEmpty.map(UzbekApostrophes.standard)
         return Participant(
             id: nil, fullName: name, alternateName: alternate, sex: draft.sex, birthYear: draft.birthYear,
             category: draft.category, organisation: draft.organisation.nonEmpty, phone: draft.phone.nonEmpty,
             regionCode: region?.code, districtCode: districtCode, locality: draft.locality.nonEmpty,
-            language: draft.language, consentDate: draft.consentDate, consentRecordedBy: draft.consentRecordedBy.nonEmpty,
+            language: draft.language ?? (inferLanguage ? LanguageInference.language(name: name, regionCode: region?.code) : nil),
+            consentDate: draft.consentDate, consentRecordedBy: draft.consentRecordedBy.nonEmpty,
             searchKey: Participant.searchKey(fullName: name, alternateName: alternate), createdAt: createdAt,
             crossScriptKey: Participant.crossScriptKey(fullName: name, alternateName: alternate))
     }
@@ -104,12 +112,16 @@ extension AppDatabase {
         return participant
     }
 
-    /// Participants by id, optionally only those of a region, at most `limit`.
-    public func participants(region: String? = nil, limit: Int? = nil) throws -> [Participant] {
+    /// Participants by id, optionally only those of a region or enrolled in an event, at most `limit`.
+    public func participants(region: String? = nil, eventID: Int64? = nil, limit: Int? = nil) throws -> [Participant] {
         let region = try region.map { try gazetteer.region(matching: $0) }
         return try read { db in
             var request = Participant.order(Column("id"))
             if let region { request = request.filter(Participant.Columns.regionCode == region.code) }
+            if let eventID {
+                _ = try eventDetail(db, id: eventID)
+                request = request.filter(sql: "id IN (SELECT participantId FROM enrollment WHERE eventId = ?)", arguments: [eventID])
+            }
             if let limit { request = request.limit(limit) }
             return try request.fetchAll(db)
         }
@@ -148,10 +160,14 @@ extension AppDatabase {
 
     /// Applies changes to a participant and returns the updated record.
     public func editParticipant(id: Int64, _ changes: ParticipantChanges) throws -> Participant {
-        guard !changes.isEmpty else {
-            throw MalakaError.usage("Say what to change, e.g. --name \"New Name\" or --phone …; `malaka participant edit --help` lists the fields.")
-        }
-        var current = try participant(id: id)
+        try changes.requireSome()
+        var updated = try self.updated(try participant(id: id), with: changes)
+        try write { db in try updated.update(db) }
+        return updated
+    }
+
+    /// The record with the changes applied and checked, not yet written.
+    func updated(_ current: Participant, with changes: ParticipantChanges) throws -> Participant {
         var draft = ParticipantDraft(
             fullName: changes.fullName ?? current.fullName,
             alternateName: changes.alternateName ?? current.alternateName,
@@ -180,11 +196,11 @@ extension AppDatabase {
            let region = try? gazetteer.region(matching: changes.region!), gazetteer.district(code: old)?.regionCode != region.code {
             draft.district = nil
         }
+        // A language cleared on purpose stays cleared.
         var updated = try checked(draft, createdAt: current.createdAt,
-                                  thisYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+                                  thisYear: Calendar(identifier: .gregorian).component(.year, from: Date()),
+                                  inferLanguage: !changes.clear.contains(.language))
         updated.id = current.id
-        current = updated
-        try write { db in try current.update(db) }
-        return current
+        return updated
     }
 }

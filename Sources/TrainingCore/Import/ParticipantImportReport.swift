@@ -55,6 +55,8 @@ public struct ParticipantImportReport: Sendable {
     public var alreadyEnrolled: Int
     /// Whether anything was written.
     public var written: Bool
+    /// What was filled in where the file was silent, and corrected, for the people added.
+    public var defaults = ParticipantImportDefaults()
     /// Why nothing was written, when the import was refused: bad rows without `skipInvalid`, undecided duplicates, a full event.
     public var refusals: [String]
 

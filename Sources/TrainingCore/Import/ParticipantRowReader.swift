@@ -11,6 +11,10 @@ struct ParticipantRowReader {
     /// The year ages are counted back from: the event's year, or this year.
     let referenceYear: Int
     let thisYear: Int
+    /// Values for every row, where its cells say nothing.
+    let presets: [ImportField: String]
+    /// The category of a row that gives none: the one audience of the event's course.
+    let audienceCategory: ParticipantCategory?
 
     /// The column of each field, by the field's position in `ImportField.allCases`: a look-up per cell, so an array.
     private let columns: [Int?]
@@ -23,7 +27,10 @@ struct ParticipantRowReader {
     /// The fields a participant list may have.
     static let fields: Set<ImportField> = Set(ImportField.allCases).subtracting([.participantID, .ignore])
 
-    init(layout: ColumnLayout, gazetteer: Gazetteer, isWorksheet: Bool, referenceYear: Int, thisYear: Int) throws {
+    init(layout: ColumnLayout, gazetteer: Gazetteer, isWorksheet: Bool, referenceYear: Int, thisYear: Int,
+         presets: ImportPresets = ImportPresets(), audienceCategory: ParticipantCategory? = nil) throws {
+        self.presets = presets.values
+        self.audienceCategory = audienceCategory
         self.layout = layout
         self.gazetteer = gazetteer
         self.isWorksheet = isWorksheet
@@ -46,8 +53,10 @@ struct ParticipantRowReader {
     }
 
     /// The draft a row describes, or the problems that keep it out.
-    mutating func read(_ row: SheetRow) -> (draft: ParticipantDraft?, problems: [ImportProblem]) {
+    mutating func read(_ row: SheetRow) -> (draft: ParticipantDraft?, problems: [ImportProblem], notes: ImportRowNotes) {
         var problems: [ImportProblem] = []
+        var notes: ImportRowNotes = []
+        let presets = presets
         let columns = columns
         func column(_ field: ImportField) -> Int? {
             columns[field.position]
@@ -59,7 +68,7 @@ struct ParticipantRowReader {
                                           reason: reason, isWorksheet: isWorksheet))
         }
         func value(_ field: ImportField) -> String? {
-            column(field).flatMap { CellReading.value(row[column: $0]) }
+            column(field).flatMap { CellReading.value(row[column: $0]) } ?? presets[field]
         }
         func parse<T>(_ field: ImportField, _ parser: (String) throws -> T) -> T? {
             guard let text = value(field) else { return nil }
@@ -146,13 +155,16 @@ struct ParticipantRowReader {
             }
         }
 
-        guard problems.isEmpty else { return (nil, problems) }
+        guard problems.isEmpty else { return (nil, problems, notes) }
+        if category == nil, let audienceCategory {
+            notes.insert(.categoryFromAudience)
+        }
         let draft = ParticipantDraft(
             fullName: name, alternateName: value(.alternateName), sex: sex, birthYear: birthYear,
-            category: category ?? .other, organisation: value(.organisation), phone: phone, region: regionCode,
+            category: category ?? audienceCategory ?? .other, organisation: value(.organisation), phone: phone, region: regionCode,
             district: districtCode, locality: value(.locality), language: language, consentDate: consentDate,
             consentRecordedBy: consentBy)
-        return (draft, [])
+        return (draft, [], notes)
     }
 
     /// Words read once each: a list of 100,000 people has a handful of ways to write a sex.

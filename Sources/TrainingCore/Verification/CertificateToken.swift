@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NameMatching
 
 /// The signed statement printed as a QR code on a certificate, checkable offline with the issuer's public key.
 ///
@@ -51,9 +52,13 @@ public struct CertificateToken: Hashable, Sendable {
         return Data(SHA256.hash(data: Data(normalized.utf8)).prefix(16))
     }
 
-    /// Whether a name, as read off the certificate, is the one signed.
+    /// Whether a name, as read off the certificate or typed by a checker, is the one signed.
+    ///
+    /// Apostrophes count as one letter however they are written: a certificate signed for
+    /// “Gʻaniyeva” (or, before names were standardised, for “G`aniyeva”) matches “G'aniyeva”,
+    /// “G‘aniyeva” and “G’aniyeva” alike.
     public func matches(name: String) -> Bool {
-        CertificateToken.nameHash(name) == nameHash
+        UzbekApostrophes.spellings(of: name).contains { CertificateToken.nameHash($0) == nameHash }
     }
 
     /// The token as text, signed with the organisation's key.
