@@ -373,7 +373,7 @@ extension AppDatabase {
         printedName(fullName: person.fullName, alternateName: person.alternateName, in: language)
     }
 
-    private func printedName(fullName: String, alternateName: String?, in language: DocumentLanguage) -> String {
+    func printedName(fullName: String, alternateName: String?, in language: DocumentLanguage) -> String {
         guard let alternate = alternateName else { return fullName }
         let wantsCyrillic = [DocumentLanguage.uzbekCyrillic, .russian, .kyrgyz].contains(language)
         if fullName.isMostlyCyrillic == wantsCyrillic { return fullName }

@@ -142,7 +142,7 @@ extension AppDatabase {
     }
 
     /// The trainer with this name, added if new.
-    private func trainerID(_ db: Database, name: String) throws -> Int64 {
+    func trainerID(_ db: Database, name: String) throws -> Int64 {
         let key = name.searchFolded()
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM trainer WHERE nameKey = ?", arguments: [key]) {
             return id

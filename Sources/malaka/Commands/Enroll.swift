@@ -82,5 +82,7 @@ struct Unenroll: ParsableCommand {
         for person in outcome.promoted {
             print("Promoted from the waitlist: \(person.fullName) (\(person.id!)) is now enrolled in event \(event).")
         }
+        let standing = (try? database.certificatesLeftStanding(eventID: event, participantIDs: ids)) ?? []
+        CertificateDrift.standing(standing, because: "the person was taken off event \(event)").forEach { print($0) }
     }
 }

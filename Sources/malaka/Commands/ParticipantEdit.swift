@@ -45,6 +45,9 @@ extension ParticipantCommand {
                 let person = try database.editParticipant(id: participant, changes)
                 if output.json { return try Printer.json(ParticipantView(person)) }
                 print("Updated participant \(person.id!): \(person.fullName).")
+                if fields.name != nil || fields.alternateName != nil {
+                    CertificateDrift.afterNameCorrection(database, participantID: participant).forEach { print($0) }
+                }
                 return
             }
             let selection: ParticipantSelection = if let event { .enrolled(eventID: event) }
