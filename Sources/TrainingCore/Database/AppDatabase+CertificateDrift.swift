@@ -1,3 +1,5 @@
+import GRDB
+
 extension AppDatabase {
     /// A person's valid certificates whose printed name is no longer the one a new certificate would print,
     /// after a name correction: the ones to issue again.
@@ -16,5 +18,21 @@ extension AppDatabase {
         guard let participantIDs else { return valid }
         let people = Set(participantIDs)
         return valid.filter { people.contains($0.participantId) }
+    }
+}
+
+
+extension AppDatabase {
+    /// The recorded sex of each person enrolled in an event, for gendered wording on their certificates.
+    func sexes(_ db: Database, eventID: Int64) throws -> [Int64: Sex] {
+        var sexes: [Int64: Sex] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT participant.id, participant.sex FROM enrollment JOIN participant ON participant.id = enrollment.participantId
+            WHERE enrollment.eventId = ? AND participant.sex IS NOT NULL
+            """, arguments: [eventID])
+        while let row = try rows.next() {
+            if let sex: Sex = row[1] { sexes[row[0]] = sex }
+        }
+        return sexes
     }
 }
