@@ -5,17 +5,20 @@ import Testing
 @Suite struct EventCorrectionEndToEndTests {
     typealias Training = CertificatesEndToEndTests.Training
 
-    @Test func aVenueCorrectionListsTheCertificatesToIssueAgain() throws {
+    @Test func aCorrectionThatPrintsListsTheCertificatesToIssueAgainAndOneThatDoesNotListsNone() throws {
         let training = try Training([("Lola Ismoilova", "en"), ("Gulnora Karimova", "uz-Latn")])
         let issued = try training.issue(["--out", "certificates"])
         try #require(issued.count == 2)
 
-        let result = try training.programme.run(["event", "edit", String(training.event), "--venue", "Mahalla markazi",
-                                                 "--title", "Positive parenting, Urganch"],
-                                                environment: ["MALAKA_TEMPLATES": CertificatesEndToEndTests.templates])
+        let environment = ["MALAKA_TEMPLATES": CertificatesEndToEndTests.templates]
+        // The venue does not print on the parenting certificate: nothing to issue again
+        let venue = try training.programme.run(["event", "edit", String(training.event), "--venue", "Mahalla markazi"], environment: environment)
+        try #require(venue.status == 0, "\(venue)")
+        #expect(venue.stdout == "Updated event \(training.event): Positive parenting skills.\n", "\(venue)")
+        // The locality prints in the place line: both certificates differ now
+        let result = try training.programme.run(["event", "edit", String(training.event), "--locality", "Navbahor MFY"], environment: environment)
         try #require(result.status == 0, "\(result)")
         let edited = result.stdout
-        #expect(edited.contains("Updated event \(training.event): Positive parenting, Urganch."), "\(edited)")
         #expect(edited.contains("2 valid certificates no longer match"), "\(edited)")
         for certificate in issued {
             #expect(edited.contains("malaka certificates reissue \(certificate.serial)"), "\(edited)")

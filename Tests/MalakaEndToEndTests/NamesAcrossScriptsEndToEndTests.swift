@@ -58,7 +58,7 @@ import Testing
         }
 
         let list = programme.path("list.csv")
-        try "F.I.Sh.\nШоҳида Ҳамроева\nAygul Omurbekova\nАйгүл Өмүрбекова\n".write(toFile: list, atomically: true, encoding: .utf8)
+        try "F.I.Sh.\nШоҳида Ҳамроева\nAygul Omurbekova\nБермет Өмүрова\n".write(toFile: list, atomically: true, encoding: .utf8)
         let fresh = try TemporaryProgramme()
         let summary = try fresh.succeed(["participant", "import", list]).stdout
         #expect(summary.contains("Document language inferred from the name's script and the region for 3 people: 1 ky, 1 uz-Cyrl, 1 uz-Latn"), "\(summary)")

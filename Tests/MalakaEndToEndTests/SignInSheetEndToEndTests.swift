@@ -79,11 +79,11 @@ import ZIPFoundation
                                                         options: .regularExpression))
                     let row = String(xml[idCell].drop(while: { $0 != "B" }).dropFirst().prefix(while: \.isNumber))
                     let end = try #require(xml.range(of: "</row>", range: idCell.upperBound..<xml.endIndex))
-                    let cells = values.enumerated().map { index, mark in
+                    let cells: String = values.enumerated().map { index, mark -> String in
                         let column = String(UnicodeScalar(UInt8(68 + index)))
                         return "<c r=\"\(column)\(row)\" t=\"inlineStr\"><is><t>\(mark)</t></is></c>"
                     }.joined()
-                    xml.replaceSubrange(end, with: cells + "</row>")
+                    xml.replaceSubrange(end, with: cells.appending("</row>"))
                 }
                 data = Data(xml.utf8)
             }
