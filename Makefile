@@ -8,6 +8,8 @@ APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fon
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 PYTHON       ?= python3
+# Swift with the benchmarks in Benchmarks/ declared: `make bench` and the smoke run of `make test`.
+BENCH_SWIFT  := MALAKA_BENCHMARKS=1 $(SWIFT)
 
 .PHONY: all deps pydeps build demo test crash bench fuzz clean
 
@@ -38,8 +40,13 @@ pydeps:
 	  || $(PYTHON) -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
 	  || ($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-icalendar)
 
+# The whole test suite, then every benchmark once at a tiny size (Benchmarks/smoke.sh), so that a
+# benchmark that no longer runs fails here rather than in `make bench`. MALAKA_BENCHMARKS is set for
+# the build and the tests alike, so that SwiftPM plans one build, with the benchmarks in it.
 test: deps pydeps
-	$(SWIFT) test
+	$(BENCH_SWIFT) build --build-tests
+	$(BENCH_SWIFT) test --skip-build
+	bash Benchmarks/smoke.sh "$$($(BENCH_SWIFT) build --show-bin-path)"
 
 # The full crash and concurrency runs (`make test` runs a few trials of each): SIGKILL at
 # seeded random moments, CRASH_TRIALS times across three commands, and 2 and 4 processes at
@@ -51,24 +58,25 @@ crash: deps
 	MALAKA_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --filter 'CrashEndToEndTests|AbandonedTemporaryFilesEndToEndTests'
 	MALAKA_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) $(SWIFT) test --skip-build --filter 'ConcurrentUseEndToEndTests|WriteTransactionLockTests'
 
-# Release-build benchmarks; numbers and machine go in BENCHMARKS.md.
+# Release-build benchmarks, in Benchmarks/; numbers and machine go in BENCHMARKS.md. They are declared
+# only when MALAKA_BENCHMARKS is set (BENCH_SWIFT), so a plain `swift build` or `swift test` compiles none of them.
 bench: deps
-	$(SWIFT) build -c release --product malaka
-	$(SWIFT) build -c release --product malaka-bench
-	"$$($(SWIFT) build -c release --show-bin-path)/malaka-bench"
-	$(SWIFT) build -c release --product TypesettingBenchmark
-	$(SWIFT) build -c release --product certificate-baseline
-	$(SWIFT) build -c release --product certificates-bench
-	"$$($(SWIFT) build -c release --show-bin-path)/certificates-bench"
-	$(SWIFT) build -c release --product RegionSummaryBenchmark
-	"$$($(SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v1.sqlite
+	$(BENCH_SWIFT) build -c release --product malaka
+	$(BENCH_SWIFT) build -c release --product malaka-bench
+	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/malaka-bench"
+	$(BENCH_SWIFT) build -c release --product TypesettingBenchmark
+	$(BENCH_SWIFT) build -c release --product certificate-baseline
+	$(BENCH_SWIFT) build -c release --product certificates-bench
+	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/certificates-bench"
+	$(BENCH_SWIFT) build -c release --product RegionSummaryBenchmark
+	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v2.sqlite
 
 # libFuzzer on the CSV and XLSX readers, the template parser and the token decoder, FUZZ_SECONDS each,
-# in a build of its own (.build-fuzz); see "Fuzzing" in README.md. FUZZ_TARGETS picks some of them.
+# in a build of its own (.build-fuzz); see "Fuzzing" in docs/guarantees.md. FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= FuzzCSV FuzzXLSX FuzzTemplate FuzzToken
 fuzz: deps
-	bash Tests/Fuzz/run-fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	bash Fuzz/run-fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build .build-fuzz $(DEMO_DIR)

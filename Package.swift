@@ -15,9 +15,6 @@ let package = Package(
         .library(name: "Typesetting", targets: ["Typesetting"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
         .library(name: "Documents", targets: ["Documents"]),
-        .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
-        .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
-        .executable(name: "certificate-baseline", targets: ["CertificateBaseline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -84,18 +81,6 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
-        // `make bench`: 1,000 and 10,000 certificates issued end to end by the release malaka binary, against
-        // TypesettingBenchmark and the C baseline.
-        .executableTarget(
-            name: "CertificatesBenchmark",
-            dependencies: ["TrainingCore"],
-            swiftSettings: strictness
-        ),
-        // `make bench`: the participation certificate drawn by a direct C program with cairo and HarfBuzz.
-        .executableTarget(
-            name: "CertificateBaseline",
-            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"]
-        ),
         .testTarget(
             name: "DocumentsTests",
             dependencies: ["Documents", "TrainingCore", "Typesetting", "PDFTestSupport"],
@@ -106,39 +91,6 @@ let package = Package(
         .target(
             name: "ReportDocuments",
             dependencies: ["TrainingCore", "Typesetting"],
-            swiftSettings: strictness
-        ),
-        // `swift run -c release SpreadsheetsBenchmark`: times reading a generated 100,000-row CSV.
-        .executableTarget(
-            name: "SpreadsheetsBenchmark",
-            dependencies: ["Spreadsheets"],
-            swiftSettings: strictness
-        ),
-        // `swift run -c release NameMatchingBenchmark`: times duplicate search on 100,000 people.
-        .executableTarget(
-            name: "NameMatchingBenchmark",
-            dependencies: ["NameMatching"],
-            swiftSettings: strictness
-        ),
-        // Renders 1,000 certificate-like pages as one PDF and as 1,000 files; run in release mode.
-        .executableTarget(
-            name: "TypesettingBenchmark",
-            dependencies: ["Typesetting"],
-            swiftSettings: strictness
-        ),
-        // `make bench`: release-build measurements reported in BENCHMARKS.md.
-        .executableTarget(
-            name: "MalakaBenchmarks",
-            dependencies: [
-                "TrainingCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            swiftSettings: strictness
-        ),
-        // `make bench`: generates a national programme and times region summaries of it; see BENCHMARKS.md.
-        .executableTarget(
-            name: "RegionSummaryBenchmark",
-            dependencies: ["TrainingCore"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -192,7 +144,74 @@ let package = Package(
     ]
 )
 
-// libFuzzer targets, only when MALAKA_FUZZ is set (`make fuzz`): libFuzzer supplies `main`,
+// Benchmarks and their C baseline, in Benchmarks/, only when MALAKA_BENCHMARKS is set (`make bench`, and the
+// smoke run of `make test`), so that a plain `swift build` or `swift test` does not compile them.
+if Context.environment["MALAKA_BENCHMARKS"] != nil {
+    package.targets += [
+        // What every benchmark shares: failing with a message rather than a trap.
+        .target(
+            name: "BenchmarkSupport",
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: strictness
+        ),
+        // Release-build measurements reported in BENCHMARKS.md: the foundation, scheduling, import and duplicates.
+        .executableTarget(
+            name: "MalakaBenchmarks",
+            dependencies: ["BenchmarkSupport", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/MalakaBenchmarks",
+            swiftSettings: strictness
+        ),
+        // 1,000 and 10,000 certificates issued end to end by the malaka binary, against TypesettingBenchmark
+        // and the C baseline.
+        .executableTarget(
+            name: "CertificatesBenchmark",
+            dependencies: ["BenchmarkSupport", "TrainingCore"],
+            path: "Benchmarks/CertificatesBenchmark",
+            swiftSettings: strictness
+        ),
+        // The participation certificate drawn by a direct C program with cairo and HarfBuzz.
+        .executableTarget(
+            name: "CertificateBaseline",
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            path: "Benchmarks/CertificateBaseline"
+        ),
+        // Generates a national programme and times region summaries of it.
+        .executableTarget(
+            name: "RegionSummaryBenchmark",
+            dependencies: ["BenchmarkSupport", "TrainingCore"],
+            path: "Benchmarks/RegionSummaryBenchmark",
+            swiftSettings: strictness
+        ),
+        // Times reading a generated 100,000-row CSV.
+        .executableTarget(
+            name: "SpreadsheetsBenchmark",
+            dependencies: ["BenchmarkSupport", "Spreadsheets"],
+            path: "Benchmarks/SpreadsheetsBenchmark",
+            swiftSettings: strictness
+        ),
+        // Times duplicate search on 100,000 people.
+        .executableTarget(
+            name: "NameMatchingBenchmark",
+            dependencies: ["BenchmarkSupport", "NameMatching"],
+            path: "Benchmarks/NameMatchingBenchmark",
+            swiftSettings: strictness
+        ),
+        // Renders 1,000 certificate-like pages as one PDF and as 1,000 files.
+        .executableTarget(
+            name: "TypesettingBenchmark",
+            dependencies: ["BenchmarkSupport", "Typesetting"],
+            path: "Benchmarks/TypesettingBenchmark",
+            swiftSettings: strictness
+        ),
+    ]
+    package.products += [
+        .executable(name: "malaka-bench", targets: ["MalakaBenchmarks"]),
+        .executable(name: "certificates-bench", targets: ["CertificatesBenchmark"]),
+        .executable(name: "certificate-baseline", targets: ["CertificateBaseline"]),
+    ]
+}
+
+// libFuzzer targets, in Fuzz/, only when MALAKA_FUZZ is set (`make fuzz`): libFuzzer supplies `main`,
 // so these executables link only with `--sanitize=fuzzer`, and a plain `swift build` or
 // `swift test` must not try to build them.
 if Context.environment["MALAKA_FUZZ"] != nil {
@@ -204,7 +223,7 @@ if Context.environment["MALAKA_FUZZ"] != nil {
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(
-            name: target.name, dependencies: target.dependencies, path: "Sources/Fuzz/\(target.name)",
+            name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)",
             swiftSettings: strictness + [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: target.name, targets: [target.name]))
     }

@@ -29,7 +29,7 @@ public struct Certificate: Codable, Hashable, Sendable, Identifiable {
     public var contentSHA256: String?
     /// The SHA-256, in hex, of the certificate's own one-page PDF, once that PDF has been made.
     ///
-    /// A bundle alone does not set it: see the Certificates section of the README.
+    /// A bundle alone does not set it: see “Certificates” in docs/coordinator.md.
     public var pdfSHA256: String?
     public var status: Status
     public var replacesSerial: String?

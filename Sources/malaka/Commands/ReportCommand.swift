@@ -18,7 +18,7 @@ extension ReportCommand {
             discussion: """
                 The period is a year (--year 2019), a quarter (--quarter 2019Q4) or two days \
                 (--from 2019-01-01 --to 2019-06-30), both included. How each number is counted \
-                is in the README, under “Region summaries”.
+                is in docs/manager.md, under “How each number is counted”.
 
                 Examples:
                   malaka report regions --year 2019

@@ -1,8 +1,9 @@
 // Times reading a generated 100,000-row, 10-column CSV file, end to end from disk.
 //
-//     swift run -c release SpreadsheetsBenchmark              # 100,000 rows
-//     swift run -c release SpreadsheetsBenchmark 20000        # another row count
-//     swift run -c release SpreadsheetsBenchmark list.xlsx    # an existing CSV or XLSX file
+//     MALAKA_BENCHMARKS=1 swift run -c release SpreadsheetsBenchmark              # 100,000 rows
+//     MALAKA_BENCHMARKS=1 swift run -c release SpreadsheetsBenchmark 20000        # another row count
+//     MALAKA_BENCHMARKS=1 swift run -c release SpreadsheetsBenchmark list.xlsx    # an existing CSV or XLSX file
+import BenchmarkSupport
 import Foundation
 import Spreadsheets
 
@@ -26,11 +27,12 @@ func measure(_ file: URL) throws {
 
 let argument = CommandLine.arguments.dropFirst().first
 if let path = argument, Int(path) == nil {
-    try measure(URL(fileURLWithPath: path))
+    runBenchmark("SpreadsheetsBenchmark \(path)") { try measure(URL(fileURLWithPath: path)) }
     exit(0)
 }
 
 let rowCount = argument.flatMap { Int($0) } ?? 100_000
+guard rowCount > 0 else { stopBenchmark("Usage: SpreadsheetsBenchmark [ROWS | FILE]; ROWS is at least 1.", status: 64) }
 let surnames = ["Ivanov", "Gʻulomov", "Oʻrinboyeva", "Петрова", "Ўринбоев", "Абдуллаев", "Karimova", "Токтогулов"]
 let givenNames = ["Dilnoza", "Ғуломжон", "Aziz", "Айгерим", "Nodira", "Бакыт", "Sardor", "Мария"]
 let regions = ["UZ-SA", "UZ-XO", "UZ-TK", "KG-GB", "KG-O"]
@@ -46,9 +48,11 @@ for index in 0..<rowCount {
     csv += "\(regions[index % regions.count]);Tuman \(index % 14);+99890\(1_000_000 + index);parent;\(note)\r\n"
 }
 
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("SpreadsheetsBenchmark-\(getpid())")
-try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
-let file = folder.appendingPathComponent("participants.csv")
-try Data(csv.utf8).write(to: file)
-try measure(file)
+runBenchmark("SpreadsheetsBenchmark") {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("SpreadsheetsBenchmark-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("participants.csv")
+    try Data(csv.utf8).write(to: file)
+    try measure(file)
+}

@@ -1,10 +1,11 @@
+import BenchmarkSupport
 import Foundation
 import Synchronization
 import Typesetting
 
 // Renders certificate-like pages as one PDF and as one PDF per page on several threads, printing
 // seconds and peak memory. Run in release mode:
-//   swift run -c release TypesettingBenchmark [--pages 1000] [--threads 2] [--output DIR] [--only bundle|files]
+//   MALAKA_BENCHMARKS=1 swift run -c release TypesettingBenchmark [--pages 1000] [--threads 2] [--output DIR] [--only bundle|files]
 
 var pageCount = 1000
 var threadCount = 2
@@ -14,8 +15,7 @@ let usage = "Usage: TypesettingBenchmark [--pages N] [--threads N] [--output DIR
 var arguments = CommandLine.arguments.dropFirst()
 while let option = arguments.popFirst() {
     guard let value = arguments.popFirst() else {
-        print("\(option) needs a value. \(usage)")
-        exit(64)
+        stopBenchmark("\(option) needs a value. \(usage)", status: 64)
     }
     switch option {
     case "--pages": pageCount = Int(value) ?? pageCount
@@ -23,13 +23,9 @@ while let option = arguments.popFirst() {
     case "--output": output = URL(fileURLWithPath: value)
     case "--only" where value == "bundle" || value == "files": only = value
     default:
-        print("Unknown option \(option) \(value). \(usage)")
-        exit(64)
+        stopBenchmark("Unknown option \(option) \(value). \(usage)", status: 64)
     }
 }
-try? FileManager.default.removeItem(at: output)
-try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-
 /// The process's peak resident memory so far, from VmHWM in /proc/self/status.
 func peakMemory() -> String {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -59,19 +55,14 @@ func fileSize(_ url: URL) -> Int {
 
 let pages = (0..<pageCount).map(SampleCertificates.page)
 
-// One PDF with every page, on one thread.
-let bundle = output.appendingPathComponent("bundle.pdf")
-if only != "files" {
-let bundleSeconds = try seconds {
+/// One PDF with every page, on one thread.
+func renderBundle(_ pages: [CertificatePage], to bundle: URL) throws {
     let fonts = FontLibrary()
     let document = try PDFDocument(url: bundle, fonts: fonts, metadata: PDFMetadata(title: "Sertifikatlar", creator: "TypesettingBenchmark"))
     for page in pages {
         try page.draw(on: document.beginPage(size: CertificatePage.size))
     }
     try document.finish()
-}
-print(String(format: "bundle: %d pages in one PDF: %.3f s (%.3f s CPU), %d KB, peak RSS %@",
-             pageCount, bundleSeconds.wall, bundleSeconds.cpu, fileSize(bundle) / 1024, peakMemory()))
 }
 
 // One PDF per page; each thread has a font library of its own.
@@ -94,19 +85,28 @@ func renderFiles(_ pages: [CertificatePage], threadCount: Int, output: URL) -> [
     return failures.withLock { $0 }
 }
 
-var problems: [String] = []
-if only != "bundle" {
-let filesSeconds = seconds {
-    problems = renderFiles(pages, threadCount: threadCount, output: output)
-}
-let filesBytes = (0..<pageCount).reduce(0) {
-    $0 + fileSize(output.appendingPathComponent(String(format: "certificate-%04d.pdf", $1 + 1)))
-}
-print(String(format: "files: %d PDFs on %d threads: %.3f s (%.3f s CPU), %d KB in all, peak RSS %@",
-             pageCount, threadCount, filesSeconds.wall, filesSeconds.cpu, filesBytes / 1024, peakMemory()))
-}
-print("output in \(output.path)")
-if !problems.isEmpty {
-    print("\(problems.count) pages failed; the first: \(problems[0])")
-    exit(1)
+runBenchmark("TypesettingBenchmark") {
+    try? FileManager.default.removeItem(at: output)
+    try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    if only != "files" {
+        let bundle = output.appendingPathComponent("bundle.pdf")
+        let bundleSeconds = try seconds { try renderBundle(pages, to: bundle) }
+        print(String(format: "bundle: %d pages in one PDF: %.3f s (%.3f s CPU), %d KB, peak RSS %@",
+                     pageCount, bundleSeconds.wall, bundleSeconds.cpu, fileSize(bundle) / 1024, peakMemory()))
+    }
+    if only != "bundle" {
+        var problems: [String] = []
+        let filesSeconds = seconds {
+            problems = renderFiles(pages, threadCount: threadCount, output: output)
+        }
+        let filesBytes = (0..<pageCount).reduce(0) {
+            $0 + fileSize(output.appendingPathComponent(String(format: "certificate-%04d.pdf", $1 + 1)))
+        }
+        print(String(format: "files: %d PDFs on %d threads: %.3f s (%.3f s CPU), %d KB in all, peak RSS %@",
+                     pageCount, threadCount, filesSeconds.wall, filesSeconds.cpu, filesBytes / 1024, peakMemory()))
+        if !problems.isEmpty {
+            throw BenchmarkFailure("\(problems.count) pages failed; the first: \(problems[0])")
+        }
+    }
+    print("output in \(output.path)")
 }

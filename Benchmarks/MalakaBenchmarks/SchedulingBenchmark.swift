@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import GRDB
 import TrainingCore
@@ -98,8 +99,10 @@ func runSchedulingBenchmark(directory: URL, divisor: Int) throws {
         })
     }
     // The check alone, on the last event added: what every create, move and enrollment runs.
-    let lastAdded = try database.events(matching: EventFilter(from: DayDate(year: 2019, month: 7, day: 22)!, to: DayDate(year: 2019, month: 7, day: 27)!))
-        .first { $0.trainers == ["Trainer 108", "Trainer 7"] }!
+    guard let lastAdded = try database.events(matching: EventFilter(from: DayDate(year: 2019, month: 7, day: 22)!, to: DayDate(year: 2019, month: 7, day: 27)!))
+        .first(where: { $0.trainers == ["Trainer 108", "Trainer 7"] }) else {
+        throw BenchmarkFailure("the last event added (22.07.2019, Trainer 7 and Trainer 108) is not listed.")
+    }
     var checkOnlyTimes: [(wall: Double, cpu: Double)] = []
     for _ in 0..<21 {
         checkOnlyTimes.append(try timed { _ = try database.conflicts(ofEvent: lastAdded.id) })
@@ -113,7 +116,7 @@ func runSchedulingBenchmark(directory: URL, divisor: Int) throws {
                 _ = try database.createEvent(EventPlan(
                     courseCode: "CR-MONITORING", region: "UZ-SA", trainers: busy.trainers,
                     sessions: [.init(date: busy.sessions[0].date, time: try TimeRange(parsing: "10:00-11:00"))]))
-                fatalError("the double booking was not refused")
+                throw BenchmarkFailure("creating an event that double-books \(busy.trainers.joined(separator: " and ")) was not refused.")
             } catch is MalakaError {}
         })
     }
@@ -133,18 +136,6 @@ func runSchedulingBenchmark(directory: URL, divisor: Int) throws {
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
         return print("scheduling: schedule check (malaka process): skipped, build the malaka product in release too")
     }
-    var processTimes: [Double] = []
-    for _ in 0..<5 {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["schedule", "check", "--db", path]
-        process.standardOutput = FileHandle.nullDevice
-        processTimes.append(try seconds {
-            try process.run()
-            process.waitUntilExit()
-        })
-        guard process.terminationStatus == 0 else { fatalError("malaka schedule check failed") }
-    }
-    processTimes.sort()
+    let processTimes = try processSeconds(binary, ["schedule", "check", "--db", path], runs: 5)
     print("scheduling: malaka schedule check (process) in \(milliseconds(processTimes[2])) median of 5, process start included (target < 1 s)")
 }

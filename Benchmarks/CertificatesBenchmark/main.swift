@@ -4,14 +4,22 @@
 // direct C program drawing the same participation certificate with cairo and HarfBuzz (the issue's
 // reference), and the TypesettingBenchmark (a simpler page through the Typesetting layer).
 //
-//   swift build -c release --product malaka --product TypesettingBenchmark --product certificate-baseline --product certificates-bench
-//   .build/release/certificates-bench [--runs 3] [--large 10000] [--keep DIR] [--signing-only]
+//   MALAKA_BENCHMARKS=1 swift build -c release --product malaka --product TypesettingBenchmark --product certificate-baseline --product certificates-bench
+//   .build/release/certificates-bench [--runs 3] [--large 10000] [--keep DIR] [--signing-only] [--tiny]
+//
+// `--tiny` issues 5 certificates once, with nothing large, and signs 100 tokens: the smoke run of
+// `make test`, which checks that the benchmark still runs, not how fast.
+import BenchmarkSupport
 import Foundation
 import TrainingCore
 
 struct Options {
     var runs = 3
+    /// The event whose certificates are timed against the baselines, run after run.
+    var smallCount = 1_000
     var largeCount = 10_000
+    /// Tokens signed in each of the five rounds that time signing alone.
+    var signingCount = 10_000
     /// Keep the databases and PDFs in this folder instead of deleting them.
     var keep: String?
     /// Only build the database of an event of this many people (in the --keep folder), for profiling.
@@ -27,14 +35,18 @@ struct Options {
                 options.signingOnly = true
                 continue
             }
+            if option == "--tiny" {
+                (options.runs, options.smallCount, options.largeCount, options.signingCount) = (1, 5, 0, 100)
+                continue
+            }
             switch (option, arguments.popFirst()) {
             case ("--runs", let value?): options.runs = max(1, Int(value) ?? options.runs)
             case ("--large", let value?): options.largeCount = Int(value) ?? options.largeCount
             case ("--keep", let value?): options.keep = value
             case ("--setup-only", let value?): options.setupOnly = Int(value)
             default:
-                print("Usage: CertificatesBenchmark [--runs N] [--large N] [--keep DIR] [--setup-only N] [--signing-only]")
-                exit(64)
+                stopBenchmark("Usage: CertificatesBenchmark [--runs N] [--large N] [--keep DIR] [--setup-only N] [--signing-only] [--tiny]",
+                              status: 64)
             }
         }
         return options
@@ -42,12 +54,11 @@ struct Options {
 }
 let options = Options.parse()
 let runs = options.runs
+let smallCount = options.smallCount
 let largeCount = options.largeCount
 let keep = options.keep
 if options.signingOnly {
-    let signing = try signingMicroseconds(count: 10_000)
-    print(String(format: "Signing alone: %.1f µs per token (best of 5 rounds of 10,000; median %.1f µs), tokens of %d characters.",
-                 signing.best, signing.median, signing.tokenLength))
+    runBenchmark("certificates-bench --signing-only") { try printSigningTime() }
     exit(0)
 }
 
@@ -56,16 +67,13 @@ let malaka = binaries.appendingPathComponent("malaka").path
 let typesetting = binaries.appendingPathComponent("TypesettingBenchmark").path
 let cProgram = binaries.appendingPathComponent("certificate-baseline").path
 for binary in [malaka, typesetting, cProgram] where !FileManager.default.isExecutableFile(atPath: binary) {
-    print("\(binary) is missing: build it in release mode too (`swift build -c release --product \(URL(fileURLWithPath: binary).lastPathComponent)`).")
-    exit(1)
+    stopBenchmark("\(binary) is missing: build it in release mode too (`MALAKA_BENCHMARKS=1 swift build -c release --product \(URL(fileURLWithPath: binary).lastPathComponent)`).")
 }
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let templates = root.appendingPathComponent("certificate-templates").path
 let work = URL(fileURLWithPath: keep ?? FileManager.default.temporaryDirectory
     .appendingPathComponent("malaka-certificates-bench-\(ProcessInfo.processInfo.processIdentifier)").path)
 try? FileManager.default.removeItem(at: work)
-try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
 
 // MARK: - Running a child process and measuring it
 
@@ -92,7 +100,7 @@ func measure(_ program: String, _ arguments: [String]) throws -> Measurement {
     var pid: pid_t = 0
     let start = DispatchTime.now().uptimeNanoseconds
     guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else {
-        throw BenchmarkError("could not start \(program)")
+        throw BenchmarkFailure("could not start \(program)")
     }
     var status: Int32 = 0
     var usage = rusage()
@@ -100,15 +108,10 @@ func measure(_ program: String, _ arguments: [String]) throws -> Measurement {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
     guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
-        throw BenchmarkError("\(program) \(arguments.joined(separator: " ")) failed (status \(status)): \(output)")
+        throw BenchmarkFailure("\(program) \(arguments.joined(separator: " ")) failed (status \(status)): \(output)")
     }
     let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     return Measurement(seconds: seconds, cpuSeconds: cpu, peakMegabytes: Double(usage.ru_maxrss) / 1024, output: output)
-}
-
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 func median(_ values: [Double]) -> Double {
@@ -172,7 +175,7 @@ func issue(_ source: (path: String, event: Int64), _ count: Int, bundle: Bool, r
     let result = try measure(malaka, ["certificates", "issue", String(source.event), "--db", database, "--templates", templates,
                                       "--issue-date", "2024-03-09"] + destination)
     guard result.output.contains("Issued \(count) certificates") else {
-        throw BenchmarkError("unexpected output: \(result.output.prefix(300))")
+        throw BenchmarkFailure("unexpected output: \(result.output.prefix(300))")
     }
     if keep == nil && run > 0 {
         try? FileManager.default.removeItem(at: output)
@@ -202,7 +205,7 @@ struct Baseline {
 /// What a program printed as `bundle: … 0.231 s (…` or `files: … 1.712 s (…`.
 func reportedSeconds(_ measurement: Measurement) throws -> Double {
     guard let match = measurement.output.firstMatch(of: /: ([\d.]+) s \(/), let value = Double(match.output.1) else {
-        throw BenchmarkError("cannot read the baseline's output: \(measurement.output)")
+        throw BenchmarkFailure("cannot read the baseline's output: \(measurement.output)")
     }
     return value
 }
@@ -211,15 +214,16 @@ func reportedSeconds(_ measurement: Measurement) throws -> Double {
 /// a child started by posix_spawn counts the parent's memory it shared until exec.
 func reportedPeak(_ measurement: Measurement) throws -> Double {
     guard let match = measurement.output.firstMatch(of: /peak RSS (\d+) kB/), let kilobytes = Double(match.output.1) else {
-        throw BenchmarkError("cannot read the baseline's peak memory: \(measurement.output)")
+        throw BenchmarkFailure("cannot read the baseline's peak memory: \(measurement.output)")
     }
     return kilobytes / 1024
 }
 
 /// The TypesettingBenchmark: a simpler certificate-like page through the Typesetting layer, on two threads.
 func typesettingBaseline() throws -> Baseline {
-    let bundle = try measure(typesetting, ["--pages", "1000", "--threads", "2", "--only", "bundle", "--output", work.appendingPathComponent("baseline-bundle").path])
-    let files = try measure(typesetting, ["--pages", "1000", "--threads", "2", "--only", "files", "--output", work.appendingPathComponent("baseline-files").path])
+    let pages = String(smallCount)
+    let bundle = try measure(typesetting, ["--pages", pages, "--threads", "2", "--only", "bundle", "--output", work.appendingPathComponent("baseline-bundle").path])
+    let files = try measure(typesetting, ["--pages", pages, "--threads", "2", "--only", "files", "--output", work.appendingPathComponent("baseline-files").path])
     return Baseline(bundle: try reportedSeconds(bundle), files: try reportedSeconds(files), bundlePeak: try reportedPeak(bundle))
 }
 
@@ -233,7 +237,7 @@ func cBaseline() throws -> Baseline {
         try? FileManager.default.removeItem(at: output)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
-        return try measure(cProgram, ["--emblem", templates + "/images/emblem.png", "--out", output.path, "--pages", "1000",
+        return try measure(cProgram, ["--emblem", templates + "/images/emblem.png", "--out", output.path, "--pages", String(smallCount),
                                       "--qr-length", String(qrLength), "--only", only])
     }
     let bundle = try run("bundle")
@@ -243,12 +247,6 @@ func cBaseline() throws -> Baseline {
 }
 
 // MARK: - The runs
-
-if let count = options.setupOnly {
-    let made = try programme(count: count)
-    print("Event \(made.event) of \(count) people in \(made.path)")
-    exit(0)
-}
 
 /// Signing alone, in this process: µs per Ed25519 signature of a certificate token, best of 5 rounds of `count`.
 func signingMicroseconds(count: Int) throws -> (best: Double, median: Double, tokenLength: Int) {
@@ -269,38 +267,11 @@ func signingMicroseconds(count: Int) throws -> (best: Double, median: Double, to
     return (rounds.min()!, median(rounds), length)
 }
 
-print("Certificates benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 20) MiB, "
-      + "\(runs) runs, interleaved with the baseline; each run issues every certificate anew on a fresh copy of the database.")
-let small = try programme(count: 1_000)
-
-var rows: [(String, Measurement, String)] = []
-var bundleTimes: [Double] = [], fileTimes: [Double] = [], baselineBundles: [Double] = [], baselineFiles: [Double] = []
-var cBundles: [Double] = [], cFiles: [Double] = [], cBundleCPU: [Double] = [], cFilesCPU: [Double] = []
-var bundlePeak = 0.0, filesPeak = 0.0, baselineBundlePeak = 0.0, cBundlePeak = 0.0
-var bundleCPU: [Double] = [], filesCPU: [Double] = []
-for run in 0..<runs {
-    // Interleaved, so that a noisy neighbour slows Malaka and its baselines alike.
-    let base = try typesettingBaseline()
-    baselineBundles.append(base.bundle)
-    baselineFiles.append(base.files)
-    baselineBundlePeak = max(baselineBundlePeak, base.bundlePeak)
-    let c = try cBaseline()
-    cBundles.append(c.bundle)
-    cFiles.append(c.files)
-    cBundleCPU.append(c.bundleCPU!)
-    cFilesCPU.append(c.filesCPU!)
-    cBundlePeak = max(cBundlePeak, c.bundlePeak)
-    let bundle = try issue(small, 1_000, bundle: true, run: run)
-    bundleTimes.append(bundle.seconds)
-    bundleCPU.append(bundle.cpuSeconds)
-    bundlePeak = max(bundlePeak, bundle.peakMegabytes)
-    let files = try issue(small, 1_000, bundle: false, run: run)
-    fileTimes.append(files.seconds)
-    filesCPU.append(files.cpuSeconds)
-    filesPeak = max(filesPeak, files.peakMegabytes)
+func printSigningTime() throws {
+    let signing = try signingMicroseconds(count: options.signingCount)
+    print(String(format: "Signing alone: %.1f µs per token (best of 5 rounds of %@; median %.1f µs), tokens of %d characters.",
+                 signing.best, options.signingCount.formatted(), signing.median, signing.tokenLength))
 }
-let bundleSize = megabytes(of: work.appendingPathComponent("1000-bundle-0"))
-let filesSize = megabytes(of: work.appendingPathComponent("1000-files-0"))
 
 /// Best and median of the runs: on a shared machine the best run is the one least slowed by others.
 func line(_ label: String, _ times: [Double], cpu: [Double], peak: Double, target: String, c: [Double], baseline: [Double],
@@ -310,34 +281,82 @@ func line(_ label: String, _ times: [Double], cpu: [Double], peak: Double, targe
            c.min()!, median(c), times.min()! / c.min()!, median(times) / median(c),
            baseline.min()!, median(baseline), times.min()! / baseline.min()!, median(times) / median(baseline), size)
 }
-print("")
-print("| 1,000 certificates, one event | Malaka, best | Malaka, median | CPU, best | Peak memory (VmHWM) | Target | C program, best / median | Ratio to C, best / median | TypesettingBenchmark, best / median | Ratio, best / median | Output |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
-print(line("One 1,000-page bundle", bundleTimes, cpu: bundleCPU, peak: bundlePeak, target: "< 0.4 s (C: 0.22 s, 1.82×)",
-           c: cBundles, baseline: baselineBundles, size: bundleSize))
-print(line("1,000 files, 2 threads", fileTimes, cpu: filesCPU, peak: filesPeak, target: "< 1.5 s (C, 1 thread: 1.7 s, 0.88×)",
-           c: cFiles, baseline: baselineFiles, size: filesSize))
-func list(_ values: [Double]) -> String { values.map { String(format: "%.3f", $0) }.joined(separator: ", ") }
-print("\nAll runs: bundle \(list(bundleTimes)) s; files \(list(fileTimes)) s; C bundle \(list(cBundles)) s; C files \(list(cFiles)) s; "
-      + "TypesettingBenchmark bundle \(list(baselineBundles)) s; files \(list(baselineFiles)) s.")
-print("CPU, best: Malaka bundle \(list([bundleCPU.min()!])) s, files \(list([filesCPU.min()!])) s; "
-      + "C bundle \(list([cBundleCPU.min()!])) s, files \(list([cFilesCPU.min()!])) s.")
 
-if largeCount > 0 {
-    let large = try programme(count: largeCount)
-    let bundle = try issue(large, largeCount, bundle: true, run: 0)
-    let files = try issue(large, largeCount, bundle: false, run: 0)
+func list(_ values: [Double]) -> String { values.map { String(format: "%.3f", $0) }.joined(separator: ", ") }
+
+/// The runs against the baselines, then the large event, then signing alone.
+func runAll() throws {
+    print("Certificates benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 20) MiB, "
+          + "\(runs) runs, interleaved with the baseline; each run issues every certificate anew on a fresh copy of the database.")
+    let small = try programme(count: smallCount)
+
+    var bundleTimes: [Double] = [], fileTimes: [Double] = [], baselineBundles: [Double] = [], baselineFiles: [Double] = []
+    var cBundles: [Double] = [], cFiles: [Double] = [], cBundleCPU: [Double] = [], cFilesCPU: [Double] = []
+    var bundlePeak = 0.0, filesPeak = 0.0, baselineBundlePeak = 0.0, cBundlePeak = 0.0
+    var bundleCPU: [Double] = [], filesCPU: [Double] = []
+    for run in 0..<runs {
+        // Interleaved, so that a noisy neighbour slows Malaka and its baselines alike.
+        let base = try typesettingBaseline()
+        baselineBundles.append(base.bundle)
+        baselineFiles.append(base.files)
+        baselineBundlePeak = max(baselineBundlePeak, base.bundlePeak)
+        let c = try cBaseline()
+        cBundles.append(c.bundle)
+        cFiles.append(c.files)
+        cBundleCPU.append(c.bundleCPU!)
+        cFilesCPU.append(c.filesCPU!)
+        cBundlePeak = max(cBundlePeak, c.bundlePeak)
+        let bundle = try issue(small, smallCount, bundle: true, run: run)
+        bundleTimes.append(bundle.seconds)
+        bundleCPU.append(bundle.cpuSeconds)
+        bundlePeak = max(bundlePeak, bundle.peakMegabytes)
+        let files = try issue(small, smallCount, bundle: false, run: run)
+        fileTimes.append(files.seconds)
+        filesCPU.append(files.cpuSeconds)
+        filesPeak = max(filesPeak, files.peakMegabytes)
+    }
+    let bundleSize = megabytes(of: work.appendingPathComponent("\(smallCount)-bundle-0"))
+    let filesSize = megabytes(of: work.appendingPathComponent("\(smallCount)-files-0"))
+
+    let count = smallCount.formatted()
     print("")
-    print("| \(largeCount.formatted()) certificates, one event | Malaka, end to end | CPU | Peak memory (VmHWM) | Output |")
-    print("|---|---|---|---|---|")
-    print(String(format: "| One bundle | %.3f s | %.2f s | %.1f MB | %.1f MB |", bundle.seconds, bundle.cpuSeconds, bundle.peakMegabytes,
-                 megabytes(of: work.appendingPathComponent("\(largeCount)-bundle-0"))))
-    print(String(format: "| One file each, 2 threads | %.3f s | %.2f s | %.1f MB | %.1f MB |", files.seconds, files.cpuSeconds, files.peakMegabytes,
-                 megabytes(of: work.appendingPathComponent("\(largeCount)-files-0"))))
-    print(String(format: "\nPeak memory, %@ against 1,000: bundle %.1f MB against %.1f MB, files %.1f MB against %.1f MB.",
-                 largeCount.formatted(), bundle.peakMegabytes, bundlePeak, files.peakMegabytes, filesPeak))
+    print("| \(count) certificates, one event | Malaka, best | Malaka, median | CPU, best | Peak memory (VmHWM) | Target | C program, best / median | Ratio to C, best / median | TypesettingBenchmark, best / median | Ratio, best / median | Output |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print(line("One \(count)-page bundle", bundleTimes, cpu: bundleCPU, peak: bundlePeak, target: "< 0.4 s (C: 0.22 s, 1.82×)",
+               c: cBundles, baseline: baselineBundles, size: bundleSize))
+    print(line("\(count) files, 2 threads", fileTimes, cpu: filesCPU, peak: filesPeak, target: "< 1.5 s (C, 1 thread: 1.7 s, 0.88×)",
+               c: cFiles, baseline: baselineFiles, size: filesSize))
+    print("\nAll runs: bundle \(list(bundleTimes)) s; files \(list(fileTimes)) s; C bundle \(list(cBundles)) s; C files \(list(cFiles)) s; "
+          + "TypesettingBenchmark bundle \(list(baselineBundles)) s; files \(list(baselineFiles)) s.")
+    print("CPU, best: Malaka bundle \(list([bundleCPU.min()!])) s, files \(list([filesCPU.min()!])) s; "
+          + "C bundle \(list([cBundleCPU.min()!])) s, files \(list([cFilesCPU.min()!])) s.")
+
+    if largeCount > 0 {
+        let large = try programme(count: largeCount)
+        let bundle = try issue(large, largeCount, bundle: true, run: 0)
+        let files = try issue(large, largeCount, bundle: false, run: 0)
+        print("")
+        print("| \(largeCount.formatted()) certificates, one event | Malaka, end to end | CPU | Peak memory (VmHWM) | Output |")
+        print("|---|---|---|---|---|")
+        print(String(format: "| One bundle | %.3f s | %.2f s | %.1f MB | %.1f MB |", bundle.seconds, bundle.cpuSeconds, bundle.peakMegabytes,
+                     megabytes(of: work.appendingPathComponent("\(largeCount)-bundle-0"))))
+        print(String(format: "| One file each, 2 threads | %.3f s | %.2f s | %.1f MB | %.1f MB |", files.seconds, files.cpuSeconds, files.peakMegabytes,
+                     megabytes(of: work.appendingPathComponent("\(largeCount)-files-0"))))
+        print(String(format: "\nPeak memory, %@ against %@: bundle %.1f MB against %.1f MB, files %.1f MB against %.1f MB.",
+                     largeCount.formatted(), count, bundle.peakMegabytes, bundlePeak, files.peakMegabytes, filesPeak))
+    }
+    print(String(format: "\nPeak memory of the bundle: C program %.1f MB, TypesettingBenchmark %.1f MB.", cBundlePeak, baselineBundlePeak))
+    print("")
+    try printSigningTime()
 }
-print(String(format: "\nPeak memory of the bundle: C program %.1f MB, TypesettingBenchmark %.1f MB.", cBundlePeak, baselineBundlePeak))
-let signing = try signingMicroseconds(count: 10_000)
-print(String(format: "\nSigning alone: %.1f µs per token (best of 5 rounds of 10,000; median %.1f µs), tokens of %d characters.",
-             signing.best, signing.median, signing.tokenLength))
+
+runBenchmark("certificates-bench") {
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    // A setup-only run leaves its database for profiling.
+    defer { if keep == nil && options.setupOnly == nil { try? FileManager.default.removeItem(at: work) } }
+    if let count = options.setupOnly {
+        let made = try programme(count: count)
+        return print("Event \(made.event) of \(count) people in \(made.path)")
+    }
+    try runAll()
+}

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import TrainingCore
 
@@ -18,7 +19,7 @@ struct RegionSummaryTimings {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("malaka").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            fail("There is no malaka binary next to this one (\(binary)); build it too: swift build -c release --product malaka.", status: 74)
+            throw BenchmarkFailure("There is no malaka binary next to this one (\(binary)); build it too: swift build -c release --product malaka.")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("region-summary-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -48,7 +49,7 @@ struct RegionSummaryTimings {
             _ = try Measure.run(binary, timed.arguments)
             let results = try (0..<runs).map { _ in try Measure.run(binary, timed.arguments) }
             if let failed = results.first(where: { $0.status != 0 }) {
-                fail("malaka \(timed.arguments.joined(separator: " ")) exited with \(failed.status).", status: 70)
+                throw BenchmarkFailure("malaka \(timed.arguments.joined(separator: " ")) exited with \(failed.status).")
             }
             let wall = Measure.median(results.map(\.seconds))
             let cpu = Measure.median(results.map(\.cpuSeconds))

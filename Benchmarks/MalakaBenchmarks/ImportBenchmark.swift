@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import TrainingCore
 
@@ -32,7 +33,9 @@ enum ImportBenchmark {
         let importTime = try seconds(cpu: &cpu) {
             report = try database.importParticipants(fromFile: file.path, options: ParticipantImportOptions())
         }
-        guard let report, report.written else { fatalError("the benchmark list was refused: \(report?.refusals ?? [])") }
+        guard let report, report.written else {
+            throw BenchmarkFailure("the generated list was refused: \(report?.refusals ?? [])")
+        }
         print(String(format: "import (core): %d rows in %.2f s (target < 3 s; CPU %.2f s, load %@): %d added, %d same as an earlier row, %d rejected",
                      rows, importTime, cpu, load(), report.added.count, report.sameAsEarlierRow.count, report.rejectedLines.count))
 
@@ -56,7 +59,9 @@ enum ImportBenchmark {
                 try process.run()
                 process.waitUntilExit()
             }
-            guard process.terminationStatus == 0 else { fatalError("malaka participant import failed") }
+            guard process.terminationStatus == 0 else {
+                throw BenchmarkFailure("malaka participant import exited with status \(process.terminationStatus).")
+            }
             print(String(format: "import (malaka process): %.2f s, process start included (load %@)", processTime, load()))
         }
 

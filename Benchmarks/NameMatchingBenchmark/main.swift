@@ -1,13 +1,15 @@
+import BenchmarkSupport
 import Foundation
 import NameMatching
 
 // Times DuplicateFinder on a reproducible synthetic population.
-// Usage: swift run -c release NameMatchingBenchmark [people] [seed] [--misses]
+// Usage: MALAKA_BENCHMARKS=1 swift run -c release NameMatchingBenchmark [people] [seed] [--misses]
 // --misses lists planted duplicates not found as samePerson, with their reasons.
 
 let arguments = CommandLine.arguments.dropFirst()
 let count = arguments.first.flatMap { Int($0) } ?? 100_000
 let seed = arguments.dropFirst().first.flatMap { UInt64($0) } ?? 2024
+guard count > 1 else { stopBenchmark("Usage: NameMatchingBenchmark [people] [seed] [--misses]; people is at least 2.", status: 64) }
 let clock = ContinuousClock()
 
 func seconds(_ duration: Duration) -> String {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make fuzz`: builds each libFuzzer target and runs it for FUZZ_SECONDS seconds.
 #
-# Usage: Tests/Fuzz/run-fuzz.sh [SECONDS] [TARGET…]
+# Usage: Fuzz/run-fuzz.sh [SECONDS] [TARGET…]
 #   SECONDS  per target (default 60); TARGET is FuzzCSV, FuzzXLSX, FuzzTemplate or FuzzToken (default: all four).
 #
 # Seeds are the repository's own fixtures (good files and the hostile ones) and
@@ -12,7 +12,7 @@
 # keeps it as a regression case, then fix the code. The script exits non-zero
 # when any target found something.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 shift || true
@@ -28,7 +28,7 @@ seeds() {
                -maxdepth 1 -type f \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \) ;;
     FuzzXLSX) find Tests/SpreadsheetsTests/__Fixtures__ Tests/ImportExportTests/__Fixtures__ -maxdepth 1 -type f -name '*.xlsx' ;;
     FuzzTemplate) find certificate-templates courses -maxdepth 1 -type f -name '*.yaml' ;;
-    FuzzToken) find Tests/Fuzz/seeds/FuzzToken -type f ;;
+    FuzzToken) find Fuzz/seeds/FuzzToken -type f ;;
   esac
   [ -d "$findings_fixtures/$1" ] && find "$findings_fixtures/$1" -type f
 }

@@ -1,0 +1,33 @@
+// Release-build benchmarks behind `make bench`. Each prints what it measured,
+// the time, and where useful a baseline measured in the same run, because the
+// machines are small and shared.
+//
+//   malaka-bench [--tiny]
+//
+// `--tiny` runs a thousandth of the work: the smoke run of `make test`, which checks that every
+// benchmark still runs, not how fast. MALAKA_BENCH_DIVISOR=10 runs a tenth of it, for profiling;
+// MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift).
+import BenchmarkSupport
+import Foundation
+import TrainingCore
+
+let arguments = CommandLine.arguments.dropFirst()
+guard arguments.allSatisfy({ $0 == "--tiny" }) else { stopBenchmark("Usage: malaka-bench [--tiny]", status: 64) }
+let divisor = arguments.contains("--tiny")
+    ? 1_000 : max(1, Int(ProcessInfo.processInfo.environment["MALAKA_BENCH_DIVISOR"] ?? "") ?? 1)
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("malaka")
+let releaseBinary = FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-bench-\(ProcessInfo.processInfo.processIdentifier)")
+
+runBenchmark("malaka-bench") {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "scheduling" {
+        return try runSchedulingBenchmark(directory: directory, divisor: divisor)
+    }
+    print("Malaka benchmarks: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+    try FoundationBenchmark.run(directory: directory, divisor: divisor, binary: releaseBinary)
+    try runSchedulingBenchmark(directory: directory, divisor: divisor)
+    try ImportBenchmark.run(directory: directory, rows: 100_000 / divisor, binary: releaseBinary)
+    print("peak memory: \(peakMemory())")
+}
