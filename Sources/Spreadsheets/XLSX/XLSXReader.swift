@@ -46,7 +46,7 @@ public struct XLSXReader: Sendable {
             guard !data.isEmpty else { throw .emptyFile(onlyBlankLines: false) }
             var workbook = try XLSXWorkbook(data: data, limits: options.limits)
             let sheet = try workbook.sheet(named: options.sheetName)
-            var (rows, merged) = try workbook.rows(of: sheet)
+            var (rows, merged, formulas) = try workbook.rows(of: sheet)
             while let last = rows.last, last.isBlank { rows.removeLast() }
             guard !rows.isEmpty else {
                 throw SpreadsheetError(
@@ -58,7 +58,9 @@ public struct XLSXReader: Sendable {
             }
             if options.skipsBlankRows { rows.removeAll(where: \.isBlank) }
             merged.sort { $0.first < $1.first }
-            return Sheet(rows: rows, source: .xlsx(sheetName: sheet.name), mergedCells: merged, fileName: fileName)
+            var read = Sheet(rows: rows, source: .xlsx(sheetName: sheet.name), mergedCells: merged, fileName: fileName)
+            read.formulasWithoutValue = formulas
+            return read
         } catch {
             var error = error
             error.file = error.file ?? fileName

@@ -112,10 +112,14 @@ extension AppDatabase {
 
     /// The trainer whose name is this one in either script and any word order, when exactly one is.
     func sameTrainer(_ db: Database, as name: String) throws -> Int64? {
-        let key = PersonIdentity.orderFree(NameMatching.searchKey(name))
-        guard !key.isEmpty else { return nil }
+        // Folding drops digits, and “Trainer 1” and “Trainer 2” are two people: the digits must agree too.
+        func key(_ name: String) -> String {
+            PersonIdentity.orderFree(NameMatching.searchKey(name)) + "#" + name.filter { $0.isASCII && $0.isNumber }
+        }
+        let wanted = key(name)
+        guard wanted != "#" else { return nil }
         let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM trainer")
-        let same = rows.filter { PersonIdentity.orderFree(NameMatching.searchKey($0["name"] as String)) == key }
+        let same = rows.filter { key($0["name"] as String) == wanted }
         return same.count == 1 ? same[0]["id"] : nil
     }
 

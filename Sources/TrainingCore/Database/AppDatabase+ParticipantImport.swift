@@ -91,7 +91,12 @@ extension AppDatabase {
         report.defaults.presets = presets.values
         report.defaults.audienceCategory = audienceCategory
         report.defaults.courseCode = audienceCategory.flatMap { _ in event?.course.course.code }
-        let dataRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }
+        let nonBlankRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }
+        // Rows the worksheet hides are not what its maker sees: left out unless asked for, and said either way.
+        report.hiddenRows = nonBlankRows.filter(\.isHidden).map(\.line)
+        report.includedHidden = options.includeHidden
+        let dataRows = options.includeHidden ? nonBlankRows : nonBlankRows.filter { !$0.isHidden }
+        let formulaCells = Set(sheet.formulasWithoutValue)
         let createdAt = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
         let gazetteer = gazetteer
@@ -99,7 +104,8 @@ extension AppDatabase {
             // Each chunk has its own reader, with its own memory of the words it has read.
             guard var reader = try? ParticipantRowReader(layout: layout, gazetteer: gazetteer, isWorksheet: isWorksheet,
                                                          referenceYear: referenceYear, thisYear: latestYear,
-                                                         presets: presets, audienceCategory: audienceCategory)
+                                                         presets: presets, audienceCategory: audienceCategory,
+                                                         formulaCells: formulaCells)
             else { return [] }
             return range.map { index in
                 let row = dataRows[index]

@@ -70,9 +70,11 @@ extension AppDatabase {
         }
         try TextRule.check(name, field: "name", limit: TextRule.nameLimit)
         try TextRule.check(draft.alternateName, field: "other spelling of the name", limit: TextRule.nameLimit)
-        try TextRule.check(draft.organisation, field: "organisation")
-        try TextRule.check(draft.locality, field: "locality")
-        try TextRule.check(draft.consentRecordedBy, field: "name of who recorded consent", limit: TextRule.nameLimit)
+        // An organisation or an address may run over two lines, as in a merged cell; a name may not.
+        try TextRule.check(draft.organisation, field: "organisation", allowingLineBreaks: true)
+        try TextRule.check(draft.locality, field: "locality", allowingLineBreaks: true)
+        try TextRule.check(draft.consentRecordedBy, field: "name of who recorded consent", limit: TextRule.nameLimit,
+                           allowingLineBreaks: true)
         if let year = draft.birthYear {
             guard (1900...thisYear).contains(year) else {
                 throw MalakaError.data("Birth year \(year) is not possible. Give a year from 1900 to \(thisYear), or leave it out.")

@@ -18,6 +18,8 @@ public struct ParticipantImportOptions: Sendable {
     public var skipInvalid: Bool
     /// Values for the fields the file does not give, for every row: see ``ImportPresets``.
     public var presets: ImportPresets = ImportPresets()
+    /// Import the rows a worksheet hides, instead of leaving them out.
+    public var includeHidden = false
     /// Work out and report everything, and write nothing.
     public var dryRun: Bool
     public var onDuplicate: DuplicatePolicy

@@ -15,6 +15,8 @@ struct ParticipantRowReader {
     let presets: [ImportField: String]
     /// The category of a row that gives none: the one audience of the event's course.
     let audienceCategory: ParticipantCategory?
+    /// Cells holding a formula saved without its value: empty to read, but not empty in the file.
+    let formulaCells: Set<CellPosition>
 
     /// The column of each field, by the field's position in `ImportField.allCases`: a look-up per cell, so an array.
     private let columns: [Int?]
@@ -28,8 +30,10 @@ struct ParticipantRowReader {
     static let fields: Set<ImportField> = Set(ImportField.allCases).subtracting([.participantID, .ignore])
 
     init(layout: ColumnLayout, gazetteer: Gazetteer, isWorksheet: Bool, referenceYear: Int, thisYear: Int,
-         presets: ImportPresets = ImportPresets(), audienceCategory: ParticipantCategory? = nil) throws {
+         presets: ImportPresets = ImportPresets(), audienceCategory: ParticipantCategory? = nil,
+         formulaCells: Set<CellPosition> = []) throws {
         self.presets = presets.values
+        self.formulaCells = formulaCells
         self.audienceCategory = audienceCategory
         self.layout = layout
         self.gazetteer = gazetteer
@@ -84,10 +88,13 @@ struct ParticipantRowReader {
 
         let name = nameColumns.compactMap { CellReading.value(row[column: $0]) }.joined(separator: " ")
         if name.isEmpty {
-            let column = nameColumns[0]
+            let formula = nameColumns.first { formulaCells.contains(row.position(ofColumn: $0)) }
+            let column = formula ?? nameColumns[0]
+            let reason = formula == nil
+                ? "The name is empty. Write the person's name, or delete the row."
+                : "The name is a formula saved without its value (the program that wrote the file does not calculate). Open the file in Excel or LibreOffice and save it again, or paste the names as values."
             problems.append(ImportProblem(line: row.line, column: column, header: header(of: column),
-                                          reason: "The name is empty. Write the person's name, or delete the row.",
-                                          isWorksheet: isWorksheet))
+                                          reason: reason, isWorksheet: isWorksheet))
         }
         // Text that is stored and later printed must not carry control or direction-override characters.
         let forbiddenHelp = "Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive."

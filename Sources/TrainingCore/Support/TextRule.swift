@@ -1,6 +1,8 @@
 /// The one rule for text a person types or a file brings: no invisible or
 /// display-changing characters (see ``ForbiddenCharacter``) and a length limit,
-/// the same for the command line, CSV and XLSX.
+/// the same for the command line, CSV and XLSX. Only fields that may run over
+/// lines (an organisation, an address) take a line break or tab, from any entry;
+/// the Unicode line and paragraph separators are refused everywhere.
 ///
 /// For example:
 /// ```swift
@@ -25,7 +27,7 @@ public enum TextRule {
     }
 
     /// Checks an optional value; nil passes.
-    public static func check(_ text: String?, field: String, limit: Int = textLimit) throws {
-        if let text { try check(text, field: field, limit: limit) }
+    public static func check(_ text: String?, field: String, limit: Int = textLimit, allowingLineBreaks: Bool = false) throws {
+        if let text { try check(text, field: field, limit: limit, allowingLineBreaks: allowingLineBreaks) }
     }
 }

@@ -41,6 +41,7 @@ extension ParticipantCommand {
         @OptionGroup var reading: FileReadingOptions
         @Flag(help: "Import the good rows when some are wrong, instead of nothing.") var skipInvalid = false
         @Flag(help: "Show what would be added, linked and rejected, and write nothing.") var dryRun = false
+        @Flag(help: "Import the rows a worksheet hides too; by default they are left out and listed.") var includeHidden = false
         @Option(help: ArgumentHelp("What to do with rows that are probably someone already registered: link, new or ask.",
                                    valueName: "link|new|ask"))
         var onDuplicate: String = "ask"
@@ -81,6 +82,7 @@ extension ParticipantCommand {
                 onDuplicate: ParticipantImportOptions.DuplicatePolicy(rawValue: onDuplicate)!, linkLines: linkLines,
                 newLines: Set(newLines))
             options.presets = try ImportPresets(parsing: presets)
+            options.includeHidden = includeHidden
             let report = try database.open().importParticipants(fromFile: file, reading: reading.reading, options: options)
             if !report.refusals.isEmpty && !dryRun {
                 ImportReportPrinter.refuse(report)

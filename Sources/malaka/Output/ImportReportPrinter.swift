@@ -98,6 +98,12 @@ enum ImportReportPrinter {
             return "\(row.fullName) — probably " + candidates.map(describe).joined(separator: "; or ")
         }
         text += defaultsText(report.defaults, dryRun: dryRun)
+        if !report.hiddenRows.isEmpty {
+            let rows = report.hiddenRows.prefix(20).map(String.init).joined(separator: ", ") + (report.hiddenRows.count > 20 ? ", …" : "")
+            text += report.includedHidden
+                ? "Imported \(report.hiddenRows.count) hidden \(report.hiddenRows.count == 1 ? "row" : "rows") (\(rows)), as --include-hidden asks.\n"
+                : "Left out \(report.hiddenRows.count) hidden \(report.hiddenRows.count == 1 ? "row" : "rows") (\(rows)); --include-hidden imports them.\n"
+        }
         if !report.problems.isEmpty {
             text += "Rejected \(report.rejectedLines.count) \(report.rejectedLines.count == 1 ? "row" : "rows"):\n" + problemsText(report.problems)
         }
