@@ -91,12 +91,14 @@ extension AppDatabase {
         report.defaults.presets = presets.values
         report.defaults.audienceCategory = audienceCategory
         report.defaults.courseCode = audienceCategory.flatMap { _ in event?.course.course.code }
-        let nonBlankRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }
+        // A row whose only cell is a formula saved without its value looks blank, but is not: it is reported.
+        let formulaCells = Set(sheet.formulasWithoutValue)
+        let formulaLines = Set(formulaCells.map(\.line))
+        let nonBlankRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank || formulaLines.contains($0.line) }
         // Rows the worksheet hides are not what its maker sees: left out unless asked for, and said either way.
         report.hiddenRows = nonBlankRows.filter(\.isHidden).map(\.line)
         report.includedHidden = options.includeHidden
         let dataRows = options.includeHidden ? nonBlankRows : nonBlankRows.filter { !$0.isHidden }
-        let formulaCells = Set(sheet.formulasWithoutValue)
         let createdAt = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
         let gazetteer = gazetteer
