@@ -74,7 +74,7 @@ bench: deps
 # libFuzzer on the CSV and XLSX readers, the template parser and the token decoder, FUZZ_SECONDS each,
 # in a build of its own (.build-fuzz); see "Fuzzing" in docs/guarantees.md. FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= FuzzCSV FuzzXLSX FuzzTemplate FuzzToken
+FUZZ_TARGETS ?= FuzzCSV FuzzXLSX FuzzTemplate FuzzToken FuzzCourseYAML FuzzAttendance
 fuzz: deps
 	bash Fuzz/run-fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 

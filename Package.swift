@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Typesetting", targets: ["Typesetting"]),
         .library(name: "NameMatching", targets: ["NameMatching"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "MalakaSupport", targets: ["MalakaSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -24,6 +25,17 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // What every other module needs once: character labels, parallel map, plain-text tables and
+        // the safe file writer. Foundation only, so that anything may depend on it.
+        .target(
+            name: "MalakaSupport",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "MalakaSupportTests",
+            dependencies: ["MalakaSupport"],
+            swiftSettings: strictness
+        ),
         // Domain, database and rules: no C, no CLI, no PDF.
         .target(
             name: "TrainingCore",
@@ -33,6 +45,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "Spreadsheets",
                 "NameMatching",
+                "MalakaSupport",
             ],
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness
@@ -41,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore", "Documents", "ReportDocuments", "Spreadsheets",
+                "TrainingCore", "Documents", "ReportDocuments", "Spreadsheets", "MalakaSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -57,6 +70,7 @@ let package = Package(
         // Recognising one person written in two scripts: Foundation only.
         .target(
             name: "NameMatching",
+            dependencies: ["MalakaSupport"],
             swiftSettings: strictness
         ),
         // C libraries for PDF typesetting; only Typesetting imports them.
@@ -68,14 +82,14 @@ let package = Package(
         // Fonts, shaping, layout and PDF drawing: knows nothing of trainings.
         .target(
             name: "Typesetting",
-            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode"],
+            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode", "MalakaSupport"],
             swiftSettings: strictness
         ),
         // Certificates from templates: template files, layout, preflight, PDF rendering and issuing to files.
         .target(
             name: "Documents",
             dependencies: [
-                "TrainingCore", "Typesetting",
+                "TrainingCore", "Typesetting", "MalakaSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -90,18 +104,18 @@ let package = Package(
         // Region summaries as a table, CSV, JSON and a PDF report with charts.
         .target(
             name: "ReportDocuments",
-            dependencies: ["TrainingCore", "Typesetting"],
+            dependencies: ["TrainingCore", "Typesetting", "MalakaSupport"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "TrainingCoreTests",
-            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "TrainingFixtures", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
         // Import, export, duplicates and merging on an in-memory database, with spreadsheet fixtures.
         .testTarget(
             name: "ImportExportTests",
-            dependencies: ["TrainingCore", "Spreadsheets", "NameMatching", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TrainingCore", "TrainingFixtures", "Spreadsheets", "NameMatching", "MalakaSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
@@ -126,7 +140,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["TrainingCore", "ReportDocuments", "Typesetting", "PDFTestSupport"],
+            dependencies: ["TrainingCore", "TrainingFixtures", "ReportDocuments", "Typesetting", "PDFTestSupport"],
+            swiftSettings: strictness
+        ),
+        // The courses the core, import and report tests build their programmes from, written once.
+        .target(
+            name: "TrainingFixtures",
+            dependencies: ["TrainingCore"],
+            path: "Tests/TrainingFixtures",
             swiftSettings: strictness
         ),
         // What tests read back from PDFs through poppler and zbar: text, fonts, ink, QR codes.
@@ -220,6 +241,8 @@ if Context.environment["MALAKA_FUZZ"] != nil {
         ("FuzzXLSX", ["Spreadsheets", "TrainingCore"]),
         ("FuzzTemplate", ["Documents", "Typesetting"]),
         ("FuzzToken", ["TrainingCore"]),
+        ("FuzzCourseYAML", ["TrainingCore"]),
+        ("FuzzAttendance", ["Spreadsheets", "TrainingCore"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(

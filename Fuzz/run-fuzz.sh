@@ -2,7 +2,11 @@
 # `make fuzz`: builds each libFuzzer target and runs it for FUZZ_SECONDS seconds.
 #
 # Usage: Fuzz/run-fuzz.sh [SECONDS] [TARGET…]
-#   SECONDS  per target (default 60); TARGET is FuzzCSV, FuzzXLSX, FuzzTemplate or FuzzToken (default: all four).
+#   SECONDS  per target (default 60); TARGET is FuzzCSV, FuzzXLSX, FuzzTemplate, FuzzToken, FuzzCourseYAML
+#            or FuzzAttendance (default: all six).
+#
+# Every target is built with libFuzzer and AddressSanitizer, so that a read or write out of
+# bounds in the C libraries or unsafe Swift is a finding even when it does not crash.
 #
 # Seeds are the repository's own fixtures (good files and the hostile ones) and
 # earlier findings; the corpus each run grows is kept in .build-fuzz/corpus/ so
@@ -17,7 +21,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzCSV FuzzXLSX FuzzTemplate FuzzToken)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzCSV FuzzXLSX FuzzTemplate FuzzToken FuzzCourseYAML FuzzAttendance)
 scratch=.build-fuzz
 findings_fixtures=Tests/MalakaEndToEndTests/__Fixtures__/fuzz-findings
 
@@ -29,6 +33,10 @@ seeds() {
     FuzzXLSX) find Tests/SpreadsheetsTests/__Fixtures__ Tests/ImportExportTests/__Fixtures__ -maxdepth 1 -type f -name '*.xlsx' ;;
     FuzzTemplate) find certificate-templates courses -maxdepth 1 -type f -name '*.yaml' ;;
     FuzzToken) find Fuzz/seeds/FuzzToken -type f ;;
+    FuzzCourseYAML) find courses -maxdepth 1 -type f -name '*.yaml'
+                    find Tests/MalakaEndToEndTests/__Fixtures__ -path '*course*' -type f -name '*.yaml' ;;
+    FuzzAttendance) find Tests/SpreadsheetsTests/__Fixtures__ Tests/ImportExportTests/__Fixtures__ \
+                      -maxdepth 1 -type f \( -name 'sign-in*' -o -name '*attendance*' \) ;;
   esac
   [ -d "$findings_fixtures/$1" ] && find "$findings_fixtures/$1" -type f
 }
@@ -46,8 +54,8 @@ max_len() {
 status=0
 summary=()
 for target in "${targets[@]}"; do
-  echo "== $target: building (debug, --sanitize=fuzzer, $scratch)"
-  if ! MALAKA_FUZZ=1 swift build --scratch-path "$scratch" --sanitize=fuzzer --product "$target" 2>&1 | tail -3; then
+  echo "== $target: building (debug, --sanitize=fuzzer --sanitize=address, $scratch)"
+  if ! MALAKA_FUZZ=1 swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address --product "$target" 2>&1 | tail -3; then
     echo "error: building $target failed." >&2
     exit 1
   fi
@@ -62,7 +70,7 @@ for target in "${targets[@]}"; do
   echo "== $target: fuzzing for $seconds s from $(ls "$seed_dir" | wc -l) seeds and $(ls "$corpus" | wc -l) inputs kept from earlier runs"
   log="$scratch/$target.log"
   "$binary" "$corpus" "$seed_dir" -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
-    -rss_limit_mb=2048 -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
+    -rss_limit_mb=3072 -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
   code=$?
   runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
   rate=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")

@@ -131,6 +131,14 @@ func runSchedulingBenchmark(directory: URL, divisor: Int) throws {
     }
     print("scheduling: schedule check (core) over \(sessionTotal) sessions in \(summary(checkTimes)), \(found) conflicts (target < 1 s)")
 
+    // 3b. Every event with its details, as `event list` reads them: a fixed number of queries, not a few per event.
+    var listTimes: [(wall: Double, cpu: Double)] = []
+    var listed = 0
+    for _ in 0..<5 {
+        listTimes.append(try timed { listed = try database.events().count })
+    }
+    print("scheduling: event list (core) of \(listed) events with their sessions and trainers in \(summary(listTimes))")
+
     // 4. The same through the release binary, a process per call.
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("malaka")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -138,4 +146,7 @@ func runSchedulingBenchmark(directory: URL, divisor: Int) throws {
     }
     let processTimes = try processSeconds(binary, ["schedule", "check", "--db", path], runs: 5)
     print("scheduling: malaka schedule check (process) in \(milliseconds(processTimes[2])) median of 5, process start included (target < 1 s)")
+
+    let listProcessTimes = try processSeconds(binary, ["event", "list", "--db", path], runs: 5)
+    print("scheduling: malaka event list (process) of \(listed) events in \(milliseconds(listProcessTimes[2])) median of 5, process start included")
 }

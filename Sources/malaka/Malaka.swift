@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MalakaSupport
 import TrainingCore
 
 @main
@@ -24,12 +25,16 @@ struct Malaka: ParsableCommand {
 
     /// Runs the command and turns a ``MalakaError`` into one clear sentence and its exit status.
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as MalakaError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error.cliText)\n".utf8))
             Foundation.exit(error.kind.exitCode)
+        } catch let error as FileWriteError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Foundation.exit(74)
         } catch {
             exit(withError: error)
         }

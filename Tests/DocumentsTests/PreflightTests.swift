@@ -32,7 +32,7 @@ import TrainingCore
         let problem = report.problems[0]
         #expect(problem.message.contains("U+10FFFD"), "\(problem.message)")
         #expect(problem.message.contains("The name “\(unprintable)”"), "\(problem.message)")
-        #expect(problem.message.contains("malaka participant edit"))
+        #expect(problem.remedy == .correctName)
         #expect(problem.holders == ["Ali (2)"])
     }
 
@@ -69,7 +69,8 @@ import TrainingCore
         let report = renderer.preflight([(Samples.content(name: "Ali\u{7}\u{202E}veyev"), "Ali (8)")])
         #expect(report.failing == [0])
         #expect(report.problems.count == 1, "\(report.problems)")
-        #expect(report.problems.first?.message == "The name “Ali\u{FFFD}\u{FFFD}veyev” contains the control characters U+0007, U+202E, which cannot be printed; correct the name (`malaka participant edit`).")
+        #expect(report.problems.first?.message == "The name “Ali\u{FFFD}\u{FFFD}veyev” contains the control characters U+0007, U+202E, which cannot be printed;")
+        #expect(report.problems.first?.remedy == .correctName)
     }
 
     @Test func aNameTooLongForItsLineIsRefusedWithTheField() {

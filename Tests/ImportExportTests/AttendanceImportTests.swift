@@ -140,7 +140,8 @@ import Testing
             try database.importAttendance(eventID: event.id, from: sheet, options: AttendanceImportOptions())
         } throws: { error in
             let message = (error as? MalakaError)?.message ?? ""
-            return message.contains("Column 3 (“29.03.2019”)") && message.contains("--map 3=ignore")
+            guard case .correctSessionHeaderOrIgnore(_, column: "3")? = (error as? MalakaError)?.remedy else { return false }
+            return message.contains("Column 3 (“29.03.2019”)")
         }
         // Leaving it out with --map lets the rest in.
         let report = try database.importAttendance(eventID: event.id, from: sheet, options: AttendanceImportOptions(map: ["3=ignore"]))

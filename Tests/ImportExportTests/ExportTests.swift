@@ -65,7 +65,7 @@ import Testing
         #expect(copied.map(\.phone) == people.map(\.phone))
         #expect(copied.map(\.districtCode) == people.map(\.districtCode))
         #expect(copied.map(\.consentDate) == people.map(\.consentDate))
-        #expect(report.columns.first?.note == "not used by this import", "the Id column is left out")
+        #expect(report.columns.first?.leftOut == .notUsedByThisImport, "the Id column is left out")
     }
 
     @Test func filtersByEventRegionAndPeriod() throws {

@@ -1,4 +1,5 @@
 @testable import TrainingCore
+import MalakaSupport
 import Testing
 
 /// The cell-level checks behind the hostile-input corpus, one value at a time.
@@ -16,7 +17,7 @@ import Testing
                       ("Ali\u{85}", "U+0085"), ("Ali\tValiyev", "U+0009")])
     func namesWithInvisibleCharacters(_ name: String, _ named: String) throws {
         let scalar = try #require(ForbiddenCharacter.first(in: name, allowingLineBreaks: false))
-        #expect(ForbiddenCharacter.describe(scalar) == named)
+        #expect(CharacterLabel.code(of: scalar) == named)
     }
 
     @Test(arguments: ["Gʻulomjon Oʻrinboyev", "Шоҳида Ҳамроева", "Айгүл Өмүрбекова", "O'Brien-Smith", "Nur\nMFY"])

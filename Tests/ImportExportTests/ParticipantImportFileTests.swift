@@ -19,7 +19,7 @@ import Testing
 
         #expect(report.source == "CSV, UTF-8, semicolon (;)")
         #expect(report.columns.map(\.field) == [nil, .fullName, .sex, .birthYear, .category, .region, .district, .phone, nil])
-        #expect(report.columns[0].note == "left out")
+        #expect(report.columns[0].leftOut == .knownExtra)
         #expect(report.added.map(\.line) == [2, 3, 4])
         // Apostrophes are stored as the standard Uzbek letters
         #expect(people.map(\.fullName) == ["Gʻulomjon Oʻrinboyev", "Gulnora Karimova", "O\u{02BB}g\u{02BB}iloy Qurbonova"])

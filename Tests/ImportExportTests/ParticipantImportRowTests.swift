@@ -64,7 +64,7 @@ import Testing
 
         #expect(!report.written)
         #expect(report.rejectedLines.count == 18)
-        #expect(report.refusals.first?.contains("18 rows have problems") == true)
+        #expect(report.refusals.first?.message.contains("18 rows have problems") == true)
         #expect(report.added.map(\.line) == [2])
         #expect(try database.participants().isEmpty)
     }
@@ -154,7 +154,7 @@ import Testing
         #expect(candidates.map(\.participantID) == [gulnora.id!])
         #expect(candidates[0].isProbable)
         #expect(candidates[0].reasons.contains { $0.contains("across scripts") }, "\(candidates[0].reasons)")
-        #expect(report.refusals.contains { $0.contains("--on-duplicate link") })
+        #expect(report.refusals.contains { $0.remedy == .chooseLinkOrNew })
         #expect(try database.participants().count == 1)
     }
 
@@ -203,7 +203,8 @@ import Testing
     @Test func aLinkToNobodyOrALineThatIsNoRowIsRefused() throws {
         let (database, _) = try databaseWithGulnora()
 
-        #expect(throws: MalakaError.usage("--link 2=99: there is no participant 99. `malaka participant search NAME` finds a person's number.")) {
+        #expect(throws: MalakaError(.usage, .unknownParticipant, "names nobody: there is no participant 99.", subject: .participant(99),
+                                    location: .input(.link(line: 2, participant: 99)), remedy: .searchParticipants)) {
             try database.importParticipants(from: Fixture.csv(Self.cyrillicGulnora), options: Programme.options { $0.linkLines = [2: 99] })
         }
         #expect(throws: MalakaError.self) {
@@ -219,7 +220,7 @@ import Testing
             from: Fixture.sheet("uz-latin-bom-semicolon-crlf.csv"), options: Programme.options { $0.eventID = event.id })
 
         #expect(!report.written)
-        #expect(report.refusals.contains { $0.contains("has 2 places") })
+        #expect(report.refusals.contains { $0.message.contains("has 2 places") })
         #expect(try database.participants().isEmpty)
     }
 

@@ -1,15 +1,11 @@
 import Foundation
+import TrainingFixtures
 import Spreadsheets
 @testable import TrainingCore
 
 /// Small programmes on an in-memory database for the import, export and merge tests.
 enum Programme {
-    static let parenting = CourseDefinition(
-        code: "PS-PARENTING", kind: .training,
-        titles: [.english: "Positive parenting skills", .uzbekLatin: "Ijobiy ota-onalik koʻnikmalari"],
-        plannedHours: 12, sessionCount: 4,
-        completionRule: CompletionRule(minimumShare: 0.75, lateCountsAsPresent: true, excusedCounts: false),
-        audience: [.parent], certificateTemplate: "parenting", sourceFile: "ps-parenting.yaml")
+    static let parenting = CourseFixtures.parenting
 
     /// An empty database with the parenting course.
     static func database() throws -> AppDatabase {
@@ -19,7 +15,7 @@ enum Programme {
     }
 
     static func day(_ text: String) -> DayDate {
-        try! DayDate(parsing: text)
+        CourseFixtures.day(text)
     }
 
     /// Four mornings in Urganch from 25 March 2019.

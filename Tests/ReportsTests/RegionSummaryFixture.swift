@@ -1,4 +1,5 @@
 import Foundation
+import TrainingFixtures
 import TrainingCore
 
 /// A small programme with every case the region summary's rules decide, built on an in-memory database.
@@ -25,36 +26,18 @@ struct RegionSummaryFixture {
     var events: [String: Int64] = [:]
     var people: [String: Int64] = [:]
 
-    static let parenting = CourseDefinition(
-        code: "PS-PARENTING", kind: .training,
-        titles: [.english: "Positive parenting skills", .uzbekLatin: "Ijobiy ota-onalik koʻnikmalari",
-                 .uzbekCyrillic: "Ижобий ота-оналик кўникмалари", .russian: "Навыки позитивного родительства",
-                 .kyrgyz: "Позитивдүү ата-энелик көндүмдөрү"],
-        plannedHours: 12, sessionCount: 4,
-        completionRule: CompletionRule(minimumShare: 0.8, lateCountsAsPresent: true, excusedCounts: false),
-        audience: [.parent], certificateTemplate: "parenting", sourceFile: "ps-parenting.yaml")
+    static let parenting = CourseFixtures.parenting
 
-    static let meeting = CourseDefinition(
-        code: "COORD-MEETING", kind: .meeting, titles: [.russian: "Заседание координационной группы"],
-        plannedHours: 3, sessionCount: 1,
-        completionRule: CompletionRule(minimumShare: 1, lateCountsAsPresent: false, excusedCounts: true),
-        audience: [.civilServant], sourceFile: "coord-meeting.yaml")
+    static let meeting = CourseFixtures.meeting
 
-    /// A seminar whose title is long enough to need wrapping in any table.
-    static let seminar = CourseDefinition(
-        code: "SEM-INTERAGENCY", kind: .seminar,
-        titles: [.english: "Inter-agency social support for families with children in difficult life situations in pilot mahallas of the region",
-                 .russian: "Межведомственная социальная поддержка семей с детьми в трудной жизненной ситуации в пилотных махаллях региона"],
-        plannedHours: 8, sessionCount: 2,
-        completionRule: CompletionRule(minimumShare: 1, lateCountsAsPresent: true, excusedCounts: false),
-        audience: [.specialist], sourceFile: "sem-interagency.yaml")
+    static let seminar = CourseFixtures.seminar
 
     /// 2019, counted as of the middle of 2020, so that every 2019 session has been held.
     static func year2019(asOf: String = "2020-06-30") -> RegionSummaryRequest {
         RegionSummaryRequest(period: try! ReportPeriod(year: "2019"), asOf: day(asOf))
     }
 
-    static func day(_ text: String) -> DayDate { try! DayDate(parsing: text) }
+    static func day(_ text: String) -> DayDate { CourseFixtures.day(text) }
 
     init() throws {
         database = try AppDatabase.inMemory()

@@ -1,20 +1,12 @@
 import Foundation
+import TrainingFixtures
 @testable import TrainingCore
 
 /// Small programmes built on an in-memory database, shared by the core tests.
 enum Fixtures {
-    static let parenting = CourseDefinition(
-        code: "PS-PARENTING", kind: .training,
-        titles: [.english: "Positive parenting skills", .uzbekLatin: "Ijobiy ota-onalik koʻnikmalari"],
-        plannedHours: 12, sessionCount: 4,
-        completionRule: CompletionRule(minimumShare: 0.8, lateCountsAsPresent: true, excusedCounts: false),
-        audience: [.parent], certificateTemplate: "parenting", sourceFile: "ps-parenting.yaml")
+    static let parenting = CourseFixtures.parenting
 
-    static let meeting = CourseDefinition(
-        code: "COORD-MEETING", kind: .meeting, titles: [.russian: "Заседание координационной группы"],
-        plannedHours: 3, sessionCount: 1,
-        completionRule: CompletionRule(minimumShare: 1, lateCountsAsPresent: false, excusedCounts: true),
-        audience: [.civilServant], sourceFile: "coord-meeting.yaml")
+    static let meeting = CourseFixtures.meeting
 
     /// An empty database with the two courses above loaded.
     static func database() throws -> AppDatabase {
@@ -24,11 +16,11 @@ enum Fixtures {
     }
 
     static func day(_ text: String) -> DayDate {
-        try! DayDate(parsing: text)
+        CourseFixtures.day(text)
     }
 
     static func morning() -> TimeRange {
-        try! TimeRange(parsing: "09:00-12:00")
+        CourseFixtures.time("09:00-12:00")
     }
 
     /// A four-day parenting training in Urganch, 25–28 March 2019.

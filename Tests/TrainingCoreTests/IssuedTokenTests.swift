@@ -125,7 +125,7 @@ import Testing
         #expect {
             try training.database.issueCertificates(try training.plan(), keys: .existingOnly, digest: Training.digest) { $0.map { _ in nil } }
         } throws: { error in
-            (error as? MalakaError)?.kind == .data && "\(error)".contains("malaka keys generate")
+            (error as? MalakaError)?.kind == .data && (error as? MalakaError)?.remedy == .generateKey(organisation: "default")
         }
         #expect(try training.database.certificates().isEmpty)
         #expect(try training.database.signingKeys().isEmpty)
@@ -204,7 +204,8 @@ import Testing
             try training.issue()
         } throws: { error in
             let text = "\(error)"
-            return (error as? MalakaError)?.kind == .io && text.contains(path) && text.contains("backup")
+            return (error as? MalakaError)?.kind == .io && text.contains(path)
+                && (error as? MalakaError)?.remedy == .restoreOrReplaceKey(organisation: "default")
         }
         #expect(try training.database.certificates().isEmpty)
     }

@@ -35,7 +35,7 @@ import Testing
         }
         let message = try #require(error?.message)
         #expect(message.contains("2 session(s) would fall after it (23.04.2019, 30.04.2019)"))
-        #expect(message.contains("--until 16.04.2019 or --count 4"))
+        #expect(error?.remedy == .endRecurrenceSooner(until: Fixtures.day("2019-04-16"), count: 4))
         // Ending on the last day itself is fine
         let fits = try EventPlan.recurringSessions(recurrence, time: Fixtures.morning(), lastDay: Fixtures.day("2019-04-30"))
         #expect(fits.count == 6)

@@ -48,7 +48,7 @@ import Testing
         #expect {
             try gazetteer.region(matching: "Atlantis")
         } throws: { error in
-            (error as? MalakaError)?.message.contains("malaka region list") ?? false
+            (error as? MalakaError)?.remedy == .listRegions
         }
     }
 

@@ -1,12 +1,9 @@
 import Foundation
+import TrainingFixtures
 @testable import TrainingCore
 
 extension Fixtures {
-    static let studyTour = CourseDefinition(
-        code: "ST-PILOT-MAHALLA", kind: .studyTour, titles: [.english: "Study tour for specialists of pilot mahallas"],
-        plannedHours: 24, sessionCount: 3,
-        completionRule: CompletionRule(minimumShare: 1, lateCountsAsPresent: true, excusedCounts: false),
-        audience: [.specialist], sourceFile: "st-pilot-mahalla.yaml")
+    static let studyTour = CourseFixtures.studyTour
 
     /// The catalogue of ``database()`` plus a study tour course.
     static func schedulingDatabase() throws -> AppDatabase {
@@ -16,7 +13,7 @@ extension Fixtures {
     }
 
     static func time(_ text: String) -> TimeRange {
-        try! TimeRange(parsing: text)
+        CourseFixtures.time(text)
     }
 
     /// An event of one or more sessions, each `DATE@HH:MM-HH:MM`.

@@ -16,14 +16,15 @@ public enum CertificateFileName {
         return stem + ".pdf"
     }
 
-    /// Letters of Uzbek, Kyrgyz and Russian Cyrillic in Latin, accents dropped, apostrophes removed.
+    /// Letters of Uzbek, Kyrgyz and Russian Cyrillic in Latin, and Latin letters that have no accent
+    /// to drop (Turkish and Karakalpak ı, Azerbaijani ə) in plain ASCII.
     static func transliterated(_ text: String) -> String {
         var result = ""
         var previous: Character = " "
         for character in text.precomposedStringWithCanonicalMapping {
             let lower = Character(character.lowercased())
             let isUpper = character != lower
-            guard let latin = cyrillic[lower] else {
+            guard let latin = cyrillic[lower] ?? latin[lower] else {
                 result.append(character)
                 previous = character
                 continue
@@ -67,5 +68,10 @@ public enum CertificateFileName {
         // Uzbek, Kyrgyz, Kazakh and Karakalpak letters.
         "ў": "o", "қ": "q", "ғ": "g", "ҳ": "h", "ү": "u", "ө": "o", "ң": "ng", "ә": "a", "і": "i", "ұ": "u",
         "һ": "h", "ҷ": "j",
+    ]
+
+    /// Latin letters that are not an ASCII letter with accents, so that dropping accents leaves nothing.
+    private static let latin: [Character: String] = [
+        "ı": "i", "ə": "a", "ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe", "ŋ": "ng", "ħ": "h", "þ": "th",
     ]
 }

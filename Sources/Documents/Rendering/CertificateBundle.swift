@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MalakaSupport
 import TrainingCore
 import Typesetting
 
@@ -12,9 +13,11 @@ import Typesetting
 ///
 /// For example:
 /// ```swift
-/// let bundle = try renderer.bundle(at: url, metadata: PDFMetadata(title: "Khorezm"))
+/// let file = try AtomicFile(destination: url)
+/// let bundle = try renderer.bundle(into: file, metadata: PDFMetadata(title: "Khorezm"))
 /// for batch in batches { try bundle.append(batch) }
 /// try bundle.finish()
+/// try file.publish()
 /// ```
 ///
 /// - Important: Use a bundle from one thread at a time: it may move between threads, but two
@@ -29,12 +32,12 @@ public final class CertificateBundle: @unchecked Sendable {
     /// Pages laid out ahead of drawing, at a time.
     private static let lookAhead = 64
 
-    init(renderer: CertificateRenderer, workers: WorkerPool, url: URL, metadata: PDFMetadata) throws {
+    init(renderer: CertificateRenderer, workers: WorkerPool, file: AtomicFile, metadata: PDFMetadata) throws {
         self.renderer = renderer
         self.workers = workers
         let worker = workers.borrow()
         do {
-            document = try PDFDocument(url: url, fonts: worker.fonts, metadata: metadata)
+            document = try PDFDocument(file: file, fonts: worker.fonts, metadata: metadata)
         } catch {
             workers.giveBack(worker)
             throw error

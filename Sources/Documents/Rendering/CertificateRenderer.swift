@@ -1,6 +1,7 @@
 import Crypto
 import Dispatch
 import Foundation
+import MalakaSupport
 import TrainingCore
 import Typesetting
 
@@ -78,28 +79,30 @@ public final class CertificateRenderer: Sendable {
     public func preflight(_ certificates: [(content: CertificateContent, holder: String)]) -> PreflightReport {
         let chunk = 32
         let chunks = (certificates.count + chunk - 1) / chunk
-        let slots = Slots<[(index: Int, messages: [String])]>(count: chunks)
+        let slots = Slots<[(index: Int, problems: [CertificateProblem])]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { part in
             workers.withWorker { worker in
-                var found: [(index: Int, messages: [String])] = []
+                var found: [(index: Int, problems: [CertificateProblem])] = []
                 for index in part * chunk..<min(certificates.count, (part + 1) * chunk) {
-                    let messages = check(certificates[index].content, worker: worker)
-                    if !messages.isEmpty { found.append((index, messages)) }
+                    let problems = check(certificates[index].content, worker: worker)
+                    if !problems.isEmpty { found.append((index, problems)) }
                 }
                 slots.set(part, found)
             }
         }
         var report = PreflightReport()
-        var positions: [String: Int] = [:]
+        var positions: [CertificateProblem: Int] = [:]
         for found in slots.values() {
-            for (index, messages) in found {
+            for (index, problems) in found {
                 report.failing.insert(index)
-                for message in messages {
-                    if let position = positions[message] {
+                for problem in problems {
+                    if let position = positions[problem] {
                         report.problems[position].holders.append(certificates[index].holder)
                     } else {
-                        positions[message] = report.problems.count
-                        report.problems.append(CertificateProblem(message: message, holders: [certificates[index].holder]))
+                        positions[problem] = report.problems.count
+                        var problem = problem
+                        problem.holders = [certificates[index].holder]
+                        report.problems.append(problem)
                     }
                 }
             }
@@ -107,17 +110,17 @@ public final class CertificateRenderer: Sendable {
         return report
     }
 
-    /// What stops one certificate from being printed, as sentences.
-    private func check(_ content: CertificateContent, worker: RenderingWorker) -> [String] {
+    /// What stops one certificate from being printed, each problem without holders.
+    private func check(_ content: CertificateContent, worker: RenderingWorker) -> [CertificateProblem] {
         let page: CertificatePage
         do {
             page = try self.page(for: content)
         } catch let error as MalakaError {
-            return [error.message]
+            return [CertificateProblem(message: error.message, remedy: error.remedy)]
         } catch {
-            return ["\(error)"]
+            return [CertificateProblem(message: "\(error)")]
         }
-        var messages: [String] = []
+        var messages: [CertificateProblem] = []
         for text in page.texts {
             let unprintable = Self.controls(in: text)
             guard unprintable.isEmpty else {
@@ -127,46 +130,48 @@ public final class CertificateRenderer: Sendable {
             do {
                 let layout = try worker.fonts.layout(text.text, style: text.style, in: text.box.size, remember: text.repeats)
                 if !layout.fits {
-                    messages.append(Self.doesNotFit(text, template: page.template))
+                    messages.append(CertificateProblem(message: Self.doesNotFit(text, template: page.template)))
                 }
             } catch let TypesettingError.missingGlyphs(characters, _) {
                 messages.append(contentsOf: Self.missing(characters, in: text, template: page.template))
             } catch {
-                messages.append("\(page.template.file), field \(text.field): \(error)")
+                messages.append(CertificateProblem(message: "\(page.template.file), field \(text.field): \(error)"))
             }
         }
         if let qr = page.qrContent {
             if qr.isEmpty {
-                messages.append("The QR code of \(page.template.file) has nothing to encode; give qr.content a value.")
+                messages.append(CertificateProblem(message: "The QR code of \(page.template.file) has nothing to encode; give qr.content a value."))
             } else if qr.utf8.count > 1_000 {
-                messages.append("The QR code's content (\(qr.utf8.count) bytes) is too long to scan from paper; shorten the verification link (`malaka organisation set`).")
+                messages.append(CertificateProblem(message: "The QR code's content (\(qr.utf8.count) bytes) is too long to scan from paper;",
+                                                   remedy: .shortenVerificationLink))
             }
         }
         return messages
     }
 
-    private static func missing(_ characters: [Unicode.Scalar], in text: CertificatePage.Text, template: CertificateTemplate) -> [String] {
+    private static func missing(_ characters: [Unicode.Scalar], in text: CertificatePage.Text, template: CertificateTemplate) -> [CertificateProblem] {
         let absent = Set(characters)
         let culprits = text.values.filter { $0.value.unicodeScalars.contains(where: absent.contains) }
         guard !culprits.isEmpty else {
             let list = characters.map(CharacterLabel.label(of:)).joined(separator: ", ")
-            return ["The text of \(template.file), field \(text.field), “\(text.text)”, has \(list), which no installed font has; correct the template or install a font that has \(characters.count == 1 ? "it" : "them")."]
+            return [CertificateProblem(message: "The text of \(template.file), field \(text.field), “\(text.text)”, has \(list), which no installed font has; correct the template or install a font that has \(characters.count == 1 ? "it" : "them").")]
         }
         return culprits.map { label, value in
             let own = value.unicodeScalars.filter(absent.contains)
             var seen = Set<Unicode.Scalar>()
             let list = own.filter { seen.insert($0).inserted }.map(CharacterLabel.label(of:)).joined(separator: ", ")
-            let remedy = label == nameLabel
-                ? "correct the name (`malaka participant edit`) or install a font that has \(seen.count == 1 ? "it" : "them")"
-                : "correct it or install a font that has \(seen.count == 1 ? "it" : "them")"
-            return "\(label.prefix(1).uppercased() + label.dropFirst()) “\(value)” has \(list), which no installed font has; \(remedy)."
+            let subject = "\(label.prefix(1).uppercased() + label.dropFirst()) “\(value)” has \(list), which no installed font has;"
+            guard label == nameLabel else {
+                return CertificateProblem(message: subject + " correct it or install a font that has \(seen.count == 1 ? "it" : "them").")
+            }
+            return CertificateProblem(message: subject, remedy: .correctNameOrInstallFont(characterCount: seen.count))
         }
     }
 
     private static let nameLabel = Placeholder(name: .participant, language: nil, signatory: nil).label
 
     /// Control characters and direction overrides in the values: invisible, and never meant to be printed.
-    private static func controls(in text: CertificatePage.Text) -> [String] {
+    private static func controls(in text: CertificatePage.Text) -> [CertificateProblem] {
         text.values.compactMap { label, value in
             var seen = Set<Unicode.Scalar>()
             // C0 and C1 controls (general category Cc), and the bidirectional embeddings, overrides and isolates.
@@ -179,7 +184,9 @@ public final class CertificateRenderer: Sendable {
             guard !found.isEmpty else { return nil }
             let list = found.map(CharacterLabel.label(of:)).joined(separator: ", ")
             let shown = String(String.UnicodeScalarView(value.unicodeScalars.map { seen.contains($0) ? "\u{FFFD}" : $0 }))
-            return "\(label.prefix(1).uppercased() + label.dropFirst()) “\(shown)” contains the control character\(found.count == 1 ? "" : "s") \(list), which cannot be printed; \(label == nameLabel ? "correct the name (`malaka participant edit`)" : "correct it")."
+            let subject = "\(label.prefix(1).uppercased() + label.dropFirst()) “\(shown)” contains the control character\(found.count == 1 ? "" : "s") \(list), which cannot be printed;"
+            guard label == nameLabel else { return CertificateProblem(message: subject + " correct it.") }
+            return CertificateProblem(message: subject, remedy: .correctName)
         }
     }
 
@@ -217,29 +224,36 @@ public final class CertificateRenderer: Sendable {
         }
     }
 
-    /// Writes the certificate's own PDF to a file: the same bytes as ``pdf(of:)``, written through
-    /// cairo's buffered file output rather than gathered in memory a few bytes at a time.
-    public func writePDF(of content: CertificateContent, to url: URL) throws {
+    /// Writes the certificate's own PDF into a temporary file that the caller seals and puts in
+    /// place: the same bytes as ``pdf(of:)``, written in blocks rather than gathered in memory.
+    public func writePDF(of content: CertificateContent, into file: AtomicFile) throws {
         let prepared = try prepare(content)
         try workers.withWorker { worker in
-            let document = try PDFDocument(url: url, fonts: worker.fonts, metadata: prepared.page.metadata)
+            let document = try PDFDocument(file: file, fonts: worker.fonts, metadata: prepared.page.metadata)
             try draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)
             try document.finish()
         }
     }
 
-    /// Writes every certificate as a page of one PDF file at `url`, in order.
+    /// Writes the certificate's own PDF to `url`, whole or not at all.
+    public func writePDF(of content: CertificateContent, to url: URL) throws {
+        try AtomicFile.write(to: url) { try writePDF(of: content, into: $0) }
+    }
+
+    /// Writes every certificate as a page of one PDF file at `url`, in order, whole or not at all.
     ///
     /// - Parameter pageDone: called after each page, for a progress bar.
     public func writeBundle(_ contents: [CertificateContent], to url: URL, metadata: PDFMetadata, pageDone: () -> Void = {}) throws {
-        let bundle = try bundle(at: url, metadata: metadata)
-        try bundle.append(contents, pageDone: pageDone)
-        try bundle.finish()
+        try AtomicFile.write(to: url) { file in
+            let bundle = try bundle(into: file, metadata: metadata)
+            try bundle.append(contents, pageDone: pageDone)
+            try bundle.finish()
+        }
     }
 
-    /// A PDF of many certificates, written a batch of pages at a time; see ``CertificateBundle``.
-    public func bundle(at url: URL, metadata: PDFMetadata) throws -> CertificateBundle {
-        try CertificateBundle(renderer: self, workers: workers, url: url, metadata: metadata)
+    /// A PDF of many certificates, written a batch of pages at a time into `file`; see ``CertificateBundle``.
+    public func bundle(into file: AtomicFile, metadata: PDFMetadata) throws -> CertificateBundle {
+        try CertificateBundle(renderer: self, workers: workers, file: file, metadata: metadata)
     }
 
     func draw(_ prepared: PreparedPage, on canvas: Canvas, worker: RenderingWorker) throws {
@@ -301,7 +315,7 @@ public struct PreflightReport: Sendable {
     mutating func merge(_ other: PreflightReport, offset: Int) {
         for index in other.failing { failing.insert(index + offset) }
         for problem in other.problems {
-            if let position = problems.firstIndex(where: { $0.message == problem.message }) {
+            if let position = problems.firstIndex(where: { $0.message == problem.message && $0.remedy == problem.remedy }) {
                 problems[position].holders.append(contentsOf: problem.holders)
             } else {
                 problems.append(problem)
@@ -312,13 +326,21 @@ public struct PreflightReport: Sendable {
 
 /// A reason a certificate cannot be printed, with everyone whose certificate it affects.
 public struct CertificateProblem: Sendable, Hashable {
-    /// One sentence: what is wrong, where, and what to do.
+    /// One sentence: what is wrong and where, and what to do when that needs no front end's words.
     public let message: String
+    /// What to do, for the front end to word after the message.
+    public let remedy: MalakaError.Remedy?
     public var holders: [String]
 
-    public init(message: String, holders: [String]) {
+    public init(message: String, remedy: MalakaError.Remedy? = nil, holders: [String] = []) {
         self.message = message
+        self.remedy = remedy
         self.holders = holders
+    }
+
+    /// The problem as one of the details of a refusal.
+    var detail: MalakaError {
+        MalakaError(.data, .cannotPrint, message, subject: holders.isEmpty ? nil : .people(holders), remedy: remedy)
     }
 }
 

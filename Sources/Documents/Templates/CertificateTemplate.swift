@@ -11,7 +11,7 @@ import Typesetting
 /// A template is checked completely when it is loaded (fields, images, fonts, and the fixed
 /// text against the fonts), so that rendering can only fail on the values of one certificate.
 public struct CertificateTemplate: Sendable {
-    /// The file name without `.yaml`, as courses and `--template` name it.
+    /// The file name without `.yaml`, as courses and the template option name it.
     public let name: String
     /// The file, as it is named in messages.
     public let file: String

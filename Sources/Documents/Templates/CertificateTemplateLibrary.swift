@@ -47,12 +47,13 @@ public final class CertificateTemplateLibrary: @unchecked Sendable {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw MalakaError.io("There is no templates folder \(folder). Give it with --templates or MALAKA_TEMPLATES.")
+            throw MalakaError(.io, .unreadableFile, "There is no templates folder \(folder).", subject: .file(folder), remedy: .giveTemplatesFolder)
         }
         let file = (folder.hasSuffix("/") ? folder : folder + "/") + name + ".yaml"
         guard FileManager.default.fileExists(atPath: file) else {
             let known = names()
-            throw MalakaError.data("There is no certificate template “\(name)” in \(folder)\(known.isEmpty ? "" : "; the templates are \(known.joined(separator: ", "))"). Choose one with --template, or add \(name).yaml.")
+            throw MalakaError(.data, .unknownTemplate, "There is no certificate template “\(name)” in \(folder)\(known.isEmpty ? "" : "; the templates are \(known.joined(separator: ", "))").",
+                              subject: .template(name: name), remedy: .chooseTemplateOrAdd(name))
         }
         do {
             return try CertificateTemplate.load(name: name, file: file, folder: folderURL, fonts: FontLibrary())

@@ -1,6 +1,7 @@
 import Foundation
 import TrainingCore
 import Yams
+import MalakaSupport
 
 /// A node of a YAML document with the path that leads to it, so that every complaint names the file, line and field.
 ///
@@ -110,7 +111,7 @@ struct YAMLNode {
         guard let scalar = node.scalar else { throw problem("expected text, found \(kind)") }
         // Printed on certificates and in messages: no escape sequences, bells or direction overrides.
         if let character = ForbiddenCharacter.first(in: scalar.string, allowingLineBreaks: true) {
-            throw problem("the text contains the invisible character \(ForbiddenCharacter.describe(character)); retype it")
+            throw problem("the text contains the invisible character \(CharacterLabel.code(of: character)); retype it")
         }
         return scalar.string
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 
 /// Finds records that describe the same person among many, without
 /// comparing every pair.

@@ -1,3 +1,4 @@
+import MalakaSupport
 import TrainingCore
 
 /// A region summary as plain-text tables for the terminal: the main figures, then who was reached.
@@ -26,17 +27,8 @@ public enum RegionSummaryTable {
         let header = [text.rowHeading] + columns.map { $0.name.text(in: language) }
         let body = summary.rows.map { row in [text.rowName(row.code)] + columns.map { $0.value(row.figures).text(in: language) } }
         let total = [text.label(.total)] + columns.map { $0.value(summary.total).text(in: language) }
-        var widths = header.map(\.count)
-        for line in body + [total] {
-            for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        func format(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                return index == 0 ? cell + padding : padding + cell
-            }.joined(separator: "  ") + "\n"
-        }
-        let rule = format(widths.map { String(repeating: "-", count: $0) })
-        return format(header) + rule + body.map(format).joined() + rule + format(total)
+        var table = PlainTextTable(header: header, rows: body, alignments: [.left] + columns.map { _ in .right })
+        table.widen(total)
+        return table.text + table.rule + table.line(total)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import Typesetting
 import TrainingCore
 
@@ -27,17 +28,23 @@ public struct RegionSummaryPDF {
         self.generatedOn = generatedOn
     }
 
-    /// Writes the PDF to `url`.
+    /// Writes the PDF into `file`, a temporary that the caller puts in place.
     ///
     /// - Parameter fonts: the library to find and shape fonts with; give a long-lived one when rendering many reports.
     ///
-    /// - Throws: ``MalakaError``: `io` when the file cannot be written, `data` when a name has a letter no installed font has.
-    public func write(to url: URL, fonts: FontLibrary = FontLibrary()) throws {
+    /// - Throws: `FileWriteError` when the file cannot be written; ``MalakaError`` `data` when a name has a
+    ///   letter no installed font has.
+    public func write(into file: AtomicFile, fonts: FontLibrary = FontLibrary()) throws {
         try describingErrors {
-            let document = try PDFDocument(url: url, fonts: fonts, metadata: metadata)
+            let document = try PDFDocument(file: file, fonts: fonts, metadata: metadata)
             try render(into: document)
             try document.finish()
         }
+    }
+
+    /// Writes the PDF to `url`, whole or not at all; readable by its owner only, as it may name people.
+    public func write(to url: URL, fonts: FontLibrary = FontLibrary()) throws {
+        try AtomicFile.write(to: url) { try write(into: $0, fonts: fonts) }
     }
 
     /// The PDF's bytes.

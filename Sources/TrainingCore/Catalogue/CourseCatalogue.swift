@@ -18,7 +18,8 @@ public enum CourseCatalogue {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw MalakaError.io("Cannot read the course directory \(directory.path) (\(error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ".")))). Give the catalogue's directory with --dir.")
+            throw MalakaError(.io, .unreadableFile, "Cannot read the course directory \(directory.path) (\(error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ".")))).",
+                              subject: .file(directory.path), remedy: .giveCatalogueDirectory)
         }
         let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard !files.isEmpty else {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import MalakaSupport
 
 /// Typed access to the fields of a YAML mapping that names the file, line and field in every complaint.
 struct YAMLFields {
@@ -62,7 +63,7 @@ struct YAMLFields {
             throw problem(at: path, "the text is \(text.utf8.count) bytes long, more than the \(Self.maximumTextLength) any field may hold; shorten it")
         }
         if let scalar = ForbiddenCharacter.first(in: text, allowingLineBreaks: true) {
-            throw problem(at: path, "the text contains the invisible character \(ForbiddenCharacter.describe(scalar)); retype it")
+            throw problem(at: path, "the text contains the invisible character \(CharacterLabel.code(of: scalar)); retype it")
         }
         return text
     }

@@ -33,7 +33,8 @@ extension AppDatabase {
     @discardableResult
     public func markAttendance(_ requests: [AttendanceMarks]) throws -> Int {
         for request in requests where request.marks.isEmpty && request.everyoneElse == nil {
-            throw MalakaError.usage("Say who was at event \(request.eventID) on \(request.date.iso): --all-present, or --present/--late/--excused/--absent with participant numbers.")
+            throw MalakaError(.usage, .nothingToDo, "Say who was at event \(request.eventID) on \(request.date.iso):",
+                              subject: .event(request.eventID), remedy: .sayWhoAttended)
         }
         return try write { db in
             let markedAt = Date.databaseNow.databaseValue
@@ -60,7 +61,8 @@ extension AppDatabase {
                     if let position = try waitlistPosition(db, eventID: request.eventID, participantID: participantID) {
                         throw MalakaError.data("\(person.fullName) (\(participantID)) is number \(position) on the waitlist of event \(request.eventID), not enrolled, so they cannot be marked. Nothing was changed.")
                     }
-                    throw MalakaError.data("\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed. Enroll them first with `malaka enroll \(request.eventID) \(participantID)`.")
+                    throw MalakaError(.data, .notEnrolled, "\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed.",
+                                      subject: .participant(participantID), remedy: .enrollFirst(event: request.eventID, participant: participantID))
                 }
                 var statuses = request.marks
                 if let everyoneElse = request.everyoneElse {
@@ -90,7 +92,8 @@ extension AppDatabase {
             return session
         }
         guard onDay.count == 1 else {
-            throw MalakaError.usage("Event \(detail.id) has \(onDay.count) sessions on \(date.iso) (starting \(onDay.map { "\($0.startTime)" }.joined(separator: ", "))). Say which with --start-time.")
+            throw MalakaError(.usage, .ambiguousSession, "Event \(detail.id) has \(onDay.count) sessions on \(date.iso) (starting \(onDay.map { "\($0.startTime)" }.joined(separator: ", "))).",
+                              subject: .session(event: detail.id, date: date), remedy: .chooseStartTime)
         }
         return onDay[0]
     }

@@ -57,18 +57,23 @@ extension AppDatabase {
         let file = sheet.fileName ?? "the file"
         let isWorksheet = sheet.isWorksheet
         func columnName(_ column: ImportColumn) -> String {
-            "Column \(isWorksheet ? ImportColumn.letter(column.column) : String(column.column)) (“\(column.header.trimmingSpaces())”)"
+            "Column \(columnLabel(column)) (“\(column.header.trimmingSpaces())”)"
+        }
+        func columnLabel(_ column: ImportColumn) -> String {
+            isWorksheet ? ImportColumn.letter(column.column) : String(column.column)
         }
 
         // Session columns: every column whose header is a date or a session number.
         let sessionDates = detail.sessions.map { "\($0.date.dotted) \($0.startTime)" }.joined(separator: ", ")
         var usedSessions: [Int64: ImportColumn] = [:]
-        for index in layout.columns.indices where layout.columns[index].field == nil && layout.columns[index].note != "left out with --map" {
+        for index in layout.columns.indices where layout.columns[index].field == nil && layout.columns[index].leftOut != .ignoredByMapping {
             let column = layout.columns[index]
             guard let header = SessionColumnReading.parse(column.header) else {
                 // A header such as 31.02.2019 was meant as a session; skipping it would drop that day's marks unnoticed.
                 if SessionColumnReading.isImpossibleDate(column.header) {
-                    throw MalakaError.data("\(file): \(columnName(column)) looks like a session date, but there is no such day. Correct the header to one of the sessions of event \(eventID) (\(sessionDates)), or leave the column out with --map \(isWorksheet ? ImportColumn.letter(column.column) : String(column.column))=ignore. Nothing was recorded.")
+                    throw MalakaError(.data, .unknownSession, "\(file): \(columnName(column)) looks like a session date, but there is no such day. Nothing was recorded.",
+                                      subject: .event(eventID), location: .init(file: file, column: column.column),
+                                      remedy: .correctSessionHeaderOrIgnore(sessions: sessionDates, column: columnLabel(column)))
                 }
                 continue
             }
@@ -82,17 +87,20 @@ extension AppDatabase {
                 matching = detail.sessions.indices.contains(number - 1) ? [detail.sessions[number - 1]] : []
             }
             guard !matching.isEmpty else {
-                throw MalakaError.data("\(file): \(columnName(column)) names no session of event \(eventID), whose sessions are \(sessionDates). Correct the header, or leave the column out with --map \(isWorksheet ? ImportColumn.letter(column.column) : String(column.column))=ignore. Nothing was recorded.")
+                throw MalakaError(.data, .unknownSession, "\(file): \(columnName(column)) names no session of event \(eventID), whose sessions are \(sessionDates). Nothing was recorded.",
+                                  subject: .event(eventID), location: .init(file: file, column: column.column),
+                                  remedy: .correctSessionHeaderOrIgnore(sessions: nil, column: columnLabel(column)))
             }
             guard matching.count == 1 else {
                 throw MalakaError.data("\(file): \(columnName(column)) could be \(matching.count) sessions of event \(eventID) (starting \(matching.map { "\($0.startTime)" }.joined(separator: ", "))). Add the start time to the header, e.g. “\(matching[0].date.dotted) \(matching[1].startTime)”. Nothing was recorded.")
             }
             if let earlier = usedSessions[matching[0].id!] {
-                throw MalakaError.data("\(file): \(columnName(earlier)) and \(columnName(column)) are both the session of \(matching[0].date.dotted) \(matching[0].startTime). Leave one out with --map COLUMN=ignore. Nothing was recorded.")
+                throw MalakaError(.data, .contradictoryMapping, "\(file): \(columnName(earlier)) and \(columnName(column)) are both the session of \(matching[0].date.dotted) \(matching[0].startTime). Nothing was recorded.",
+                                  subject: .event(eventID), location: .init(file: file, column: column.column), remedy: .ignoreOneColumn)
             }
             usedSessions[matching[0].id!] = column
             layout.columns[index].session = matching[0]
-            layout.columns[index].note = nil
+            layout.columns[index].leftOut = nil
         }
         let sessionColumns = layout.columns.filter { $0.session != nil }
         guard !sessionColumns.isEmpty else {
@@ -102,7 +110,8 @@ extension AppDatabase {
         let nameColumns: [Int] = layout.fieldColumns[.fullName].map { [$0] }
             ?? [ImportField.surname, .givenName, .patronymic].compactMap { layout.fieldColumns[$0] }.sorted()
         guard idColumn != nil || !nameColumns.isEmpty else {
-            throw MalakaError.data("\(file) has no column that says who each row is: Malaka looks for an Id column with participant numbers, or a name (F.I.Sh., ФИО, Аты-жөнү, Full name). Name it with --map, e.g. --map \"B=name\".")
+            throw MalakaError(.data, .noNameColumn, "\(file) has no column that says who each row is: Malaka looks for an Id column with participant numbers, or a name (F.I.Sh., ФИО, Аты-жөнү, Full name).",
+                              subject: .file(file), remedy: .mapColumn(example: "B=name"))
         }
 
         // The people enrolled in the event, to find each row among.
@@ -118,9 +127,9 @@ extension AppDatabase {
         var lineOfParticipant: [Int64: Int] = [:]
         for row in sheet.rows[(layout.headerIndex + 1)...] where !row.isBlank {
             var problems: [ImportProblem] = []
-            func problem(_ column: Int?, _ reason: String) {
+            func problem(_ column: Int?, _ reason: String, _ remedy: MalakaError.Remedy? = nil) {
                 let header = column.flatMap { number in layout.columns.first { $0.column == number }?.header }
-                problems.append(ImportProblem(line: row.line, column: column, header: header, reason: reason, isWorksheet: isWorksheet))
+                problems.append(ImportProblem(line: row.line, column: column, header: header, reason: reason, remedy: remedy, isWorksheet: isWorksheet))
             }
             let name = nameColumns.compactMap { CellReading.value(row[column: $0]) }.joined(separator: " ")
             let number = idColumn.flatMap { CellReading.value(row[column: $0]) }
@@ -130,7 +139,7 @@ extension AppDatabase {
                     let status = try AttendanceMarkReading.status(row[column: column.column])
                     marks.append(status ?? (options.emptyIsAbsent ? .absent : nil))
                 } catch let error as MalakaError {
-                    problem(column.column, error.message)
+                    problem(column.column, error.message, error.remedy)
                 }
             }
 
@@ -149,8 +158,12 @@ extension AppDatabase {
                         }
                     } else {
                         let registered = try Participant.fetchOne(db, key: id)
-                        problem(idColumn, registered.map { "\($0.fullName) (\(id)) is not enrolled in event \(eventID). Enroll them first with `malaka enroll \(eventID) \(id)`." }
-                            ?? "There is no participant \(id). Check the number, or leave the Id cell empty to find the person by name.")
+                        if let registered {
+                            problem(idColumn, "\(registered.fullName) (\(id)) is not enrolled in event \(eventID).",
+                                    .enrollFirst(event: eventID, participant: id))
+                        } else {
+                            problem(idColumn, "There is no participant \(id). Check the number, or leave the Id cell empty to find the person by name.")
+                        }
                     }
                 } else {
                     problem(idColumn, "“\(number)” is not a participant number. Write the number Malaka gave the person, e.g. 12.")
@@ -171,9 +184,13 @@ extension AppDatabase {
                         problem(nameColumns.first, "“\(name)” could be \(probable.map { "\(enrolled[positionByID[$0.id]!].fullName) (\($0.id))" }.joined(separator: " or ")). Add an Id column with their numbers.")
                     } else {
                         let registered = try searchRegistered(db, name: name)
-                        problem(nameColumns.first, registered.isEmpty
-                            ? "Nobody enrolled in event \(eventID) is called “\(name)”. Check the name, or register and enroll the person first (`malaka participant import FILE --event \(eventID)` does both)."
-                            : "“\(name)” is not enrolled in event \(eventID); registered with that name: \(registered.map { "\($0.fullName) (\($0.id!))" }.joined(separator: ", ")). Enroll them first with `malaka enroll \(eventID) NUMBER`.")
+                        if registered.isEmpty {
+                            problem(nameColumns.first, "Nobody enrolled in event \(eventID) is called “\(name)”.",
+                                    .checkNameOrRegisterAndEnroll(event: eventID))
+                        } else {
+                            problem(nameColumns.first, "“\(name)” is not enrolled in event \(eventID); registered with that name: \(registered.map { "\($0.fullName) (\($0.id!))" }.joined(separator: ", ")).",
+                                    .enrollFirst(event: eventID, participant: nil))
+                        }
                     }
                 }
             }
@@ -191,7 +208,7 @@ extension AppDatabase {
         }
         let rejected = report.rejectedLines.count
         if rejected > 0 && !options.skipInvalid {
-            report.refusals.append("\(rejected) \(rejected == 1 ? "row has" : "rows have") problems (listed below). Correct \(rejected == 1 ? "it" : "them") and import again, or add --skip-invalid to record the other rows.")
+            report.refusals.append(.rowsHaveProblems(rejected, remedy: .correctRowsOrSkipInvalid(count: rejected, marks: true)))
         }
         return report
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MalakaSupport
 
 extension AppDatabase {
     /// Writes a consistent copy of the live database to a new file, with SQLite's online backup.
@@ -9,26 +10,32 @@ extension AppDatabase {
     /// `PRAGMA integrity_check`, then renamed, so a cut-off backup never looks finished.
     ///
     /// Related SQLite documentation: <https://www.sqlite.org/backup.html>
+    ///
+    /// The backup holds everything the database does, names and phones included, so only its owner may read it (0600).
     public func backup(to path: String) throws {
-        let fileManager = FileManager.default
-        guard !fileManager.fileExists(atPath: path) else {
-            throw MalakaError.io("\(path) already exists. Give a new file name for the backup; nothing was written.")
-        }
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { try? fileManager.removeItem(atPath: temporary) }
+        let url = URL(fileURLWithPath: path)
+        let exists = MalakaError.io("\(path) already exists. Give a new file name for the backup; nothing was written.")
+        guard !FileManager.default.fileExists(atPath: path) else { throw exists }
         do {
-            let copy = try DatabaseQueue(path: temporary)
-            try dbWriter.backup(to: copy)
-            let check = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
-            guard check == ["ok"] else {
-                throw MalakaError.data("The backup did not pass SQLite's integrity check (\(check.prefix(3).joined(separator: "; "))); nothing was written to \(path).")
+            let file = try AtomicFile(destination: url, permissions: 0o600)
+            defer { file.discard() }
+            do {
+                let copy = try DatabaseQueue(path: file.temporaryPath)
+                try dbWriter.backup(to: copy)
+                let check = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+                try copy.close()
+                guard check == ["ok"] else {
+                    throw MalakaError.data("The backup did not pass SQLite's integrity check (\(check.prefix(3).joined(separator: "; "))); nothing was written to \(path).")
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+                // SQLite's own words for a full disk can end in "not an error"; say what happened, and where.
+                throw FileWriteError(path: path, step: .write, code: error.resultCode == .SQLITE_FULL ? ENOSPC : EIO)
             }
-            try copy.close()
-            try fileManager.moveItem(atPath: temporary, toPath: path)
+            guard try file.publishWithoutReplacing() else { throw exists }
+        } catch let error as FileWriteError {
+            throw MalakaError.io("Cannot write the backup: \(error.description)")
         } catch let error as DatabaseError {
             throw MalakaError.io("Cannot write the backup to \(path): \(error.message ?? "\(error.resultCode)").")
-        } catch let error as CocoaError {
-            throw MalakaError.io("Cannot write the backup to \(path): \(error.localizedDescription)")
         }
     }
 

@@ -45,7 +45,9 @@ extension AppDatabase {
             do {
                 return ParticipantEdit(before: person, after: try updated(person, with: changes))
             } catch let error as MalakaError {
-                throw MalakaError(error.kind, "Participant \(person.id!) (\(person.fullName)): \(error.message) Nothing was changed.")
+                throw MalakaError(error.kind, error.code, "Participant \(person.id!) (\(person.fullName)): \(error.message) Nothing was changed.",
+                                  subject: .participant(person.id!), location: error.location, remedy: error.remedy,
+                                  details: error.details)
             }
         }
         if dryRun { return edits }

@@ -6,7 +6,7 @@ extension AppDatabase {
     public func certificatesWithOutdatedName(participantID: Int64) throws -> [Certificate] {
         let person = try participant(id: participantID)
         return try certificates(participantID: participantID, status: .valid).filter { certificate in
-            certificate.printedName != printedName(fullName: person.fullName, alternateName: person.alternateName,
+            certificate.printedName != CertificateSelection.printedName(fullName: person.fullName, alternateName: person.alternateName,
                                                    in: certificate.language)
         }
     }

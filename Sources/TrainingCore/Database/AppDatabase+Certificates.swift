@@ -27,26 +27,10 @@ extension AppDatabase {
             let standings = try attendanceStandings(db, detail: detail, rule: rule) { id, standing in
                 named.isEmpty ? standing.isComplete : named.contains(id)
             }
-            var problems: [String] = []
-            var notes: [String] = []
-            var chosen: [AttendanceStanding] = []
-            if named.isEmpty {
-                chosen = standings
-            } else {
-                let byID = Dictionary(uniqueKeysWithValues: standings.map { ($0.id, $0) })
-                var seen = Set<Int64>()
-                for id in request.participantIDs where seen.insert(id).inserted {
-                    guard let row = byID[id] else {
-                        let person = try participant(db, id: id)
-                        problems.append("\(person.fullName) (\(id)) is not enrolled in event \(request.eventID).")
-                        continue
-                    }
-                    guard row.standing.isComplete else {
-                        problems.append("\(row.fullName) (\(id)) attended \(row.standing.creditedSessions) of \(row.standing.sessionCount) sessions, below the \(Int((rule.minimumShare * 100).rounded()))% the course requires.")
-                        continue
-                    }
-                    chosen.append(row)
-                }
+            let enrolledIDs = Set(standings.map(\.id))
+            var otherNames: [Int64: String] = [:]
+            for id in request.participantIDs where !enrolledIDs.contains(id) && otherNames[id] == nil {
+                otherNames[id] = try participant(db, id: id).fullName
             }
             let issued = try certificatesByParticipant(db, eventID: detail.id)
             let organisation = try organisationSettings(db, for: detail.event.organiser)
@@ -63,36 +47,18 @@ extension AppDatabase {
             if let asked = request.language {
                 let offered = try languagesOf(defaultTemplate)
                 guard offered.contains(asked) else {
-                    throw MalakaError.data("The template “\(defaultTemplate)” prints \(offered.map(\.rawValue).joined(separator: ", ")) only, not \(asked.rawValue). Choose one of those with --language, or another template with --template.")
+                    throw MalakaError(.data, .languageNotOffered, "The template “\(defaultTemplate)” prints \(offered.map(\.rawValue).joined(separator: ", ")) only, not \(asked.rawValue).",
+                                      subject: .template(name: defaultTemplate), remedy: .chooseLanguageOrTemplate(offered))
                 }
             }
             let series = organisation.format.series(regionCode: detail.event.regionCode, year: today.year,
                                                     courseCode: detail.course.course.code)
-            var sequence = try nextNumber(db, series: series)
-            var items: [CertificatePlan.Item] = []
-            items.reserveCapacity(chosen.count)
-            for person in chosen {
-                let held = issued[person.id] ?? []
-                if let existing = held.first(where: { $0.status == .valid }) {
-                    items.append(.init(participantID: person.id, participantName: person.fullName, printedName: existing.printedName,
-                                       language: existing.language, template: existing.template, serial: existing.serial,
-                                       issueDate: existing.issueDate, existingRecord: CertificateBox(existing)))
-                    continue
-                }
-                if named.isEmpty, let revoked = held.last(where: { $0.status == .revoked }) {
-                    notes.append("\(person.fullName) (\(person.id)) is left out: certificate \(revoked.serial) was revoked (\(revoked.revokedReason ?? "no reason given")). Name them to issue a new one.")
-                    continue
-                }
-                let template = defaultTemplate
-                let offered = try languagesOf(template)
-                let language = request.language ?? person.language.flatMap { offered.contains($0) ? $0 : nil } ?? offered.first ?? .english
-                let serial = organisation.format.serial(series: series, sequence: sequence)
-                sequence += 1
-                items.append(.init(
-                    participantID: person.id, participantName: person.fullName,
-                    printedName: printedName(fullName: person.fullName, alternateName: person.alternateName, in: language),
-                    language: language, template: template, serial: serial, issueDate: today, existingRecord: nil))
-            }
+            let selection = CertificateSelection(eventID: detail.id, named: request.participantIDs, standings: standings,
+                                                 minimumShare: rule.minimumShare, otherNames: otherNames, issued: issued)
+            let decision = try selection.decide(template: defaultTemplate, language: request.language, issueDate: today,
+                                                format: organisation.format, series: series,
+                                                firstSequence: try nextNumber(db, series: series), languagesOf: languagesOf)
+            let (items, problems, notes) = (decision.items, decision.problems, decision.notes)
             if !request.allowOtherScript {
                 let mismatches = items.compactMap(ScriptMismatch.of)
                 if !mismatches.isEmpty { throw ScriptMismatchRefusal(mismatches: mismatches) }
@@ -308,7 +274,7 @@ extension AppDatabase {
     @discardableResult
     public func revokeCertificate(serial: String, reason: String) throws -> Certificate {
         let reason = reason.trimmingSpaces()
-        guard !reason.isEmpty else { throw MalakaError.usage("Say why the certificate is revoked with --reason.") }
+        guard !reason.isEmpty else { throw MalakaError(.usage, .missingReason, "Say why the certificate is revoked.", subject: .certificate(serial: serial), remedy: .giveReason) }
         return try write { db in
             var certificate = try certificate(db, serial: serial)
             guard certificate.status == .valid else {
@@ -358,7 +324,7 @@ extension AppDatabase {
 
     private func certificate(_ db: Database, serial: String) throws -> Certificate {
         guard let certificate = try Certificate.filter(Certificate.Columns.serial == serial.trimmingSpaces()).fetchOne(db) else {
-            throw MalakaError.data("There is no certificate with serial “\(serial)”. `malaka certificates list` shows the serials.")
+            throw MalakaError.unknownCertificate(serial)
         }
         return certificate
     }
@@ -376,14 +342,7 @@ extension AppDatabase {
 
     /// The name in the script of the certificate's language, when the person's other spelling is in it.
     private func printedName(of person: Participant, in language: DocumentLanguage) -> String {
-        printedName(fullName: person.fullName, alternateName: person.alternateName, in: language)
-    }
-
-    func printedName(fullName: String, alternateName: String?, in language: DocumentLanguage) -> String {
-        guard let alternate = alternateName else { return fullName }
-        let wantsCyrillic = [DocumentLanguage.uzbekCyrillic, .russian, .kyrgyz].contains(language)
-        if fullName.isMostlyCyrillic == wantsCyrillic { return fullName }
-        return alternate.isMostlyCyrillic == wantsCyrillic ? alternate : fullName
+        CertificateSelection.printedName(fullName: person.fullName, alternateName: person.alternateName, in: language)
     }
 
     /// Each enrolled person's standing under the course's rule, in the attendance sheet's order,
@@ -430,165 +389,5 @@ extension AppDatabase {
     }
 }
 
-/// What an event's certificates say in every language, worked out once and shared by all of them.
-///
-/// The dictionaries are copied into each ``CertificateContent`` without copying their strings,
-/// so that 10,000 certificates of one event cost little more memory than one.
-final class CertificateWording: Sendable {
-    let detail: EventDetail
-    let courseTitle: [DocumentLanguage: String]
-    let eventTitle: [DocumentLanguage: String]
-    let dates: [DocumentLanguage: String]
-    let place: [DocumentLanguage: String]
-    let hours: [DocumentLanguage: String]
-    private let issueDates = IssueDateWording()
-
-    init(detail: EventDetail, gazetteer: Gazetteer) {
-        self.detail = detail
-        let region = gazetteer.region(code: detail.event.regionCode)
-        let district = detail.event.districtCode.flatMap { gazetteer.district(code: $0) }
-        var courseTitle: [DocumentLanguage: String] = [:]
-        var eventTitle: [DocumentLanguage: String] = [:]
-        var dates: [DocumentLanguage: String] = [:]
-        var place: [DocumentLanguage: String] = [:]
-        var hours: [DocumentLanguage: String] = [:]
-        for language in DocumentLanguage.allCases {
-            courseTitle[language] = detail.course.title(in: language)
-            eventTitle[language] = detail.title(in: language)
-            dates[language] = DateWording.span(from: detail.event.startDate, to: detail.event.endDate, in: language)
-            place[language] = [detail.event.locality, district?.name(in: language), region?.name(in: language)]
-                .compactMap { $0 }.joined(separator: ", ")
-            hours[language] = DateWording.hours(detail.totalHours, in: language)
-        }
-        (self.courseTitle, self.eventTitle, self.dates, self.place, self.hours) = (courseTitle, eventTitle, dates, place, hours)
-    }
-
-    func content(
-        name: String, language: DocumentLanguage, template: String, serial: String,
-        issueDate: DayDate, organisation: OrganisationSettings, replaces: String?
-    ) -> CertificateContent {
-        CertificateContent(
-            serial: serial, language: language, template: template, participantName: name, courseTitle: courseTitle,
-            eventTitle: eventTitle, dates: dates, place: place, hours: hours, organiser: detail.event.organiser,
-            trainers: detail.trainers, issueDate: issueDate, issueDateText: issueDates.wording(of: issueDate),
-            verificationURL: organisation.verificationURL + serial, replacesSerial: replaces)
-    }
-
-    /// What a recorded certificate prints: its own name, language, template, serial and date.
-    func content(for certificate: Certificate, organisation: OrganisationSettings) -> CertificateContent {
-        var content = content(name: certificate.printedName, language: certificate.language, template: certificate.template,
-                              serial: certificate.serial, issueDate: certificate.issueDate, organisation: organisation,
-                              replaces: certificate.replacesSerial)
-        content.token = certificate.token
-        return content
-    }
-}
-
-/// Issue dates in every language, each worded once; safe to share between threads.
-private final class IssueDateWording: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cache: [DayDate: [DocumentLanguage: String]] = [:]
-
-    func wording(of date: DayDate) -> [DocumentLanguage: String] {
-        if let known = lock.withLock({ cache[date] }) { return known }
-        let wording = Dictionary(uniqueKeysWithValues: DocumentLanguage.allCases.map { ($0, DateWording.day(date, in: $0)) })
-        lock.withLock { cache[date] = wording }
-        return wording
-    }
-}
-
 /// One enrolled person and their standing under the course's rule, as the plan needs them.
-private struct AttendanceStanding {
-    let id: Int64
-    let fullName: String
-    let alternateName: String?
-    let language: DocumentLanguage?
-    let standing: CompletionRule.Standing
-}
-
-/// A serial format and verification link, from the event's organisation or the defaults.
-struct OrganisationSettings: Sendable {
-    var format: SerialFormat
-    var verificationURL: String
-}
-
-extension AppDatabase {
-    /// Sets how an organisation numbers its certificates and where they are verified.
-    ///
-    /// The organisation named `default` applies to events whose organiser has no settings of its own.
-    /// The verification link is the organisation's base URL with the serial appended; it is kept on
-    /// record and printed where a template asks for it, while the QR code carries the signed token.
-    @discardableResult
-    public func setOrganisation(name: String, serialFormat: String?, verificationURL: String?) throws -> Organisation {
-        let name = name.trimmingSpaces()
-        guard !name.isEmpty else { throw MalakaError.usage("Give the organisation's name.") }
-        if let serialFormat { _ = try SerialFormat(serialFormat) }
-        if let verificationURL {
-            guard let url = URL(string: verificationURL), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
-                  url.host != nil, verificationURL.utf8.count <= 200,
-                  verificationURL.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
-                throw MalakaError.data("“\(verificationURL)” is not a web address a QR code can carry. Give one such as https://example.org/verify/ (ASCII, at most 200 characters).")
-            }
-        }
-        return try write { db in
-            let key = name.searchFolded()
-            var organisation = try Organisation.filter(Column("nameKey") == key).fetchOne(db)
-                ?? Organisation(id: nil, name: name, nameKey: key, serialFormat: SerialFormat.standard.pattern, verificationURL: nil)
-            organisation.name = name
-            if let serialFormat { organisation.serialFormat = serialFormat }
-            if let verificationURL { organisation.verificationURL = verificationURL }
-            try organisation.save(db)
-            return organisation
-        }
-    }
-
-    public func organisations() throws -> [Organisation] {
-        try read { db in try Organisation.order(Column("name")).fetchAll(db) }
-    }
-
-    func organisationSettings(_ db: Database, for organiser: String?) throws -> OrganisationSettings {
-        var found: Organisation?
-        if let organiser {
-            found = try Organisation.filter(Column("nameKey") == organiser.searchFolded()).fetchOne(db)
-        }
-        if found == nil {
-            found = try Organisation.filter(Column("nameKey") == "default").fetchOne(db)
-        }
-        return OrganisationSettings(
-            format: try found.map { try SerialFormat($0.serialFormat) } ?? .standard,
-            verificationURL: found?.verificationURL ?? AppDatabase.defaultVerificationURL)
-    }
-}
-
-extension Digest {
-    /// The digest in lowercase hexadecimal, as the ledger records it and templates are fingerprinted.
-    public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.byteCount * 2)
-        for byte in self {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension String {
-    var isMostlyCyrillic: Bool {
-        var cyrillic = 0
-        var latin = 0
-        for scalar in unicodeScalars {
-            if (0x400...0x4FF).contains(scalar.value) { cyrillic += 1 } else if scalar.properties.isAlphabetic { latin += 1 }
-        }
-        return cyrillic > latin
-    }
-}
-
-extension DayDate {
-    /// Today on the machine's calendar.
-    public static var today: DayDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return DayDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
+private typealias AttendanceStanding = CertificateSelection.Standing

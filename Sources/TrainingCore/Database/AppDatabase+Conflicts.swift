@@ -7,7 +7,7 @@ extension AppDatabase {
     /// One sweep per trainer and per venue over their sessions sorted by start,
     /// and, for participants, a comparison of the events each person is in, so
     /// the work grows with the number of sessions, not with its square.
-    /// Conflicts recorded with `--allow-conflict` are included, marked as allowed.
+    /// Conflicts recorded as allowed are included, marked as allowed.
     public func scheduleConflicts() throws -> [ScheduleConflict] {
         try read { db in try scheduleConflicts(db) }
     }
@@ -155,7 +155,7 @@ extension AppDatabase {
 
     /// The conflicts of one event with every other: its trainers, venues and participants booked elsewhere at the same time.
     ///
-    /// This is the check that creating, moving and enrolling run; conflicts recorded with `--allow-conflict` are marked allowed.
+    /// This is the check that creating, moving and enrolling run; conflicts recorded as allowed are marked allowed.
     public func conflicts(ofEvent eventID: Int64) throws -> [ScheduleConflict] {
         try read { db in
             _ = try eventDetail(db, id: eventID)
@@ -339,8 +339,9 @@ extension AppDatabase {
         let shown = 8
         for conflict in conflicts.dropFirst().prefix(shown) { lines.append("Also: \(conflict.sentence).") }
         if conflicts.count > shown + 1 { lines.append("…and \(conflicts.count - shown - 1) more.") }
-        lines.append("Nothing was changed. Change the time, the trainer or the venue, or add --allow-conflict to schedule it anyway; the override is recorded.")
-        return .data(lines.joined(separator: "\n"))
+        lines.append("Nothing was changed.")
+        return MalakaError(.data, .scheduleConflict, lines.joined(separator: "\n"),
+                           subject: .event(conflicts[0].session.eventId), remedy: .resolveConflictOrAllow)
     }
 
     /// The conflicts recorded as allowed for an event, in the order they were recorded.

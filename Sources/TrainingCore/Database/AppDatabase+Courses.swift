@@ -77,10 +77,12 @@ extension AppDatabase {
     func courseInfo(_ db: Database, code: String) throws -> CourseInfo {
         guard let course = try Course.filter(Course.Columns.code == code.trimmingSpaces().uppercased()).fetchOne(db) else {
             let known = try String.fetchAll(db, sql: "SELECT code FROM course ORDER BY code")
-            let hint = known.isEmpty
-                ? "The catalogue is empty: run `malaka course sync` first."
-                : "Known codes: \(known.joined(separator: ", "))."
-            throw MalakaError.data("There is no course with code “\(code)”. \(hint)")
+            guard !known.isEmpty else {
+                throw MalakaError(.data, .unknownCourse, "There is no course with code “\(code)”. The catalogue is empty:",
+                                  subject: .course(code: code), remedy: .runCourseSync)
+            }
+            throw MalakaError(.data, .unknownCourse, "There is no course with code “\(code)”. Known codes: \(known.joined(separator: ", ")).",
+                              subject: .course(code: code))
         }
         return CourseInfo(course: course, titles: try titlesByLanguage(db, courseId: course.id!))
     }

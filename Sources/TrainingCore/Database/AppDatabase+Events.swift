@@ -27,37 +27,8 @@ extension AppDatabase {
                            hostingOrganisation: sides.hostingOrganisation.nonEmpty,
                            hostingRegionCode: try sides.hostingRegion.map { try gazetteer.region(matching: $0).code })
         }
-        var planned = plan.sessions
-        for (index, leg) in plan.legs.enumerated() {
-            for offset in 0...(leg.endDate.dayNumber - leg.startDate.dayNumber) {
-                planned.append(.init(date: leg.startDate.adding(days: offset), time: leg.time, hours: leg.hours, legIndex: index))
-            }
-        }
-        guard !planned.isEmpty else {
-            throw MalakaError.usage("An event needs at least one session: give --start with --days, or --session DATE.")
-        }
-        if let capacity = plan.capacity, capacity <= 0 {
-            throw MalakaError.data("Capacity \(capacity) is not a number of places. Give a number above 0, or leave it out for no limit.")
-        }
-        let sessions = planned.sorted { ($0.date, $0.time.start) < ($1.date, $1.time.start) }
-        let startDate = plan.startDate ?? sessions.first!.date
-        let endDate = plan.endDate ?? sessions.last!.date
-        guard endDate >= startDate else {
-            throw MalakaError.data("The event cannot end (\(endDate.iso)) before it starts (\(startDate.iso)).")
-        }
-        for session in sessions where session.date < startDate || session.date > endDate {
-            throw MalakaError.data("The session on \(session.date.iso) falls outside the event's dates, \(startDate.iso) to \(endDate.iso). Move the session or widen the event with --start/--end.")
-        }
-        try Self.checkSessionsApart(sessions.map { ($0.date, $0.time) })
-        for session in sessions {
-            if let hours = session.hours, !(hours > 0 && hours <= 24) {
-                throw MalakaError.data("A session of \(hours) hours on \(session.date.iso) is not possible. Give hours from 0 to 24, or leave them to follow from the times.")
-            }
-        }
-        let trainerNames = plan.trainers.map { $0.trimmingSpaces() }
-        if let blank = trainerNames.firstIndex(where: \.isEmpty) {
-            throw MalakaError.data("Trainer \(blank + 1) has an empty name. Give each --trainer a name.")
-        }
+        let schedule = try plan.validated()
+        let (sessions, startDate, endDate, trainerNames) = (schedule.sessions, schedule.startDate, schedule.endDate, schedule.trainerNames)
 
         let eventID = try write { db -> Int64 in
             let course = try courseInfo(db, code: plan.courseCode)
@@ -106,13 +77,7 @@ extension AppDatabase {
 
     /// Refuses two sessions of one event that overlap.
     static func checkSessionsApart(_ sessions: [(date: DayDate, time: TimeRange)]) throws {
-        let sorted = sessions.sorted { ($0.date, $0.time.start) < ($1.date, $1.time.start) }
-        for (index, session) in sorted.enumerated().dropFirst() {
-            let previous = sorted[index - 1]
-            if previous.date == session.date && previous.time.end > session.time.start {
-                throw MalakaError.data("Two sessions on \(session.date.iso) overlap (\(previous.time) and \(session.time)). Give each its own time.")
-            }
-        }
+        try EventPlan.checkApart(sessions)
     }
 
     /// Checks a study tour's legs and resolves their places; positions and the event are filled in on insert.
@@ -160,26 +125,28 @@ extension AppDatabase {
     }
 
     func eventDetail(_ db: Database, id: Int64) throws -> EventDetail {
-        guard let event = try Event.fetchOne(db, key: id) else {
-            throw MalakaError.data("There is no event \(id). `malaka event list` shows the events and their numbers.")
+        guard let detail = try details(db, of: Event.filter(key: id)).first else {
+            throw MalakaError(.data, .unknownEvent, "There is no event \(id).", subject: .event(id), remedy: .listEvents)
         }
-        return try detail(db, of: event)
+        return detail
     }
 
-    private func detail(_ db: Database, of event: Event) throws -> EventDetail {
-        let sessions = try Session.filter(Session.Columns.eventId == event.id!)
-            .order(Session.Columns.date, Session.Columns.startTime).fetchAll(db)
-        let trainers = try String.fetchAll(db, sql: """
-            SELECT trainer.name FROM eventTrainer JOIN trainer ON trainer.id = eventTrainer.trainerId
-            WHERE eventTrainer.eventId = ? ORDER BY trainer.name
-            """, arguments: [event.id!])
-        let enrolled = try Enrollment.filter(Enrollment.Columns.eventId == event.id!).fetchCount(db)
-        return EventDetail(event: event, course: try courseInfo(db, id: event.courseId), sessions: sessions,
-                           trainers: trainers, enrolledCount: enrolled,
-                           waitlistedCount: try WaitlistEntry.filter(WaitlistEntry.Columns.eventId == event.id!).fetchCount(db),
-                           legs: try StudyTourLeg.filter(Column("eventId") == event.id!).order(Column("position")).fetchAll(db),
-                           sides: try StudyTourSides.fetchOne(db, key: event.id!),
-                           overrides: try overrides(db, eventID: event.id!))
+    /// The details of the events a request selects, in its order, read with a fixed number of queries.
+    func details(_ db: Database, of events: QueryInterfaceRequest<Event>) throws -> [EventDetail] {
+        let rows = try EventDetailRow.request(events).fetchAll(db)
+        guard !rows.isEmpty else { return [] }
+        let ids = events.select(Column("id"))
+        let overrides = try ScheduleOverride
+            .filter(ids.contains(Column("eventId")) || ids.contains(Column("otherEventId")))
+            .order(Column("id")).fetchAll(db)
+        var overridesByEvent: [Int64: [ScheduleOverride]] = [:]
+        for override in overrides {
+            overridesByEvent[override.eventId, default: []].append(override)
+            if let other = override.otherEventId, other != override.eventId {
+                overridesByEvent[other, default: []].append(override)
+            }
+        }
+        return rows.map { $0.detail(overrides: overridesByEvent[$0.event.id!] ?? []) }
     }
 
     /// The events that match a filter, earliest first.
@@ -187,17 +154,11 @@ extension AppDatabase {
         let region = try filter.region.map { try gazetteer.region(matching: $0) }
         return try read { db in
             var request = Event.all()
-            if let region { request = request.filter(Event.Columns.regionCode == region.code) }
-            if let code = filter.courseCode {
-                request = request.filter(Event.Columns.courseId == (try courseInfo(db, code: code).course.id!))
-            }
-            if let kind = filter.kind {
-                request = request.filter(sql: "courseId IN (SELECT id FROM course WHERE kind = ?)", arguments: [kind])
-            }
-            if let status = filter.status { request = request.filter(Event.Columns.status == status) }
-            if let from = filter.from { request = request.filter(Event.Columns.endDate >= from) }
-            if let to = filter.to { request = request.filter(Event.Columns.startDate <= to) }
-            return try request.order(Event.Columns.startDate, Column("id")).fetchAll(db).map { try detail(db, of: $0) }
+            if let region { request = request.inRegion(region.code) }
+            if let code = filter.courseCode { request = request.ofCourse(id: try courseInfo(db, code: code).course.id!) }
+            if let kind = filter.kind { request = request.ofKind(kind) }
+            if let status = filter.status { request = request.withStatus(status) }
+            return try details(db, of: request.overlapping(from: filter.from, to: filter.to).orderedByStart())
         }
     }
 
@@ -205,7 +166,8 @@ extension AppDatabase {
     public func cancelEvent(id: Int64, reason: String) throws -> EventDetail {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else {
-            throw MalakaError.usage("Say why the event is cancelled with --reason.")
+            throw MalakaError(.usage, .missingReason, "Say why the event is cancelled.", subject: .event(id),
+                              remedy: .giveReason)
         }
         try write { db in
             var event = try eventDetail(db, id: id).event

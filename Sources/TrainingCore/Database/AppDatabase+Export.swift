@@ -12,7 +12,7 @@ extension AppDatabase {
     /// ```
     public func export(_ kind: ExportKind, filter: ExportFilter = ExportFilter(), pseudonymize: Bool = false) throws -> ExportTable {
         if let from = filter.from, let to = filter.to, to < from {
-            throw MalakaError.usage("The period ends (\(to.dotted)) before it starts (\(from.dotted)). Give --from before --to.")
+            throw MalakaError(.usage, .datesOutOfOrder, "The period ends (\(to.dotted)) before it starts (\(from.dotted)).", remedy: .giveFromBeforeTo)
         }
         let regionCode = try filter.region.map { try gazetteer.region(matching: $0).code }
         return try read { db in
@@ -27,7 +27,7 @@ extension AppDatabase {
             table.regionCode = regionCode
             if pseudonymize {
                 guard let secret = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'pseudonym-secret'") else {
-                    throw MalakaError.data("The database has no pseudonymisation secret. Run `malaka init` to bring it up to date.")
+                    throw MalakaError(.data, .databaseOutOfDate, "The database has no pseudonymisation secret.", remedy: .bringDatabaseUpToDate)
                 }
                 table.pseudonymize(with: Pseudonymizer(secret: secret))
             }
@@ -75,8 +75,8 @@ extension AppDatabase {
         let people = try Participant.fetchAll(
             db, sql: "SELECT * FROM participant \(conditions.whereClause) ORDER BY id", arguments: conditions.statementArguments)
         let columns = Self.personColumns + [
-            ExportColumn("organisation", "Organisation"), ExportColumn("phone", "Phone", .phone),
-            ExportColumn("region", "Region"), ExportColumn("district", "District"), ExportColumn("locality", "Locality"),
+            ExportColumn("organisation", "Organisation", .freeText), ExportColumn("phone", "Phone", .phone),
+            ExportColumn("region", "Region"), ExportColumn("district", "District"), ExportColumn("locality", "Locality", .freeText),
             ExportColumn("language", "Language"), ExportColumn("consentDate", "Consent date"),
             ExportColumn("consentRecordedBy", "Consent recorded by", .staffName),
         ]
@@ -184,7 +184,7 @@ extension AppDatabase {
             ExportColumn("course", "Course"), ExportColumn("participant", "Id", .participantNumber),
             ExportColumn("printedName", "Printed name", .personName), ExportColumn("language", "Language"),
             ExportColumn("issueDate", "Issue date"), ExportColumn("replaces", "Replaces"),
-            ExportColumn("revokedReason", "Revoked because"),
+            ExportColumn("revokedReason", "Revoked because", .freeText),
         ]
         let rows: [[ExportValue]] = certificates.map { row in
             [.text(row[0]), .text(row[1]), .integer(row[2]), .text(row[3]), .integer(row[4]), .text(row[5]), .text(row[6]),
@@ -196,7 +196,7 @@ extension AppDatabase {
 
 extension ExportTable {
     /// Replaces participant numbers and names with the person's code, phones with the phone's code,
-    /// and empties staff names.
+    /// and empties staff names and free text.
     mutating func pseudonymize(with pseudonymizer: Pseudonymizer) {
         let numberColumn = columns.firstIndex { $0.content == .participantNumber }
         for index in rows.indices {
@@ -211,7 +211,7 @@ extension ExportTable {
                 case .participantNumber: row[position] = personCode
                 case .personName: if row[position] != .null { row[position] = personCode }
                 case .phone: if case .text(let phone) = row[position] { row[position] = .text(pseudonymizer.phoneCode(phone)) }
-                case .otherName, .staffName: row[position] = .null
+                case .otherName, .staffName, .freeText: row[position] = .null
                 }
             }
             rows[index] = row

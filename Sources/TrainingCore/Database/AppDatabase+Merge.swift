@@ -39,7 +39,8 @@ extension AppDatabase {
             let other = try participant(db, id: otherID)
             let conflicts = try mergeConflicts(db, keep: keep, other: other)
             guard conflicts.isEmpty else {
-                throw MalakaError.data("\(keep.fullName) (\(keepID)) and \(other.fullName) (\(otherID)) cannot be one person: \(conflicts.joined(separator: "; ")). Nothing was changed. If they are one person, correct the record that is wrong (`malaka attendance mark`) and merge again.")
+                throw MalakaError(.data, .cannotMerge, "\(keep.fullName) (\(keepID)) and \(other.fullName) (\(otherID)) cannot be one person: \(conflicts.joined(separator: "; ")). Nothing was changed.",
+                                  subject: .participant(otherID), remedy: .correctAttendanceAndMergeAgain)
             }
 
             var movedEnrollments = 0, combinedEnrollments = 0, movedMarks = 0, repeatedMarks = 0

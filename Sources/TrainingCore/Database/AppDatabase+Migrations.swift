@@ -284,7 +284,7 @@ extension AppDatabase {
                     """)
             }
 
-            // Conflicts a coordinator scheduled anyway with --allow-conflict.
+            // Conflicts a coordinator scheduled anyway, allowing the conflict.
             try db.create(table: "scheduleOverride") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("eventId", .integer).notNull().indexed().references("event", onDelete: .cascade)
@@ -359,7 +359,7 @@ extension AppDatabase {
                 t.column("printedName", .text).notNull()
                 // Null only for certificates recorded before this migration, until they are issued again.
                 t.column("contentSHA256", .text).check(sql: "contentSHA256 IS NULL OR length(contentSHA256) = 64")
-                // Null until the certificate's own PDF is made (`issue --out`, `reissue --out`).
+                // Null until the certificate's own PDF is made (issued or reissued to a folder).
                 t.column("pdfSHA256", .text).check(sql: "pdfSHA256 IS NULL OR length(pdfSHA256) = 64")
                 t.column("status", .text).notNull().check(sql: "status IN ('valid', 'revoked', 'superseded')")
                 t.column("replacesSerial", .text).references("certificate", column: "serial")

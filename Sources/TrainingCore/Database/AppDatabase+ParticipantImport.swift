@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import GRDB
 import NameMatching
 import Spreadsheets
@@ -24,7 +25,7 @@ extension AppDatabase {
     /// ```
     ///
     /// - Throws: a ``MalakaError`` when the file as a whole cannot be imported: no header row or name column,
-    ///   a `--map` that names no column, an unknown or cancelled event, a `--link` to nobody.
+    ///   a mapping that names no column, an unknown or cancelled event, a link to nobody.
     public func importParticipants(from sheet: Sheet, options: ParticipantImportOptions) throws -> ParticipantImportReport {
         if options.dryRun {
             return try read { db in try planParticipantImport(db, sheet: sheet, options: options, inserting: false).report }
@@ -102,7 +103,7 @@ extension AppDatabase {
         let createdAt = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
         let gazetteer = gazetteer
-        let read = ConcurrentChunks.map(count: dataRows.count) { range -> [RowReading] in
+        let read = Parallel.mapChunks(count: dataRows.count) { range -> [RowReading] in
             // Each chunk has its own reader, with its own memory of the words it has read.
             guard var reader = try? ParticipantRowReader(layout: layout, gazetteer: gazetteer, isWorksheet: isWorksheet,
                                                          referenceYear: referenceYear, thisYear: latestYear,
@@ -121,8 +122,9 @@ extension AppDatabase {
                     if draft.language == nil && record.language != nil { notes.insert(.languageInferred) }
                     return .checked(row.line, record, PersonIdentity(record), notes)
                 } catch {
-                    let message = (error as? MalakaError)?.message ?? "\(error)"
-                    return .rejected([ImportProblem(line: row.line, reason: message, isWorksheet: isWorksheet)])
+                    let known = error as? MalakaError
+                    return .rejected([ImportProblem(line: row.line, reason: known?.message ?? "\(error)", remedy: known?.remedy,
+                                                    isWorksheet: isWorksheet)])
                 }
             }
         }
@@ -146,14 +148,16 @@ extension AppDatabase {
         }
         let rowLines = Set(dataRows.map(\.line))
         for line in Set(options.linkLines.keys).union(options.newLines).sorted() where !rowLines.contains(line) {
-            throw MalakaError.usage("Line \(line) is not a row of \(report.file) (its rows are on lines \(rowLines.min() ?? 0)–\(rowLines.max() ?? 0)). Check the line numbers given to --link and --new.")
+            throw MalakaError(.usage, .lineNotARow, "Line \(line) is not a row of \(report.file) (its rows are on lines \(rowLines.min() ?? 0)–\(rowLines.max() ?? 0)).",
+                              subject: .file(report.file), location: .init(file: report.file, line: line), remedy: .checkLinkLines)
         }
 
         // 2. Decide who each good row is.
         let registered = try PersonIdentity.everyone(db)
         let positionByID = Dictionary(uniqueKeysWithValues: registered.enumerated().map { ($1.id, $0) })
         for (line, id) in options.linkLines.sorted(by: { $0.key < $1.key }) where positionByID[id] == nil {
-            throw MalakaError.usage("--link \(line)=\(id): there is no participant \(id). `malaka participant search NAME` finds a person's number.")
+            throw MalakaError(.usage, .unknownParticipant, "names nobody: there is no participant \(id).", subject: .participant(id),
+                              location: .input(.link(line: line, participant: id)), remedy: .searchParticipants)
         }
         let matcher = RowMatcher(registered: registered, positionByID: positionByID, options: options)
         let willInsert = inserting && (report.problems.isEmpty || options.skipInvalid)
@@ -181,16 +185,18 @@ extension AppDatabase {
                 }
             }
             if let capacity = event.event.capacity, event.enrolledCount + report.newlyEnrolled > capacity {
-                report.refusals.append("Event \(event.id) has \(capacity) places and \(event.enrolledCount) are taken; enrolling \(report.newlyEnrolled) more would make \(event.enrolledCount + report.newlyEnrolled). Raise the capacity, import fewer people, or import without --event.")
+                report.refusals.append(MalakaError(.data, .eventFull, "Event \(event.id) has \(capacity) places and \(event.enrolledCount) are taken; enrolling \(report.newlyEnrolled) more would make \(event.enrolledCount + report.newlyEnrolled).",
+                                                   subject: .event(event.id), remedy: .raiseCapacityOrImportWithoutEvent))
             }
         }
         let rejected = report.rejectedLines.count
         if rejected > 0 && !options.skipInvalid {
-            report.refusals.insert("\(rejected) \(rejected == 1 ? "row has" : "rows have") problems (listed below). Correct \(rejected == 1 ? "it" : "them") and import again, or add --skip-invalid to import the other rows.", at: 0)
+            report.refusals.insert(.rowsHaveProblems(rejected, remedy: .correctRowsOrSkipInvalid(count: rejected, marks: false)), at: 0)
         }
         let undecided = report.undecided.count
         if undecided > 0 {
-            report.refusals.append("\(undecided) \(undecided == 1 ? "row is" : "rows are") probably someone already registered (listed below). Choose with --on-duplicate link (take them as those people) or --on-duplicate new (add them as new people), or line by line with --link LINE=ID and --new LINE.")
+            report.refusals.append(MalakaError(.data, .undecidedDuplicates, "\(undecided) \(undecided == 1 ? "row is" : "rows are") probably someone already registered (listed below).",
+                                               remedy: .chooseLinkOrNew))
         }
         return ParticipantImportPlan(report: report, event: event)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 import GRDB
 import NameMatching
 
@@ -23,7 +24,7 @@ extension AppDatabase {
         let now = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: now)
         // Folding names is most of the work for a big batch: it is spread over the cores.
-        let checked = ConcurrentChunks.map(count: drafts.count) { range in
+        let checked = Parallel.mapChunks(count: drafts.count) { range in
             range.map { index in Result { try self.checked(drafts[index], createdAt: now, thisYear: thisYear) } }
         }
         var participants: [Participant] = []
@@ -32,7 +33,7 @@ extension AppDatabase {
             do {
                 participants.append(try result.get())
             } catch let error as MalakaError where drafts.count > 1 {
-                throw MalakaError(error.kind, "Entry \(index + 1) (\(drafts[index].fullName)): \(error.message)")
+                throw error.prefixed("Entry \(index + 1) (\(drafts[index].fullName)): ")
             }
         }
         return participants
@@ -66,7 +67,7 @@ extension AppDatabase {
         // The stored spelling uses the standard Uzbek letters, however the apostrophes were typed.
         let name = UzbekApostrophes.standard(draft.fullName.trimmingSpaces())
         guard !name.isEmpty else {
-            throw MalakaError.usage("A participant needs a name: give --name \"Full Name\".")
+            throw MalakaError(.usage, .missingName, "A participant needs a name:", remedy: .giveName)
         }
         try TextRule.check(name, field: "name", limit: TextRule.nameLimit)
         try TextRule.check(draft.alternateName, field: "other spelling of the name", limit: TextRule.nameLimit)
@@ -84,12 +85,13 @@ extension AppDatabase {
         var districtCode: String?
         if let districtName = draft.district.nonEmpty {
             guard let region else {
-                throw MalakaError.usage("A district needs its region: give --region too.")
+                throw MalakaError(.usage, .missingRegion, "A district needs its region:", remedy: .giveRegionToo)
             }
             districtCode = try gazetteer.district(matching: districtName, in: region).code
         }
         if draft.consentRecordedBy.nonEmpty != nil && draft.consentDate == nil {
-            throw MalakaError.usage("Give the date consent was recorded with --consent-date, as well as who recorded it.")
+            throw MalakaError(.usage, .missingConsentDate, "Consent is recorded by someone but on no date.",
+                              remedy: .giveConsentDate)
         }
         let alternate = draft.alternateName.nonEmpty.map(UzbekApostrophes.standard)
         return Participant(
@@ -109,7 +111,7 @@ extension AppDatabase {
 
     func participant(_ db: Database, id: Int64) throws -> Participant {
         guard let participant = try Participant.fetchOne(db, key: id) else {
-            throw MalakaError.data("There is no participant \(id). `malaka participant search NAME` finds a person's number.")
+            throw MalakaError(.data, .unknownParticipant, "There is no participant \(id).", subject: .participant(id), remedy: .searchParticipants)
         }
         return participant
     }

@@ -20,7 +20,8 @@ extension AppDatabase {
         if let id = Int64(trimmed) { return id }
         let words = trimmed.searchFolded().split(separator: " ").map(String.init)
         guard !words.isEmpty else {
-            throw MalakaError.usage("Name a person by number or by a part of their name, not “\(reference)”.")
+            throw MalakaError(.usage, .unknownParticipant, "Name a person by number or by a part of their name, not “\(reference)”.",
+                              remedy: .searchParticipants)
         }
         let people = try read { db in
             if let eventID {
@@ -42,12 +43,15 @@ extension AppDatabase {
         switch found.count {
         case 1: return found[0].id!
         case 0:
-            throw MalakaError.data("Nobody\(place) is called “\(reference)”. Check the spelling, or give the person's number.")
+            throw MalakaError(.data, .unknownParticipant, "Nobody\(place) is called “\(reference)”. Check the spelling, or give the person's number.",
+                              subject: eventID.map(MalakaError.Subject.event),
+                              remedy: eventID.map { .showEnrolled(event: $0) } ?? .searchParticipants)
         default:
             let names = found.prefix(10).map { person in
                 "\(person.fullName)\(person.alternateName.map { " / \($0)" } ?? "") (\(person.id!))"
             }.joined(separator: ", ")
-            throw MalakaError.data("“\(reference)” could be \(found.count) people\(place): \(names)\(found.count > 10 ? ", …" : ""). Give the number, or more of the name.")
+            throw MalakaError(.data, .ambiguousParticipant, "“\(reference)” could be \(found.count) people\(place): \(names)\(found.count > 10 ? ", …" : ""). Give the number, or more of the name.",
+                              subject: eventID.map(MalakaError.Subject.event))
         }
     }
 }

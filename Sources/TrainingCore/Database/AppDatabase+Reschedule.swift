@@ -18,12 +18,14 @@ extension AppDatabase {
             var event = try changeableEvent(db, id: id)
             let shift = newStart.dayNumber - event.startDate.dayNumber
             guard shift != 0 || time != nil else {
-                throw MalakaError.usage("Event \(id) already starts on \(newStart.dotted). Give another date, or --time to change the times.")
+                throw MalakaError(.usage, .nothingToDo, "Event \(id) already starts on \(newStart.dotted).", subject: .event(id),
+                                  remedy: .giveAnotherDateOrTime)
             }
             let sessions = try Session.filter(Session.Columns.eventId == id).fetchAll(db)
             let marks = try markCount(db, sessionIDs: sessions.map { $0.id! })
             if marks > 0 && !force {
-                throw MalakaError.data("Event \(id) already has \(marks) attendance mark(s); moving it to \(newStart.dotted) would move them to the new dates. Nothing was changed. Add --force to move the marks with their sessions.")
+                throw MalakaError(.data, .wouldMoveMarks, "Event \(id) already has \(marks) attendance mark(s); moving it to \(newStart.dotted) would move them to the new dates. Nothing was changed.",
+                                  subject: .event(id), remedy: .force(.moveMarksWithSessions))
             }
             try Self.checkSessionsApart(sessions.map { session in
                 (session.date.adding(days: shift), try time ?? TimeRange(start: session.startTime, end: session.endTime))
@@ -70,11 +72,13 @@ extension AppDatabase {
                 throw MalakaError.usage("The session is already on \(newDate.dotted) at \(newTime). Give another date or time.")
             }
             guard newDate >= event.startDate && newDate <= event.endDate else {
-                throw MalakaError.data("\(newDate.dotted) falls outside event \(eventID)'s dates, \(event.startDate.dotted) to \(event.endDate.dotted). Nothing was changed. Widen the event first with `malaka event edit \(eventID) --start/--end`, or move the whole event with `malaka event reschedule`.")
+                throw MalakaError(.data, .outsideEventDates, "\(newDate.dotted) falls outside event \(eventID)'s dates, \(event.startDate.dotted) to \(event.endDate.dotted). Nothing was changed.",
+                                  subject: .event(eventID), remedy: .widenEvent(eventID, orReschedule: true))
             }
             let marks = try markCount(db, sessionIDs: [session.id!])
             if marks > 0 && !force {
-                throw MalakaError.data("The session of event \(eventID) on \(session.date.dotted) at \(session.startTime) has \(marks) attendance mark(s); moving it to \(newDate.dotted) would move them with it. Nothing was changed. Add --force to move the session with its marks.")
+                throw MalakaError(.data, .wouldMoveMarks, "The session of event \(eventID) on \(session.date.dotted) at \(session.startTime) has \(marks) attendance mark(s); moving it to \(newDate.dotted) would move them with it. Nothing was changed.",
+                                  subject: .session(event: eventID, date: session.date), remedy: .force(.moveSessionWithMarks))
             }
             let others = try Session.filter(Session.Columns.eventId == eventID && Column("id") != session.id!).fetchAll(db)
             try Self.checkSessionsApart(others.map { ($0.date, try TimeRange(start: $0.startTime, end: $0.endTime)) } + [(newDate, newTime)])
@@ -104,7 +108,8 @@ extension AppDatabase {
         var change = try write { db -> ScheduleChange in
             let event = try changeableEvent(db, id: eventID)
             guard date >= event.startDate && date <= event.endDate else {
-                throw MalakaError.data("\(date.dotted) falls outside event \(eventID)'s dates, \(event.startDate.dotted) to \(event.endDate.dotted). Nothing was changed. Widen the event first with `malaka event edit \(eventID) --start/--end`.")
+                throw MalakaError(.data, .outsideEventDates, "\(date.dotted) falls outside event \(eventID)'s dates, \(event.startDate.dotted) to \(event.endDate.dotted). Nothing was changed.",
+                                  subject: .event(eventID), remedy: .widenEvent(eventID, orReschedule: false))
             }
             let others = try Session.filter(Session.Columns.eventId == eventID).fetchAll(db)
             try Self.checkSessionsApart(others.map { ($0.date, try TimeRange(start: $0.startTime, end: $0.endTime)) } + [(date, time)])
@@ -128,7 +133,8 @@ extension AppDatabase {
             _ = try changeableEvent(db, id: eventID)
             let session = try findSession(db, eventID: eventID, on: date, at: startTime)
             guard try Session.filter(Session.Columns.eventId == eventID).fetchCount(db) > 1 else {
-                throw MalakaError.data("The session on \(date.dotted) is event \(eventID)'s only one. Nothing was changed. Cancel the event instead with `malaka event cancel \(eventID) --reason …`.")
+                throw MalakaError(.data, .lastSession, "The session on \(date.dotted) is event \(eventID)'s only one. Nothing was changed.",
+                                  subject: .session(event: eventID, date: date), remedy: .cancelEventInstead(eventID))
             }
             let people = try String.fetchAll(db, sql: """
                 SELECT participant.fullName || ' (' || participant.id || ')' FROM attendance
@@ -138,7 +144,8 @@ extension AppDatabase {
                 """, arguments: [session.id!])
             if !people.isEmpty && !force {
                 let names = people.prefix(10).joined(separator: ", ") + (people.count > 10 ? " and \(people.count - 10) more" : "")
-                throw MalakaError.data("The session of event \(eventID) on \(date.dotted) at \(session.startTime) has \(people.count) attendance mark(s), of \(names); deleting it would lose them. Nothing was changed. Add --force to delete the session and its marks.")
+                throw MalakaError(.data, .wouldLoseMarks, "The session of event \(eventID) on \(date.dotted) at \(session.startTime) has \(people.count) attendance mark(s), of \(names); deleting it would lose them. Nothing was changed.",
+                                  subject: .session(event: eventID, date: date), remedy: .force(.deleteSessionWithMarks))
             }
             try session.delete(db)
             var change = ScheduleChange(detail: try eventDetail(db, id: eventID))
@@ -215,7 +222,8 @@ extension AppDatabase {
             return session
         }
         guard onDay.count == 1 else {
-            throw MalakaError.usage("Event \(eventID) has \(onDay.count) sessions on \(date.dotted) (starting \(onDay.map { "\($0.startTime)" }.joined(separator: ", "))). Say which with --start-time.")
+            throw MalakaError(.usage, .ambiguousSession, "Event \(eventID) has \(onDay.count) sessions on \(date.dotted) (starting \(onDay.map { "\($0.startTime)" }.joined(separator: ", "))).",
+                              subject: .session(event: eventID, date: date), remedy: .chooseStartTime)
         }
         return onDay[0]
     }

@@ -63,7 +63,7 @@ public struct IssuingKeys: Sendable {
         self.newKeyDirectory = newKeyDirectory
     }
 
-    /// The `malaka-keys` folder beside a database file, where `malaka certificates issue` keeps first keys.
+    /// The `malaka-keys` folder beside a database file, where issuing certificates keeps first keys.
     public static func besideDatabase(at path: String) -> IssuingKeys {
         let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("malaka-keys")
         return IssuingKeys(newKeyDirectory: folder)
@@ -115,15 +115,15 @@ final class TokenSigner {
             do {
                 key = try SigningKey(contentsOf: record.privateKeyPath)
             } catch let error as MalakaError {
-                throw MalakaError(error.kind, """
+                throw MalakaError(error.kind, .unusableSigningKey, """
                     Certificates of \(record.organisation) are signed with key \(record.keyID), but its private key cannot be used: \(error.message) \
-                    Nothing was issued. Restore the key file from your backup; if it is lost, make a new key with \
-                    `malaka keys generate --organisation "\(record.organisation)" --out FILE` (certificates signed with the old key stay verifiable).
-                    """)
+                    Nothing was issued.
+                    """, subject: .organisation(name: record.organisation), remedy: .restoreOrReplaceKey(organisation: record.organisation))
             }
         } else {
             guard let directory = keys.newKeyDirectory else {
-                throw MalakaError.data("No signing key signs for \(organiser ?? "this event's organiser") or for `default`, and certificates are never issued unsigned. Nothing was issued. Create one with `malaka keys generate --organisation default --out FILE`.")
+                throw MalakaError(.data, .noSigningKey, "No signing key signs for \(organiser ?? "this event's organiser") or for `default`, and certificates are never issued unsigned. Nothing was issued.",
+                                  remedy: .generateKey(organisation: "default"))
             }
             key = SigningKey.generate()
             let path = try Self.writeNewKeyFile(key, in: directory.standardizedFileURL, organisation: owner)

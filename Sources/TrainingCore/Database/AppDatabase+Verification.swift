@@ -25,10 +25,11 @@ extension AppDatabase {
     public func token(serial: String) throws -> String {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT token FROM certificate WHERE serial = ?", arguments: [serial]) else {
-                throw MalakaError.data("There is no certificate with serial “\(serial)”. `malaka certificates list` shows the serials.")
+                throw MalakaError.unknownCertificate(serial)
             }
             guard let token: String = row["token"] else {
-                throw MalakaError.data("Certificate \(serial) was issued before certificates were signed, so it carries no token yet. Issue its event again (`malaka certificates issue EVENT --out FOLDER`) to sign it and print it with its token.")
+                throw MalakaError(.data, .unsignedCertificate, "Certificate \(serial) was issued before certificates were signed, so it carries no token yet.",
+                                  subject: .certificate(serial: serial), remedy: .issueEventAgain(nil))
             }
             return token
         }

@@ -46,7 +46,9 @@ extension AppDatabase {
                 allow: allowConflict, action: "enroll")
 
             let waiting = waitingIDs.count
-            let free = detail.event.capacity.map { waiting > 0 ? 0 : max(0, $0 - detail.enrolledCount) } ?? participantIDs.count
+            let rule = WaitlistRule(capacity: detail.event.capacity, enrolled: detail.enrolledCount, waiting: waiting,
+                                    status: detail.event.status)
+            let free = rule.placesForNewcomers(participantIDs.count)
             let now = Date.databaseNow
             let enrolledAt = now.databaseValue
             // One prepared statement and one formatted timestamp: enrolling is on the bulk path.
@@ -92,7 +94,8 @@ extension AppDatabase {
                 }
                 let marks = try Attendance.filter(Column("enrollmentId") == enrollment.id!).fetchCount(db)
                 if marks > 0 && !force {
-                    throw MalakaError.data("\(person.fullName) (\(participantID)) has \(marks) attendance mark(s) in event \(eventID); unenrolling would delete them. Nothing was changed. Add --force to unenroll anyway.")
+                    throw MalakaError(.data, .wouldLoseMarks, "\(person.fullName) (\(participantID)) has \(marks) attendance mark(s) in event \(eventID); unenrolling would delete them. Nothing was changed.",
+                                      subject: .participant(participantID), remedy: .force(.unenroll))
                 }
                 outcome.deletedMarks += marks
                 try enrollment.delete(db)
@@ -107,7 +110,8 @@ extension AppDatabase {
     /// A capacity below the number already enrolled is refused: nobody loses a place by it.
     public func setCapacity(eventID: Int64, capacity: Int?) throws -> (detail: EventDetail, promoted: [Participant]) {
         if let capacity, capacity <= 0 {
-            throw MalakaError.data("Capacity \(capacity) is not a number of places. Give a number above 0, or --no-capacity for no limit.")
+            throw MalakaError(.data, .valueOutOfRange, "Capacity \(capacity) is not a number of places.",
+                              subject: .event(eventID), remedy: .givePositiveCapacityOrNone)
         }
         let promoted = try write { db -> [Participant] in
             var event = try eventDetail(db, id: eventID).event
@@ -124,15 +128,12 @@ extension AppDatabase {
 
     /// Moves the first waitlisted people into the event's free places.
     func promote(_ db: Database, eventID: Int64) throws -> [Participant] {
-        let event = try eventDetail(db, id: eventID).event
-        guard event.status != .cancelled else { return [] }
-        let enrolled = try Enrollment.filter(Enrollment.Columns.eventId == eventID).fetchCount(db)
-        var request = WaitlistEntry.filter(WaitlistEntry.Columns.eventId == eventID).order(Column("id"))
-        if let capacity = event.capacity {
-            guard capacity > enrolled else { return [] }
-            request = request.limit(capacity - enrolled)
-        }
+        let detail = try eventDetail(db, id: eventID)
+        let rule = WaitlistRule(capacity: detail.event.capacity, enrolled: detail.enrolledCount, waiting: detail.waitlistedCount,
+                                status: detail.event.status)
+        guard rule.promotions > 0 else { return [] }
         let now = Date.databaseNow
+        let request = WaitlistEntry.filter(WaitlistEntry.Columns.eventId == eventID).order(Column("id")).limit(rule.promotions)
         return try request.fetchAll(db).map { entry in
             try entry.delete(db)
             var enrollment = Enrollment(id: nil, eventId: eventID, participantId: entry.participantId, enrolledAt: now)

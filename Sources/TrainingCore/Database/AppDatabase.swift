@@ -30,6 +30,11 @@ public final class AppDatabase: Sendable {
         try syncGazetteer()
     }
 
+    /// Wraps a read-only connection to an up-to-date database, without migrating it.
+    init(reading reader: DatabaseQueue) {
+        dbWriter = reader
+    }
+
     /// An empty database in memory, for tests and previews.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue(configuration: configuration()))
@@ -47,10 +52,20 @@ public final class AppDatabase: Sendable {
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         // An empty file is what `touch` or a failed copy leaves: only `init` may make it a database.
         if (!exists || size == 0) && !creating {
-            throw MalakaError.io("There is no Malaka database at \(path). Create one with `malaka init --db \(path)`, or point --db or MALAKA_DB at an existing one.")
+            throw MalakaError(.io, .noDatabase, "There is no Malaka database at \(path).",
+                              subject: .database(path: path), remedy: .createDatabase(path: path))
         }
         if exists && size > 0 {
             try checkIsMalakaDatabase(at: path)
+        }
+        if !exists {
+            // Names, phones and the pseudonym secret: the owner's only, from the first byte. SQLite gives
+            // the -wal and -shm files the database's own mode.
+            let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                fchmod(descriptor, 0o600)
+                close(descriptor)
+            }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
@@ -76,18 +91,17 @@ public final class AppDatabase: Sendable {
     }
 
     private static func readMalakaMarks(at path: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(30)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try readOnlyQueue(at: path)
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard applicationID == AppDatabase.applicationID else {
-                    throw MalakaError.data("\(path) is a SQLite database but not a Malaka database. Nothing was changed. Give the path of a Malaka database, or a new path for `malaka init`.")
+                    throw MalakaError(.data, .notMalakaDatabase, "\(path) is a SQLite database but not a Malaka database. Nothing was changed.",
+                                      subject: .database(path: path), remedy: .giveMalakaDatabase)
                 }
                 if try migrator.hasBeenSuperseded(db) {
-                    throw MalakaError.data("\(path) was written by a newer version of Malaka than this one. Nothing was changed. Update malaka to open it.")
+                    throw MalakaError(.data, .newerDatabase, "\(path) was written by a newer version of Malaka than this one. Nothing was changed.",
+                                      subject: .database(path: path), remedy: .updateMalaka)
                 }
             }
             try queue.close()
@@ -98,7 +112,7 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// WAL, foreign keys, and a busy timeout so that two `malaka` processes writing at once both succeed.
+    /// WAL, foreign keys, and a busy timeout so that two Malaka processes writing at once both succeed.
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -126,7 +140,8 @@ public final class AppDatabase: Sendable {
     private static func describe(_ error: DatabaseError) -> MalakaError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .io("The database stayed busy with another malaka process for too long; nothing was changed. Try again.")
+            return MalakaError(.io, .databaseBusy, "The database stayed busy with another Malaka process for too long; nothing was changed.",
+                              remedy: .tryAgain)
         case .SQLITE_CONSTRAINT:
             return .data("The database refused the change (\(error.message ?? "constraint")); nothing was changed.")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL:

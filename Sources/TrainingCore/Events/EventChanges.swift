@@ -31,7 +31,7 @@ public struct EventChanges: Sendable {
         for trainer in trainers ?? [] {
             try TextRule.check(trainer, field: "trainer's name", limit: TextRule.nameLimit)
             if trainer.trimmingSpaces().isEmpty {
-                throw MalakaError.data("A trainer's name is empty. Give each trainer a name.")
+                throw MalakaError(.data, .missingName, "A trainer's name is empty.", remedy: .nameEachTrainer)
             }
         }
     }

@@ -11,7 +11,7 @@ public struct EventDetail: Hashable, Sendable {
     public var legs: [StudyTourLeg] = []
     /// A study tour's sending and hosting sides.
     public var sides: StudyTourSides?
-    /// Conflicts scheduled anyway with `--allow-conflict`, involving this event.
+    /// Conflicts scheduled anyway, allowing the conflict, involving this event.
     public var overrides: [ScheduleOverride] = []
 
     public var id: Int64 { event.id! }

@@ -13,6 +13,9 @@ public struct ExportColumn: Sendable, Hashable {
         case phone
         /// The name of someone on the programme's staff: left empty.
         case staffName
+        /// Free text that can name a person, such as an organisation called after its owner
+        /// (“Gulnora Karimova oilaviy korxonasi”), a locality or a reason: left empty.
+        case freeText
     }
 
     /// The key in JSON, e.g. `fullName`.

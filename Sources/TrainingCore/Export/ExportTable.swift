@@ -31,12 +31,22 @@ public struct ExportTable: Sendable {
     /// A sentence saying what personal data the table holds, for the person about to share it.
     public var notice: String {
         if isPseudonymized {
-            return "Names and phone numbers are replaced with codes that are the same in every export of this database; sex, birth year, category and places remain, so share it with care."
+            let emptied = columns.filter { [.otherName, .staffName, .freeText].contains($0.content) }.map(\.header)
+            let remaining = columns.filter { $0.content == .plain }.map(\.header)
+            var sentence = "Names and phone numbers are replaced with codes that are the same in every export of this database"
+            if !emptied.isEmpty { sentence += "; these fields are left empty: \(emptied.joined(separator: ", "))" }
+            sentence += ". These fields remain as they are: \(remaining.joined(separator: ", ")); share it with care."
+            return sentence
         }
         if carriesNames {
-            return "This export holds the names and phone numbers of \(peopleCount) \(peopleCount == 1 ? "person" : "people"). Keep it within the programme; `--pseudonymize` replaces names and phones with codes."
+            return "This export holds the names and phone numbers of \(peopleCount) \(peopleCount == 1 ? "person" : "people"). Keep it within the programme;"
         }
         return "This export holds no names."
+    }
+
+    /// What the person sharing the table can do about the personal data in it, after the ``notice``.
+    public var noticeRemedy: MalakaError.Remedy? {
+        carriesNames && !isPseudonymized ? .pseudonymize : nil
     }
 
     /// The table as CSV: UTF-8 with a byte-order mark so that Excel reads the letters right, CRLF line ends,

@@ -73,7 +73,8 @@ public struct Gazetteer: Sendable {
         switch found.count {
         case 1: return found[0]
         case 0:
-            throw MalakaError.data("“\(text)” is not a region we know. Give an ISO 3166-2 code such as UZ-XO or KG-C, or a name such as Xorazm, Samarqand or Chuy; `malaka region list` shows them all.")
+            throw MalakaError(.data, .unknownRegion, "“\(text)” is not a region we know. Give an ISO 3166-2 code such as UZ-XO or KG-C, or a name such as Xorazm, Samarqand or Chuy;",
+                              remedy: .listRegions)
         default:
             let options = found.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")
             throw MalakaError.data("“\(text)” could mean \(options). Give the code to choose.")
@@ -92,7 +93,8 @@ public struct Gazetteer: Sendable {
         switch found.count {
         case 1: return found[0]
         case 0:
-            throw MalakaError.data("“\(text)” is not a district of \(region.name(in: .english)) (\(region.code)) that we know. `malaka region show \(region.code)` lists its districts.")
+            throw MalakaError(.data, .unknownDistrict, "“\(text)” is not a district of \(region.name(in: .english)) (\(region.code)) that we know.",
+                              subject: .region(code: region.code), remedy: .showDistricts(ofRegion: region.code))
         default:
             let options = found.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")
             throw MalakaError.data("“\(text)” could mean \(options). Give the code to choose.")

@@ -35,7 +35,7 @@ public struct AttendanceImportReport: Sendable {
     /// Whether anything was written.
     public var written: Bool
     /// Why nothing was written, when the import was refused.
-    public var refusals: [String]
+    public var refusals: [MalakaError]
 
     /// The session columns, in column order.
     public var sessionColumns: [ImportColumn] { columns.filter { $0.session != nil } }

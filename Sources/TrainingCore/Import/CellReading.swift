@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 
 /// Reads the values people type into spreadsheet cells: dates in any of the usual
 /// forms and as Excel serial numbers, birth years or ages, phones, languages.
@@ -46,7 +47,7 @@ enum CellReading {
     }
 
     static func describe(_ scalar: Unicode.Scalar) -> String {
-        ForbiddenCharacter.describe(scalar)
+        CharacterLabel.code(of: scalar)
     }
 
     /// What people write in a cell to say there is nothing to say.

@@ -5,7 +5,7 @@ import Spreadsheets
 /// The header row is the row, among the first twenty that are not blank, with the
 /// most recognised headers: titles such as “Ishtirokchilar roʻyxati” above it are
 /// skipped. A header is recognised in any of the five languages (see
-/// ``ImportField``) or named with `--map COLUMN=FIELD`, where COLUMN is the header
+/// ``ImportField``) or named in a mapping `COLUMN=FIELD`, where COLUMN is the header
 /// text, the column's letters (`C`) or its number (`3`).
 struct ColumnLayout: Sendable {
     /// The index in `sheet.rows` of the header row.
@@ -52,7 +52,8 @@ struct ColumnLayout: Sendable {
         // With only letter or number mappings, the first row is the header.
         let headerIndex = best?.index ?? (mapping.isEmpty ? nil : candidates.first!)
         guard let headerIndex else {
-            throw MalakaError.data("\(sheet.fileName ?? "The file") has no header row that Malaka recognises: none of its first rows has a column such as F.I.Sh., ФИО, Аты-жөнү, Full name, Jinsi or Пол. Add a header row, or name the columns with --map, e.g. --map \"C=name\".")
+            throw MalakaError(.data, .noHeaderRow, "\(sheet.fileName ?? "The file") has no header row that Malaka recognises: none of its first rows has a column such as F.I.Sh., ФИО, Аты-жөнү, Full name, Jinsi or Пол.",
+                              subject: sheet.fileName.map { .file($0) }, remedy: .addHeaderRowOrMapColumns(example: "C=name"))
         }
         let headerRow = sheet.rows[headerIndex]
         let isWorksheet: Bool
@@ -71,20 +72,23 @@ struct ColumnLayout: Sendable {
             }
             guard let column, column <= width else {
                 let headers = headerRow.cells.filter { !$0.trimmingSpaces().isEmpty }.map { "“\($0.trimmingSpaces())”" }
-                throw MalakaError.usage("--map \(spec)=\(field.rawValue): no column is headed “\(spec)”. The headers on \(isWorksheet ? "row" : "line") \(headerRow.line) are \(headers.joined(separator: ", ")); give one of them, or the column's letter or number.")
+                throw MalakaError(.usage, .unknownColumn, "names no column: none is headed “\(spec)”. The headers on \(isWorksheet ? "row" : "line") \(headerRow.line) are \(headers.joined(separator: ", ")); give one of them, or the column's letter or number.",
+                                  location: .input(.map("\(spec)=\(field.rawValue)")))
             }
             if let earlier = mapped[column], earlier != field {
-                throw MalakaError.usage("--map names column \(ImportColumn.letter(column)) twice, as \(earlier.rawValue) and as \(field.rawValue). Map each column once.")
+                throw MalakaError(.usage, .contradictoryMapping, "names column \(ImportColumn.letter(column)) twice, as \(earlier.rawValue) and as \(field.rawValue). Map each column once.",
+                                  location: .input(.map(nil)))
             }
             if field != .ignore, let other = mapped.first(where: { $0.value == field && $0.key != column }) {
-                throw MalakaError.usage("--map gives the field \(field.rawValue) to two columns, \(ImportColumn.letter(other.key)) and \(ImportColumn.letter(column)). Give it to one.")
+                throw MalakaError(.usage, .contradictoryMapping, "gives the field \(field.rawValue) to two columns, \(ImportColumn.letter(other.key)) and \(ImportColumn.letter(column)). Give it to one.",
+                                  location: .input(.map(nil)))
             }
             mapped[column] = field
         }
 
         var columns: [ImportColumn] = []
         var fieldColumns: [ImportField: Int] = [:]
-        // Fields given with --map take their column first.
+        // Fields the mapping gives take their column first.
         for (column, field) in mapped where field != .ignore {
             fieldColumns[field] = column
         }
@@ -93,25 +97,25 @@ struct ColumnLayout: Sendable {
             var entry = ImportColumn(column: column, header: header)
             if let field = mapped[column] {
                 if field == .ignore {
-                    entry.note = "left out with --map"
+                    entry.leftOut = .ignoredByMapping
                 } else {
                     entry.field = field
                 }
             } else if let field = ImportField.recognise(header: header), field != .ignore {
                 if !allowed.contains(field) {
-                    entry.note = "not used by this import"
+                    entry.leftOut = .notUsedByThisImport
                 } else if let taken = fieldColumns[field] {
-                    entry.note = "column \(isWorksheet ? ImportColumn.letter(taken) : String(taken)) already gives the \(field.rawValue)"
+                    entry.leftOut = .fieldGivenByColumn(taken, field)
                 } else {
                     entry.field = field
                     fieldColumns[field] = column
                 }
             } else if header.trimmingSpaces().isEmpty {
-                entry.note = "no header"
+                entry.leftOut = .noHeader
             } else {
                 // Headers without letters (№, #) and known ones such as Izoh or Примечание are left out on purpose.
                 let known = ImportField.headerKey(header).isEmpty || ImportField.recognise(header: header) == .ignore
-                entry.note = known ? "left out" : "header not recognised"
+                entry.leftOut = known ? .knownExtra : .headerNotRecognised
             }
             columns.append(entry)
         }
@@ -121,16 +125,18 @@ struct ColumnLayout: Sendable {
     /// Splits `COLUMN=FIELD`; the field may be `FIELD` names such as `name`, `sex`, `birth-year`.
     private static func parseMapping(_ text: String) throws -> (String, ImportField) {
         guard let equals = text.lastIndex(of: "=") else {
-            throw MalakaError.usage("--map “\(text)” needs the form COLUMN=FIELD, e.g. --map \"Ota-onasi=name\" or --map C=sex.")
+            throw MalakaError(.usage, .malformedMapping, "needs the form COLUMN=FIELD,", location: .input(.map("“\(text)”")),
+                              remedy: .mapLike(["\"Ota-onasi=name\"", "C=sex"]))
         }
         let spec = text[..<equals].trimmingSpaces()
         guard !spec.isEmpty else {
-            throw MalakaError.usage("--map “\(text)” names no column. Write the header, the letter or the number before the =.")
+            throw MalakaError(.usage, .malformedMapping, "names no column. Write the header, the letter or the number before the =.",
+                              location: .input(.map("“\(text)”")))
         }
         return (spec, try ImportField(parsing: String(text[text.index(after: equals)...])))
     }
 
-    /// Whether a header cell is the one a `--map` names: the same text, ignoring case, script and punctuation.
+    /// Whether a header cell is the one a mapping names: the same text, ignoring case, script and punctuation.
     private static func headerMatches(_ cell: String, _ spec: String) -> Bool {
         let trimmed = cell.trimmingSpaces()
         if trimmed == spec { return true }

@@ -9,14 +9,30 @@ public struct ImportColumn: Sendable, Hashable {
     /// For a sign-in sheet, the session the column marks.
     public var session: Session?
     /// Why a column is left out, when it is.
-    public var note: String?
+    public var leftOut: LeftOut?
 
-    public init(column: Int, header: String, field: ImportField? = nil, session: Session? = nil, note: String? = nil) {
+    /// Why an import leaves a column out.
+    public enum LeftOut: Sendable, Hashable {
+        /// The user's column mapping says to ignore it.
+        case ignoredByMapping
+        /// Its header names a field this import does not use.
+        case notUsedByThisImport
+        /// An earlier column already gives the same field.
+        case fieldGivenByColumn(Int, ImportField)
+        /// The header is empty.
+        case noHeader
+        /// The header is one Malaka leaves out on purpose, such as № or Izoh.
+        case knownExtra
+        /// The header is not one Malaka recognises.
+        case headerNotRecognised
+    }
+
+    public init(column: Int, header: String, field: ImportField? = nil, session: Session? = nil, leftOut: LeftOut? = nil) {
         self.column = column
         self.header = header
         self.field = field
         self.session = session
-        self.note = note
+        self.leftOut = leftOut
     }
 
     /// The spreadsheet letters of a 1-based column: 1 → `A`, 28 → `AB`.

@@ -3,7 +3,7 @@ import NameMatching
 /// What a column of a participant list or sign-in sheet holds.
 ///
 /// Columns are recognised by their header in Uzbek (Latin and Cyrillic), Russian,
-/// Kyrgyz or English, or named with `--map COLUMN=FIELD` using ``rawValue``.
+/// Kyrgyz or English, or named in a column mapping (`COLUMN=FIELD`) using ``rawValue``.
 ///
 /// For example, `F.I.Sh.`, `ФИО`, `Аты-жөнү` and `Full name` are all ``fullName``;
 /// `Jinsi`, `Жинси`, `Пол`, `Жынысы` and `Sex` are all ``sex``.
@@ -31,7 +31,7 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
     /// A column to leave out, e.g. a row number or remarks.
     case ignore
 
-    /// The field a `--map` value names: the raw value or a common spelling of it.
+    /// The field a column mapping names: the raw value or a common spelling of it.
     public init(parsing text: String) throws {
         let key = text.trimmingSpaces().lowercased().replacingOccurrences(of: "_", with: "-")
         if let field = ImportField(rawValue: key) ?? Self.synonyms[key] {

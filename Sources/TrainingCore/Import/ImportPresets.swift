@@ -61,7 +61,8 @@ public struct ImportPresets: Sendable, Hashable {
                 default: break
                 }
             } catch let error as MalakaError {
-                throw MalakaError(.usage, "The value given for \(field.rawValue) for the whole list, “\(value)”: \(error.message)")
+                throw MalakaError(.usage, error.code, "The value given for \(field.rawValue) for the whole list, “\(value)”: \(error.message)",
+                                  subject: error.subject, remedy: error.remedy)
             }
         }
     }

@@ -9,12 +9,16 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var column: Int?
     /// The column's header, as written in the file.
     public var header: String?
-    /// The sentence saying what is wrong and what to write instead.
+    /// The sentence saying what is wrong, and what to write instead when that needs no front end's words.
     public var reason: String
+    /// What to do about it, for the front end to word after the reason.
+    public var remedy: MalakaError.Remedy?
     /// Whether the file is a worksheet, whose columns are named by letters.
     public var isWorksheet: Bool
 
-    public init(line: Int, column: Int? = nil, header: String? = nil, reason: String, isWorksheet: Bool = false) {
+    public init(line: Int, column: Int? = nil, header: String? = nil, reason: String, remedy: MalakaError.Remedy? = nil,
+                isWorksheet: Bool = false) {
+        self.remedy = remedy
         self.line = line
         self.column = column
         self.header = header
@@ -31,6 +35,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
+    /// Where and what, without the remedy; front ends add it in their words.
     public var description: String {
         let header = header.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
         return place + (header.map { " (\($0))" } ?? "") + ": " + reason

@@ -2,7 +2,7 @@
 public struct ParticipantImportOptions: Sendable {
     /// What to do with a row that is probably someone already registered.
     public enum DuplicatePolicy: String, CaseIterable, Sendable {
-        /// Take the row as that person: nobody is added, and `--event` enrolls the registered person.
+        /// Take the row as that person: nobody is added, and the event to enroll in the registered person.
         case link
         /// Add the row as a new person anyway.
         case new

@@ -22,9 +22,9 @@ public struct ParticipantImportReport: Sendable {
         case alreadyRegistered(Candidate)
         /// The row is the same person as an earlier row of the file.
         case sameAsLine(Int)
-        /// The row is probably a registered person and is taken as them, by `--on-duplicate link` or `--link LINE=ID`.
+        /// The row is probably a registered person and is taken as them, by the duplicate policy ``ParticipantImportOptions/DuplicatePolicy/link`` or a line decision.
         case link(Candidate, byLine: Bool)
-        /// The row is probably a registered person; the user must choose (`--on-duplicate`, `--link`, `--new`).
+        /// The row is probably a registered person; the user must choose (a duplicate policy, or a decision for the line).
         case undecided([Candidate])
     }
 
@@ -62,7 +62,7 @@ public struct ParticipantImportReport: Sendable {
     /// What was filled in where the file was silent, and corrected, for the people added.
     public var defaults = ParticipantImportDefaults()
     /// Why nothing was written, when the import was refused: bad rows without `skipInvalid`, undecided duplicates, a full event.
-    public var refusals: [String]
+    public var refusals: [MalakaError]
 
     /// The lines with at least one problem: these rows are rejected.
     public var rejectedLines: [Int] {

@@ -51,7 +51,8 @@ struct ParticipantRowReader {
         let parts = [ImportField.surname, .givenName, .patronymic].compactMap { layout.fieldColumns[$0] }.sorted()
         guard !parts.isEmpty else {
             let found = layout.columns.filter { $0.field != nil }.map { "\($0.header) (\($0.field!.rawValue))" }
-            throw MalakaError.data("No column gives the person's name. Malaka looks for headers such as F.I.Sh., Familiya and Ism, ФИО, Аты-жөнү or Full name\(found.isEmpty ? "" : "; it found only \(found.joined(separator: ", "))"). Name the column with --map, e.g. --map \"B=name\".")
+            throw MalakaError(.data, .noNameColumn, "No column gives the person's name. Malaka looks for headers such as F.I.Sh., Familiya and Ism, ФИО, Аты-жөнү or Full name\(found.isEmpty ? "" : "; it found only \(found.joined(separator: ", "))").",
+                              remedy: .mapColumn(example: "B=name"))
         }
         return parts
     }
@@ -65,11 +66,11 @@ struct ParticipantRowReader {
         func column(_ field: ImportField) -> Int? {
             columns[field.position]
         }
-        func problem(_ field: ImportField?, _ reason: String) {
+        func problem(_ field: ImportField?, _ reason: String, _ remedy: MalakaError.Remedy? = nil) {
             let column = field.flatMap(column)
             problems.append(ImportProblem(line: row.line, column: column,
                                           header: column.map(header(of:)),
-                                          reason: reason, isWorksheet: isWorksheet))
+                                          reason: reason, remedy: remedy, isWorksheet: isWorksheet))
         }
         func value(_ field: ImportField) -> String? {
             column(field).flatMap { CellReading.value(row[column: $0]) } ?? presets[field]
@@ -79,7 +80,7 @@ struct ParticipantRowReader {
             do {
                 return try parser(text)
             } catch let error as MalakaError {
-                problem(field, error.message)
+                problem(field, error.message, error.remedy)
             } catch {
                 problem(field, "“\(text)” could not be read: \(error).")
             }
@@ -150,7 +151,7 @@ struct ParticipantRowReader {
         if let regionText {
             switch region(regionText) {
             case .success(let region): regionCode = region.code
-            case .failure(let error): problem(.region, error.message)
+            case .failure(let error): problem(.region, error.message, error.remedy)
             }
         }
         if let districtText, regionText == nil || regionCode != nil {
@@ -158,7 +159,7 @@ struct ParticipantRowReader {
             case .success(let district):
                 districtCode = district.code
                 regionCode = district.regionCode
-            case .failure(let error): problem(.district, error.message)
+            case .failure(let error): problem(.district, error.message, error.remedy)
             }
         }
 
@@ -219,7 +220,8 @@ struct ParticipantRowReader {
             switch matches.count {
             case 1: return matches[0]
             case 0:
-                throw MalakaError.data("“\(text)” is not a district Malaka knows, and the row gives no region. Add a region column (Viloyat, Область, Region), or check the spelling; `malaka region show REGION` lists the districts.")
+                throw MalakaError(.data, .unknownDistrict, "“\(text)” is not a district Malaka knows, and the row gives no region. Add a region column (Viloyat, Область, Region), or check the spelling;",
+                                  remedy: .showDistricts(ofRegion: nil))
             default:
                 throw MalakaError.data("“\(text)” could be \(matches.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")). Add a region column to choose.")
             }

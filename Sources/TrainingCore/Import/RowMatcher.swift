@@ -2,12 +2,12 @@ import NameMatching
 
 /// Decides who each good row of a participant list is: someone registered, an earlier row, or a new person.
 ///
-/// In order of precedence: a `--link LINE=ID` or `--new LINE` decision; one registered
+/// In order of precedence: a decision for the line (link it to a person, or add it as new); one registered
 /// person with the same name (order-free, across scripts) and no detail that differs
 /// (``ParticipantImportReport/Outcome/alreadyRegistered(_:)``); an earlier row of the
 /// file likewise (``ParticipantImportReport/Outcome/sameAsLine(_:)``); registered people
 /// who are probably the same (`NameMatching.DuplicateFinder`), handled by the
-/// `--on-duplicate` policy; else a new person, with the registered people whose
+/// duplicate policy; else a new person, with the registered people whose
 /// name is like it listed for review. Needs no database, so it can run on another
 /// thread while new people are inserted.
 struct RowMatcher: Sendable {

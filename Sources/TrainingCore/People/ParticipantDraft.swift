@@ -69,7 +69,7 @@ public struct ParticipantChanges: Sendable {
     /// Refuses changes that change nothing.
     func requireSome() throws {
         guard !isEmpty else {
-            throw MalakaError.usage("Say what to change, e.g. --name \"New Name\" or --phone …; `malaka participant edit --help` lists the fields.")
+            throw MalakaError(.usage, .nothingToDo, "Say what to change,", remedy: .sayWhatToChange)
         }
     }
 }

@@ -30,7 +30,7 @@ public struct Course: Codable, Hashable, Sendable, Identifiable {
 
 extension Course: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "course"
-    static let titles = hasMany(CourseTitle.self)
+    static let titles = hasMany(CourseTitle.self).forKey("titles")
 
     public enum Columns {
         static let code = Column(CodingKeys.code)

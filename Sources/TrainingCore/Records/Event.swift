@@ -23,8 +23,14 @@ public struct Event: Codable, Hashable, Sendable, Identifiable {
 extension Event: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "event"
     static let course = belongsTo(Course.self)
-    static let sessions = hasMany(Session.self)
+    static let sessions = hasMany(Session.self).order(Session.Columns.date, Session.Columns.startTime)
     static let enrollments = hasMany(Enrollment.self)
+    static let waitlist = hasMany(WaitlistEntry.self).forKey("waitlist")
+    static let legs = hasMany(StudyTourLeg.self).order(Column("position")).forKey("legs")
+    static let sides = hasOne(StudyTourSides.self).forKey("sides")
+    static let eventTrainers = hasMany(EventTrainer.self)
+    static let trainers = hasMany(Trainer.self, through: eventTrainers, using: EventTrainer.trainer)
+        .order(Column("name")).forKey("trainers")
 
     public enum Columns {
         static let courseId = Column(CodingKeys.courseId)

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// A conflict a coordinator scheduled anyway with `--allow-conflict`, kept on record.
+/// A conflict a coordinator scheduled anyway, allowing the conflict, kept on record.
 public struct ScheduleOverride: Codable, Hashable, Sendable, Identifiable {
     public var id: Int64?
     public var eventId: Int64

@@ -19,6 +19,7 @@ extension Trainer: FetchableRecord, MutablePersistableRecord {
 /// Which trainer runs which event.
 struct EventTrainer: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "eventTrainer"
+    static let trainer = belongsTo(Trainer.self)
     var eventId: Int64
     var trainerId: Int64
 }

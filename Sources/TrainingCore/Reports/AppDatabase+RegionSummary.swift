@@ -91,11 +91,11 @@ extension AppDatabase {
             }
         case .region(let code):
             guard gazetteer.region(code: code) != nil else {
-                throw MalakaError.data("“\(code)” is not a region code we know. `malaka region list` shows them.")
+                throw MalakaError(.data, .unknownRegion, "“\(code)” is not a region code we know.", subject: .region(code: code), remedy: .listRegions)
             }
         case .district(let code):
             guard gazetteer.district(code: code) != nil else {
-                throw MalakaError.data("“\(code)” is not a district code we know. `malaka region show REGION` lists a region's districts.")
+                throw MalakaError(.data, .unknownDistrict, "“\(code)” is not a district code we know.", remedy: .showDistricts(ofRegion: nil))
             }
         }
         switch (request.grouping, request.scope) {
@@ -110,7 +110,7 @@ extension AppDatabase {
         case (.district, .district(let code)):
             return [code]
         case (.district, _):
-            throw MalakaError.usage("A report by district covers one region: give the region (--region), or one district (--district).")
+            throw MalakaError(.usage, .missingRegion, "A report by district covers one region:", remedy: .giveRegionOrDistrict)
         }
     }
 }

@@ -23,7 +23,7 @@ public struct ReportPeriod: Hashable, Sendable {
     /// The days from `from` to `to`, both included; refuses a period that ends before it starts.
     public init(from: DayDate, to: DayDate) throws {
         guard from <= to else {
-            throw MalakaError.data("The period cannot end (\(to.iso)) before it starts (\(from.iso)). Give --from the earlier date.")
+            throw MalakaError(.data, .datesOutOfOrder, "The period cannot end (\(to.iso)) before it starts (\(from.iso)).", remedy: .giveFromEarlierDate)
         }
         self.from = from
         self.to = to

@@ -8,7 +8,7 @@ public struct EnrollmentOutcome: Sendable {
 
 /// What taking people off an event did.
 public struct WithdrawalOutcome: Sendable {
-    /// Attendance marks deleted with their enrollments (`--force`).
+    /// Attendance marks deleted with their enrollments (when forced).
     public var deletedMarks = 0
     /// People taken off the waitlist rather than the event.
     public var leftWaitlist: [Int64] = []

@@ -47,11 +47,13 @@ public struct Recurrence: Hashable, Sendable {
         switch end {
         case .count(let count):
             guard (1...Self.maximumCount).contains(count) else {
-                throw MalakaError.usage("--count must be from 1 to \(Self.maximumCount), not \(count).")
+                throw MalakaError(.usage, .valueOutOfRange, "must be from 1 to \(Self.maximumCount), not \(count).",
+                                  location: .input(.count))
             }
         case .until(let last):
             guard last >= start else {
-                throw MalakaError.data("The recurrence would end (\(last.dotted)) before its first day (\(start.dotted)). Give a later --until.")
+                throw MalakaError(.data, .datesOutOfOrder, "The recurrence would end (\(last.dotted)) before its first day (\(start.dotted)).",
+                                  remedy: .giveLaterUntil)
             }
         }
         var days: [DayDate] = []
@@ -97,7 +99,8 @@ public struct Recurrence: Hashable, Sendable {
             }
         }
         if days.count > Self.maximumCount {
-            throw MalakaError.usage("The recurrence makes \(days.count) sessions; at most \(Self.maximumCount) are allowed. Give an earlier --until or a --count.")
+            throw MalakaError(.usage, .tooManySessions, "The recurrence makes \(days.count) sessions; at most \(Self.maximumCount) are allowed.",
+                              remedy: .giveEarlierUntilOrCount)
         }
         return days
     }
@@ -124,7 +127,7 @@ public struct Recurrence: Hashable, Sendable {
 extension EventPlan {
     /// Sessions on the days of a recurrence, all at the same time.
     ///
-    /// A recurrence that would run past `lastDay` (the event's `--end`) is refused
+    /// A recurrence that would run past `lastDay` (the event's end date) is refused
     /// rather than cut short, naming the sessions that fall after it: a
     /// coordinator who asked for ten Tuesdays should not silently get eight.
     public static func recurringSessions(_ recurrence: Recurrence, time: TimeRange, hours: Double? = nil,
@@ -135,9 +138,10 @@ extension EventPlan {
             if !late.isEmpty {
                 let within = days.filter { $0 <= lastDay }
                 let named = late.prefix(5).map(\.dotted).joined(separator: ", ") + (late.count > 5 ? " and \(late.count - 5) more" : "")
-                let remedy = within.last.map { "End it sooner with --until \($0.dotted) or --count \(within.count), or give a later --end." }
-                    ?? "Start it earlier or give a later --end."
-                throw MalakaError.data("The recurrence runs past the event's last day, \(lastDay.dotted): \(late.count) session(s) would fall after it (\(named)). Nothing was changed. \(remedy)")
+                let remedy: MalakaError.Remedy = within.last.map { .endRecurrenceSooner(until: $0, count: within.count) }
+                    ?? .startRecurrenceEarlierOrExtendEvent
+                throw MalakaError(.data, .recurrencePastEvent, "The recurrence runs past the event's last day, \(lastDay.dotted): \(late.count) session(s) would fall after it (\(named)). Nothing was changed.",
+                                  remedy: remedy)
             }
         }
         return days.map { PlannedSession(date: $0, time: time, hours: hours) }

@@ -21,7 +21,7 @@ public struct ScheduleConflict: Hashable, Sendable {
     public var other: BookedSession
     public var eventTitle: String = ""
     public var otherEventTitle: String = ""
-    /// Whether a coordinator scheduled it anyway, with `--allow-conflict`.
+    /// Whether a coordinator scheduled it anyway, allowing the conflict.
     public var allowed: Bool = false
     /// Whether ``session`` belongs to an event being created, which has no number yet for the user.
     var sessionIsNew = false

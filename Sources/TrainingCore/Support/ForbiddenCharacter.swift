@@ -25,10 +25,4 @@ public enum ForbiddenCharacter {
 
     /// Letters that draw nothing (Hangul fillers, the braille blank, the Mongolian vowel separator), used to fake an empty name.
     private static let blankLetters: Set<UInt32> = [0x115F, 0x1160, 0x180E, 0x2800, 0x3164, 0xFFA0, 0x034F]
-
-    /// The character as a message names it: `U+001B`.
-    public static func describe(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 }

@@ -1,3 +1,5 @@
+import MalakaSupport
+
 /// The one rule for text a person types or a file brings: no invisible or
 /// display-changing characters (see ``ForbiddenCharacter``) and a length limit,
 /// the same for the command line, CSV and XLSX. Only fields that may run over
@@ -18,7 +20,7 @@ public enum TextRule {
     /// Refuses text with a forbidden character or over the limit, naming the field.
     public static func check(_ text: String, field: String, limit: Int = textLimit, allowingLineBreaks: Bool = false) throws {
         if let scalar = ForbiddenCharacter.first(in: text, allowingLineBreaks: allowingLineBreaks) {
-            throw MalakaError.data("The \(field) contains the invisible character \(ForbiddenCharacter.describe(scalar)), which would print differently from what is stored. Retype it.")
+            throw MalakaError.data("The \(field) contains the invisible character \(CharacterLabel.code(of: scalar)), which would print differently from what is stored. Retype it.")
         }
         let length = text.count
         if length > limit {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import MalakaSupport
 
 extension YamlError {
     /// The error as one clause that says where: `line 3, column 7: mapping values are not allowed here`.
@@ -18,7 +19,7 @@ extension YamlError {
             let before = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
             let line = before.filter { $0 == 0x0A }.count + 1
             let column = before.count - (before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            let character = value >= 0 ? " (\(CharacterLabel.code(ofValue: UInt32(value))))" : ""
             return "line \(line), column \(column): \(problem)\(character)"
         default:
             return "\(self)"

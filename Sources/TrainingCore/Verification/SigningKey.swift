@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MalakaSupport
 
 /// An organisation's Ed25519 key pair for signing certificate tokens.
 ///
@@ -22,19 +23,17 @@ public struct SigningKey: Sendable {
             throw MalakaError.io("\(path) already exists; a signing key is never overwritten. Give another file name.")
         }
         let text = "MALAKA ED25519 PRIVATE KEY\n" + privateKey.rawRepresentation.base64EncodedString() + "\n"
-        // Create it 0600 from the start, so the key is never readable by others, not even for a moment.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else {
-            throw MalakaError.io("Cannot create the key file \(path): \(String(cString: strerror(errno))).")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        // 0600 from the start, so the key is never readable by others, not even for a moment; written whole
+        // under a temporary name and linked to its own only if no file has it, so a key is never overwritten.
         do {
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-        } catch {
-            // A half-written key is no key: leave nothing behind under its name.
-            try? FileManager.default.removeItem(atPath: path)
-            throw MalakaError.io("Cannot write the key file \(path): \(error.localizedDescription)")
+            let file = try AtomicFile(destination: URL(fileURLWithPath: path), permissions: 0o600)
+            defer { file.discard() }
+            try file.write(Data(text.utf8))
+            guard try file.publishWithoutReplacing() else {
+                throw MalakaError.io("\(path) already exists; a signing key is never overwritten. Give another file name.")
+            }
+        } catch let error as FileWriteError {
+            throw MalakaError.io("Cannot write the key file: \(error.description)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 
 /// Why text or a PDF could not be typeset, with the offending value and what to do about it.
 public enum TypesettingError: Error, Equatable, Sendable {
@@ -24,7 +25,7 @@ extension TypesettingError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
         case let .missingGlyphs(characters, text):
-            let list = characters.map(Self.label(of:)).joined(separator: ", ")
+            let list = characters.map(CharacterLabel.label(of:)).joined(separator: ", ")
             return "No installed font has \(list), used in “\(text)”. "
                 + "Correct the text, or install a font that has \(characters.count == 1 ? "this character" : "these characters") "
                 + "(`fc-list ':charset=\(String(characters[0].value, radix: 16))'` lists fonts that do)."
@@ -52,15 +53,6 @@ extension TypesettingError: CustomStringConvertible, LocalizedError {
     }
 
     public var errorDescription: String? { description }
-
-    /// `U+738B 王`: the code point, then the character itself unless it is invisible.
-    static func label(of scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let visible = !scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
-            && scalar.properties.generalCategory != .format
-        return visible ? "\(code) \(Character(scalar))" : code
-    }
 
     private static func points(_ value: Double) -> String {
         String(format: "%g", (value * 100).rounded() / 100)

@@ -114,8 +114,10 @@ public final class FontLibrary {
             let result = breaker.lines(of: paragraphs)
             var sized = style
             sized.size = size
-            let ascender = metrics.ascender * size
-            let descender = metrics.descender * size
+            // The font's ascender and descender, unless the ink of the first line reaches higher or the
+            // last line's lower, as a name stacked with combining marks does: it must stay in its box.
+            let ascender = max(metrics.ascender, result.lines.first.map { $0.ink.top } ?? 0) * size
+            let descender = max(metrics.descender, result.lines.last.map { $0.ink.bottom } ?? 0) * size
             let lineAdvance = (metrics.ascender + metrics.descender + metrics.lineGap) * size * style.lineSpacing
             let height = TextLayout.height(lineCount: result.lines.count, ascender: ascender, descender: descender, lineAdvance: lineAdvance)
             let fits = !result.overflows

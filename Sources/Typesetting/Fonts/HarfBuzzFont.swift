@@ -59,6 +59,16 @@ final class HarfBuzzFont {
         hb_blob_destroy(blob)
     }
 
+    /// How far a glyph's ink reaches above and below the baseline, in ems, both positive outward:
+    /// a stack of combining marks reaches well above the font's ascender.
+    func ink(of glyph: UInt32) -> (top: Double, bottom: Double) {
+        var extents = hb_glyph_extents_t()
+        guard hb_font_get_glyph_extents(font, glyph, &extents) != 0 else { return (0, 0) }
+        // y_bearing is the top of the ink; height is negative, downwards from it.
+        let top = Double(extents.y_bearing) / unitsPerEm
+        return (top, -(Double(extents.y_bearing + extents.height) / unitsPerEm))
+    }
+
     /// Whether the font maps `scalar` to a glyph.
     func has(_ scalar: Unicode.Scalar) -> Bool {
         hb_set_has(characters, scalar.value) != 0

@@ -7,4 +7,9 @@ struct LaidOutLine {
     let width: Double
 
     var text: String { paragraph.text(of: units) }
+
+    /// How far the line's ink reaches above and below the baseline, in ems.
+    var ink: (top: Double, bottom: Double) {
+        paragraph.units[units].reduce((0, 0)) { (max($0.0, $1.inkTop), max($0.1, $1.inkBottom)) }
+    }
 }

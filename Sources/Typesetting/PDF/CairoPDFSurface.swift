@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 internal import CCairo
 
 /// Owns a cairo PDF surface, written to a file or collected in memory.
@@ -6,6 +7,8 @@ final class CairoPDFSurface {
     let pointer: OpaquePointer
     /// Where in-memory output goes; kept alive as long as the surface that writes into it.
     let sink: PDFByteSink?
+    /// Where output to an ``AtomicFile`` goes, likewise.
+    let fileSink: PDFFileSink?
     /// The file written, or nil in memory.
     let path: String?
 
@@ -21,7 +24,28 @@ final class CairoPDFSurface {
         }
         pointer = surface
         sink = nil
+        fileSink = nil
         self.path = path
+    }
+
+    /// A surface whose every byte goes to `file` through checked writes.
+    init(file: AtomicFile) throws {
+        let fileSink = PDFFileSink(file: file)
+        let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
+            guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+            guard let bytes, length > 0 else { return CAIRO_STATUS_SUCCESS }
+            let sink = Unmanaged<PDFFileSink>.fromOpaque(closure).takeUnretainedValue()
+            return sink.append(bytes, count: Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+        }, Unmanaged.passUnretained(fileSink).toOpaque(), Self.initialSize.width, Self.initialSize.height)!
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw file.recordFailure("cairo could not start the PDF: \(String(cString: cairo_status_to_string(status)))")
+        }
+        pointer = surface
+        sink = nil
+        self.fileSink = fileSink
+        path = file.destination.path
     }
 
     init() throws {
@@ -40,6 +64,7 @@ final class CairoPDFSurface {
         }
         pointer = surface
         self.sink = sink
+        fileSink = nil
         path = nil
     }
 
@@ -67,12 +92,16 @@ final class CairoPDFSurface {
         }
     }
 
-    /// Writes out everything left, and throws if writing failed at any point.
+    /// Writes out everything left, and throws if writing failed at any point: cairo writes the
+    /// fonts, the cross-reference table and the trailer only now, so a full disk often shows here first.
     func finish() throws {
         cairo_surface_finish(pointer)
+        fileSink?.flush()
+        if let failure = fileSink?.failure { throw failure }
         let status = cairo_surface_status(pointer)
         guard status == CAIRO_STATUS_SUCCESS else {
             let reason = String(cString: cairo_status_to_string(status))
+            if let fileSink { throw fileSink.file.recordFailure("cairo could not finish the PDF: \(reason)") }
             if let path { throw TypesettingError.pdfNotWritable(path: path, reason: reason) }
             throw TypesettingError.cairo(operation: "finish the PDF", message: reason)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 internal import CCairo
 
 /// A PDF being written, page by page, to a file or to memory.
@@ -29,6 +30,12 @@ public final class PDFDocument {
     /// - Throws: ``TypesettingError/pdfNotWritable(path:reason:)`` when the file cannot be created.
     public convenience init(url: URL, fonts: FontLibrary, metadata: PDFMetadata = PDFMetadata()) throws {
         try self.init(surface: CairoPDFSurface(path: url.path), fonts: fonts, metadata: metadata)
+    }
+
+    /// Starts a PDF written into `file`, a temporary that the caller seals and puts in place once
+    /// ``finish()`` returns; a failure to write any byte, cairo's included, throws a `FileWriteError` naming the file.
+    public convenience init(file: AtomicFile, fonts: FontLibrary, metadata: PDFMetadata = PDFMetadata()) throws {
+        try self.init(surface: CairoPDFSurface(file: file), fonts: fonts, metadata: metadata)
     }
 
     /// Starts a PDF kept in memory; ``finish()`` returns its bytes.

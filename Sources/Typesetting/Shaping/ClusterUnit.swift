@@ -10,4 +10,8 @@ struct ClusterUnit {
     let isSpace: Bool
     /// A hyphen or dash that a line may end after.
     let isHyphen: Bool
+    /// How far its ink reaches above the baseline, in ems, marks and offsets included.
+    var inkTop: Double = 0
+    /// How far its ink reaches below the baseline, in ems, as a positive number.
+    var inkBottom: Double = 0
 }

@@ -29,16 +29,24 @@ final class ShapedParagraph {
 
     private static func units(of run: ShapedRun, in utf8: [UInt8]) -> [ClusterUnit] {
         var advances = [Double](repeating: 0, count: run.clusters.count)
+        var tops = [Double](repeating: 0, count: run.clusters.count)
+        var bottoms = [Double](repeating: 0, count: run.clusters.count)
         for glyph in run.glyphs {
             advances[glyph.clusterIndex] += glyph.advance
+            let ink = run.font.shaping.ink(of: glyph.id)
+            tops[glyph.clusterIndex] = max(tops[glyph.clusterIndex], ink.top + glyph.yOffset)
+            bottoms[glyph.clusterIndex] = max(bottoms[glyph.clusterIndex], ink.bottom - glyph.yOffset)
         }
-        return zip(run.clusters, advances).map { bytes, advance in
+        return run.clusters.indices.map { index in
+            let bytes = run.clusters[index]
             let scalars = String(decoding: utf8[bytes], as: UTF8.self).unicodeScalars
             return ClusterUnit(
                 bytes: bytes,
-                advance: advance,
+                advance: advances[index],
                 isSpace: scalars.allSatisfy(isBreakingSpace),
-                isHyphen: scalars.last.map(isHyphen) ?? false
+                isHyphen: scalars.last.map(isHyphen) ?? false,
+                inkTop: tops[index],
+                inkBottom: bottoms[index]
             )
         }
     }

@@ -45,7 +45,7 @@ struct AgendaCommand: ParsableCommand {
         if let last = filter.to, last < start {
             throw MalakaError.usage("--to (\(last.dotted)) is before the first day (\(start.dotted)). Give a later --to.")
         }
-        let items = try database.open().sessions(matching: filter)
+        let items = try database.openForReading().sessions(matching: filter)
         if output.json {
             return try Printer.json(items.map {
                 ItemView(date: $0.session.date.iso, start: $0.session.startTime.description, end: $0.session.endTime.description,

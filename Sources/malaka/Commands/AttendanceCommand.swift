@@ -73,7 +73,7 @@ extension AttendanceCommand {
         @Argument(help: "The event number.") var event: Int64
 
         func run() throws {
-            let sheet = try database.open().attendanceSheet(eventID: event)
+            let sheet = try database.openForReading().attendanceSheet(eventID: event)
             if output.json { return try Printer.json(AttendanceSheetView(sheet)) }
             print("Event \(sheet.event.id): \(sheet.event.title())")
             print("Completion: at least \(Printer.percent(sheet.rule.minimumShare)) of \(sheet.sessions.count) sessions.")

@@ -46,15 +46,9 @@ extension AttendanceCommand {
             } catch {
                 throw MalakaError.io("The workbook could not be written: \(error).")
             }
-            for (file, data) in [(pdfFile, pdfData), (xlsxFile, workbook)] {
-                try file.write { url in
-                    do {
-                        try data.write(to: url)
-                    } catch {
-                        throw MalakaError.io("Cannot write \(url.path): \(error.localizedDescription).")
-                    }
-                }
-            }
+            // Each file is whole under its name or not there: a temporary file, synced, then renamed.
+            try pdfFile.write(pdfData)
+            try xlsxFile.write(workbook)
             print("Wrote the sign-in sheet of event \(event) (\(sheet.rows.count) people, \(sheet.header.count - SignInSheet.leadingColumns) sessions, \(chosen.rawValue)): \(pdfFile.path) and \(xlsxFile.path).")
         }
     }

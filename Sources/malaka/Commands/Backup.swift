@@ -11,7 +11,7 @@ struct Backup: ParsableCommand {
     @Argument(help: "The new backup file.") var file: String
 
     func run() throws {
-        try database.open().backup(to: file)
+        try database.openForReading().backup(to: file)
         print("Backed up \(database.resolvedPath) to \(file).")
     }
 }

@@ -31,22 +31,20 @@ extension CalendarCommand {
         @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String?
 
         func run() throws {
-            let database = try database.open()
+            // A calendar holds times and places, no names: readable by others, as calendars are shared.
+            let destination = try out.map { try OutputFile(path: $0, permissions: 0o644) }
+            let database = try database.openForReading()
             let filter = SessionFilter(
                 eventID: event, from: try from.map(DayDate.init(parsing:)), to: try to.map(DayDate.init(parsing:)),
                 region: region, trainer: trainer, includeCancelled: true)
             let sessions = try database.sessions(matching: filter)
             let name = ["Malaka", event.map { "event \($0)" }, trainer, region].compactMap { $0 }.joined(separator: " – ")
             let text = ICalendar.document(sessions, calendarID: try database.calendarIdentifier(), name: name, stamp: Date())
-            guard let out else {
+            guard let destination else {
                 return FileHandle.standardOutput.write(Data(text.utf8))
             }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw MalakaError.io("Cannot write the calendar to \(out): \(error.localizedDescription). Check that the folder exists and can be written.")
-            }
-            print("Wrote \(sessions.count) session(s) to \(out).")
+            try destination.write(Data(text.utf8))
+            print("Wrote \(sessions.count) session(s) to \(destination.path).")
         }
     }
 }

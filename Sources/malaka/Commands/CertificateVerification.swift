@@ -164,7 +164,7 @@ struct RevocationsCommand: ParsableCommand {
         @Option(help: "Sign with this organisation's key (else the default key).") var organisation: String?
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.openForReading()
             guard let record = try database.currentSigningKey(for: organisation) else {
                 throw MalakaError.data("There is no signing key to sign the list with. Create one with `malaka keys generate --out FILE`.")
             }
@@ -172,11 +172,8 @@ struct RevocationsCommand: ParsableCommand {
                                           key: SigningKey(contentsOf: record.privateKeyPath))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            do {
-                try encoder.encode(list).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw MalakaError.io("Cannot write \(out): \(error.localizedDescription)")
-            }
+            // Published beside the public keys for anyone who checks certificates.
+            try OutputFile(path: out, permissions: 0o644).write(try encoder.encode(list))
             print("Wrote \(list.entries.count) revoked or superseded serial(s) to \(out), signed with key \(list.keyID).")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Documents
 import Foundation
+import MalakaSupport
 import TrainingCore
 
 struct CertificatesCommand: ParsableCommand {
@@ -62,7 +63,7 @@ extension CertificatesCommand {
                 do {
                     ids.append(try database.enrolledParticipant(eventID: event, matching: reference))
                 } catch let error as MalakaError {
-                    unknown.append(error.message)
+                    unknown.append(error.cliText)
                 }
             }
             if !unknown.isEmpty {
@@ -90,7 +91,7 @@ extension CertificatesCommand {
             }
             for problem in report.skipped {
                 let whom = problem.holders.isEmpty ? "" : " [\(problem.holders.joined(separator: "; "))]"
-                FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(whom)\n".utf8))
+                FileHandle.standardError.write(Data("warning: skipped: \(problem.message)\(problem.remedy.map { " " + $0.cliText } ?? "")\(whom)\n".utf8))
             }
             if json {
                 try Printer.json(report.certificates.map { IssuedView($0, directory: report.directory) })
@@ -170,7 +171,7 @@ extension CertificatesCommand {
                 }
                 return status
             }
-            let certificates = try database.open().certificates(eventID: event, participantID: participant, status: wanted)
+            let certificates = try database.openForReading().certificates(eventID: event, participantID: participant, status: wanted)
             if outputOptions.json { return try Printer.json(certificates.map(CertificateView.init)) }
             Printer.table(["Serial", "Event", "Participant", "Name", "Language", "Issued", "Status"], certificates.map {
                 [$0.serial, String($0.eventId), String($0.participantId), $0.printedName, $0.language.rawValue,
@@ -190,7 +191,7 @@ extension CertificatesCommand {
         @Argument(help: "The serial.") var serial: String
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.openForReading()
             let certificate = try database.certificate(serial: serial)
             let content = try database.certificateContent(serial: certificate.serial)
             let replacement = try database.replacement(ofCertificate: certificate.serial)
@@ -233,21 +234,13 @@ enum CertificateReport {
         func status(_ line: IssuedLine) -> String {
             line.isNew ? "new" : line.printsDifferently ? "again, printed differently" : "again"
         }
-        var widths = header.map(\.count)
+        // Up to 10,000 lines: widened first, then written one at a time rather than kept.
+        var table = PlainTextTable(header: header)
+        for line in lines { table.widen([line.serial, line.name, line.language.rawValue]) }
+        output.write(table.line(header))
+        output.write(table.rule)
         for line in lines {
-            widths[0] = max(widths[0], line.serial.count)
-            widths[1] = max(widths[1], line.name.count)
-            widths[2] = max(widths[2], line.language.rawValue.count)
-        }
-        func row(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ") + "\n"
-        }
-        output.write(row(header))
-        output.write(row(widths.map { String(repeating: "-", count: $0) }))
-        for line in lines {
-            output.write(row([line.serial, line.name, line.language.rawValue, status(line)]))
+            output.write(table.line([line.serial, line.name, line.language.rawValue, status(line)]))
         }
         if changed > 0 {
             output.write("\(changed) certificate\(changed == 1 ? "" : "s") issued before now print\(changed == 1 ? "s" : "") differently (the template, fonts or organisation changed); the ledger records what was printed now.\n")

@@ -38,7 +38,7 @@ extension CourseCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let courses = try database.open().courses()
+            let courses = try database.openForReading().courses()
             if output.json { return try Printer.json(courses.map(CourseView.init)) }
             Printer.table(["Code", "Kind", "Hours", "Sessions", "Complete at", "Title"], courses.map { info in
                 [info.course.code, info.course.kind.rawValue, Printer.hours(info.course.plannedHours),
@@ -57,7 +57,7 @@ extension CourseCommand {
         @Argument(help: "The course code.") var code: String
 
         func run() throws {
-            let info = try database.open().course(code: code)
+            let info = try database.openForReading().course(code: code)
             if output.json { return try Printer.json(CourseView(info)) }
             let course = info.course
             let rule = course.completionRule

@@ -156,7 +156,7 @@ extension EventCommand {
                 region: region, courseCode: course, kind: try kind.map(EventKind.init(parsing:)),
                 status: try status.map(EventStatus.init(parsing:)),
                 from: try from.map(DayDate.init(parsing:)), to: try to.map(DayDate.init(parsing:)))
-            let events = try database.open().events(matching: filter)
+            let events = try database.openForReading().events(matching: filter)
             if output.json { return try Printer.json(events.map { EventView($0) }) }
             Printer.table(["Id", "Dates", "Course", "Region", "Status", "Enrolled", "Title"], events.map { detail in
                 [String(detail.id), EventView.dates(detail.event), detail.course.course.code, detail.event.regionCode,
@@ -179,7 +179,7 @@ extension EventCommand {
         @Argument(help: "The event number.") var event: Int64
 
         func run() throws {
-            let database = try database.open()
+            let database = try database.openForReading()
             let detail = try database.eventDetail(id: event)
             let roster = try database.roster(eventID: event)
             if output.json { return try Printer.json(EventView(detail, roster: roster)) }

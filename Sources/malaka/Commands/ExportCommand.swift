@@ -46,9 +46,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try out.map { try OutputFile(path: $0) }
         let filter = ExportFilter(eventID: event, region: region, from: try from.map(DayDate.init(parsing:)),
                                   to: try to.map(DayDate.init(parsing:)))
-        let table = try database.open().export(ExportKind(rawValue: kind)!, filter: filter, pseudonymize: pseudonymize)
+        let table = try database.openForReading().export(ExportKind(rawValue: kind)!, filter: filter, pseudonymize: pseudonymize)
         let format = format ?? (out?.lowercased().hasSuffix(".json") == true ? .json : .csv)
         let character: Character = switch separator {
         case ";", "semicolon": ";"
@@ -57,18 +58,14 @@ struct ExportCommand: ParsableCommand {
         }
         let data = format == .json ? table.json() : table.csv(separator: character)
         // Said once the data is out, so that a refusal stays one error line.
-        let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\n" : ""
-        guard let out else {
+        let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n" : ""
+        guard let destination else {
             FileHandle.standardOutput.write(data)
             FileHandle.standardError.write(Data(note.utf8))
             return
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw MalakaError.io("Cannot write \(out): \(error.localizedDescription). Check the folder exists and can be written.")
-        }
+        try destination.write(data)
         FileHandle.standardError.write(Data(note.utf8))
-        print("Wrote \(table.rows.count) \(table.rows.count == 1 ? "row" : "rows") of \(kind) to \(out).")
+        print("Wrote \(table.rows.count) \(table.rows.count == 1 ? "row" : "rows") of \(kind) to \(destination.path).")
     }
 }

@@ -15,7 +15,15 @@ struct Init: ParsableCommand {
         _ = try AppDatabase.open(at: path, creating: true)
         let regions = Gazetteer.bundled.regions
         let districts = regions.reduce(0) { $0 + $1.districts.count }
-        print(existed ? "The Malaka database at \(path) is ready." : "Created a Malaka database at \(path).")
+        print(existed ? "The Malaka database at \(path) is ready." : "Created a Malaka database at \(path), readable by you only.")
+        if existed, let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            let who = mode & 0o007 != 0 ? "every user of this computer" : "its group"
+            FileHandle.standardError.write(Data("""
+                warning: \(path) has mode \(String(mode, radix: 8)), so \(who) can read the names, phones and pseudonym secret \
+                it holds. Make it yours only with: chmod 600 \(path)
+
+                """.utf8))
+        }
         print("It knows \(regions.count) regions and \(districts) districts. Next: `malaka course sync` to load the course catalogue.")
     }
 }

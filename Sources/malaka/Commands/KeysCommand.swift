@@ -38,7 +38,7 @@ extension KeysCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let keys = try database.open().signingKeys()
+            let keys = try database.openForReading().signingKeys()
             if output.json { return try Printer.json(keys.map(PublicKeyEntry.init)) }
             Printer.table(["Key", "Organisation", "Created", "Status"], keys.map { key in
                 [key.keyID, key.organisation, ISO8601DateFormatter().string(from: key.createdAt).prefix(10).description,
@@ -57,7 +57,9 @@ extension KeysCommand {
         @Option(help: "The file to write; standard output if not given.") var out: String?
 
         func run() throws {
-            let keys = try database.open().signingKeys().map(PublicKeyEntry.init)
+            // Public keys are meant to be handed out.
+            let destination = try out.map { try OutputFile(path: $0, permissions: 0o644) }
+            let keys = try database.openForReading().signingKeys().map(PublicKeyEntry.init)
             guard !keys.isEmpty else {
                 throw MalakaError.data("There are no signing keys yet. Create one with `malaka keys generate --out FILE`.")
             }
@@ -65,13 +67,9 @@ extension KeysCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
             let data = try encoder.encode(PublicKeyFile(keys: keys))
-            if let out {
-                do {
-                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                } catch {
-                    throw MalakaError.io("Cannot write \(out): \(error.localizedDescription)")
-                }
-                print("Wrote \(keys.count) public key(s) to \(out).")
+            if let destination {
+                try destination.write(data)
+                print("Wrote \(keys.count) public key(s) to \(destination.path).")
             } else {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }

@@ -47,7 +47,7 @@ extension OrganisationCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let organisations = try database.open().organisations()
+            let organisations = try database.openForReading().organisations()
             if output.json {
                 return try Printer.json(organisations.map {
                     ["name": $0.name, "serialFormat": $0.serialFormat, "verificationURL": $0.verificationURL ?? AppDatabase.defaultVerificationURL]

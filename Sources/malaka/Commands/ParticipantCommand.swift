@@ -71,7 +71,7 @@ extension ParticipantCommand {
         @Option(help: "At most this many.") var limit: Int?
 
         func run() throws {
-            let people = try database.open().participants(region: region, eventID: event, limit: limit)
+            let people = try database.openForReading().participants(region: region, eventID: event, limit: limit)
             try ParticipantView.print(people, json: output.json)
         }
     }
@@ -84,7 +84,7 @@ extension ParticipantCommand {
         @Argument(help: "The participant number.") var participant: Int64
 
         func run() throws {
-            let person = try database.open().participant(id: participant)
+            let person = try database.openForReading().participant(id: participant)
             if output.json { return try Printer.json(ParticipantView(person)) }
             Printer.fields([
                 ("Participant", "\(person.id!): \(person.fullName)"), ("Other spelling", person.alternateName),
@@ -109,7 +109,7 @@ extension ParticipantCommand {
         @Argument(help: "Part of a name; several words must all match.") var query: [String]
 
         func run() throws {
-            let people = try database.open().searchParticipants(query.joined(separator: " "))
+            let people = try database.openForReading().searchParticipants(query.joined(separator: " "))
             try ParticipantView.print(people, json: output.json)
         }
     }

@@ -23,7 +23,7 @@ extension ParticipantCommand {
         }
 
         func run() throws {
-            var pairs = try database.open().duplicateParticipants(minimumScore: minScore)
+            var pairs = try database.openForReading().duplicateParticipants(minimumScore: minScore)
             let total = pairs.count
             let likely = pairs.filter(\.isProbable).count
             if let limit { pairs = Array(pairs.prefix(limit)) }

@@ -87,8 +87,13 @@ extension ParticipantCommand {
             if !report.refusals.isEmpty && !dryRun {
                 ImportReportPrinter.refuse(report)
             }
-            if output.json { return try Printer.json(ParticipantImportView(report)) }
-            print(ImportReportPrinter.text(report, dryRun: dryRun), terminator: "")
+            if output.json {
+                try Printer.json(ParticipantImportView(report))
+            } else {
+                print(ImportReportPrinter.text(report, dryRun: dryRun), terminator: "")
+            }
+            // The plan is printed, and the status is the one the real run would end with.
+            if dryRun && !report.refusals.isEmpty { throw ExitCode(65) }
         }
     }
 }

@@ -82,16 +82,16 @@ extension ReportCommand {
             request.courseCode = course
             request.kind = try kind.map(EventKind.init(parsing:))
             request.includesEvents = format == .pdf
-            let destination = try out.map(OutputFile.init(path:))
+            let destination = try out.map { try OutputFile(path: $0) }
 
-            let summary = try database.open().regionSummary(request)
+            let summary = try database.openForReading().regionSummary(request)
             switch format {
             case .table: try emit(Data(RegionSummaryTable.text(summary, language: language).utf8), to: destination)
             case .csv: try emit(RegionSummaryCSV.data(summary, language: language), to: destination)
             case .json: try emit(try RegionSummaryJSON.data(summary, language: language), to: destination)
             case .pdf:
                 let pdf = RegionSummaryPDF(summary: summary, language: language)
-                try destination!.write { url in try pdf.write(to: url) }
+                try destination!.write { file in try pdf.write(into: file) }
             }
             if let destination {
                 print("Wrote the region summary to \(destination.path).")
@@ -138,49 +138,7 @@ extension ReportCommand {
                 FileHandle.standardOutput.write(data)
                 return
             }
-            try destination.write { url in
-                do {
-                    try data.write(to: url)
-                } catch {
-                    throw MalakaError.io("Cannot write \(url.path): \(error.localizedDescription).")
-                }
-            }
-        }
-    }
-}
-
-/// A file written whole or not at all: first to a temporary file beside it, then renamed into place.
-struct OutputFile {
-    let path: String
-    let url: URL
-
-    /// Refuses at once a file whose folder does not exist, before any work is done.
-    init(path: String) throws {
-        self.path = path
-        url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        let folder = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw MalakaError.io("Cannot write \(path): the folder \(folder) does not exist. Create it, or give another --out.")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw MalakaError.io("Cannot write \(path): it is a folder. Give a file name, such as \(path)/summary.pdf.")
-        }
-    }
-
-    /// Lets `body` write a temporary file, then puts it in place; the old file stays if anything fails.
-    func write(_ body: (URL) throws -> Void) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try body(temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw MalakaError.io("Cannot write \(path): \(String(cString: strerror(errno))).")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? MalakaError { throw error }
-            throw MalakaError.io("Cannot write \(path): \(error).")
+            try destination.write(data)
         }
     }
 }

@@ -35,7 +35,7 @@ extension ScheduleCommand {
         }
 
         func run() throws {
-            let conflicts = try database.open().scheduleConflicts()
+            let conflicts = try database.openForReading().scheduleConflicts()
             if output.json {
                 return try Printer.json(conflicts.map {
                     ConflictView(kind: $0.kind.rawValue, subject: $0.subject, event: $0.session.eventId,

@@ -17,6 +17,11 @@ struct DatabaseOptions: ParsableArguments {
     func open() throws -> AppDatabase {
         try AppDatabase.open(at: resolvedPath, creating: false)
     }
+
+    /// Opens the existing database read-only, for commands that only read: they work on a database the user may not write.
+    func openForReading() throws -> AppDatabase {
+        try AppDatabase.openForReading(at: resolvedPath)
+    }
 }
 
 /// `--json` for commands that print records.

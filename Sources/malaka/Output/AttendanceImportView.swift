@@ -34,9 +34,9 @@ struct AttendanceImportView: Encodable {
             return Row(line: row.line, participant: row.participantID, name: row.fullName, writtenName: row.writtenName,
                        foundBy: foundBy, marks: row.marks.map { $0?.rawValue })
         }
-        problems = report.problems.map(\.description)
+        problems = report.problems.map(\.cliText)
         marks = report.markCount
         written = report.written
-        refusals = report.refusals
+        refusals = report.refusals.map(\.cliText)
     }
 }

@@ -8,7 +8,7 @@ enum ImportReportPrinter {
 
     /// Prints why nothing was written on standard error, then exits 65.
     static func refuse(_ report: ParticipantImportReport) -> Never {
-        var text = "error: \(report.file): nothing was imported. " + report.refusals.joined(separator: " ") + "\n"
+        var text = "error: \(report.file): nothing was imported. " + report.refusals.map(\.cliText).joined(separator: " ") + "\n"
         text += problemsText(report.problems)
         let undecided = report.undecided
         if !undecided.isEmpty {
@@ -23,14 +23,14 @@ enum ImportReportPrinter {
     }
 
     static func refuse(_ report: AttendanceImportReport) -> Never {
-        let text = "error: \(report.file): no mark was recorded. " + report.refusals.joined(separator: " ") + "\n"
+        let text = "error: \(report.file): no mark was recorded. " + report.refusals.map(\.cliText).joined(separator: " ") + "\n"
             + problemsText(report.problems)
         FileHandle.standardError.write(Data(text.utf8))
         exit(65)
     }
 
     static func problemsText(_ problems: [ImportProblem]) -> String {
-        problems.map { "  \($0)\n" }.joined()
+        problems.map { "  \($0.cliText)\n" }.joined()
     }
 
     /// `line 7` or `row 7`.
@@ -53,10 +53,10 @@ enum ImportReportPrinter {
         var text = "Columns: " + columns.compactMap { column in
             column.field.map { "\(name(column)) → \($0.rawValue)" } ?? column.session.map { "\(name(column)) → session \($0.date.dotted) \($0.startTime)" }
         }.joined(separator: ", ")
-        let left = columns.filter { $0.field == nil && $0.session == nil && !($0.header.isEmpty && $0.note == "no header") }
+        let left = columns.filter { $0.field == nil && $0.session == nil && !($0.header.isEmpty && $0.leftOut == .noHeader) }
         if !left.isEmpty {
             text += "; left out: " + left.map { column in
-                column.note == "left out" ? name(column) : "\(name(column)) (\(column.note ?? "not used"))"
+                column.leftOut == .knownExtra ? name(column) : "\(name(column)) (\(column.leftOut?.cliNote(isWorksheet: isWorksheet) ?? "not used"))"
             }.joined(separator: ", ")
         }
         return text + ".\n"
@@ -113,7 +113,7 @@ enum ImportReportPrinter {
         }
         if dryRun {
             text += "Dry run: nothing was written."
-            text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.joined(separator: " ") + "\n"
+            text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.map(\.cliText).joined(separator: " ") + "\n"
         }
         return text
     }
@@ -160,7 +160,7 @@ enum ImportReportPrinter {
         }
         if dryRun {
             text += "Dry run: nothing was written."
-            text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.joined(separator: " ") + "\n"
+            text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.map(\.cliText).joined(separator: " ") + "\n"
         }
         return text
     }

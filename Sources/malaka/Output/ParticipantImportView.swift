@@ -65,7 +65,7 @@ struct ParticipantImportView: Encodable {
         source = report.source
         headerLine = report.headerLine
         columns = report.columns.map {
-            Column(column: $0.column, letter: ImportColumn.letter($0.column), header: $0.header, field: $0.field?.rawValue, note: $0.note)
+            Column(column: $0.column, letter: ImportColumn.letter($0.column), header: $0.header, field: $0.field?.rawValue, note: $0.leftOut?.cliNote(isWorksheet: report.isWorksheet))
         }
         rows = report.rows.map { row in
             switch row.outcome {
@@ -81,12 +81,12 @@ struct ParticipantImportView: Encodable {
                 Row(line: row.line, name: row.fullName, outcome: "undecided", participant: nil, candidates: candidates.map(Candidate.init))
             }
         }
-        problems = report.problems.map { Problem(line: $0.line, column: $0.column, header: $0.header, reason: $0.reason, message: $0.description) }
+        problems = report.problems.map { Problem(line: $0.line, column: $0.column, header: $0.header, reason: $0.cliReason, message: $0.cliText) }
         event = report.eventID
         newlyEnrolled = report.newlyEnrolled
         alreadyEnrolled = report.alreadyEnrolled
         written = report.written
-        refusals = report.refusals
+        refusals = report.refusals.map(\.cliText)
         presets = Dictionary(uniqueKeysWithValues: report.defaults.presets.map { ($0.key.rawValue, $0.value) })
         categoryFromAudience = report.defaults.categoryFromAudience
         languagesInferred = Dictionary(uniqueKeysWithValues: report.defaults.languagesInferred.map { ($0.key.rawValue, $0.value) })

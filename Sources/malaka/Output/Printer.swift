@@ -1,4 +1,5 @@
 import Foundation
+import MalakaSupport
 
 /// Prints tables for people and JSON for scripts.
 enum Printer {
@@ -17,21 +18,7 @@ enum Printer {
     }
 
     static func tableText(_ header: [String], _ rows: [[String]]) -> String {
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
-            }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
-        }
-        var text = line(header) + "\n"
-        text += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
-        for row in rows { text += line(row) + "\n" }
-        return text
+        PlainTextTable(header: header, rows: rows).text
     }
 
     /// `Label: value` lines, aligned, skipping empty values.

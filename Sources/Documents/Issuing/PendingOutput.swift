@@ -1,0 +1,208 @@
+import Foundation
+import MalakaSupport
+import TrainingCore
+import Typesetting
+
+/// The files of one run, written under temporary names inside the transaction and renamed after it,
+/// and a line for each certificate.
+final class PendingOutput: @unchecked Sendable {
+    let destination: CertificateDestination
+    let renderer: CertificateRenderer
+    private let keepHashes: Bool
+    private let counter: ProgressCounter
+    /// The bundle's metadata; nil takes it from the first certificate.
+    private let bundleMetadata: PDFMetadata?
+    private let lock = NSLock()
+    private var lines: [IssuedLine] = []
+    private var bundle: CertificateBundle?
+    /// The bundle's temporary file, once started.
+    private var bundleFile: AtomicFile?
+    /// The per-person folder, opened once for all its files.
+    private var folder: OutputFolder?
+    /// Every per-person file written, sealed, waiting to be put in place.
+    private var files: [AtomicFile] = []
+    /// The bundle's pages of the latest chunk, drawn while the next chunk is numbered and recorded.
+    private var bundleWork: DispatchGroup?
+    private let bundleFailure = FirstFailure()
+
+    init(destination: CertificateDestination, renderer: CertificateRenderer, progress: IssueProgress?, count: Int,
+         keepHashes: Bool, bundleMetadata: PDFMetadata?) {
+        self.destination = destination
+        self.renderer = renderer
+        self.keepHashes = keepHashes
+        self.bundleMetadata = bundleMetadata
+        let kinds = (destination.directory == nil ? 0 : 1) + (destination.bundle == nil ? 0 : 1)
+        counter = ProgressCounter(total: count * kinds, report: progress)
+        lines.reserveCapacity(count)
+    }
+
+    /// Draws one chunk of certificates: each one's own PDF on every core, and its pages of the
+    /// bundle on a thread of its own, which may go on drawing while the next chunk is numbered and
+    /// recorded. Returns the SHA-256 of each certificate's own PDF, or nil without one.
+    func produce(_ chunk: [IssuedCertificate]) throws -> [String?] {
+        let failure = FirstFailure()
+        let counter = counter
+
+        if let url = destination.bundle {
+            let bundle = try openBundle(url, first: chunk.first)
+            // Pages go into the bundle in order: the previous chunk's must be done first.
+            waitForBundle()
+            if let error = bundleFailure.error { throw Self.describe(fileFailure(bundle: error)) }
+            let contents = chunk.map(\.content)
+            let group = DispatchGroup()
+            let bundleFailure = bundleFailure
+            DispatchQueue.global().async(group: group) {
+                do {
+                    try bundle.append(contents) {
+                        if !bundleFailure.happened { counter.tick() }
+                    }
+                } catch {
+                    bundleFailure.record(error)
+                }
+            }
+            lock.withLock { bundleWork = group }
+        }
+
+        var hashes = [String?](repeating: nil, count: chunk.count)
+        if let directory = destination.directory {
+            let folder = try openFolder(directory)
+            let fileNames = chunk.map { CertificateFileName.make(serial: $0.certificate.serial, name: $0.content.participantName) }
+            lock.withLock {
+                lines.append(contentsOf: zip(chunk, fileNames).map { line(for: $0, file: $1, pdfHash: nil) })
+            }
+            let slots = Slots<(Int, String)>(count: chunk.count)
+            let written = Slots<AtomicFile>(count: chunk.count)
+            let renderer = renderer
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
+                guard !failure.happened else { return }
+                do {
+                    let file = try AtomicFile(destination: directory.appendingPathComponent(fileNames[index]), in: folder)
+                    // Kept before it is written, so that a failure deletes whatever was.
+                    written.set(index, file)
+                    try renderer.writePDF(of: chunk[index].content, into: file)
+                    // One flush of the disk for the whole run, in finish(), instead of one a file.
+                    try file.seal(syncing: false)
+                    // Hashed as written: the bytes on disk are the bytes recorded.
+                    slots.set(index, (index, SHA256Hex.of(try Data(contentsOf: URL(fileURLWithPath: file.temporaryPath)))))
+                    counter.tick()
+                } catch {
+                    failure.record(error)
+                }
+            }
+            let made = written.values()
+            lock.withLock { files.append(contentsOf: made) }
+            for (index, hash) in slots.values() { hashes[index] = hash }
+        }
+        if let error = failure.error { throw Self.describe(error) }
+        lock.withLock {
+            if destination.directory == nil {
+                lines.append(contentsOf: chunk.map { line(for: $0, file: nil, pdfHash: nil) })
+            } else if keepHashes {
+                let first = lines.count - chunk.count
+                for index in chunk.indices { lines[first + index].pdfSHA256 = hashes[index] }
+            }
+        }
+        return hashes
+    }
+
+    private func line(for issued: IssuedCertificate, file: String?, pdfHash: String?) -> IssuedLine {
+        IssuedLine(
+            serial: issued.certificate.serial, participantID: issued.certificate.participantId,
+            name: issued.certificate.printedName, language: issued.certificate.language, isNew: issued.isNew,
+            printsDifferently: issued.printsDifferently, replaces: issued.certificate.replacesSerial, file: file,
+            contentSHA256: keepHashes ? issued.contentSHA256 : nil, pdfSHA256: keepHashes ? (pdfHash ?? issued.certificate.pdfSHA256) : nil)
+    }
+
+    /// Completes the bundle, if there is one, and flushes every file to the disk; called inside the
+    /// transaction, after the last chunk, so that a file that could not be stored records nothing.
+    func finish() throws {
+        let (bundle, bundleFile, folder) = lock.withLock { (self.bundle, self.bundleFile, self.folder) }
+        do {
+            if let bundle, let bundleFile {
+                waitForBundle()
+                if let error = bundleFailure.error { throw fileFailure(bundle: error) }
+                do { try bundle.finish() } catch { throw fileFailure(bundle: error) }
+                try bundleFile.seal()
+            }
+            if let folder, let directory = destination.directory { try folder.syncDisk(naming: directory) }
+        } catch {
+            throw Self.describe(error)
+        }
+    }
+
+    /// The bundle file's own write failure, which names the file and the free space, rather than
+    /// cairo's complaint about the page it was drawing when the disk filled.
+    private func fileFailure(bundle error: any Error) -> any Error {
+        lock.withLock { bundleFile }?.firstFailure ?? error
+    }
+
+    private func openFolder(_ directory: URL) throws -> OutputFolder {
+        if let folder = lock.withLock({ folder }) { return folder }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let opened = try OutputFolder(directory)
+        lock.withLock { folder = opened }
+        return opened
+    }
+
+    private func waitForBundle() {
+        lock.withLock { bundleWork }?.wait()
+    }
+
+    private func openBundle(_ url: URL, first: IssuedCertificate?) throws -> CertificateBundle {
+        if let bundle = lock.withLock({ bundle }) { return bundle }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let file = try AtomicFile(destination: url)
+        lock.withLock { bundleFile = file }
+        let metadata = bundleMetadata ?? PDFMetadata(
+            title: first.map { "Certificate \($0.certificate.serial)" }, author: first?.content.organiser, creator: "Malaka",
+            creationDate: first?.content.issueDate.startOfDayUTC)
+        let opened = try renderer.bundle(into: file, metadata: metadata)
+        lock.withLock { bundle = opened }
+        return opened
+    }
+
+    /// Renames every file to its final name, replacing an older file of that name; returns the lines.
+    func commit() throws -> [IssuedLine] {
+        let (lines, files, bundleFile, folder) = lock.withLock { (self.lines, self.files, self.bundleFile, self.folder) }
+        var failed: FileWriteError?
+        for file in files + (bundleFile.map { [$0] } ?? []) {
+            guard failed == nil else {
+                file.discard()
+                continue
+            }
+            do throws(FileWriteError) {
+                // The per-person folder is flushed once, after the last.
+                try file.publish(syncingFolder: file === bundleFile)
+            } catch {
+                failed = error
+            }
+        }
+        if failed == nil, let folder, let directory = destination.directory {
+            do throws(FileWriteError) { try folder.sync(naming: directory) } catch { failed = error }
+        }
+        if let failed {
+            throw MalakaError.io("The certificates were recorded, but \(failed.description) Run the same command again: it writes the same files.")
+        }
+        return lines
+    }
+
+    /// Deletes whatever was written, after a failure.
+    func discard() {
+        waitForBundle()
+        let (files, bundleFile) = lock.withLock { (self.files, self.bundleFile) }
+        lock.withLock { bundle = nil }
+        for file in files { file.discard() }
+        bundleFile?.discard()
+    }
+
+    private static func describe(_ error: any Error) -> any Error {
+        switch error {
+        case let error as MalakaError: return error
+        case let error as FileWriteError: return MalakaError.io("\(error.description) Nothing was issued.")
+        case let error as TypesettingError: return MalakaError.io("\(error.description) Nothing was issued.")
+        case let error as CocoaError:
+            return MalakaError.io("A certificate could not be written (\(error.localizedDescription)). Nothing was issued.")
+        default: return MalakaError.io("A certificate could not be written (\(error)). Nothing was issued.")
+        }
+    }
+}

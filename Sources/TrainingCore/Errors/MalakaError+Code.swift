@@ -1,0 +1,70 @@
+extension MalakaError {
+    /// Which failure an error is, to test against: `error.code == .unknownEvent`.
+    ///
+    /// New codes may be added; switch over them with a `default`.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private let name: String
+
+        private init(_ name: String) {
+            self.name = name
+        }
+
+        /// An error made from a message alone, with no code of its own yet.
+        public static let unspecified = Code("unspecified")
+        public static let ambiguousParticipant = Code("ambiguousParticipant")
+        public static let ambiguousSession = Code("ambiguousSession")
+        public static let cannotMerge = Code("cannotMerge")
+        public static let cannotPrint = Code("cannotPrint")
+        public static let contradictoryMapping = Code("contradictoryMapping")
+        public static let databaseBusy = Code("databaseBusy")
+        public static let databaseOutOfDate = Code("databaseOutOfDate")
+        public static let datesOutOfOrder = Code("datesOutOfOrder")
+        public static let eventFull = Code("eventFull")
+        public static let languageNotOffered = Code("languageNotOffered")
+        public static let lastSession = Code("lastSession")
+        public static let lineNotARow = Code("lineNotARow")
+        public static let malformedMapping = Code("malformedMapping")
+        public static let missingConsentDate = Code("missingConsentDate")
+        public static let missingName = Code("missingName")
+        public static let missingReason = Code("missingReason")
+        public static let missingRegion = Code("missingRegion")
+        public static let newerDatabase = Code("newerDatabase")
+        public static let noDatabase = Code("noDatabase")
+        public static let noDestination = Code("noDestination")
+        public static let noHeaderRow = Code("noHeaderRow")
+        public static let noNameColumn = Code("noNameColumn")
+        public static let noSessions = Code("noSessions")
+        public static let noSigningKey = Code("noSigningKey")
+        public static let nobodyCompleted = Code("nobodyCompleted")
+        public static let notAFile = Code("notAFile")
+        public static let notAFolder = Code("notAFolder")
+        public static let notEnrolled = Code("notEnrolled")
+        public static let notMalakaDatabase = Code("notMalakaDatabase")
+        public static let nothingToDo = Code("nothingToDo")
+        public static let outsideEventDates = Code("outsideEventDates")
+        public static let recurrencePastEvent = Code("recurrencePastEvent")
+        public static let rowsHaveProblems = Code("rowsHaveProblems")
+        public static let scheduleConflict = Code("scheduleConflict")
+        public static let sessionsOverlap = Code("sessionsOverlap")
+        public static let tooManySessions = Code("tooManySessions")
+        public static let undecidedDuplicates = Code("undecidedDuplicates")
+        public static let unknownCertificate = Code("unknownCertificate")
+        public static let unknownColumn = Code("unknownColumn")
+        public static let unknownCourse = Code("unknownCourse")
+        public static let unknownDistrict = Code("unknownDistrict")
+        public static let unknownEvent = Code("unknownEvent")
+        public static let unknownParticipant = Code("unknownParticipant")
+        public static let unknownRegion = Code("unknownRegion")
+        public static let unknownSession = Code("unknownSession")
+        public static let unknownTemplate = Code("unknownTemplate")
+        public static let unreadableFile = Code("unreadableFile")
+        public static let unsignedCertificate = Code("unsignedCertificate")
+        public static let unusableSigningKey = Code("unusableSigningKey")
+        public static let valueOutOfRange = Code("valueOutOfRange")
+        public static let wouldLoseMarks = Code("wouldLoseMarks")
+        public static let wouldMoveMarks = Code("wouldMoveMarks")
+
+        /// The code's name, such as `unknownEvent`.
+        public var description: String { name }
+    }
+}
