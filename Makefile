@@ -71,7 +71,8 @@ bench: deps
 	$(BENCH_SWIFT) build -c release --product RegionSummaryBenchmark
 	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/RegionSummaryBenchmark" run --db .build/bench/national-programme-v2.sqlite
 
-# libFuzzer on the CSV and XLSX readers, the template parser and the token decoder, FUZZ_SECONDS each,
+# libFuzzer with AddressSanitizer on the CSV and XLSX readers, the template and course parsers, the token
+# decoder and sign-in sheets, FUZZ_SECONDS each,
 # in a build of its own (.build-fuzz); see "Fuzzing" in docs/guarantees.md. FUZZ_TARGETS picks some of them.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= FuzzCSV FuzzXLSX FuzzTemplate FuzzToken FuzzCourseYAML FuzzAttendance

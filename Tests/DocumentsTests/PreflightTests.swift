@@ -32,7 +32,7 @@ import TrainingCore
         let problem = report.problems[0]
         #expect(problem.message.contains("U+10FFFD"), "\(problem.message)")
         #expect(problem.message.contains("The name “\(unprintable)”"), "\(problem.message)")
-        #expect(problem.remedy == .correctName)
+        #expect(problem.remedy == .correctNameOrInstallFont(characterCount: 1))
         #expect(problem.holders == ["Ali (2)"])
     }
 

@@ -24,14 +24,16 @@ extension CertificateDestination {
         if let directory {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw MalakaError(.io, .notAFolder, "\(directory.path) is a file, not a folder; nothing was issued.", subject: .file(directory.path), remedy: .giveFolder)
+                throw MalakaError(.io, .notAFolder, "\(directory.path) is a file, not a folder; nothing was issued.", subject: .file(directory.path),
+                                  remedy: .giveFolder)
             }
             try Self.checkCanCreate(directory)
         }
         if let bundle {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: bundle.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw MalakaError(.io, .notAFile, "\(bundle.path) is a folder; nothing was issued.", subject: .file(bundle.path), remedy: .giveBundleFile)
+                throw MalakaError(.io, .notAFile, "\(bundle.path) is a folder; nothing was issued.", subject: .file(bundle.path),
+                                  remedy: .giveBundleFile)
             }
             try Self.checkCanCreate(bundle.deletingLastPathComponent())
         }

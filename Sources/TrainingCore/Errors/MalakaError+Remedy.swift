@@ -1,7 +1,7 @@
 extension MalakaError {
     /// What the user can do about an error, as a value: each front end words it in its own terms.
     ///
-    /// A command line words ``giveReason`` as its `--reason` option, a web page as a hint beside
+    /// A command line words ``giveReason`` as its reason option, a web page as a hint beside
     /// the form's reason field. New remedies may be added; switch over them with a `default`.
     public enum Remedy: Sendable, Hashable {
         /// Where an action can be forced despite what it would lose or move.
