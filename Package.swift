@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "malaka",
             dependencies: [
-                "TrainingCore", "Documents", "ReportDocuments", "CertificateVerification", "MalakaSupport",
+                "TrainingCore", "Documents", "ReportDocuments", "CertificateVerification", "Spreadsheets", "MalakaSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -136,7 +136,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MalakaEndToEndTests",
-            dependencies: ["malaka", "PDFTestSupport", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["malaka", "PDFTestSupport", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),

@@ -63,11 +63,6 @@ public struct CertificateToken: Hashable, Sendable {
         return Data(SHA256.hash(data: Data(normalized.utf8)).prefix(16))
     }
 
-    /// Whether a name, as read off the certificate, is the one signed.
-    public func matches(name: String) -> Bool {
-        CertificateToken.nameHash(name) == nameHash
-    }
-
     /// The token as text, signed with the organisation's key.
     public func signed(with key: SigningKey) throws -> String {
         let body = try encodedBody(keyID: key.id)

@@ -123,15 +123,16 @@ import Testing
     }
 
     @Test func aNameNoFontCanPrintIsRefusedAndNothingIsIssued() throws {
-        // Given a training where one name has a character no installed font has, and another a control character
-        let training = try Training([("Lola Ismoilova", "uz-Latn"), ("Wang \u{10FFFD}fang", "en"), ("Bell\u{7}a Ruz", "uz-Latn")])
+        // Given a training where one name has a character no installed font has
+        // (a control character never gets that far: the one text rule refuses it at entry)
+        let training = try Training([("Lola Ismoilova", "uz-Latn"), ("Wang \u{10FFFD}fang", "en")])
+        try training.programme.expectRefused(["participant", "add", "--name", "Bell\u{7}a Ruz"], status: 65, mentioning: ["U+0007"])
 
         // When the certificates are issued, the whole batch is refused with every problem, and nothing changes
         let refused = try training.programme.expectRefused(
             training.issueArguments(["--out", "out", "--bundle", "all.pdf"]), status: 65,
-            mentioning: ["2 of 3 certificates for event \(training.event) cannot be issued, so nothing was issued.",
-                         "U+10FFFD", "Wang \u{10FFFD}fang (participant \(training.people[1]))",
-                         "U+0007", "Bell\u{FFFD}a Ruz", "--skip-invalid"])
+            mentioning: ["1 of 2 certificates for event \(training.event) cannot be issued, so nothing was issued.",
+                         "U+10FFFD", "Wang \u{10FFFD}fang (participant \(training.people[1]))", "--skip-invalid"])
         #expect(!refused.stderr.contains("Lola"), "\(refused)")
         // And no file was written, not even a partial one
         #expect(training.files(in: "out").isEmpty)
@@ -312,7 +313,7 @@ import Testing
             mentioning: ["1 of 2 certificates", "Malika Toʻxtayeva (\(training.people[1])) attended 1 of 4 sessions"])
         try training.programme.expectRefused(training.issueArguments(["Nobody", "--bundle", "all.pdf"]), status: 65,
                                              mentioning: ["“Nobody”"])
-        let issued = try training.issue(["Ismoilova", "--bundle", "lola.pdf", "--language", "ru"])
+        let issued = try training.issue(["Ismoilova", "--bundle", "lola.pdf", "--language", "ru", "--allow-other-script"])
         #expect(issued.map(\.name) == ["Lola Ismoilova"])
         #expect(issued.map(\.language) == ["ru"])
     }

@@ -9,7 +9,9 @@ import Testing
 
         // When two writers register ten people each, all twenty processes started at once
         let running = try names.map { name in
-            try MalakaProcess.launch(["participant", "add", "--name", name, "--db", programme.databasePath],
+            // --new: the test is about concurrent writers, and “Writer A person 2” / “Writer B person 2” differ
+            // only by a one-letter word, which the duplicate check reads as an initial.
+            try MalakaProcess.launch(["participant", "add", "--name", name, "--new", "--db", programme.databasePath],
                                      in: programme.directory)
         }
         let results = running.map { $0.finish() }

@@ -79,7 +79,8 @@ import Testing
 
     @Test func duplicatesAreListedAndMerged() throws {
         let (programme, event, people) = try programme()
-        let cyrillic = try programme.addParticipant("Ғуломжон Ўринбоев", ["--birth-year", "1984", "--phone", "90 123 45 67"])
+        // A second record of a registered person, made on purpose (--new) to be found and merged
+        let cyrillic = try programme.addParticipant("Ғуломжон Ўринбоев", ["--birth-year", "1984", "--phone", "90 123 45 67", "--new"])
         let other = try programme.createEvent([
             "--course", "PS-PARENTING", "--region", "Xorazm", "--start", "01.04.2019", "--days", "1", "--time", "09:00-12:00",
         ])
@@ -107,7 +108,7 @@ import Testing
 
     @Test func aMergeOfTwoPeopleMarkedDifferentlyChangesNothing() throws {
         let (programme, event, people) = try programme()
-        let twin = try programme.addParticipant("Gulomjon Orinboyev")
+        let twin = try programme.addParticipant("Gulomjon Orinboyev", ["--new"])
         try programme.enroll(event, [twin])
         try programme.succeed(["attendance", "mark", String(event), "--date", "26.03.2019", "--present", String(people[0]), "--absent", String(twin)])
 

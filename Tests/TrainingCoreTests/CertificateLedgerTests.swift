@@ -93,7 +93,7 @@ import Testing
         #expect(first.template == "parenting")
         #expect(first.language == .uzbekLatin, "the person's own language")
         #expect(issued[1].certificate.language == .english)
-        #expect(issued[2].certificate.language == .uzbekLatin, "no language given: the template's first")
+        #expect(issued[2].certificate.language == .uzbekCyrillic, "no language given: inferred from the name's letters (ҳ)")
         #expect(first.issueDate == Fixtures.day("2019-04-01"))
         #expect(first.series == "UZ-2019-{seq:06}" && first.sequence == 1)
         #expect(first.contentSHA256 == Training.digest(issued[0].content))

@@ -136,12 +136,13 @@ private struct Values {
     func resolve(_ text: TemplateText, in language: DocumentLanguage? = nil) -> (text: String, used: [(label: String, value: String)]) {
         var result = ""
         var used: [(label: String, value: String)] = []
-        for piece in text.pieces(in: language ?? content.language) {
+        let language = language ?? content.language
+        for piece in text.pieces(in: language) {
             switch piece {
             case .literal(let literal):
-                result += literal
+                result += GenderedWording.fit(literal, sex: content.participantSex, language: language)
             case .value(let placeholder):
-                let value = self.value(placeholder, language: placeholder.language ?? language ?? content.language)
+                let value = self.value(placeholder, language: placeholder.language ?? language)
                 result += value
                 used.append((placeholder.label, value))
             }

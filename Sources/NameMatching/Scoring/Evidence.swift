@@ -54,6 +54,10 @@ struct Evidence: Sendable {
         if let best, !nameA.isEmpty, !nameB.isEmpty {
             weighNames(best.comparison, nameA, nameB, usedAlternate: best.i > 0 || best.j > 0, explain: explain)
         }
+        if a.nameNumbers != b.nameNumbers {
+            let numbers = [a.nameNumbers, b.nameNumbers].map { $0.isEmpty ? "none" : $0.joined(separator: " ") }
+            add(-12, explain, "different numbers in the names (\(numbers[0]), \(numbers[1]))")
+        }
         weighSex(a, b, nameA, nameB, names: best?.comparison, explain: explain)
         weighFacts(a, b, explain: explain)
     }

@@ -14,8 +14,11 @@ final class PreparedPerson: Sendable {
     /// The distinctive words of the locality, as search keys (tuman, mahalla… left out).
     let localityWords: Set<String>
     let regionCode: String?
+    /// The numbers written in the name (“Malika Yusupova 2”), which folding drops: two numbers are two people.
+    let nameNumbers: [Substring]
 
     init(_ facts: PersonFacts) {
+        nameNumbers = facts.name.split(whereSeparator: { !($0.isASCII && $0.isNumber) })
         var names = [PreparedName(facts.name)]
         if let alternate = facts.alternateName, !alternate.allSatisfy(\.isWhitespace) {
             names.append(PreparedName(alternate))

@@ -23,6 +23,9 @@ public struct Sheet: Sendable, Hashable {
     public var mergedCells: [CellRange]
     /// The name of the file the sheet was read from, if known, for error messages.
     public var fileName: String?
+    /// Worksheet cells holding a formula saved without its value (written by a program that does not calculate):
+    /// they read as empty, but are not.
+    public var formulasWithoutValue: [CellPosition] = []
 
     /// Creates a sheet.
     public init(rows: [SheetRow], source: SourceKind, mergedCells: [CellRange] = [], fileName: String? = nil) {

@@ -11,6 +11,8 @@ public struct SheetRow: Sendable, Hashable {
     public var line: Int
     /// The cell values, first column first, exactly as in the file (not trimmed).
     public var cells: [String]
+    /// Whether the worksheet hides the row: what the person who made the file does not see, an import leaves out.
+    public var isHidden = false
 
     /// Creates a row that starts at `line`.
     public init(line: Int, cells: [String]) {

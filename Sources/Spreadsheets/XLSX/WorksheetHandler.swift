@@ -19,6 +19,10 @@ final class WorksheetHandler: XMLPartHandler {
     private(set) var rows: [SheetRow] = []
     private(set) var mergedCells: [CellRange] = []
     private(set) var failure: SpreadsheetError?
+    private(set) var formulasWithoutValue: [CellPosition] = []
+    private var rowIsHidden = false
+    private var cellHasFormula = false
+    private var cellHasValue = false
 
     private var inSheetData = false
     private var rowNumber = 0
@@ -47,6 +51,9 @@ final class WorksheetHandler: XMLPartHandler {
         case "v":
             text = ""
             isCollecting = true
+            cellHasValue = true
+        case "f" where inSheetData:
+            cellHasFormula = true
         case "is":
             text = ""
             inInlineString = true
@@ -71,7 +78,9 @@ final class WorksheetHandler: XMLPartHandler {
         case "sheetData":
             inSheetData = false
         case "row" where inSheetData:
-            rows.append(SheetRow(line: rowNumber, cells: cells))
+            var row = SheetRow(line: rowNumber, cells: cells)
+            row.isHidden = rowIsHidden
+            rows.append(row)
             cells = []
         case "c" where inSheetData:
             endCell()
@@ -102,6 +111,7 @@ final class WorksheetHandler: XMLPartHandler {
             return fail(.tooManyRows(line: number, limit: context.limits.maxRows))
         }
         rowNumber = number
+        rowIsHidden = XMLPart.isTrue(attributes["hidden"])
         cells = []
         column = 0
     }
@@ -121,9 +131,14 @@ final class WorksheetHandler: XMLPartHandler {
         cellType = attributes["t"]
         cellStyle = attributes["s"].flatMap { Int($0) }
         text = ""
+        cellHasFormula = false
+        cellHasValue = false
     }
 
     private func endCell() {
+        if cellHasFormula && !cellHasValue {
+            formulasWithoutValue.append(CellPosition(line: rowNumber, column: column))
+        }
         let value: String
         switch cellType {
         case "s":

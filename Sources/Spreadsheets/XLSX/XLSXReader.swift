@@ -46,8 +46,12 @@ public struct XLSXReader: Sendable {
             guard !data.isEmpty else { throw .emptyFile(onlyBlankLines: false) }
             var workbook = try XLSXWorkbook(data: data, limits: options.limits)
             let sheet = try workbook.sheet(named: options.sheetName)
-            var (rows, merged) = try workbook.rows(of: sheet)
-            while let last = rows.last, last.isBlank { rows.removeLast() }
+            let loaded = try workbook.rows(of: sheet)
+            var rows = loaded.rows, merged = loaded.merged
+            let formulas = loaded.formulasWithoutValue
+            // A row whose formulas were saved without values reads blank but is not: it stays, to be reported.
+            let formulaLines = Set(formulas.map(\.line))
+            while let last = rows.last, last.isBlank, !formulaLines.contains(last.line) { rows.removeLast() }
             guard !rows.isEmpty else {
                 throw SpreadsheetError(
                     code: .emptyFile,
@@ -56,9 +60,11 @@ public struct XLSXReader: Sendable {
                         + workbook.sheets.map { "“\($0.name)”" }.joined(separator: ", ") + ".",
                     sheet: sheet.name)
             }
-            if options.skipsBlankRows { rows.removeAll(where: \.isBlank) }
+            if options.skipsBlankRows { rows.removeAll { $0.isBlank && !formulaLines.contains($0.line) } }
             merged.sort { $0.first < $1.first }
-            return Sheet(rows: rows, source: .xlsx(sheetName: sheet.name), mergedCells: merged, fileName: fileName)
+            var read = Sheet(rows: rows, source: .xlsx(sheetName: sheet.name), mergedCells: merged, fileName: fileName)
+            read.formulasWithoutValue = formulas
+            return read
         } catch {
             var error = error
             error.file = error.file ?? fileName

@@ -72,7 +72,8 @@ struct XLSXWorkbook {
     }
 
     /// Reads the rows and merged ranges of `sheet`, with rows for the blank rows between them.
-    mutating func rows(of sheet: WorkbookHandler.SheetEntry) throws(SpreadsheetError) -> (rows: [SheetRow], merged: [CellRange]) {
+    mutating func rows(of sheet: WorkbookHandler.SheetEntry) throws(SpreadsheetError)
+        -> (rows: [SheetRow], merged: [CellRange], formulasWithoutValue: [CellPosition]) {
         guard let relationship = relationships[sheet.relationshipID] else {
             throw XMLPart.malformed(
                 workbookPart,
@@ -108,7 +109,7 @@ struct XLSXWorkbook {
             error.sheet = sheet.name
             throw error
         }
-        return (Self.fillingGaps(worksheet.rows), worksheet.mergedCells)
+        return (Self.fillingGaps(worksheet.rows), worksheet.mergedCells, worksheet.formulasWithoutValue)
     }
 
     /// The rows in order from row 1, with a blank row for each row number the file leaves out.

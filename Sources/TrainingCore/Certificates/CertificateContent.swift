@@ -24,6 +24,8 @@ public struct CertificateContent: Hashable, Sendable {
     public var verificationURL: String
     /// The serial this one replaces after a correction.
     public var replacesSerial: String?
+    /// The holder's recorded sex, for languages with grammatical gender (see ``GenderedWording``); nil keeps the neutral form.
+    public var participantSex: Sex?
     /// The signed token the QR code carries; nil for a certificate not yet issued, such as a preview.
     public var token: String?
 

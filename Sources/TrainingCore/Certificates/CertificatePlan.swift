@@ -9,6 +9,8 @@ public struct CertificateRequest: Sendable {
     public var template: String?
     /// The issue date of new certificates; nil means today.
     public var issueDate: DayDate?
+    /// Print names in another script than the certificate's language, instead of refusing (see ``ScriptMismatch``).
+    public var allowOtherScript = false
 
     public init(eventID: Int64, participantIDs: [Int64] = [], language: DocumentLanguage? = nil,
                 template: String? = nil, issueDate: DayDate? = nil) {
@@ -52,17 +54,22 @@ public struct CertificatePlan: Sendable {
     public var notes: [String]
     let wording: CertificateWording
     let organisation: OrganisationSettings
+    /// The recorded sex of the people in the plan, for gendered wording.
+    var sexes: [Int64: Sex] = [:]
 
     /// Whether issuing will write anything new.
     public var newCount: Int { items.filter { $0.existing == nil }.count }
 
     /// Everything the item's certificate prints, in every language.
     public func content(of item: Item) -> CertificateContent {
-        if let existing = item.existing {
-            return wording.content(for: existing, organisation: organisation)
+        var content = if let existing = item.existing {
+            wording.content(for: existing, organisation: organisation)
+        } else {
+            wording.content(name: item.printedName, language: item.language, template: item.template, serial: item.serial,
+                            issueDate: item.issueDate, organisation: organisation, replaces: nil)
         }
-        return wording.content(name: item.printedName, language: item.language, template: item.template, serial: item.serial,
-                               issueDate: item.issueDate, organisation: organisation, replaces: nil)
+        content.participantSex = sexes[item.participantID]
+        return content
     }
 }
 

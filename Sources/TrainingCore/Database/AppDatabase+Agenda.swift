@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NameMatching
 
 extension AppDatabase {
     /// The sessions that match a filter, in order of day and time, with their events, places and trainers.
@@ -90,9 +91,15 @@ extension AppDatabase {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM trainer WHERE nameKey = ?", arguments: [key]) {
             return id
         }
+        if let id = try sameTrainer(db, as: text) { return id }
         let words = key.split(separator: " ").map(String.init)
+        let folded = words.map(NameMatching.searchKey)
         let all = try Row.fetchAll(db, sql: "SELECT id, name, nameKey FROM trainer ORDER BY name")
-        let found = all.filter { row in words.allSatisfy { (row["nameKey"] as String).contains($0) } && !words.isEmpty }
+        let found = all.filter { row in
+            let nameKey: String = row["nameKey"]
+            let crossScript = NameMatching.searchKey(row["name"] as String)
+            return !words.isEmpty && zip(words, folded).allSatisfy { nameKey.contains($0) || (!$1.isEmpty && crossScript.contains($1)) }
+        }
         switch found.count {
         case 1: return found[0]["id"]
         case 0:
@@ -101,6 +108,19 @@ extension AppDatabase {
         default:
             throw MalakaError.data("“\(text)” could be \(found.map { $0["name"] as String }.joined(separator: " or ")). Give more of the name.")
         }
+    }
+
+    /// The trainer whose name is this one in either script and any word order, when exactly one is.
+    func sameTrainer(_ db: Database, as name: String) throws -> Int64? {
+        // Folding drops digits, and “Trainer 1” and “Trainer 2” are two people: the digits must agree too.
+        func key(_ name: String) -> String {
+            PersonIdentity.orderFree(NameMatching.searchKey(name)) + "#" + name.filter { $0.isASCII && $0.isNumber }
+        }
+        let wanted = key(name)
+        guard wanted != "#" else { return nil }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM trainer")
+        let same = rows.filter { key($0["name"] as String) == wanted }
+        return same.count == 1 ? same[0]["id"] : nil
     }
 
     /// A random identifier of this database, part of every calendar UID so that two programmes' calendars never clash.

@@ -132,29 +132,6 @@ extension AppDatabase {
                 })
         }
     }
-
-    /// The enrolled person a trainer means by a number or by (part of) a name.
-    public func enrolledParticipant(eventID: Int64, matching reference: String) throws -> Int64 {
-        let trimmed = reference.trimmingSpaces()
-        if let id = Int64(trimmed) { return id }
-        let words = trimmed.searchFolded().split(separator: " ").map(String.init)
-        let enrolled = try read { db in
-            try Participant.fetchAll(db, sql: """
-                SELECT participant.* FROM enrollment JOIN participant ON participant.id = enrollment.participantId
-                WHERE enrollment.eventId = ?
-                """, arguments: [eventID])
-        }
-        let found = enrolled.filter { person in words.allSatisfy { person.searchKey.contains($0) } }
-        switch found.count {
-        case 1: return found[0].id!
-        case 0:
-            throw MalakaError(.data, .unknownParticipant, "Nobody enrolled in event \(eventID) is called “\(reference)”.",
-                              subject: .event(eventID), remedy: .showEnrolled(event: eventID))
-        default:
-            let names = found.map { "\($0.fullName) (\($0.id!))" }.joined(separator: ", ")
-            throw MalakaError.data("“\(reference)” could be \(names). Give the number.")
-        }
-    }
 }
 
 extension Array where Element: Hashable {

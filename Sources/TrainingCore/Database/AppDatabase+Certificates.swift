@@ -59,8 +59,14 @@ extension AppDatabase {
                                                 format: organisation.format, series: series,
                                                 firstSequence: try nextNumber(db, series: series), languagesOf: languagesOf)
             let (items, problems, notes) = (decision.items, decision.problems, decision.notes)
-            return CertificatePlan(event: detail, items: items, problems: problems, notes: notes, wording: wording,
-                                   organisation: organisation)
+            if !request.allowOtherScript {
+                let mismatches = items.compactMap(ScriptMismatch.of)
+                if !mismatches.isEmpty { throw ScriptMismatchRefusal(mismatches: mismatches) }
+            }
+            var plan = CertificatePlan(event: detail, items: items, problems: problems, notes: notes, wording: wording,
+                                       organisation: organisation)
+            plan.sexes = try sexes(db, eventID: detail.id)
+            return plan
         }
     }
 
@@ -141,7 +147,8 @@ extension AppDatabase {
                         existing.token = try signer.token(for: existing, db)
                         signedNow.insert(existing.participantId)
                     }
-                    let content = wording.content(for: existing, organisation: organisation)
+                    var content = wording.content(for: existing, organisation: organisation)
+                    content.participantSex = plan.sexes[existing.participantId]
                     let contentHash = try digest(content)
                     chunk.append(IssuedCertificate(
                         certificate: existing, content: content, isNew: false,
@@ -244,6 +251,7 @@ extension AppDatabase {
             name: printedName(of: person, in: chosenLanguage), language: chosenLanguage, template: old.template,
             serial: organisation.format.serial(series: series, sequence: sequence), issueDate: day,
             organisation: organisation, replaces: old.serial)
+        content.participantSex = person.sex
         var certificate = Certificate(
             id: nil, serial: content.serial, series: series, sequence: sequence, eventId: old.eventId,
             participantId: old.participantId, template: old.template, language: chosenLanguage, issueDate: day,
@@ -307,8 +315,10 @@ extension AppDatabase {
         try read { db in
             let certificate = try certificate(db, serial: serial)
             let detail = try eventDetail(db, id: certificate.eventId)
-            return CertificateWording(detail: detail, gazetteer: gazetteer)
+            var content = CertificateWording(detail: detail, gazetteer: gazetteer)
                 .content(for: certificate, organisation: try organisationSettings(db, for: detail.event.organiser))
+            content.participantSex = try participant(db, id: certificate.participantId).sex
+            return content
         }
     }
 

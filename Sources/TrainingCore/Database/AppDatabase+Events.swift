@@ -17,6 +17,7 @@ extension AppDatabase {
     ///     sessions: EventPlan.consecutiveSessions(from: DayDate(parsing: "2019-03-25"), days: 2, time: time)))
     /// ```
     public func createEvent(_ plan: EventPlan, allowConflict: Bool = false) throws -> EventDetail {
+        try plan.checkText()
         let region = try gazetteer.region(matching: plan.region)
         let district = try plan.district.map { try gazetteer.district(matching: $0, in: region) }
         let legs = try resolveLegs(plan.legs)
@@ -106,11 +107,13 @@ extension AppDatabase {
     }
 
     /// The trainer with this name, added if new.
-    private func trainerID(_ db: Database, name: String) throws -> Int64 {
+    func trainerID(_ db: Database, name: String) throws -> Int64 {
         let key = name.searchFolded()
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM trainer WHERE nameKey = ?", arguments: [key]) {
             return id
         }
+        // The same trainer written in the other script or word order is one trainer, for the conflict check too.
+        if let id = try sameTrainer(db, as: name) { return id }
         var trainer = Trainer(id: nil, name: name, nameKey: key)
         try trainer.insert(db)
         return trainer.id!

@@ -79,28 +79,48 @@ extension AppDatabase {
         let latestYear = max(today.year, DayDate.today.year)
         let isWorksheet = sheet.isWorksheet
         _ = try ParticipantRowReader.nameColumns(layout)
+        try options.presets.check(gazetteer: gazetteer, thisYear: latestYear)
+        // A course for one audience (parents) makes everyone it enrolls of that audience, unless told otherwise.
+        let audienceCategory = event.flatMap { $0.course.course.audience.count == 1 ? $0.course.course.audience[0] : nil }
+        let presets = options.presets
 
         // 1. Read and check every row, spread over the cores; the results come back in file order.
         var report = ParticipantImportReport(
             file: sheet.fileName ?? "the file", source: sheet.source.description, isWorksheet: isWorksheet,
             headerLine: layout.headerLine, columns: layout.columns, rows: [], problems: [], eventID: event?.id,
             newlyEnrolled: 0, alreadyEnrolled: 0, written: false, refusals: [])
-        let dataRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }
+        report.defaults.presets = presets.values
+        report.defaults.audienceCategory = audienceCategory
+        report.defaults.courseCode = audienceCategory.flatMap { _ in event?.course.course.code }
+        // A row whose only cell is a formula saved without its value looks blank, but is not: it is reported.
+        let formulaCells = Set(sheet.formulasWithoutValue)
+        let formulaLines = Set(formulaCells.map(\.line))
+        let nonBlankRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank || formulaLines.contains($0.line) }
+        // Rows the worksheet hides are not what its maker sees: left out unless asked for, and said either way.
+        report.hiddenRows = nonBlankRows.filter(\.isHidden).map(\.line)
+        report.includedHidden = options.includeHidden
+        let dataRows = options.includeHidden ? nonBlankRows : nonBlankRows.filter { !$0.isHidden }
         let createdAt = Date.databaseNow
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: createdAt)
         let gazetteer = gazetteer
         let read = Parallel.mapChunks(count: dataRows.count) { range -> [RowReading] in
             // Each chunk has its own reader, with its own memory of the words it has read.
             guard var reader = try? ParticipantRowReader(layout: layout, gazetteer: gazetteer, isWorksheet: isWorksheet,
-                                                         referenceYear: referenceYear, thisYear: latestYear)
+                                                         referenceYear: referenceYear, thisYear: latestYear,
+                                                         presets: presets, audienceCategory: audienceCategory,
+                                                         formulaCells: formulaCells)
             else { return [] }
             return range.map { index in
                 let row = dataRows[index]
-                let (draft, problems) = reader.read(row)
+                var (draft, problems, notes) = reader.read(row)
                 guard let draft else { return .rejected(problems) }
                 do {
                     let record = try self.checked(draft, createdAt: createdAt, thisYear: thisYear)
-                    return .checked(row.line, record, PersonIdentity(record))
+                    if record.fullName != draft.fullName.trimmingSpaces() || record.alternateName != draft.alternateName.nonEmpty {
+                        notes.insert(.apostrophesStandardised)
+                    }
+                    if draft.language == nil && record.language != nil { notes.insert(.languageInferred) }
+                    return .checked(row.line, record, PersonIdentity(record), notes)
                 } catch {
                     let known = error as? MalakaError
                     return .rejected([ImportProblem(line: row.line, reason: known?.message ?? "\(error)", remedy: known?.remedy,
@@ -111,12 +131,14 @@ extension AppDatabase {
         var records: [Participant] = []
         var identities: [PersonIdentity] = []
         var lines: [Int] = []
+        var notes: [ImportRowNotes] = []
         records.reserveCapacity(dataRows.count)
         identities.reserveCapacity(dataRows.count)
         lines.reserveCapacity(dataRows.count)
         for reading in read.joined() {
             switch reading {
-            case .checked(let line, let record, let identity):
+            case .checked(let line, let record, let identity, let rowNotes):
+                notes.append(rowNotes)
                 records.append(record)
                 identities.append(identity)
                 lines.append(line)
@@ -143,6 +165,10 @@ extension AppDatabase {
             report.rows = try matchInserting(db, records: records, identities: identities, lines: lines, matcher: matcher)
         } else {
             report.rows = matcher.match(records: records, identities: identities, lines: lines) { _, _ in }
+        }
+
+        for (index, row) in report.rows.enumerated() {
+            if case .add = row.outcome { report.defaults.count(notes[index], language: records[index].language) }
         }
 
         // 3. The enrollments this would make.
@@ -239,7 +265,7 @@ extension AppDatabase {
 
 /// One row read and checked, or the problems that keep it out.
 enum RowReading: Sendable {
-    case checked(Int, Participant, PersonIdentity)
+    case checked(Int, Participant, PersonIdentity, ImportRowNotes)
     case rejected([ImportProblem])
 }
 

@@ -62,11 +62,20 @@ extension AppDatabase {
     }
 
     /// Turns a draft into a record, resolving places and checking every field.
-    func checked(_ draft: ParticipantDraft, createdAt: Date, thisYear: Int) throws -> Participant {
-        let name = draft.fullName.trimmingSpaces()
+    /// A draft without a language gets one from its name and region (``LanguageInference``) when `inferLanguage`.
+    func checked(_ draft: ParticipantDraft, createdAt: Date, thisYear: Int, inferLanguage: Bool = true) throws -> Participant {
+        // The stored spelling uses the standard Uzbek letters, however the apostrophes were typed.
+        let name = UzbekApostrophes.standard(draft.fullName.trimmingSpaces())
         guard !name.isEmpty else {
             throw MalakaError(.usage, .missingName, "A participant needs a name:", remedy: .giveName)
         }
+        try TextRule.check(name, field: "name", limit: TextRule.nameLimit)
+        try TextRule.check(draft.alternateName, field: "other spelling of the name", limit: TextRule.nameLimit)
+        // An organisation or an address may run over two lines, as in a merged cell; a name may not.
+        try TextRule.check(draft.organisation, field: "organisation", allowingLineBreaks: true)
+        try TextRule.check(draft.locality, field: "locality", allowingLineBreaks: true)
+        try TextRule.check(draft.consentRecordedBy, field: "name of who recorded consent", limit: TextRule.nameLimit,
+                           allowingLineBreaks: true)
         if let year = draft.birthYear {
             guard (1900...thisYear).contains(year) else {
                 throw MalakaError.data("Birth year \(year) is not possible. Give a year from 1900 to \(thisYear), or leave it out.")
@@ -84,12 +93,13 @@ extension AppDatabase {
             throw MalakaError(.usage, .missingConsentDate, "Consent is recorded by someone but on no date.",
                               remedy: .giveConsentDate)
         }
-        let alternate = draft.alternateName.nonEmpty
+        let alternate = draft.alternateName.nonEmpty.map(UzbekApostrophes.standard)
         return Participant(
             id: nil, fullName: name, alternateName: alternate, sex: draft.sex, birthYear: draft.birthYear,
             category: draft.category, organisation: draft.organisation.nonEmpty, phone: draft.phone.nonEmpty,
             regionCode: region?.code, districtCode: districtCode, locality: draft.locality.nonEmpty,
-            language: draft.language, consentDate: draft.consentDate, consentRecordedBy: draft.consentRecordedBy.nonEmpty,
+            language: draft.language ?? (inferLanguage ? LanguageInference.language(name: name, regionCode: region?.code) : nil),
+            consentDate: draft.consentDate, consentRecordedBy: draft.consentRecordedBy.nonEmpty,
             searchKey: Participant.searchKey(fullName: name, alternateName: alternate), createdAt: createdAt,
             crossScriptKey: Participant.crossScriptKey(fullName: name, alternateName: alternate))
     }
@@ -106,12 +116,16 @@ extension AppDatabase {
         return participant
     }
 
-    /// Participants by id, optionally only those of a region, at most `limit`.
-    public func participants(region: String? = nil, limit: Int? = nil) throws -> [Participant] {
+    /// Participants by id, optionally only those of a region or enrolled in an event, at most `limit`.
+    public func participants(region: String? = nil, eventID: Int64? = nil, limit: Int? = nil) throws -> [Participant] {
         let region = try region.map { try gazetteer.region(matching: $0) }
         return try read { db in
             var request = Participant.order(Column("id"))
             if let region { request = request.filter(Participant.Columns.regionCode == region.code) }
+            if let eventID {
+                _ = try eventDetail(db, id: eventID)
+                request = request.filter(sql: "id IN (SELECT participantId FROM enrollment WHERE eventId = ?)", arguments: [eventID])
+            }
             if let limit { request = request.limit(limit) }
             return try request.fetchAll(db)
         }
@@ -150,10 +164,14 @@ extension AppDatabase {
 
     /// Applies changes to a participant and returns the updated record.
     public func editParticipant(id: Int64, _ changes: ParticipantChanges) throws -> Participant {
-        guard !changes.isEmpty else {
-            throw MalakaError(.usage, .nothingToDo, "Say what to change,", subject: .participant(id), remedy: .sayWhatToChange)
-        }
-        var current = try participant(id: id)
+        try changes.requireSome()
+        var updated = try self.updated(try participant(id: id), with: changes)
+        try write { db in try updated.update(db) }
+        return updated
+    }
+
+    /// The record with the changes applied and checked, not yet written.
+    func updated(_ current: Participant, with changes: ParticipantChanges) throws -> Participant {
         var draft = ParticipantDraft(
             fullName: changes.fullName ?? current.fullName,
             alternateName: changes.alternateName ?? current.alternateName,
@@ -182,11 +200,11 @@ extension AppDatabase {
            let region = try? gazetteer.region(matching: changes.region!), gazetteer.district(code: old)?.regionCode != region.code {
             draft.district = nil
         }
+        // A language cleared on purpose stays cleared.
         var updated = try checked(draft, createdAt: current.createdAt,
-                                  thisYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+                                  thisYear: Calendar(identifier: .gregorian).component(.year, from: Date()),
+                                  inferLanguage: !changes.clear.contains(.language))
         updated.id = current.id
-        current = updated
-        try write { db in try current.update(db) }
-        return current
+        return updated
     }
 }

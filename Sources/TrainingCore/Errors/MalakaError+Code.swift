@@ -11,6 +11,7 @@ extension MalakaError {
 
         /// An error made from a message alone, with no code of its own yet.
         public static let unspecified = Code("unspecified")
+        public static let ambiguousParticipant = Code("ambiguousParticipant")
         public static let ambiguousSession = Code("ambiguousSession")
         public static let cannotMerge = Code("cannotMerge")
         public static let cannotPrint = Code("cannotPrint")

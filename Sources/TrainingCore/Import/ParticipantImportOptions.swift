@@ -16,6 +16,10 @@ public struct ParticipantImportOptions: Sendable {
     public var map: [String]
     /// Import the good rows when some are bad, instead of nothing.
     public var skipInvalid: Bool
+    /// Values for the fields the file does not give, for every row: see ``ImportPresets``.
+    public var presets: ImportPresets = ImportPresets()
+    /// Import the rows a worksheet hides, instead of leaving them out.
+    public var includeHidden = false
     /// Work out and report everything, and write nothing.
     public var dryRun: Bool
     public var onDuplicate: DuplicatePolicy

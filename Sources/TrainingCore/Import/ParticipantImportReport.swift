@@ -55,6 +55,12 @@ public struct ParticipantImportReport: Sendable {
     public var alreadyEnrolled: Int
     /// Whether anything was written.
     public var written: Bool
+    /// Rows the worksheet hides, left out (or imported, when asked), by line.
+    public var hiddenRows: [Int] = []
+    /// Whether the hidden rows were imported.
+    public var includedHidden = false
+    /// What was filled in where the file was silent, and corrected, for the people added.
+    public var defaults = ParticipantImportDefaults()
     /// Why nothing was written, when the import was refused: bad rows without `skipInvalid`, undecided duplicates, a full event.
     public var refusals: [MalakaError]
 

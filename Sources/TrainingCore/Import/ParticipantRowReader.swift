@@ -11,6 +11,12 @@ struct ParticipantRowReader {
     /// The year ages are counted back from: the event's year, or this year.
     let referenceYear: Int
     let thisYear: Int
+    /// Values for every row, where its cells say nothing.
+    let presets: [ImportField: String]
+    /// The category of a row that gives none: the one audience of the event's course.
+    let audienceCategory: ParticipantCategory?
+    /// Cells holding a formula saved without its value: empty to read, but not empty in the file.
+    let formulaCells: Set<CellPosition>
 
     /// The column of each field, by the field's position in `ImportField.allCases`: a look-up per cell, so an array.
     private let columns: [Int?]
@@ -23,7 +29,12 @@ struct ParticipantRowReader {
     /// The fields a participant list may have.
     static let fields: Set<ImportField> = Set(ImportField.allCases).subtracting([.participantID, .ignore])
 
-    init(layout: ColumnLayout, gazetteer: Gazetteer, isWorksheet: Bool, referenceYear: Int, thisYear: Int) throws {
+    init(layout: ColumnLayout, gazetteer: Gazetteer, isWorksheet: Bool, referenceYear: Int, thisYear: Int,
+         presets: ImportPresets = ImportPresets(), audienceCategory: ParticipantCategory? = nil,
+         formulaCells: Set<CellPosition> = []) throws {
+        self.presets = presets.values
+        self.formulaCells = formulaCells
+        self.audienceCategory = audienceCategory
         self.layout = layout
         self.gazetteer = gazetteer
         self.isWorksheet = isWorksheet
@@ -47,8 +58,10 @@ struct ParticipantRowReader {
     }
 
     /// The draft a row describes, or the problems that keep it out.
-    mutating func read(_ row: SheetRow) -> (draft: ParticipantDraft?, problems: [ImportProblem]) {
+    mutating func read(_ row: SheetRow) -> (draft: ParticipantDraft?, problems: [ImportProblem], notes: ImportRowNotes) {
         var problems: [ImportProblem] = []
+        var notes: ImportRowNotes = []
+        let presets = presets
         let columns = columns
         func column(_ field: ImportField) -> Int? {
             columns[field.position]
@@ -60,7 +73,7 @@ struct ParticipantRowReader {
                                           reason: reason, remedy: remedy, isWorksheet: isWorksheet))
         }
         func value(_ field: ImportField) -> String? {
-            column(field).flatMap { CellReading.value(row[column: $0]) }
+            column(field).flatMap { CellReading.value(row[column: $0]) } ?? presets[field]
         }
         func parse<T>(_ field: ImportField, _ parser: (String) throws -> T) -> T? {
             guard let text = value(field) else { return nil }
@@ -76,10 +89,13 @@ struct ParticipantRowReader {
 
         let name = nameColumns.compactMap { CellReading.value(row[column: $0]) }.joined(separator: " ")
         if name.isEmpty {
-            let column = nameColumns[0]
+            let formula = nameColumns.first { formulaCells.contains(row.position(ofColumn: $0)) }
+            let column = formula ?? nameColumns[0]
+            let reason = formula == nil
+                ? "The name is empty. Write the person's name, or delete the row."
+                : "The name is a formula saved without its value (the program that wrote the file does not calculate). Open the file in Excel or LibreOffice and save it again, or paste the names as values."
             problems.append(ImportProblem(line: row.line, column: column, header: header(of: column),
-                                          reason: "The name is empty. Write the person's name, or delete the row.",
-                                          isWorksheet: isWorksheet))
+                                          reason: reason, isWorksheet: isWorksheet))
         }
         // Text that is stored and later printed must not carry control or direction-override characters.
         let forbiddenHelp = "Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive."
@@ -147,13 +163,16 @@ struct ParticipantRowReader {
             }
         }
 
-        guard problems.isEmpty else { return (nil, problems) }
+        guard problems.isEmpty else { return (nil, problems, notes) }
+        if category == nil, let audienceCategory {
+            notes.insert(.categoryFromAudience)
+        }
         let draft = ParticipantDraft(
             fullName: name, alternateName: value(.alternateName), sex: sex, birthYear: birthYear,
-            category: category ?? .other, organisation: value(.organisation), phone: phone, region: regionCode,
+            category: category ?? audienceCategory ?? .other, organisation: value(.organisation), phone: phone, region: regionCode,
             district: districtCode, locality: value(.locality), language: language, consentDate: consentDate,
             consentRecordedBy: consentBy)
-        return (draft, [])
+        return (draft, [], notes)
     }
 
     /// Words read once each: a list of 100,000 people has a handful of ways to write a sex.

@@ -65,4 +65,11 @@ public struct ParticipantChanges: Sendable {
             && organisation == nil && phone == nil && region == nil && district == nil && locality == nil
             && language == nil && consentDate == nil && consentRecordedBy == nil && clear.isEmpty
     }
+
+    /// Refuses changes that change nothing.
+    func requireSome() throws {
+        guard !isEmpty else {
+            throw MalakaError(.usage, .nothingToDo, "Say what to change,", remedy: .sayWhatToChange)
+        }
+    }
 }

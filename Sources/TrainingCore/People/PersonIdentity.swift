@@ -16,6 +16,8 @@ final class PersonIdentity: Sendable {
     let locality: String?
     /// The names folded across scripts with their words sorted, so that word order does not matter.
     let nameKeys: [String]
+    /// The digits written in the name, which folding drops: “Writer 1” and “Writer 2” are two people.
+    let nameDigits: String
 
     convenience init(_ participant: Participant) {
         self.init(id: participant.id ?? 0, fullName: participant.fullName, alternateName: participant.alternateName,
@@ -34,6 +36,7 @@ final class PersonIdentity: Sendable {
         self.phone = phone
         self.regionCode = regionCode
         self.locality = locality
+        nameDigits = fullName.filter { $0.isASCII && $0.isNumber }
         let key = crossScriptKey.isEmpty
             ? Participant.crossScriptKey(fullName: fullName, alternateName: alternateName) : crossScriptKey
         // The key is the names' keys joined by “ | ”; a key itself has only letters and single spaces.
@@ -46,8 +49,9 @@ final class PersonIdentity: Sendable {
         return words.count < 2 ? key : words.sorted().joined(separator: " ")
     }
 
-    /// Whether a fact both records give differs: sex, birth year, phone or region.
+    /// Whether a fact both records give differs: sex, birth year, phone or region; or the numbers in the names.
     func contradicts(_ other: PersonIdentity) -> Bool {
+        if nameDigits != other.nameDigits { return true }
         if let a = sex, let b = other.sex, a != b { return true }
         if let a = birthYear, let b = other.birthYear, a != b { return true }
         if let a = regionCode, let b = other.regionCode, a != b { return true }

@@ -1,4 +1,5 @@
-/// Characters that must not reach the database from a file: they are invisible, or change what is shown.
+/// Characters that must not reach the database from any entry (the command line, a file, a form):
+/// they are invisible, or change what is shown.
 ///
 /// A control character stored in a name is printed back to the terminal, where an
 /// escape sequence can clear the screen or rewrite earlier lines, and on
@@ -13,9 +14,15 @@ public enum ForbiddenCharacter {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         return text.unicodeScalars.first { scalar in
             if allowingLineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-            if scalar.properties.generalCategory == .control { return true }
-            return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            switch scalar.properties.generalCategory {
+            // Format characters are the zero-width ones (U+200B–U+200F, U+2060, U+FEFF, the soft
+            // hyphen) and the bidirectional overrides; separators break a line where none is seen.
+            case .control, .format, .lineSeparator, .paragraphSeparator: return true
+            default: return blankLetters.contains(scalar.value)
+            }
         }
     }
 
+    /// Letters that draw nothing (Hangul fillers, the braille blank, the Mongolian vowel separator), used to fake an empty name.
+    private static let blankLetters: Set<UInt32> = [0x115F, 0x1160, 0x180E, 0x2800, 0x3164, 0xFFA0, 0x034F]
 }

@@ -6,7 +6,7 @@ struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance",
         abstract: "Mark who came to each session and see who completed.",
-        subcommands: [Mark.self, Show.self, Import.self])
+        subcommands: [Mark.self, Show.self, Import.self, Sheet.self])
 }
 
 extension AttendanceCommand {

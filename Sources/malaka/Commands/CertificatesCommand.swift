@@ -44,9 +44,19 @@ extension CertificatesCommand {
         @OptionGroup var output: CertificateOutputOptions
         @Flag(help: "Issue the certificates that can be printed and list the others, instead of issuing none.")
         var skipInvalid = false
+        @Flag(help: "Print names as registered even where their script is not the certificate's language's.")
+        var allowOtherScript = false
         @Flag(help: "Print the certificates as JSON.") var json = false
 
         func run() throws {
+            do {
+                try issue()
+            } catch let refusal as ScriptMismatchRefusal {
+                throw ScriptMismatchWording.error(refusal)
+            }
+        }
+
+        func issue() throws {
             let database = try database.open()
             var ids: [Int64] = []
             var unknown: [String] = []
@@ -61,9 +71,10 @@ extension CertificatesCommand {
                 throw MalakaError.data((["Some people named could not be found, so nothing was issued."] + unknown.map { "  - " + $0 })
                     .joined(separator: "\n"))
             }
-            let request = CertificateRequest(
+            var request = CertificateRequest(
                 eventID: event, participantIDs: ids, language: try language.map(DocumentLanguage.init(parsing:)),
                 template: template, issueDate: try issueDate.map(DayDate.init(parsing:)))
+            request.allowOtherScript = allowOtherScript
             let issuer = CertificateIssuer(database: database, renderer: output.renderer(),
                                            keys: .besideDatabase(at: self.database.resolvedPath))
             let bar = ProgressBar(label: "certificates")

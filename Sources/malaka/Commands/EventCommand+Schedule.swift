@@ -38,13 +38,17 @@ extension EventCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change an event's capacity or its first and last days.",
+            abstract: "Correct an event: its title, venue, organiser, district, locality, trainers, capacity or dates.",
             discussion: """
                 Raising the capacity (or --no-capacity) promotes people from the waitlist, first come \
                 first served; a capacity below the number enrolled is refused. The dates must keep \
-                every session within them.
+                every session within them. --trainer (repeat) replaces the trainers, checked against their \
+                other bookings; an empty value (--venue "") clears a text. Valid certificates that now \
+                print differently are listed with the command that issues each again.
 
-                Example: malaka event edit 1 --capacity 30
+                Examples:
+                  malaka event edit 1 --capacity 30
+                  malaka event edit 1 --venue "Mahalla markazi" --trainer "Dilnoza Yusupova" --trainer "Shahnoza Rahimova"
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -54,11 +58,23 @@ extension EventCommand {
         @Flag(help: "No limit on places.") var noCapacity = false
         @Option(help: "The first day.") var start: String?
         @Option(help: "The last day.") var end: String?
+        @Option(help: "The event's own title.") var title: String?
+        @Option(help: "Where it is held.") var venue: String?
+        @Option(help: "The organisation that holds it.") var organiser: String?
+        @Option(help: "The district, by code or name, in the event's region.") var district: String?
+        @Option(help: "The mahalla, ayil aimak or town.") var locality: String?
+        @Option(help: "A trainer; repeat for each. Replaces the trainers on record.") var trainer: [String] = []
+        @Flag(help: "Keep a trainer booked elsewhere at the same time; the override is recorded.") var allowConflict = false
+
+        var changes: EventChanges {
+            EventChanges(title: title, venue: venue, organiser: organiser, district: district, locality: locality,
+                         trainers: trainer.isEmpty ? nil : trainer)
+        }
 
         func validate() throws {
             if capacity != nil && noCapacity { throw ValidationError("Give --capacity or --no-capacity, not both.") }
-            if capacity == nil && !noCapacity && start == nil && end == nil {
-                throw ValidationError("Say what to change: --capacity N, --no-capacity, --start DATE or --end DATE.")
+            if capacity == nil && !noCapacity && start == nil && end == nil && changes.isEmpty {
+                throw ValidationError("Say what to change: --title, --venue, --organiser, --district, --locality, --trainer, --capacity N, --no-capacity, --start DATE or --end DATE.")
             }
         }
 
@@ -69,6 +85,11 @@ extension EventCommand {
             let endDate = try end.map(DayDate.init(parsing:))
             var detail = try database.eventDetail(id: event)
             var messages: [String] = []
+            if !changes.isEmpty {
+                detail = try database.editEvent(id: event, changes, allowConflict: allowConflict)
+                messages.append("Updated event \(event): \(detail.title()).")
+                messages += CertificateDrift.afterEventEdit(database, eventID: event)
+            }
             if startDate != nil || endDate != nil {
                 detail = try database.setEventDates(id: event, start: startDate, end: endDate)
                 messages.append("Event \(event) now runs \(EventView.dates(detail.event)).")

@@ -201,9 +201,12 @@ extension EventCommand {
         @Option(help: "Why it is cancelled.") var reason: String
 
         func run() throws {
-            let detail = try database.open().cancelEvent(id: event, reason: reason)
+            let database = try database.open()
+            let detail = try database.cancelEvent(id: event, reason: reason)
             if output.json { return try Printer.json(EventView(detail)) }
             print("Cancelled event \(detail.id): \(detail.title()) (\(reason)).")
+            let standing = (try? database.certificatesLeftStanding(eventID: event)) ?? []
+            CertificateDrift.standing(standing, because: "the event was cancelled").forEach { print($0) }
         }
     }
 

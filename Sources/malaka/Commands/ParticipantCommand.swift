@@ -21,32 +21,57 @@ extension ParticipantCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var fields: ParticipantFields
+        @Flag(name: .customLong("new"), help: "Register the person even if they are probably someone registered already.")
+        var isNew = false
+        @Flag(help: "If the person is probably someone registered already, use that person and add nobody.")
+        var useExisting = false
 
         func validate() throws {
             if fields.name?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
                 throw ValidationError("A participant needs a name: give --name \"Full Name\".")
             }
+            if isNew && useExisting {
+                throw ValidationError("Give --new or --use-existing, not both.")
+            }
         }
 
         func run() throws {
-            let participant = try database.open().addParticipant(fields.draft())
+            let choice: DuplicateChoice = isNew ? .new : useExisting ? .useExisting : .refuse
+            let registration: ParticipantRegistration
+            do {
+                registration = try database.open().registerParticipant(fields.draft(), ifLikelyDuplicate: choice)
+            } catch let duplicate as LikelyDuplicate {
+                let who = duplicate.candidates.map(ImportReportPrinter.describe).joined(separator: "; or ")
+                let remedy = duplicate.candidates.count == 1
+                    ? "If this is another person, add again with --new; to use participant \(duplicate.candidates[0].participantID), add --use-existing."
+                    : "If this is another person, add again with --new; otherwise use the participant's number."
+                throw MalakaError.data("“\(duplicate.fullName)” is probably someone registered already: \(who). Nothing was added. \(remedy)")
+            }
+            let participant = registration.participant
             if output.json { return try Printer.json(ParticipantView(participant)) }
-            print("Registered participant \(participant.id!): \(participant.fullName).")
+            print(registration.isExisting
+                  ? "Participant \(participant.id!), \(participant.fullName), is registered already; nobody was added."
+                  : "Registered participant \(participant.id!): \(participant.fullName).")
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List participants by number.",
-            discussion: "Example: malaka participant list --region Samarqand")
+            discussion: """
+                Examples:
+                  malaka participant list --region Samarqand
+                  malaka participant list --event 3        (who is enrolled in event 3)
+                """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only people from this region.") var region: String?
+        @Option(help: "Only the people enrolled in this event.") var event: Int64?
         @Option(help: "At most this many.") var limit: Int?
 
         func run() throws {
-            let people = try database.openForReading().participants(region: region, limit: limit)
+            let people = try database.openForReading().participants(region: region, eventID: event, limit: limit)
             try ParticipantView.print(people, json: output.json)
         }
     }
@@ -86,34 +111,6 @@ extension ParticipantCommand {
         func run() throws {
             let people = try database.openForReading().searchParticipants(query.joined(separator: " "))
             try ParticipantView.print(people, json: output.json)
-        }
-    }
-
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Correct a person's details.",
-            discussion: """
-                Give the fields to change; --clear FIELD empties one (\(ParticipantChanges.Field.allCases.map(\.rawValue).joined(separator: ", "))).
-                Example: malaka participant edit 12 --name "Gulnora Karimova" --clear phone
-                """)
-
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-        @Argument(help: "The participant number.") var participant: Int64
-        @OptionGroup var fields: ParticipantFields
-        @Option(help: "A field to empty; repeat for several.") var clear: [String] = []
-
-        func run() throws {
-            var changes = try fields.changes()
-            for name in clear {
-                guard let field = ParticipantChanges.Field(rawValue: name) else {
-                    throw MalakaError.usage("“\(name)” is not a field that can be cleared. Use one of: \(ParticipantChanges.Field.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
-                changes.clear.insert(field)
-            }
-            let person = try database.open().editParticipant(id: participant, changes)
-            if output.json { return try Printer.json(ParticipantView(person)) }
-            print("Updated participant \(person.id!): \(person.fullName).")
         }
     }
 }

@@ -19,19 +19,29 @@ extension ParticipantCommand {
                 until you choose: --on-duplicate link takes such rows as those people, --on-duplicate new adds them \
                 as new people, and --link LINE=ID or --new LINE decide one row.
 
+                --set FIELD=VALUE fills a field for every row that leaves it empty (the list has no category \
+                column, everyone is from one district). Without it, people added to an event whose course has one \
+                audience (PS-PARENTING: parents) get that category, and the summary says how many.
+
                 Examples:
                   malaka participant import royxat.xlsx --event 3 --dry-run
                   malaka participant import spisok.csv --encoding windows-1251 --map "Ота-онаси=name" --skip-invalid
                   malaka participant import royxat.csv --on-duplicate link --new 14
+                  malaka participant import ota-onalar.csv --event 3 --set category=parent --set district=Urganch
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The .csv or .xlsx file.") var file: String
         @Option(help: "Enroll everyone on the list in this event.") var event: Int64?
+        @Option(name: .customLong("set"),
+                help: ArgumentHelp("A value for every row whose file gives none, e.g. category=parent. Repeat for several fields (\(ImportPresets.settable.map(\.rawValue).joined(separator: ", "))).",
+                                   valueName: "field=value"))
+        var presets: [String] = []
         @OptionGroup var reading: FileReadingOptions
         @Flag(help: "Import the good rows when some are wrong, instead of nothing.") var skipInvalid = false
         @Flag(help: "Show what would be added, linked and rejected, and write nothing.") var dryRun = false
+        @Flag(help: "Import the rows a worksheet hides too; by default they are left out and listed.") var includeHidden = false
         @Option(help: ArgumentHelp("What to do with rows that are probably someone already registered: link, new or ask.",
                                    valueName: "link|new|ask"))
         var onDuplicate: String = "ask"
@@ -67,10 +77,12 @@ extension ParticipantCommand {
             if let both = Set(linkLines.keys).intersection(newLines).min() {
                 throw MalakaError.usage("Line \(both) is given both --link and --new. Choose one.")
             }
-            let options = ParticipantImportOptions(
+            var options = ParticipantImportOptions(
                 eventID: event, map: reading.map, skipInvalid: skipInvalid, dryRun: dryRun,
                 onDuplicate: ParticipantImportOptions.DuplicatePolicy(rawValue: onDuplicate)!, linkLines: linkLines,
                 newLines: Set(newLines))
+            options.presets = try ImportPresets(parsing: presets)
+            options.includeHidden = includeHidden
             let report = try database.open().importParticipants(fromFile: file, reading: reading.reading, options: options)
             if !report.refusals.isEmpty && !dryRun {
                 ImportReportPrinter.refuse(report)

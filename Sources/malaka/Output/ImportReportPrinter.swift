@@ -97,6 +97,13 @@ enum ImportReportPrinter {
             guard case .undecided(let candidates) = row.outcome else { return row.fullName }
             return "\(row.fullName) — probably " + candidates.map(describe).joined(separator: "; or ")
         }
+        text += defaultsText(report.defaults, dryRun: dryRun)
+        if !report.hiddenRows.isEmpty {
+            let rows = report.hiddenRows.prefix(20).map(String.init).joined(separator: ", ") + (report.hiddenRows.count > 20 ? ", …" : "")
+            text += report.includedHidden
+                ? "Imported \(report.hiddenRows.count) hidden \(report.hiddenRows.count == 1 ? "row" : "rows") (\(rows)), as --include-hidden asks.\n"
+                : "Left out \(report.hiddenRows.count) hidden \(report.hiddenRows.count == 1 ? "row" : "rows") (\(rows)); --include-hidden imports them.\n"
+        }
         if !report.problems.isEmpty {
             text += "Rejected \(report.rejectedLines.count) \(report.rejectedLines.count == 1 ? "row" : "rows"):\n" + problemsText(report.problems)
         }
@@ -107,6 +114,28 @@ enum ImportReportPrinter {
         if dryRun {
             text += "Dry run: nothing was written."
             text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.map(\.cliText).joined(separator: " ") + "\n"
+        }
+        return text
+    }
+
+    /// What was filled in where the file was silent, and what was corrected, for the people added.
+    static func defaultsText(_ defaults: ParticipantImportDefaults, dryRun: Bool) -> String {
+        var text = ""
+        func people(_ count: Int) -> String { "\(count) \(count == 1 ? "person" : "people")" }
+        let given = defaults.presets.sorted { $0.key.rawValue < $1.key.rawValue }
+        if !given.isEmpty {
+            text += "Given for rows that leave them empty (--set): " + given.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ", ") + ".\n"
+        }
+        if defaults.categoryFromAudience > 0, let category = defaults.audienceCategory {
+            text += "\(people(defaults.categoryFromAudience)) with no category \(dryRun ? "would be" : "were") registered as \(category.rawValue), the audience of \(defaults.courseCode ?? "the course") (--set category=… to choose another).\n"
+        }
+        if !defaults.languagesInferred.isEmpty {
+            let counts = defaults.languagesInferred.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+            text += "Document language inferred from the name's script and the region for \(people(defaults.languagesInferred.values.reduce(0, +))): \(counts) (--set language=… to choose).\n"
+        }
+        if defaults.apostrophesStandardised > 0 {
+            text += "Apostrophes written as the Uzbek letters ʻ (oʻ, gʻ) and ʼ in the names of \(people(defaults.apostrophesStandardised)).\n"
         }
         return text
     }

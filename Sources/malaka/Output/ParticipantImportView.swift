@@ -55,6 +55,10 @@ struct ParticipantImportView: Encodable {
     var alreadyEnrolled: Int
     var written: Bool
     var refusals: [String]
+    var presets: [String: String]
+    var categoryFromAudience: Int
+    var languagesInferred: [String: Int]
+    var apostrophesStandardised: Int
 
     init(_ report: ParticipantImportReport) {
         file = report.file
@@ -83,5 +87,9 @@ struct ParticipantImportView: Encodable {
         alreadyEnrolled = report.alreadyEnrolled
         written = report.written
         refusals = report.refusals.map(\.cliText)
+        presets = Dictionary(uniqueKeysWithValues: report.defaults.presets.map { ($0.key.rawValue, $0.value) })
+        categoryFromAudience = report.defaults.categoryFromAudience
+        languagesInferred = Dictionary(uniqueKeysWithValues: report.defaults.languagesInferred.map { ($0.key.rawValue, $0.value) })
+        apostrophesStandardised = report.defaults.apostrophesStandardised
     }
 }
