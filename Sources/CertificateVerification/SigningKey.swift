@@ -26,8 +26,11 @@ public struct SigningKey: Sendable {
         // under a temporary name, flushed, then linked to its own name only if no file has it (link refuses an
         // existing name), so a key is never half-written under its name and never overwritten.
         // (MalakaSupport's AtomicFile does the same; this module depends on Foundation and swift-crypto only.)
-        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        // A random part, so that two threads of one process making the same key name never share a
+        // temporary, and nobody can plant a link at a name they guessed.
+        let random = String(UInt64.random(in: .min ... .max), radix: 16)
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier)-\(random).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {
             throw VerificationError.io("Cannot create the key file \(path): \(String(cString: strerror(errno))).")
         }
