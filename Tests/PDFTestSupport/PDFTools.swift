@@ -113,7 +113,11 @@ public enum PDFTools {
 
     /// A page rendered in grey by pdftoppm at `dpi`.
     public static func raster(of pdf: URL, page: Int = 1, dpi: Int = 50) throws -> Raster {
-        let prefix = pdf.deletingPathExtension().path + "-raster-\(page)-\(dpi)"
+        // Into a folder of its own, never beside the PDF: a reference PDF lives in the repository.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-raster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let prefix = folder.appendingPathComponent("page").path
         try run("pdftoppm", ["-r", "\(dpi)", "-gray", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf.path, prefix])
         return try Raster(pgm: Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm")), dpi: Double(dpi))
     }
