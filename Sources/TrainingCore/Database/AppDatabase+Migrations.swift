@@ -437,6 +437,7 @@ extension AppDatabase {
             }
         }
 
+        registerSiteKeyMigrations(&migrator)
         return migrator
     }
 }

@@ -58,6 +58,8 @@ extension MalakaError {
         public static let unknownSession = Code("unknownSession")
         public static let unknownTemplate = Code("unknownTemplate")
         public static let unreadableFile = Code("unreadableFile")
+        public static let uncertifiedSiteKey = Code("uncertifiedSiteKey")
+        public static let unknownSite = Code("unknownSite")
         public static let unsignedCertificate = Code("unsignedCertificate")
         public static let unusableSigningKey = Code("unusableSigningKey")
         public static let valueOutOfRange = Code("valueOutOfRange")

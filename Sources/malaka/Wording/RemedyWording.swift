@@ -147,6 +147,9 @@ extension MalakaError.Remedy {
         case .restoreOrReplaceKey(let organisation):
             "Restore the key file from your backup; if it is lost, make a new key with `malaka keys generate --organisation \"\(organisation)\" --out FILE` (certificates signed with the old key stay verifiable)."
         case .generateKey(let organisation): "Create one with `malaka keys generate --organisation \(organisation) --out FILE`."
+        case .certifySiteKey(let site): "Send the site's public key (the .pem file) to the programme's desk, which runs `malaka keys certify-site \(site) --key FILE.pem` and `malaka keys export-public --out programme-keys.json`; then load that file here with `malaka keys trust programme-keys.json`."
+        case .trustProgrammeKeys: "Load the programme's public keys file with `malaka keys trust FILE` (the programme's desk writes it with `malaka keys export-public`)."
+        case .generateSiteKey: "Make this site's key with `malaka keys generate-site CODE --out FILE`."
 
         case .pseudonymize: "`--pseudonymize` replaces names and phones with codes."
         }
