@@ -120,3 +120,15 @@ import Testing
         #expect(throws: VerificationError.self) { try PublicSigningKey(pem: site.publicKey.base64) }
     }
 }
+
+extension SiteCertificateTests {
+    @Test func theVerificationPageListsCertifiedSiteKeysWithTheirRevocationDay() throws {
+        let entries = try file(revokedFrom: TokenDate(year: 2026, month: 6, day: 1)!).pageEntries()
+        #expect(entries.count == 2)
+        let siteEntry = try #require(entries.first { $0.keyID == site.publicKey.idHex })
+        #expect(siteEntry.organisation == "UNICEF (site XO-URG1)")
+        #expect(siteEntry.retiredAt.map { TokenDate(utcDayOf: $0) } == TokenDate(year: 2026, month: 5, day: 31)!)
+        let html = try VerifierPage(keys: entries, revocations: nil, courseTitles: [:]).html()
+        #expect(html.contains(site.publicKey.base64))
+    }
+}

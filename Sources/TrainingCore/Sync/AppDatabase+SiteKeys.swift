@@ -15,6 +15,12 @@ extension AppDatabase {
         if let other = try read({ db in try SiteSigningKeyRecord.filter(Column("siteCode") != siteCode).fetchOne(db) }) {
             throw MalakaError.data("This database signs as site \(other.siteCode); it cannot also be site \(siteCode). Use one database per site.")
         }
+        // A database that joined a programme as one site makes keys for that site only.
+        if let joined = try read({ db in
+            try db.tableExists("site") ? try String.fetchOne(db, sql: "SELECT code FROM site WHERE isLocal AND code NOT LIKE 'LOCAL-%'") : nil
+        }), joined != siteCode {
+            throw MalakaError.data("This database is site \(joined); it cannot make a key for site \(siteCode). Use one database per site.")
+        }
         let key = SigningKey.generate()
         try key.write(to: privateKeyPath)
         do {
