@@ -65,15 +65,8 @@ public struct SiteCertificate: Codable, Hashable, Sendable {
     ///
     /// A certificate dated after its programme key was retired was not made while the key was in use.
     public func verify(with programmeKeys: [PublicSigningKey]) throws -> PublicSigningKey {
-        guard let key = programmeKeys.first(where: { $0.idHex == programmeKeyID && $0.siteCode == nil }) else {
-            throw VerificationError.data("The certificate of site \(siteCode) was signed with key \(programmeKeyID), which is not among the programme's public keys given.",
-                                         remedy: .exportPublicKeys)
-        }
-        guard let signature = Data(base64Encoded: signature),
-              key.publicKey.isValidSignature(signature, for: try signedBytes()) else {
-            throw VerificationError.data("The certificate of site \(siteCode) does not match its signature: it was altered after the programme signed it.",
-                                         remedy: .exportPublicKeys)
-        }
+        let key = try SignedFields.programmeKey(programmeKeyID, signed: signature, over: try signedBytes(), among: programmeKeys,
+                                                what: "The certificate of site \(siteCode)")
         let from = try TokenDate(isoDay: notBefore, field: "notBefore")
         if let retired = key.retiredOn, from > retired {
             throw VerificationError.data("The certificate of site \(siteCode) is dated \(from.dotted), after the programme key \(key.idHex) was retired (\(retired.dotted)).",

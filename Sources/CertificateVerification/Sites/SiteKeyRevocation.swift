@@ -45,15 +45,8 @@ public struct SiteKeyRevocation: Codable, Hashable, Sendable {
 
     /// Checks the programme's signature; throws when it does not hold.
     public func verify(with programmeKeys: [PublicSigningKey]) throws {
-        guard let key = programmeKeys.first(where: { $0.idHex == programmeKeyID && $0.siteCode == nil }) else {
-            throw VerificationError.data("The revocation of site \(siteCode)'s key \(keyID) was signed with key \(programmeKeyID), which is not among the programme's public keys given.",
-                                         remedy: .exportPublicKeys)
-        }
-        guard let signature = Data(base64Encoded: signature),
-              key.publicKey.isValidSignature(signature, for: try signedBytes()) else {
-            throw VerificationError.data("The revocation of site \(siteCode)'s key \(keyID) does not match its signature: it was altered.",
-                                         remedy: .exportPublicKeys)
-        }
+        _ = try SignedFields.programmeKey(programmeKeyID, signed: signature, over: try signedBytes(), among: programmeKeys,
+                                          what: "The revocation of site \(siteCode)'s key \(keyID)")
     }
 
     private func signedBytes() throws -> Data {
