@@ -438,6 +438,7 @@ extension AppDatabase {
         }
 
         registerSiteKeyMigrations(&migrator)
+        registerChangeLogMigrations(&migrator)
         return migrator
     }
 }

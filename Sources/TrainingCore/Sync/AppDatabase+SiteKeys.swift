@@ -24,7 +24,7 @@ extension AppDatabase {
         let key = SigningKey.generate()
         try key.write(to: privateKeyPath)
         do {
-            return try write { db in
+            return try write(.generateSiteKey, detail: "site \(siteCode) key \(key.publicKey.idHex)") { db in
                 let record = SiteSigningKeyRecord(keyID: key.publicKey.idHex, siteCode: siteCode, publicKey: key.publicKey.base64,
                                                   privateKeyPath: URL(fileURLWithPath: privateKeyPath).standardizedFileURL.path,
                                                   createdAt: .databaseNow)
@@ -42,7 +42,7 @@ extension AppDatabase {
     /// Certifying the same key for the same site again gives the certificate it already has.
     public func certifySite(_ siteCode: String, publicKey: PublicSigningKey, notBefore: DayDate = .today,
                             organisation: String? = nil) throws -> SiteCertificate {
-        try write { db in
+        try write(.certifySite, detail: "site \(siteCode) key \(publicKey.idHex) from \(notBefore.iso)") { db in
             if let existing = try Self.siteCertificate(db, keyID: publicKey.idHex) {
                 guard existing.siteCode == siteCode else {
                     throw MalakaError.data("This key is already certified for site \(existing.siteCode); a key belongs to one site. Make the site a key of its own.")
@@ -62,7 +62,7 @@ extension AppDatabase {
 
     /// At the programme's desk: revokes every key of a site from a day on; what they signed before stays valid.
     public func revokeSiteKeys(_ siteCode: String, from day: DayDate, organisation: String? = nil) throws -> [SiteKeyRevocation] {
-        try write { db in
+        try write(.revokeSiteKey, detail: "site \(siteCode) from \(day.iso)") { db in
             let certificates = try Self.siteCertificates(db).filter { $0.siteCode == siteCode }
             guard !certificates.isEmpty else {
                 throw MalakaError(.data, .unknownSite, "No key of site \(siteCode) is certified here, so there is nothing to revoke.")
@@ -91,7 +91,7 @@ extension AppDatabase {
     /// At a site: loads the programme's public keys file, after checking every site certificate and revocation in it.
     public func trustProgrammeKeys(_ file: PublicKeysFile, source: String) throws -> (keys: Int, sites: Int, revocations: Int) {
         _ = try file.trustedKeys(source: source)
-        return try write { db in
+        return try write(.trustProgrammeKeys, detail: source) { db in
             var added = 0
             for entry in file.keys {
                 let own = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM signingKey WHERE keyID = ?", arguments: [entry.keyID]) ?? 0
