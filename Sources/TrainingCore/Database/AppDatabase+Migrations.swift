@@ -439,6 +439,7 @@ extension AppDatabase {
 
         registerSiteKeyMigrations(&migrator)
         registerChangeLogMigrations(&migrator)
+        registerSyncMigrations(&migrator)
         return migrator
     }
 }

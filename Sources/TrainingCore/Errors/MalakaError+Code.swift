@@ -58,6 +58,7 @@ extension MalakaError {
         public static let unknownSession = Code("unknownSession")
         public static let unknownTemplate = Code("unknownTemplate")
         public static let unreadableFile = Code("unreadableFile")
+        public static let refusedBundle = Code("refusedBundle")
         public static let uncertifiedSiteKey = Code("uncertifiedSiteKey")
         public static let unknownSite = Code("unknownSite")
         public static let unsignedCertificate = Code("unsignedCertificate")

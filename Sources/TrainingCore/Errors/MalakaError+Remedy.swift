@@ -151,6 +151,12 @@ extension MalakaError {
         case trustProgrammeKeys
         /// Make this database's key as a site.
         case generateSiteKey
+        /// Ask the sending site to write the bundle again and send it by another way.
+        case askForBundleAgain
+        /// Give this database its site code and programme.
+        case joinProgramme
+        /// Record the other site, or load the programme's keys file that certifies it.
+        case addOrTrustSite(site: String)
 
         // MARK: Sharing
 
