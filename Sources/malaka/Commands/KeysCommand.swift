@@ -56,22 +56,22 @@ extension KeysCommand {
             discussion: "Example: malaka keys export-public --out malaka-public-keys.json")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The file to write; standard output if not given.") var out: String?
+        @OptionGroup var output: FileOutputOptions
 
         func run() throws {
             // Public keys are meant to be handed out.
-            let destination = try out.map { try OutputFile(path: $0, permissions: 0o644) }
+            let destination = try output.destination(permissions: 0o644)
             let file = try database.openForReading().publicKeysFile()
             guard !file.keys.isEmpty else {
                 throw MalakaError.data("There are no signing keys yet. Create one with `malaka keys generate --out FILE`.")
             }
             let data = try file.encoded()
-            if let destination {
+            if let path = destination.path {
                 try destination.write(data)
                 let sites = file.sites.isEmpty ? "" : ", \(file.sites.count) certified site key(s) and \(file.siteRevocations.count) site key revocation(s)"
-                print("Wrote \(file.keys.count) public key(s)\(sites) to \(destination.path).")
+                print("Wrote \(file.keys.count) public key(s)\(sites) to \(path).")
             } else {
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                try destination.write(data + Data("\n".utf8))
             }
         }
     }
