@@ -11,7 +11,7 @@ PYTHON       ?= python3
 # Swift with the benchmarks in Benchmarks/ declared: `make bench` and the smoke run of `make test`.
 BENCH_SWIFT  := MALAKA_BENCHMARKS=1 $(SWIFT)
 
-.PHONY: all deps pydeps build demo test browser-test crash bench fuzz clean
+.PHONY: all deps pydeps build demo test browser-test crash sync-soak bench fuzz clean
 
 all: build
 
@@ -70,6 +70,12 @@ CONCURRENCY_ROUNDS ?= 10
 crash: deps
 	MALAKA_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --filter 'CrashEndToEndTests|AbandonedTemporaryFilesEndToEndTests'
 	MALAKA_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) $(SWIFT) test --skip-build --filter 'ConcurrentUseEndToEndTests|WriteTransactionLockTests'
+
+# The exchange property test (three sites, random offline work, bundles in any order) at 5,000 seeds;
+# it runs only when asked (not yet in `make test`). A failing seed is printed; MALAKA_SYNC_SEED=N replays it.
+SYNC_CASES ?= 5000
+sync-soak: deps
+	MALAKA_SYNC_CASES=$(SYNC_CASES) $(SWIFT) test --filter SyncPropertyTests
 
 # Release-build benchmarks, in Benchmarks/; numbers and machine go in BENCHMARKS.md. They are declared
 # only when MALAKA_BENCHMARKS is set (BENCH_SWIFT), so a plain `swift build` or `swift test` compiles none of them.

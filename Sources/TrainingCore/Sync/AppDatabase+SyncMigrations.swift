@@ -37,6 +37,15 @@ extension AppDatabase {
                 t.column("keptUuid", .text).notNull()
                 t.primaryKey(["tableName", "uuid"])
             }
+            // A row deleted here stays deleted too: a change to it arriving later must not bring it back.
+            for table in TravellingTables.names {
+                try db.execute(sql: """
+                    CREATE TRIGGER sync_tombstone_\(table) AFTER DELETE ON \(table.quotedDatabaseIdentifier)
+                    WHEN (SELECT applying FROM syncState) = 0
+                    BEGIN INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc)
+                      VALUES ('\(table)', OLD.uuid, (SELECT coalesce(max(hlc), '') FROM change)); END
+                    """)
+            }
             // Identity edited at two places at once: both versions, until a person chooses.
             try db.create(table: "syncConflict") { t in
                 t.autoIncrementedPrimaryKey("id")

@@ -17,6 +17,8 @@ final class BundleApplier {
     /// What the sender held: a row last changed here by a change beyond it was changed concurrently.
     private let senderVector: [String: Int64]
     private var captures: [String: ChangeCapture] = [:]
+    /// Merges in the entry being applied, which is stored only after its rows: merged uuid → kept uuid.
+    private var pendingMerges: [String: String] = [:]
 
     init(_ db: Database, localSite: String, senderVector: [String: Int64]) {
         self.db = db
@@ -27,6 +29,14 @@ final class BundleApplier {
     /// Applies every row of an entry and says what became of it; held rows are kept to retry.
     func apply(_ entry: ChangeEntry) throws -> (SyncReport.Outcome, [String]) {
         let rows = try Self.rows(of: entry)
+        pendingMerges = [:]
+        for row in rows where row["table"] as? String == "participantMerge" {
+            if let values = row["values"] as? [String: Any], let merged = values["mergedParticipantUuid"] as? String,
+               let kept = values["keptParticipantUuid"] as? String {
+                pendingMerges[merged] = kept
+            }
+        }
+        defer { pendingMerges = [:] }
         var results: [RowResult] = []
         for (index, row) in rows.enumerated() {
             results.append(try apply(row, index: index, of: entry))
@@ -199,6 +209,19 @@ final class BundleApplier {
             }
             return nil
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // An enrollment moved to a person (a merge elsewhere) who is enrolled in the event here too: one
+            // enrollment, under the smaller uuid, with the marks of both, as the merging site will have once it
+            // receives ours.
+            if table == "enrollment", let id, let twin = try twin(table, uuid: uuid, values: values, except: id) {
+                let kept = min(twin.uuid, uuid)
+                try db.execute(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)",
+                               arguments: [table, kept == uuid ? twin.uuid : uuid, kept])
+                try db.execute(sql: "UPDATE OR IGNORE attendance SET enrollmentId = ? WHERE enrollmentId = ?", arguments: [twin.rowid, id])
+                try db.execute(sql: "DELETE FROM attendance WHERE enrollmentId = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM enrollment WHERE rowid = ?", arguments: [id])
+                try db.execute(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, twin.rowid])
+                return nil
+            }
             return RowResult(outcome: .conflict, note: "\(table) \(uuid) was not applied: \(error.message ?? "the database refused it")")
         }
     }
@@ -234,10 +257,12 @@ final class BundleApplier {
 
     /// A row here that a unique index says is the same as the incoming one (the same person's mark at the
     /// same session, the same course code), made independently.
-    private func twin(_ table: String, uuid: String, values: [String: (any DatabaseValueConvertible)?]) throws -> (rowid: Int64, uuid: String)? {
+    private func twin(_ table: String, uuid: String, values: [String: (any DatabaseValueConvertible)?],
+                      except: Int64? = nil) throws -> (rowid: Int64, uuid: String)? {
         for index in try db.indexes(on: table) where index.isUnique && !index.columns.contains("uuid") {
             guard index.columns.allSatisfy({ values[$0] != nil && values[$0]! != nil }) else { continue }
             let condition = index.columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
+                + (except.map { " AND rowid <> \($0)" } ?? "")
             if let row = try Row.fetchOne(db, sql: "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)",
                                           arguments: StatementArguments(index.columns.map { values[$0]! })) {
                 return (row[0], row[1])
@@ -276,6 +301,10 @@ final class BundleApplier {
     private func keptParticipant(of uuid: String) throws -> String? {
         var current = uuid
         for _ in 0..<16 {
+            if let kept = pendingMerges[current] {
+                current = kept
+                continue
+            }
             guard let kept = try String.fetchOne(db, sql: """
                 SELECT json_extract(r.value, '$.values.keptParticipantUuid') FROM change, json_each(change.rows) r
                 WHERE json_extract(r.value, '$.table') = 'participantMerge'

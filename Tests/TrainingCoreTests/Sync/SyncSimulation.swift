@@ -1,0 +1,285 @@
+import CertificateVerification
+import Foundation
+import GRDB
+import TrainingFixtures
+@testable import TrainingCore
+
+/// Three sites of one programme working offline on in-memory databases, from a seed: random operations,
+/// bundles exchanged in random order with drops and duplicates, then everything delivered.
+struct SyncSimulation {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A seeded generator (SplitMix64), so that a failing seed replays exactly.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    struct Site {
+        let code: String
+        let database: AppDatabase
+        var events: [Int64] = []
+    }
+
+    static let codes = ["XO-URG1", "SA-SAM1", "TK-TSH1"]
+    static let names = [
+        ("Gulnora Karimova", "Гулнора Каримова"), ("Lola Ismoilova", "Лола Исмоилова"), ("Dilfuza Sapayeva", "Дилфуза Сапаева"),
+        ("Baxtiyor Rahimov", "Бахтиёр Раҳимов"), ("Shahnoza Yusupova", "Шаҳноза Юсупова"), ("Otabek Nazarov", "Отабек Назаров"),
+    ]
+
+    let seed: UInt64
+    var random: Generator
+    var sites: [Site] = []
+    let desk: AppDatabase
+    let folder: URL
+    /// Bundles written but not yet delivered, for late and repeated delivery.
+    var mail: [(to: Int, data: Data)] = []
+    /// Every mark made: the person's uuid, the session's uuid.
+    var marks: [(person: String, session: String)] = []
+    /// What imports could not apply, for the failure's message.
+    var refusals: [String] = []
+
+    init(seed: UInt64) throws {
+        self.seed = seed
+        random = Generator(state: seed)
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-sync-\(ProcessInfo.processInfo.processIdentifier)-\(seed)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        desk = try AppDatabase(Self.copyOfTemplate())
+        _ = try desk.generateSigningKey(organisation: "default", privateKeyPath: folder.appendingPathComponent("programme.key").path)
+        for code in Self.codes {
+            let database = try AppDatabase(Self.copyOfTemplate())
+            _ = try database.joinSite(code: code, programme: "Parenting Khorezm 2026")
+            _ = try database.syncCourses([CourseFixtures.parenting, CourseFixtures.meeting])
+            let key = try database.generateSiteKey(siteCode: code, privateKeyPath: folder.appendingPathComponent("\(code).key").path)
+            _ = try desk.certifySite(code, publicKey: try PublicSigningKey(base64: key.publicKey), notBefore: DayDate(year: 2019, month: 1, day: 1)!)
+            sites.append(Site(code: code, database: database))
+        }
+        let keys = try desk.publicKeysFile()
+        for site in sites {
+            _ = try site.database.trustProgrammeKeys(keys, source: "programme-keys.json")
+        }
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    // MARK: Running
+
+    mutating func run() throws {
+        defer { cleanUp() }
+        for (index, site) in sites.enumerated() {
+            let detail = try site.database.createEvent(EventPlan(
+                courseCode: "PS-PARENTING", region: "Xorazm", district: "UZ-XO-URG", venue: "Mahalla markazi \(index + 1)",
+                trainers: ["Trainer \(site.code)"],
+                sessions: EventPlan.consecutiveSessions(from: CourseFixtures.day("2019-0\(index + 3)-04"), days: 4, time: CourseFixtures.time("09:00-12:00"))))
+            sites[index].events.append(detail.id)
+        }
+        for _ in 0..<4 {
+            for index in sites.indices {
+                for _ in 0..<Int.random(in: 2...6, using: &random) { try operate(at: index) }
+            }
+            for _ in 0..<Int.random(in: 1...4, using: &random) { try exchange() }
+        }
+        try deliverEverything()
+        try check()
+    }
+
+    /// Sends a bundle between two random sites: sometimes lost, sometimes delivered twice, sometimes late.
+    mutating func exchange() throws {
+        let from = Int.random(in: 0..<sites.count, using: &random)
+        var to = Int.random(in: 0..<(sites.count - 1), using: &random)
+        if to >= from { to += 1 }
+        let bundle = try sites[from].database.exportBundle(for: sites[to].code).data
+        switch Int.random(in: 0..<10, using: &random) {
+        case 0..<2: break // lost
+        case 2..<4: mail.append((to, bundle)) // arrives later
+        case 4: try note(try sites[to].database.importBundle(bundle, source: "bundle"), at: to); mail.append((to, bundle))
+        default: try note(try sites[to].database.importBundle(bundle, source: "bundle"), at: to)
+        }
+        if !mail.isEmpty, Bool.random(using: &random) {
+            let late = mail.remove(at: Int.random(in: 0..<mail.count, using: &random))
+            try note(try sites[late.to].database.importBundle(late.data, source: "late bundle"), at: late.to)
+        }
+    }
+
+    mutating func note(_ report: SyncReport, at index: Int) throws {
+        refusals += report.lines.flatMap(\.notes).filter { $0.contains(" not ") }.map { "\(sites[index].code): \($0)" }
+    }
+
+    /// Every site sends every other everything, until nothing new moves; old mail arrives too.
+    mutating func deliverEverything() throws {
+        for late in mail { _ = try sites[late.to].database.importBundle(late.data, source: "late bundle") }
+        mail = []
+        for _ in 0..<4 {
+            var moved = 0
+            for from in sites.indices {
+                for to in sites.indices where to != from {
+                    let report = try sites[to].database.importBundle(
+                        try sites[from].database.exportBundle(for: sites[to].code).data, source: "bundle")
+                    try note(report, at: to)
+                    moved += report.lines.filter { $0.outcome != .alreadyThere }.count + report.released
+                }
+            }
+            if moved == 0 { return }
+        }
+    }
+
+    // MARK: Operations
+
+    mutating func operate(at index: Int) throws {
+        let database = sites[index].database
+        let people = try database.participants()
+        let events = try database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE status <> 'cancelled'") }
+        switch Int.random(in: 0..<100, using: &random) {
+        case 0..<22:
+            let (latin, cyrillic) = Self.names.randomElement(using: &random)!
+            let name = Bool.random(using: &random) ? latin : cyrillic
+            _ = try? database.addParticipant(ParticipantDraft(fullName: name, birthYear: Int.random(in: 1970...2000, using: &random), category: .parent))
+        case 22..<40:
+            guard let person = people.randomElement(using: &random), let event = events.randomElement(using: &random) else { return }
+            _ = try? database.enroll(eventID: event, participantIDs: [person.id!])
+        case 40..<70:
+            guard let event = events.randomElement(using: &random) else { return }
+            let enrolled = try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT p.id, p.uuid FROM enrollment e JOIN participant p ON p.id = e.participantId WHERE e.eventId = ?", arguments: [event])
+            }
+            let sessions = try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT date, uuid FROM session WHERE eventId = ? ORDER BY date", arguments: [event])
+            }
+            guard let person = enrolled.randomElement(using: &random), let session = sessions.randomElement(using: &random) else { return }
+            let status = [AttendanceStatus.present, .present, .late, .absent].randomElement(using: &random)!
+            if (try? database.markAttendance(AttendanceMarks(eventID: event, date: session["date"], marks: [person["id"]: status]))) != nil {
+                marks.append((person["uuid"], session["uuid"]))
+            }
+        case 70..<80:
+            guard let person = people.randomElement(using: &random) else { return }
+            var changes = ParticipantChanges()
+            changes.birthYear = Int.random(in: 1970...2000, using: &random)
+            _ = try? database.editParticipant(id: person.id!, changes)
+        case 80..<86:
+            guard people.count >= 2 else { return }
+            let pair = people.shuffled(using: &random).prefix(2).map { $0.id! }
+            _ = try? database.mergeParticipants(keep: pair[0], other: pair[1])
+        case 86..<94:
+            // A site issues for its own events.
+            guard let event = sites[index].events.randomElement(using: &random) else { return }
+            var request = CertificateRequest(eventID: event, issueDate: DayDate(year: 2019, month: 6, day: 1))
+            request.allowOtherScript = true
+            guard let plan = try? database.planCertificates(request, templateLanguages: { _ in DocumentLanguage.allCases }),
+                  !plan.items.isEmpty else { return }
+            _ = try? database.issueCertificates(plan, keys: .existingOnly, digest: { _ in "content" }, produce: { chunk in chunk.map { _ in nil } })
+        default:
+            guard let certificate = try database.certificates(status: .valid).randomElement(using: &random) else { return }
+            _ = try? database.revokeCertificate(serial: certificate.serial, reason: "Issued in error")
+        }
+    }
+
+    // MARK: Checking
+
+    func check() throws {
+        let tables = try sites.map { try Self.contents(of: $0) }
+        for table in TravellingTables.names {
+            let first = tables[0][table] ?? [:]
+            for (index, other) in tables.enumerated().dropFirst() where other[table] ?? [:] != first {
+                let theirs = other[table] ?? [:]
+                let differing = Set(first.keys).symmetricDifference(theirs.keys).sorted().prefix(3)
+                    + first.keys.filter { theirs[$0] != nil && theirs[$0] != first[$0] }.sorted().prefix(3)
+                let detail = differing.map { "\($0): \(first[$0] ?? "absent") | \(theirs[$0] ?? "absent")" }.joined(separator: "\n  ")
+                throw Failure(description: "\(table) differs between \(Self.codes[0]) and \(Self.codes[index]):\n  \(detail)"
+                              + (refusals.isEmpty ? "" : "\nNot applied:\n  " + refusals.suffix(5).joined(separator: "\n  ")))
+            }
+        }
+        for site in sites {
+            let held = try site.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM heldChange") ?? 0 }
+            guard held == 0 else { throw Failure(description: "\(site.code) still holds back \(held) row(s) after full delivery") }
+        }
+        // Every mark made somewhere is there, on the person or the one they were merged into.
+        let database = sites[0].database
+        for mark in marks {
+            let found = try database.read { db -> Bool in
+                var person = mark.person
+                while let kept = try String.fetchOne(db, sql: """
+                    SELECT json_extract(r.value, '$.values.keptParticipantUuid') FROM change, json_each(change.rows) r
+                    WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.values.mergedParticipantUuid') = ?
+                    """, arguments: [person]) { person = kept }
+                return try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM attendance a JOIN session s ON s.id = a.sessionId
+                      JOIN enrollment e ON e.id = a.enrollmentId JOIN participant p ON p.id = e.participantId
+                      WHERE s.uuid = ? AND p.uuid = ?)
+                    """, arguments: [mark.session, person]) ?? false
+            }
+            guard found else { throw Failure(description: "a mark at session \(mark.session) for \(mark.person) was lost") }
+        }
+        // Serials are unique, and every certificate verifies with the programme's keys alone.
+        let keys = try desk.publicKeysFile().trustedKeys()
+        let verifier = CertificateVerifier(publicKeys: keys, today: TokenDate(year: 2030, month: 1, day: 1)!)
+        let certificates = try database.certificates()
+        guard Set(certificates.map(\.serial)).count == certificates.count else { throw Failure(description: "two certificates share a serial") }
+        for certificate in certificates {
+            guard let token = certificate.token else { throw Failure(description: "\(certificate.serial) has no token") }
+            let verdict = try verifier.verify(token: token)
+            guard verdict.status == .valid else {
+                throw Failure(description: "\(certificate.serial) does not verify with the programme key alone: \(verdict.reasons)")
+            }
+        }
+    }
+
+    /// Every travelling row by uuid, as the capture triggers write it, the origin site spelt out.
+    static func contents(of site: Site) throws -> [String: [String: String]] {
+        try site.database.read { db in
+            var tables: [String: [String: String]] = [:]
+            for table in TravellingTables.names {
+                let capture = try ChangeCapture.reading(db, table: table)
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT uuid, coalesce(originSite, ?) AS origin, \(capture.valuesExpression(row: "r")) AS vals
+                    FROM \(table.quotedDatabaseIdentifier) AS r
+                    """, arguments: [site.code])
+                var byUuid: [String: String] = [:]
+                for row in rows {
+                    let values = try JSONSerialization.jsonObject(with: Data((row["vals"] as String).utf8)) as? [String: Any] ?? [:]
+                    var normal = values.filter { !Self.unstable(table: table, column: $0.key) }.map { "\($0.key)=\($0.value)" }.sorted()
+                    normal.append("origin=\(row["origin"] as String)")
+                    byUuid[row["uuid"]] = normal.joined(separator: ";")
+                }
+                tables[table] = byUuid
+            }
+            return tables
+        }
+    }
+
+    /// Columns whose travelling value is not the row's own: the origin site (NULL at its own site), and a merge's
+    /// two people, kept as local numbers without a foreign key, which SQLite may give to a later person once the
+    /// merged one is deleted (the merge's entry in the change log keeps their uuids).
+    static func unstable(table: String, column: String) -> Bool {
+        column == "originSite" || (table == "participantMerge" && ["keptParticipantUuid", "mergedParticipantUuid"].contains(column))
+    }
+
+    // MARK: The template
+
+    nonisolated(unsafe) private static var template: DatabaseQueue?
+    private static let lock = NSLock()
+
+    /// A freshly migrated database, copied from one made once.
+    static func copyOfTemplate() throws -> DatabaseQueue {
+        lock.lock()
+        defer { lock.unlock() }
+        if template == nil {
+            // Migrated only: each site loads the courses itself, so that no two logs share an entry.
+            let queue = try DatabaseQueue()
+            _ = try AppDatabase(queue)
+            template = queue
+        }
+        let copy = try DatabaseQueue()
+        try template!.backup(to: copy)
+        return copy
+    }
+}
