@@ -19,8 +19,10 @@ extension AppDatabase {
     public func createEvent(_ plan: EventPlan, allowConflict: Bool = false) throws -> EventDetail {
         try plan.checkText()
         let region = try gazetteer.region(matching: plan.region)
-        let district = try plan.district.map { try gazetteer.district(matching: $0, in: region) }
         let legs = try resolveLegs(plan.legs)
+        // A study tour is reported where it is held: without a district of its own, its first leg's in its region.
+        let districtCode = try plan.district.map { try gazetteer.district(matching: $0, in: region).code }
+            ?? legs.sorted { $0.startDate < $1.startDate }.first { $0.regionCode == region.code && $0.districtCode != nil }?.districtCode
         let sides = try plan.sides.map { sides in
             StudyTourSides(sendingOrganisation: sides.sendingOrganisation.nonEmpty,
                            sendingRegionCode: try sides.sendingRegion.map { try gazetteer.region(matching: $0).code },
@@ -38,7 +40,7 @@ extension AppDatabase {
             let title = plan.title?.trimmingSpaces()
             var event = Event(
                 id: nil, courseId: course.course.id!, title: title?.isEmpty == false ? title : nil,
-                regionCode: region.code, districtCode: district?.code,
+                regionCode: region.code, districtCode: districtCode,
                 locality: plan.locality.nonEmpty, venue: plan.venue.nonEmpty, organiser: plan.organiser.nonEmpty,
                 capacity: plan.capacity, status: plan.status, cancelReason: nil,
                 startDate: startDate, endDate: endDate, createdAt: .databaseNow, project: plan.project.nonEmpty)
