@@ -30,7 +30,7 @@ extension AppDatabase {
             }
         }
         if !requests.isEmpty {
-            try markAttendance(requests)
+            try markAttendance(requests, as: .importAttendance)
         }
         report.written = true
         return report

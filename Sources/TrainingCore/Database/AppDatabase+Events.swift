@@ -32,7 +32,7 @@ extension AppDatabase {
         let schedule = try plan.validated()
         let (sessions, startDate, endDate, trainerNames) = (schedule.sessions, schedule.startDate, schedule.endDate, schedule.trainerNames)
 
-        let eventID = try write { db -> Int64 in
+        let eventID = try write(.createEvent) { db -> Int64 in
             let course = try courseInfo(db, code: plan.courseCode)
             if (!legs.isEmpty || sides != nil) && course.course.kind != .studyTour {
                 throw MalakaError.data("Course \(course.course.code) is a \(course.course.kind.rawValue), not a study tour; only a study tour has legs and sending and hosting sides.")
@@ -171,7 +171,7 @@ extension AppDatabase {
             throw MalakaError(.usage, .missingReason, "Say why the event is cancelled.", subject: .event(id),
                               remedy: .giveReason)
         }
-        try write { db in
+        try write(.cancelEvent) { db in
             var event = try eventDetail(db, id: id).event
             guard event.status != .cancelled else {
                 throw MalakaError.data("Event \(id) is already cancelled (\(event.cancelReason ?? "no reason given")).")
@@ -185,7 +185,7 @@ extension AppDatabase {
 
     /// Marks a planned event as held.
     public func markEventHeld(id: Int64) throws -> EventDetail {
-        try write { db in
+        try write(.markEventHeld) { db in
             var event = try eventDetail(db, id: id).event
             guard event.status != .cancelled else {
                 throw MalakaError.data("Event \(id) was cancelled (\(event.cancelReason ?? "")), so it cannot be marked as held.")

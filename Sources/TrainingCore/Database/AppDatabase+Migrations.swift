@@ -437,6 +437,7 @@ extension AppDatabase {
             }
         }
 
+        registerChangeLogMigrations(&migrator)
         return migrator
     }
 }
