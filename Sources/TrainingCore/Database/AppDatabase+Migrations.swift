@@ -437,6 +437,8 @@ extension AppDatabase {
             }
         }
 
+        registerAccountMigrations(&migrator)
+
         return migrator
     }
 }
