@@ -17,7 +17,7 @@ struct SignInMiddleware: RouterMiddleware {
     let database: AppDatabase
 
     static func isPublic(_ path: String) -> Bool {
-        path == "/login" || path == "/language" || path.hasPrefix("/static/")
+        path == "/login" || path == "/language" || path == "/favicon.ico" || path.hasPrefix("/static/")
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -40,7 +40,10 @@ struct SignInRoutes: Sendable {
     private func showForm(request: Request, context: WebContext, error: String? = nil, name: String? = nil,
                           status: HTTPResponse.Status = .ok) throws -> Response {
         if context.visitor != nil && error == nil { return PageRenderer.redirect("/") }
-        let token = SessionToken.random()
+        // The token already given is kept: a second sign-in page (another tab, a browser's request for an
+        // icon sent here) must not make the first one's form stale.
+        let given = request.cookies[SignInMiddleware.formCookie]?.value ?? ""
+        let token = SessionToken.isWellFormed(given) ? given : SessionToken.random()
         var response = pages.page("login", title: context.words[.signInTitle],
                                   values: ["formToken": token, "error": error as Any, "name": name as Any], context: context, status: status)
         response.setCookie(cookie(SignInMiddleware.formCookie, token, maxAge: 3600))

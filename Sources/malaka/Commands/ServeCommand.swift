@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
+import MalakaSupport
 import TrainingCore
 import WebApp
 
@@ -42,6 +43,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         // Opening here first gives a missing or foreign database its usual message and exit status.
         _ = try database.open()
+        // ServiceLifecycle stops the server on SIGTERM and SIGINT, after the requests under way.
+        InterruptCleanup.standAside()
         let level = Logger.Level(rawValue: logLevel)!
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
