@@ -142,7 +142,6 @@ let package = Package(
             name: "Documents",
             dependencies: [
                 "TrainingCore", "Typesetting", "MalakaSupport",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictness

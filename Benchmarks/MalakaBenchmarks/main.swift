@@ -6,7 +6,8 @@
 //
 // `--tiny` runs a thousandth of the work: the smoke run of `make test`, which checks that every
 // benchmark still runs, not how fast. MALAKA_BENCH_DIVISOR=10 runs a tenth of it, for profiling;
-// MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift).
+// MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift), MALAKA_BENCH=changelog
+// only the change log's cost (ChangeLogBenchmark.swift).
 // MALAKA_BENCH_KEEP=DIR keeps the databases in DIR (Benchmarks/web-load.sh serves scheduling.sqlite).
 import BenchmarkSupport
 import Foundation
@@ -28,9 +29,13 @@ runBenchmark("malaka-bench") {
     if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "scheduling" {
         return try runSchedulingBenchmark(directory: directory, divisor: divisor)
     }
+    if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "changelog" {
+        return try ChangeLogBenchmark.run(directory: directory, divisor: divisor)
+    }
     print("Malaka benchmarks: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
     try FoundationBenchmark.run(directory: directory, divisor: divisor, binary: releaseBinary)
     try runSchedulingBenchmark(directory: directory, divisor: divisor)
     try ImportBenchmark.run(directory: directory, rows: 100_000 / divisor, binary: releaseBinary)
+    try ChangeLogBenchmark.run(directory: directory, divisor: divisor)
     print("peak memory: \(peakMemory())")
 }

@@ -80,6 +80,7 @@ public struct CertificateVerifier: Sendable {
             }
             reasons.append("It is not on the revocation list of \(revocations.generated).")
         }
+        var circumstances: [LedgerEntry.Circumstance] = []
         if let ledger {
             guard let entry = try ledger(token.serial) else {
                 return verdict(.unknown, "The programme's database has no certificate \(token.serial).")
@@ -94,10 +95,14 @@ public struct CertificateVerifier: Sendable {
                 return verdict(.superseded, "The database lists it as superseded\(entry.replacedBy.map { " by \($0)" } ?? "").")
             default:
                 reasons.append("The programme's database holds it as valid.")
+                circumstances = entry.circumstances
+                reasons += circumstances.map(\.sentence)
             }
         }
         if revocations == nil && ledger == nil { unchecked.append(.revocation) }
-        return verdict(.valid, unchecked: unchecked)
+        var valid = verdict(.valid, unchecked: unchecked)
+        valid.circumstances = circumstances
+        return valid
     }
 
     /// Why the token's dates cannot be true of a genuine certificate, or nil when they can.

@@ -35,7 +35,7 @@ def served(programme):
     """A programme with a parenting training in Urganch from today, eight people, an account per role,
     and `malaka serve` on it."""
     today = datetime.date.today()
-    event = programme.json("event", "create", "--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch",
+    event = programme.json("event", "create", "--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch tumani",
                            "--venue", "Mahalla markazi", "--start", today.isoformat(), "--days", "4",
                            "--time", "09:00-12:00", "--trainer", "Dilnoza Yusupova")["id"]
     ids = [programme.json("participant", "add", "--name", name, "--category", "parent", "--region", "Xorazm",

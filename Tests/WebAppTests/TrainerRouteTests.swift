@@ -48,6 +48,9 @@ struct TrainerRouteTests {
         }
         let sheet = try fixture.database.attendanceSheet(eventID: event)
         #expect(sheet.rows.first { $0.participant.id == fixture.people[0].id }?.marks[1] == .late)
+        // The change log names the trainer behind the marks.
+        let logged = try fixture.database.changeLog(ChangeLogFilter(actor: "web:trainer")).map(\.entry.operation)
+        #expect(logged.filter { $0 == "markAttendance" }.count == 2)
         #expect(sheet.rows.first { $0.participant.id == fixture.people[1].id }?.marks[1] == .absent)
     }
 

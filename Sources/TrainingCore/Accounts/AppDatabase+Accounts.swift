@@ -45,7 +45,7 @@ extension AppDatabase {
         var account = WebAccount(name: name, role: draft.role, country: country, regionCode: regionCode,
                                  districtCode: draft.role == .coordinator ? nil : districtCode,
                                  passwordHash: draft.passwordHash)
-        return try write { db in
+        return try write(.addAccount, detail: "\(draft.role.rawValue) \(name)") { db in
             if try WebAccount.filter(sql: "name = ? COLLATE NOCASE", arguments: [name]).fetchOne(db) != nil {
                 throw MalakaError(.data, .valueOutOfRange, "There is already an account named “\(name)”. Nothing was changed.")
             }
@@ -66,14 +66,14 @@ extension AppDatabase {
 
     /// Remembers the language a person chose for the pages.
     public func setAccountLanguage(id: Int64, language: DocumentLanguage) throws {
-        try write { db in
+        try write(.chooseAccountLanguage, detail: language.rawValue) { db in
             try db.execute(sql: "UPDATE webAccount SET language = ? WHERE id = ?", arguments: [language.rawValue, id])
         }
     }
 
     /// Records a signed-in browser.
     public func openWebSession(_ session: WebSessionRecord) throws {
-        try write { db in
+        try write(.signIn) { db in
             try db.execute(sql: "DELETE FROM webSession WHERE expiresAt < ?", arguments: [Date()])
             try session.insert(db)
         }
@@ -90,6 +90,14 @@ extension AppDatabase {
 
     /// Signs a browser out.
     public func closeWebSession(tokenHash: String) throws {
-        try write { db in try db.execute(sql: "DELETE FROM webSession WHERE tokenHash = ?", arguments: [tokenHash]) }
+        try write(.signOut) { db in try db.execute(sql: "DELETE FROM webSession WHERE tokenHash = ?", arguments: [tokenHash]) }
     }
+}
+
+extension ChangeOperation {
+    // Accounts of `malaka serve`: who was let in, and when, is part of the audit log.
+    public static let addAccount = ChangeOperation("addAccount")
+    public static let chooseAccountLanguage = ChangeOperation("chooseAccountLanguage")
+    public static let signIn = ChangeOperation("signIn")
+    public static let signOut = ChangeOperation("signOut")
 }

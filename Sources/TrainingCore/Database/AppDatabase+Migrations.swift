@@ -437,8 +437,8 @@ extension AppDatabase {
             }
         }
 
+        registerChangeLogMigrations(&migrator)
         registerAccountMigrations(&migrator)
-
         return migrator
     }
 }

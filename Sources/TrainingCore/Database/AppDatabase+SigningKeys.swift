@@ -14,7 +14,7 @@ extension AppDatabase {
         try key.write(to: privateKeyPath)
         let absolutePath = URL(fileURLWithPath: privateKeyPath).standardizedFileURL.path
         do {
-            return try write { db in
+            return try write(.generateSigningKey, detail: "key for \(organisation)") { db in
                 let now = Date.databaseNow
                 try db.execute(sql: "UPDATE signingKey SET retiredAt = ? WHERE organisation = ? AND retiredAt IS NULL",
                                arguments: [now, organisation])

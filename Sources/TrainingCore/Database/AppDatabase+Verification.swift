@@ -16,9 +16,11 @@ extension AppDatabase {
                 WHERE certificate.serial = ?
                 """, arguments: [serial])
             else { return nil }
-            return LedgerEntry(
+            var entry = LedgerEntry(
                 status: row["status"], printedName: row["printedName"], courseCode: row["courseCode"],
                 issueDate: (row["issueDate"] as DayDate).tokenDate, reason: row["revokedReason"], replacedBy: row["replacedBy"])
+            entry.circumstances = try circumstances(db, serials: [serial])[serial] ?? []
+            return entry
         }
     }
 

@@ -12,6 +12,8 @@ extension MalakaError {
         /// An error made from a message alone, with no code of its own yet.
         public static let unspecified = Code("unspecified")
         public static let ambiguousParticipant = Code("ambiguousParticipant")
+        /// A place name that fits several places (a district and a city of one name).
+        public static let ambiguousPlace = Code("ambiguousPlace")
         public static let ambiguousSession = Code("ambiguousSession")
         public static let cannotMerge = Code("cannotMerge")
         public static let cannotPrint = Code("cannotPrint")

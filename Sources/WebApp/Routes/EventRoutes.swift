@@ -9,15 +9,11 @@ struct EventRoutes: Sendable {
     let access: @Sendable (WebContext) throws -> Access
 
     func add(to router: Router<WebContext>) {
-        router.get("/events") { _, context in try await DatabaseThreads.run { try events(context: context) } }
-        router.get("/events/:event") { _, context in try await DatabaseThreads.run { try event(context: context) } }
-        router.post("/events/:event/certificates") { _, context in try await DatabaseThreads.run { try issue(context: context) } }
-        router.get("/events/:event/certificates.pdf") { _, context in try await DatabaseThreads.run { try bundle(context: context) } }
-        router.post("/events/:event/revoke") { request, context in
-            var request = request
-            let form = try await FormData.read(&request)
-            return try await DatabaseThreads.run { try revoke(form: form, context: context) }
-        }
+        router.page("/events") { _, context in try events(context: context) }
+        router.page("/events/:event") { _, context in try event(context: context) }
+        router.form("/events/:event/certificates") { _, _, context in try issue(context: context) }
+        router.page("/events/:event/certificates.pdf") { _, context in try bundle(context: context) }
+        router.form("/events/:event/revoke") { form, _, context in try revoke(form: form, context: context) }
     }
 
     private func events(context: WebContext) throws -> Response {

@@ -8,15 +8,8 @@ struct PeopleRoutes: Sendable {
     let access: @Sendable (WebContext) throws -> Access
 
     func add(to router: Router<WebContext>) {
-        router.get("/people") { request, context in
-            let query = FormData.query(request)
-            return try await DatabaseThreads.run { try people(query: query, context: context) }
-        }
-        router.post("/people") { request, context in
-            var request = request
-            let form = try await FormData.read(&request)
-            return try await DatabaseThreads.run { try register(form: form, context: context) }
-        }
+        router.page("/people") { query, context in try people(query: query, context: context) }
+        router.form("/people") { form, _, context in try register(form: form, context: context) }
     }
 
     private func people(query: FormData, context: WebContext, form: FormData? = nil, values extra: [String: Any] = [:],

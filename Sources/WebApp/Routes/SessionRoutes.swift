@@ -9,16 +9,10 @@ struct SessionRoutes: Sendable {
     let access: @Sendable (WebContext) throws -> Access
 
     func add(to router: Router<WebContext>) {
-        router.get("/sessions") { _, context in try await DatabaseThreads.run { try sessions(context: context) } }
-        router.get("/events/:event/attendance") { request, context in
-            let query = FormData.query(request)
-            return try await DatabaseThreads.run { try grid(query: query, context: context) }
-        }
-        router.post("/events/:event/attendance") { request, context in
-            var request = request
-            let form = try await FormData.read(&request)
-            let wantsJSON = request.headers[.accept]?.contains("application/json") == true
-            return try await DatabaseThreads.run { try mark(form: form, wantsJSON: wantsJSON, context: context) }
+        router.page("/sessions") { _, context in try sessions(context: context) }
+        router.page("/events/:event/attendance") { query, context in try grid(query: query, context: context) }
+        router.form("/events/:event/attendance") { form, request, context in
+            try mark(form: form, wantsJSON: request.headers[.accept]?.contains("application/json") == true, context: context)
         }
     }
 

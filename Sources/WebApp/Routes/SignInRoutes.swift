@@ -29,12 +29,8 @@ struct SignInRoutes: Sendable {
             }
             return outcome.response
         }
-        router.post("/logout") { request, context in try await DatabaseThreads.run { try signOut(context: context) } }
-        router.post("/language") { request, context in
-            var request = request
-            let form = try await FormData.read(&request)
-            return try await DatabaseThreads.run { try chooseLanguage(form: form, context: context) }
-        }
+        router.form("/logout") { _, _, context in try signOut(context: context) }
+        router.form("/language") { form, _, context in try chooseLanguage(form: form, context: context) }
     }
 
     private func showForm(request: Request, context: WebContext, error: String? = nil, name: String? = nil,
@@ -73,13 +69,14 @@ struct SignInRoutes: Sendable {
         }
         let token = SessionToken.random()
         let now = Date()
-        try database.openWebSession(WebSessionRecord(tokenHash: SessionToken.hash(token), accountId: account.id!,
+        let acting = database.acting(as: "web:\(account.name)")
+        try acting.openWebSession(WebSessionRecord(tokenHash: SessionToken.hash(token), accountId: account.id!,
                                                      csrfToken: SessionToken.random(), createdAt: now,
                                                      expiresAt: now + Self.sessionLifetime))
         // A language chosen before signing in becomes the account's.
         if account.language == nil, let chosen = request.cookies[SignInMiddleware.languageCookie]?.value,
            let language = DocumentLanguage(rawValue: chosen) {
-            try database.setAccountLanguage(id: account.id!, language: language)
+            try acting.setAccountLanguage(id: account.id!, language: language)
         }
         var response = PageRenderer.redirect("/")
         response.setCookie(cookie(SignInMiddleware.sessionCookie, token, maxAge: Int(Self.sessionLifetime)))
@@ -88,7 +85,9 @@ struct SignInRoutes: Sendable {
     }
 
     private func signOut(context: WebContext) throws -> Response {
-        if let visitor = context.visitor { try database.closeWebSession(tokenHash: visitor.tokenHash) }
+        if let visitor = context.visitor {
+            try database.acting(as: "web:\(visitor.account.name)").closeWebSession(tokenHash: visitor.tokenHash)
+        }
         var response = PageRenderer.redirect("/login")
         response.setCookie(cookie(SignInMiddleware.sessionCookie, "", maxAge: 0))
         return response
@@ -97,7 +96,7 @@ struct SignInRoutes: Sendable {
     private func chooseLanguage(form: FormData, context: WebContext) throws -> Response {
         guard let language = form["lang"].flatMap(DocumentLanguage.init(rawValue:)) else { return PageRenderer.redirect("/") }
         if let visitor = context.visitor {
-            try database.setAccountLanguage(id: visitor.account.id!, language: language)
+            try database.acting(as: "web:\(visitor.account.name)").setAccountLanguage(id: visitor.account.id!, language: language)
         }
         // Back to the page the choice was made on, when it is one of ours.
         let back = form["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"

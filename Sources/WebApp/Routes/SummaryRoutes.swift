@@ -10,14 +10,9 @@ struct SummaryRoutes: Sendable {
     let access: @Sendable (WebContext) throws -> Access
 
     func add(to router: Router<WebContext>) {
-        router.get("/summary") { request, context in
-            let query = FormData.query(request)
-            return try await DatabaseThreads.run { try page(query: query, context: context) }
-        }
-        router.get("/summary.csv") { request, context in
-            let query = FormData.query(request)
-            return try await DatabaseThreads.run { try csv(query: query, context: context) }
-        }
+        router.page("/summary") { query, context in try page(query: query, context: context) }
+        router.page("/summary.csv") { query, context in try download(query: query, context: context, format: .csv) }
+        router.page("/summary.pdf") { query, context in try download(query: query, context: context, format: .pdf) }
     }
 
     /// The filters of a summary page, read from its query, with their problems by field.
@@ -80,7 +75,7 @@ struct SummaryRoutes: Sendable {
             "regions": Gazetteer.bundled.regions.filter { scope.covers(regionCode: $0.code, districtCode: nil) }.map { region in
                 ["code": region.code, "name": region.name(in: context.language), "selected": region.code == filters.region] as [String: Any]
             },
-            "csvLink": "/summary.csv?" + filters.query,
+            "csvLink": "/summary.csv?" + filters.query, "pdfLink": "/summary.pdf?" + filters.query,
         ]
         if let summary {
             let place = { (code: String?) in
@@ -114,13 +109,21 @@ struct SummaryRoutes: Sendable {
         ]
     }
 
-    private func csv(query: FormData, context: WebContext) throws -> Response {
+    enum Format: String {
+        case csv, pdf
+    }
+
+    /// The rows shown, as the command line's `--format csv` or `--format pdf` writes them.
+    private func download(query: FormData, context: WebContext, format: Format) throws -> Response {
         let (filters, summary) = try summary(query: query, context: context)
         guard let summary else { throw HTTPError(.badRequest, message: filters.errors.values.sorted().joined(separator: " ")) }
-        let data = RegionSummaryCSV.data(summary, language: context.language)
+        let data = switch format {
+        case .csv: RegionSummaryCSV.data(summary, language: context.language)
+        case .pdf: try RegionSummaryPDF(summary: summary, language: context.language).data()
+        }
         return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
-            .contentDisposition: "attachment; filename=\"region-summary.csv\"",
+            .contentType: format == .csv ? "text/csv; charset=utf-8" : "application/pdf", .cacheControl: "no-store",
+            .contentDisposition: "attachment; filename=\"region-summary.\(format.rawValue)\"",
         ], body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 }

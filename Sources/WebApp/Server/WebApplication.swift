@@ -39,7 +39,9 @@ public struct WebApplication: Sendable {
 
     /// The door every page goes through, for the signed-in person of a request.
     @Sendable func access(_ context: WebContext) throws -> Access {
-        Access(database: database, scope: try context.signedIn().scope,
+        let visitor = try context.signedIn()
+        // The change log names the person behind every change made through the pages.
+        return Access(database: database.acting(as: "web:\(visitor.account.name)"), scope: visitor.scope,
                desk: CertificateDesk(templatesFolder: configuration.templatesFolder, databasePath: configuration.databasePath,
                                      bundleFolder: configuration.bundleFolder))
     }

@@ -39,5 +39,6 @@ extension Words {
         .notANumber: "This must be a whole number.", .problem: "Problem", .whatToDo: "What to do",
         .scriptMismatch: "Nothing was issued: these names are written in another script than their certificate's language; register the other spelling first: %1",
         .categoryParent: "parent", .categoryNgoStaff: "NGO staff", .categoryCivilServant: "civil servant", .categorySpecialist: "specialist", .categoryTeacher: "teacher", .categoryYouth: "youth", .categoryOther: "other",
+        .downloadPDF: "Download this table (PDF)",
     ]
 }

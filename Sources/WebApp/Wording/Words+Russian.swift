@@ -39,5 +39,6 @@ extension Words {
         .notANumber: "Здесь должно быть целое число.", .problem: "Проблема", .whatToDo: "Что делать",
         .scriptMismatch: "Ничего не выдано: эти имена написаны не той письменностью, что язык сертификата; сначала зарегистрируйте другое написание: %1",
         .categoryParent: "родитель", .categoryNgoStaff: "сотрудник НКО", .categoryCivilServant: "госслужащий", .categorySpecialist: "специалист", .categoryTeacher: "учитель", .categoryYouth: "молодёжь", .categoryOther: "другое",
+        .downloadPDF: "Скачать эту таблицу (PDF)",
     ]
 }

@@ -39,5 +39,6 @@ extension Words {
         .notANumber: "Бу ерда бутун сон бўлиши керак.", .problem: "Муаммо", .whatToDo: "Нима қилиш керак",
         .scriptMismatch: "Ҳеч нарса берилмади: бу исмлар сертификат тилидан бошқа ёзувда ёзилган; аввал бошқа ёзилишини киритинг: %1",
         .categoryParent: "ота-она", .categoryNgoStaff: "ННТ ходими", .categoryCivilServant: "давлат хизматчиси", .categorySpecialist: "мутахассис", .categoryTeacher: "ўқитувчи", .categoryYouth: "ёшлар", .categoryOther: "бошқа",
+        .downloadPDF: "Бу жадвални юклаб олиш (PDF)",
     ]
 }

@@ -55,21 +55,21 @@ extension KeysCommand {
             discussion: "Example: malaka keys export-public --out malaka-public-keys.json")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The file to write; standard output if not given.") var out: String?
+        @OptionGroup var output: FileOutputOptions
 
         func run() throws {
             // Public keys are meant to be handed out.
-            let destination = try out.map { try OutputFile(path: $0, permissions: 0o644) }
+            let destination = try output.destination(permissions: 0o644)
             let keys = try database.openForReading().signingKeys().map(\.publicKeysFileEntry)
             guard !keys.isEmpty else {
                 throw MalakaError.data("There are no signing keys yet. Create one with `malaka keys generate --out FILE`.")
             }
             let data = try PublicKeysFile(keys: keys).encoded()
-            if let destination {
+            if let path = destination.path {
                 try destination.write(data)
-                print("Wrote \(keys.count) public key(s) to \(destination.path).")
+                print("Wrote \(keys.count) public key(s) to \(path).")
             } else {
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                try destination.write(data + Data("\n".utf8))
             }
         }
     }

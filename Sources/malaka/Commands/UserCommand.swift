@@ -21,7 +21,7 @@ extension UserCommand {
                 may be narrowed to one district.
 
                 Examples:
-                  malaka user add dilnoza --role trainer --region UZ-XO --district Urganch
+                  malaka user add dilnoza --role trainer --region UZ-XO --district "Urganch tumani"
                   malaka user add aziz --role coordinator --region Xorazm
                   echo "long secret words" | malaka user add nodira --role manager --country UZ
                 """)
