@@ -151,3 +151,18 @@ malaka report regions --year 2019 --format csv --out "$out/region-summary-2019.c
 
 printf '\nThe sample programme is in %s\n' "$MALAKA_DB"
 printf 'Its certificates are in %s/: a folder of PDFs per event, one per person, and a bundle per event to print.\n' "$certificates"
+
+step "Accounts for malaka serve, one per role (demo passwords: change them for real use)"
+echo "demo-trainer-pass" | malaka user add dilnoza --role trainer --region Xorazm --district "Urganch tumani"
+echo "demo-coordinator-pass" | malaka user add aziz --role coordinator --region Xorazm
+echo "demo-manager-pass" | malaka user add nodira --role manager --country UZ
+echo "demo-admin-pass" | malaka user add admin --role admin
+
+printf '\nTo see the programme in a browser, start the server on the demo database:\n'
+printf '  %s serve --db %s --templates %s\n' "$malaka_bin" "$MALAKA_DB" "$root/certificate-templates"
+printf 'then open http://127.0.0.1:8080/ and sign in as one of:\n'
+printf '  dilnoza / demo-trainer-pass          trainer in Urganch (Xorazm): sessions and attendance\n'
+printf '  aziz    / demo-coordinator-pass      coordinator of Xorazm: completion and certificates\n'
+printf '  nodira  / demo-manager-pass          manager of Uzbekistan: the region summary (reads only)\n'
+printf '  admin   / demo-admin-pass            administrator: everything\n'
+printf 'Add --host 0.0.0.0 to let the phones on the same network in (docs/web.md).\n'

@@ -22,6 +22,7 @@ struct Malaka: ParsableCommand {
             CertificatesCommand.self, OrganisationCommand.self,
             ReportCommand.self, PeriodCommand.self, SiteCommand.self, AuditCommand.self,
             SyncCommand.self, ConflictsCommand.self,
+            ServeCommand.self, UserCommand.self,
         ]
     )
 

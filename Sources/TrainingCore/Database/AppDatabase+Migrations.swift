@@ -440,6 +440,7 @@ extension AppDatabase {
         registerSiteKeyMigrations(&migrator)
         registerChangeLogMigrations(&migrator)
         registerSyncMigrations(&migrator)
+        registerAccountMigrations(&migrator)
         return migrator
     }
 }
