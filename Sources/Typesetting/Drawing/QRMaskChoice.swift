@@ -21,48 +21,80 @@ enum QRMaskChoice {
         return points.indices.min { points[$0] < points[$1] }!
     }
 
+    /// The symbol with the best mask, each row as bits (module `x` is bit `x`): what libqrencode encodes with that mask,
+    /// made from the symbol with mask 0 without encoding again.
+    static func bestSymbol(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> [UInt128] {
+        let symbol = UnmaskedSymbol(maskZeroModules: modules, width: width)
+        let points = (0..<8).map { mask in
+            let masked = symbol.masked(mask, errorCorrection: errorCorrection)
+            return penalty(rows: masked.rows, columns: masked.columns, width: width)
+        }
+        return symbol.masked(points.indices.min { points[$0] < points[$1] }!, errorCorrection: errorCorrection).rows
+    }
+
     /// The penalty points of the symbol with each of the eight masks, from the symbol libqrencode encoded with mask 0.
     static func penalties(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> [Int] {
-        precondition(width <= maximumWidth && modules.count == width * width)
-        let patterns = QRMaskPatterns.forWidth(width)
-        // The symbol without its mask: function modules as they are, data modules unmasked.
-        var rows = [UInt128](repeating: 0, count: width)
-        var columns = [UInt128](repeating: 0, count: width)
-        var dataRows = [UInt128](repeating: 0, count: width)
-        var dataColumns = [UInt128](repeating: 0, count: width)
-        for y in 0..<width {
-            for x in 0..<width {
-                let byte = modules[y * width + x]
-                var dark = byte & 1 != 0
-                if byte & 0x80 == 0 {
-                    dataRows[y] |= 1 << x
-                    dataColumns[x] |= 1 << y
-                    dark = dark != QRMaskPatterns.isMasked(0, column: x, row: y)
-                }
-                if dark {
-                    rows[y] |= 1 << x
-                    columns[x] |= 1 << y
+        let symbol = UnmaskedSymbol(maskZeroModules: modules, width: width)
+        return (0..<8).map { mask in
+            let masked = symbol.masked(mask, errorCorrection: errorCorrection)
+            return penalty(rows: masked.rows, columns: masked.columns, width: width)
+        }
+    }
+
+    /// The symbol without its mask: function modules as they are, data modules unmasked, format modules light.
+    struct UnmaskedSymbol {
+        let width: Int
+        let patterns: QRMaskPatterns
+        var rows: [UInt128]
+        var columns: [UInt128]
+        var dataRows: [UInt128]
+        var dataColumns: [UInt128]
+
+        init(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int) {
+            precondition(width <= maximumWidth && modules.count == width * width)
+            self.width = width
+            patterns = QRMaskPatterns.forWidth(width)
+            rows = [UInt128](repeating: 0, count: width)
+            columns = [UInt128](repeating: 0, count: width)
+            dataRows = [UInt128](repeating: 0, count: width)
+            dataColumns = [UInt128](repeating: 0, count: width)
+            for y in 0..<width {
+                for x in 0..<width {
+                    let byte = modules[y * width + x]
+                    var dark = byte & 1 != 0
+                    if byte & 0x80 == 0 {
+                        dataRows[y] |= 1 << x
+                        dataColumns[x] |= 1 << y
+                        dark = dark != QRMaskPatterns.isMasked(0, column: x, row: y)
+                    }
+                    if dark {
+                        rows[y] |= 1 << x
+                        columns[x] |= 1 << y
+                    }
                 }
             }
+            let format = patterns.formatPositions
+            for (x, y) in format.first + format.second {
+                rows[y] &= ~(1 << x)
+                columns[x] &= ~(1 << y)
+            }
         }
-        let format = patterns.formatPositions
-        for (x, y) in format.first + format.second {
-            rows[y] &= ~(1 << x)
-            columns[x] &= ~(1 << y)
-        }
-        return (0..<8).map { mask in
+
+        /// The symbol with `mask` and the format bits that name it.
+        func masked(_ mask: Int, errorCorrection: QRErrorCorrection) -> (rows: [UInt128], columns: [UInt128]) {
             var maskedRows = rows
             var maskedColumns = columns
             for y in 0..<width { maskedRows[y] ^= dataRows[y] & patterns.rows[mask][y] }
             for x in 0..<width { maskedColumns[x] ^= dataColumns[x] & patterns.columns[mask][x] }
             let bits = formatBits(errorCorrection, mask: mask)
+            let format = patterns.formatPositions
             for bit in 0..<15 where bits >> bit & 1 != 0 {
                 for (x, y) in [format.first[bit], format.second[bit]] {
                     maskedRows[y] |= 1 << x
                     maskedColumns[x] |= 1 << y
                 }
             }
-            return penalty(rows: maskedRows, columns: maskedColumns, width: width)
+            return (maskedRows, maskedColumns)
         }
     }
 
@@ -107,10 +139,38 @@ enum QRMaskChoice {
         let fives = same & same >> 1 & same >> 2 & same >> 3
         let runs = fives & ~(fives << 1)
         var points = fives.nonzeroBitCount + 2 * runs.nonzeroBitCount
-        // Finder-like patterns: 1:1:3:1:1 a row at a time; scaled up only where six dark modules in a row allow it.
+        // Finder-like patterns: 1:1:3:1:1 a row at a time; scaled up only where a dark run of 6, 9, 12… modules allows it.
         let sixDark = line & line >> 1 & line >> 2 & line >> 3 & line >> 4 & line >> 5
-        points += 40 * (sixDark == 0 ? smallFinderLikePatterns(line) : finderLikePatterns(line, width: inside.nonzeroBitCount))
+        let scaled = sixDark == 0 ? 0 : scaledFinderLikePatterns(line, startingAmong: sixDark & ~(line << 1), width: inside.nonzeroBitCount)
+        points += 40 * (smallFinderLikePatterns(line) + scaled)
         return points
+    }
+
+    /// Finder-like patterns scaled by 2 or more, counted as ``finderLikePatterns(_:width:)`` counts them: around each
+    /// dark run of 3n modules (n ≥ 2) starting at a bit of `starts`, runs of exactly n light, n dark before it and
+    /// n light, n dark after it, with 4n light modules (or the edge) before or after those.
+    ///
+    /// Looking only at the few dark runs of six or more, this costs a small part of counting every run of the line.
+    static func scaledFinderLikePatterns(_ line: UInt128, startingAmong starts: UInt128, width: Int) -> Int {
+        func bits(_ from: Int, _ to: Int) -> UInt128 { from >= to ? 0 : ((1 << (to - from)) - 1) << from }
+        func light(_ from: Int, _ to: Int) -> Bool { line & bits(max(0, from), min(width, to)) == 0 }
+        func dark(_ from: Int, _ to: Int) -> Bool { line & bits(from, to) == bits(from, to) }
+        var found = 0
+        var starts = starts
+        while starts != 0 {
+            let start = starts.trailingZeroBitCount
+            starts &= starts - 1
+            let length = (~(line >> start)).trailingZeroBitCount
+            guard length % 3 == 0 else { continue }
+            let size = length / 3
+            let end = start + length
+            guard start - 2 * size >= 0, end + 2 * size <= width,
+                  light(start - size, start), dark(start - 2 * size, start - size), light(start - 2 * size - 1, start - 2 * size),
+                  light(end, end + size), dark(end + size, end + 2 * size), light(end + 2 * size, end + 2 * size + 1)
+            else { continue }
+            if light(start - 6 * size, start - 2 * size) || light(end + 2 * size, end + 6 * size) { found += 1 }
+        }
+        return found
     }
 
     /// How many dark:light:dark:light:dark runs of 1, 1, 3, 1 and 1 modules lie in `line`, with 4 light modules
