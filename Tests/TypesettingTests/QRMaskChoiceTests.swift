@@ -65,48 +65,4 @@ import Testing
         #expect(QRMaskChoice.formatBits(.medium, mask: 0) == 0b101010000010010)
         #expect(QRMaskChoice.formatBits(.low, mask: 4) == 0b110011000101111)
     }
-
-    /// The bit test for scaled finder-like patterns, added to the 1:1:3:1:1 count, must count what the run-by-run
-    /// count does on every kind of line, scaled patterns included.
-    @Test func theQuickFinderCountAgreesWithTheRunByRunCount() {
-        var random = SplitMix64(seed: 19)
-        var scaledLines = 0
-        for round in 0..<20_000 {
-            let width = [21, 53, 81][round % 3]
-            let high = UInt128(random.next()) << 64
-            var line: UInt128 = (UInt128(random.next()) | high) & ((1 << width) - 1)
-            // Now and then a scaled finder-like pattern, 2:2:6:2:2 or 3:3:9:3:3, somewhere on the line.
-            if round % 5 == 0, width > 11 * 3 {
-                let size = 2 + round % 2
-                let one: UInt128 = (1 << size) - 1
-                let three: UInt128 = (1 << (3 * size)) - 1
-                let pattern: UInt128 = one | three << (2 * size) | one << (6 * size)
-                // Four times its size of light modules before it, as a pattern needs on one side to count.
-                let start = 4 * size + Int(random.next() % UInt64(width - 11 * size))
-                let window: UInt128 = ((1 << (11 * size)) - 1) << (start - 4 * size)
-                let inside: UInt128 = (1 << width) - 1
-                line = (line & ~window | pattern << start) & inside
-            }
-            let sixDark = line & line >> 1 & line >> 2 & line >> 3 & line >> 4 & line >> 5
-            let scaled = QRMaskChoice.scaledFinderLikePatterns(line, startingAmong: sixDark & ~(line << 1), width: width)
-            let runByRun = QRMaskChoice.finderLikePatterns(line, width: width)
-            #expect(QRMaskChoice.smallFinderLikePatterns(line) + scaled == runByRun, "line \(String(line, radix: 2)) of \(width)")
-            if scaled > 0 { scaledLines += 1 }
-        }
-        #expect(scaledLines > 100)
-    }
 }
-
-/// A small, seeded generator, so that a failing line can be found again.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-

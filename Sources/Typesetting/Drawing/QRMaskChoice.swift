@@ -139,38 +139,10 @@ enum QRMaskChoice {
         let fives = same & same >> 1 & same >> 2 & same >> 3
         let runs = fives & ~(fives << 1)
         var points = fives.nonzeroBitCount + 2 * runs.nonzeroBitCount
-        // Finder-like patterns: 1:1:3:1:1 a row at a time; scaled up only where a dark run of 6, 9, 12… modules allows it.
+        // Finder-like patterns: 1:1:3:1:1 a row at a time; scaled up only where six dark modules in a row allow it.
         let sixDark = line & line >> 1 & line >> 2 & line >> 3 & line >> 4 & line >> 5
-        let scaled = sixDark == 0 ? 0 : scaledFinderLikePatterns(line, startingAmong: sixDark & ~(line << 1), width: inside.nonzeroBitCount)
-        points += 40 * (smallFinderLikePatterns(line) + scaled)
+        points += 40 * (sixDark == 0 ? smallFinderLikePatterns(line) : finderLikePatterns(line, width: inside.nonzeroBitCount))
         return points
-    }
-
-    /// Finder-like patterns scaled by 2 or more, counted as ``finderLikePatterns(_:width:)`` counts them: around each
-    /// dark run of 3n modules (n ≥ 2) starting at a bit of `starts`, runs of exactly n light, n dark before it and
-    /// n light, n dark after it, with 4n light modules (or the edge) before or after those.
-    ///
-    /// Looking only at the few dark runs of six or more, this costs a small part of counting every run of the line.
-    static func scaledFinderLikePatterns(_ line: UInt128, startingAmong starts: UInt128, width: Int) -> Int {
-        func bits(_ from: Int, _ to: Int) -> UInt128 { from >= to ? 0 : ((1 << (to - from)) - 1) << from }
-        func light(_ from: Int, _ to: Int) -> Bool { line & bits(max(0, from), min(width, to)) == 0 }
-        func dark(_ from: Int, _ to: Int) -> Bool { line & bits(from, to) == bits(from, to) }
-        var found = 0
-        var starts = starts
-        while starts != 0 {
-            let start = starts.trailingZeroBitCount
-            starts &= starts - 1
-            let length = (~(line >> start)).trailingZeroBitCount
-            guard length % 3 == 0 else { continue }
-            let size = length / 3
-            let end = start + length
-            guard start - 2 * size >= 0, end + 2 * size <= width,
-                  light(start - size, start), dark(start - 2 * size, start - size), light(start - 2 * size - 1, start - 2 * size),
-                  light(end, end + size), dark(end + size, end + 2 * size), light(end + 2 * size, end + 2 * size + 1)
-            else { continue }
-            if light(start - 6 * size, start - 2 * size) || light(end + 2 * size, end + 6 * size) { found += 1 }
-        }
-        return found
     }
 
     /// How many dark:light:dark:light:dark runs of 1, 1, 3, 1 and 1 modules lie in `line`, with 4 light modules
