@@ -11,7 +11,7 @@ PYTHON       ?= python3
 # Swift with the benchmarks in Benchmarks/ declared: `make bench` and the smoke run of `make test`.
 BENCH_SWIFT  := MALAKA_BENCHMARKS=1 $(SWIFT)
 
-.PHONY: all deps pydeps build demo test browser-test crash bench fuzz clean
+.PHONY: all deps bench-deps pydeps build demo test browser-test crash bench fuzz clean
 
 all: build
 
@@ -26,6 +26,10 @@ deps:
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
+# What only `make bench` needs: wrk for the load test of `malaka serve` (Benchmarks/web-load.sh).
+bench-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="wrk"
+
 build: deps
 	$(SWIFT) build --product malaka
 
@@ -34,15 +38,16 @@ demo: build
 	bash demo/sample-programme.sh "$$($(SWIFT) build --show-bin-path)/malaka" "$(DEMO_DIR)"
 
 # Python's icalendar reads the exported calendars in the tests: pip, else Debian's package.
-# Selenium and pytest drive the browser tests (Tests/Browser) in Debian's Chromium.
+# Selenium and pytest drive the browser tests (Tests/Browser) in Debian's Chromium; axe-selenium-python
+# brings axe-core for their accessibility checks.
 pydeps:
 	@$(PYTHON) -c 'import icalendar' 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet icalendar 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet --break-system-packages icalendar 2>/dev/null \
 	  || ($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-icalendar)
-	@$(PYTHON) -c 'import selenium, pytest' 2>/dev/null \
-	  || $(PYTHON) -m pip install --quiet selenium pytest 2>/dev/null \
-	  || $(PYTHON) -m pip install --quiet --break-system-packages selenium pytest
+	@$(PYTHON) -c 'import selenium, pytest, axe_selenium_python' 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet selenium pytest axe-selenium-python 2>/dev/null \
+	  || $(PYTHON) -m pip install --quiet --break-system-packages selenium pytest axe-selenium-python
 
 # The whole test suite, then every benchmark once at a tiny size (Benchmarks/smoke.sh), so that a
 # benchmark that no longer runs fails here rather than in `make bench`. MALAKA_BENCHMARKS is set for
@@ -73,10 +78,11 @@ crash: deps
 
 # Release-build benchmarks, in Benchmarks/; numbers and machine go in BENCHMARKS.md. They are declared
 # only when MALAKA_BENCHMARKS is set (BENCH_SWIFT), so a plain `swift build` or `swift test` compiles none of them.
-bench: deps
+bench: deps bench-deps
 	$(BENCH_SWIFT) build -c release --product malaka
 	$(BENCH_SWIFT) build -c release --product malaka-bench
 	"$$($(BENCH_SWIFT) build -c release --show-bin-path)/malaka-bench"
+	bash Benchmarks/web-load.sh "$$($(BENCH_SWIFT) build -c release --show-bin-path)"
 	$(BENCH_SWIFT) build -c release --product TypesettingBenchmark
 	$(BENCH_SWIFT) build -c release --product certificate-baseline
 	$(BENCH_SWIFT) build -c release --product certificates-bench

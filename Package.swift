@@ -24,6 +24,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // What every other module needs once: character labels, parallel map, plain-text tables and
@@ -70,7 +77,37 @@ let package = Package(
             name: "malaka",
             dependencies: [
                 "TrainingCore", "Documents", "ReportDocuments", "CertificateVerification", "Spreadsheets", "MalakaSupport",
+                "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        // `malaka serve`: the pages for trainers, coordinators and managers over the same core (Hummingbird 2,
+        // mustache templates, one CSS file and a little plain JavaScript, nothing loaded from outside).
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "TrainingCore", "Documents", "ReportDocuments", "MalakaSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "TrainingCore", "TrainingFixtures", "PDFTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
         ),
@@ -105,7 +142,6 @@ let package = Package(
             name: "Documents",
             dependencies: [
                 "TrainingCore", "Typesetting", "MalakaSupport",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictness

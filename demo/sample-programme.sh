@@ -23,7 +23,7 @@ malaka init
 malaka course sync --dir "$root/courses"
 
 step "Schedule the programme's events"
-khorezm=$(malaka event create --json --course PS-PARENTING --region Xorazm --district Urganch \
+khorezm=$(malaka event create --json --course PS-PARENTING --region Xorazm --district "Urganch tumani" \
   --locality "Navbahor mahallasi" --venue "Mahalla markazi" --organiser "Oila va xotin-qizlar qoʻmitasi" \
   --start 25.03.2019 --days 4 --time 09:00-12:00 --trainer "Dilnoza Yusupova" --capacity 25 | json_id)
 samarkand=$(malaka event create --json --course PS-PARENTING --region Samarqand --district "Samarqand tumani" \
@@ -40,7 +40,7 @@ chuy=$(malaka event create --json --course CR-MONITORING --region Chuy --distric
 tour=$(malaka tour create --json --course ST-PILOT-MAHALLA --organiser "UNICEF Uzbekistan" --trainer "Rustam Aliyev" \
   --sending-organisation "Zangiota tuman hokimligi" --sending-region "Toshkent viloyati" \
   --hosting-organisation "Mahalla va oilani qoʻllab-quvvatlash vazirligi" --hosting-region Xorazm --time 10:00-17:00 \
-  --leg "host=Urganch tuman hokimligi;place=Urganch;region=Xorazm;district=Urganch;from=25.03.2019;to=26.03.2019;visited=Navbahor mahallasi social support centre, Urganch family support centre" \
+  --leg "host=Urganch tuman hokimligi;place=Urganch;region=Xorazm;district=Urganch tumani;from=25.03.2019;to=26.03.2019;visited=Navbahor mahallasi social support centre, Urganch family support centre" \
   --leg "host=Toshkent shahar ijtimoiy xizmatlar markazi;place=Mirobod;region=UZ-TK;from=16.04.2019;to=17.04.2019;time=09:00-16:00;visited=Day-care centre for children with disabilities, a foster family" \
   | json_id)
 meeting=$(malaka event create --json --course COORD-MEETING --region Bishkek --venue "City hall" \
@@ -151,3 +151,18 @@ malaka report regions --year 2019 --format csv --out "$out/region-summary-2019.c
 
 printf '\nThe sample programme is in %s\n' "$MALAKA_DB"
 printf 'Its certificates are in %s/: a folder of PDFs per event, one per person, and a bundle per event to print.\n' "$certificates"
+
+step "Accounts for malaka serve, one per role (demo passwords: change them for real use)"
+echo "demo-trainer-pass" | malaka user add dilnoza --role trainer --region Xorazm --district "Urganch tumani"
+echo "demo-coordinator-pass" | malaka user add aziz --role coordinator --region Xorazm
+echo "demo-manager-pass" | malaka user add nodira --role manager --country UZ
+echo "demo-admin-pass" | malaka user add admin --role admin
+
+printf '\nTo see the programme in a browser, start the server on the demo database:\n'
+printf '  %s serve --db %s --templates %s\n' "$malaka_bin" "$MALAKA_DB" "$root/certificate-templates"
+printf 'then open http://127.0.0.1:8080/ and sign in as one of:\n'
+printf '  dilnoza / demo-trainer-pass          trainer in Urganch (Xorazm): sessions and attendance\n'
+printf '  aziz    / demo-coordinator-pass      coordinator of Xorazm: completion and certificates\n'
+printf '  nodira  / demo-manager-pass          manager of Uzbekistan: the region summary (reads only)\n'
+printf '  admin   / demo-admin-pass            administrator: everything\n'
+printf 'Add --host 0.0.0.0 to let the phones on the same network in (docs/web.md).\n'

@@ -19,16 +19,7 @@ enum FoundationBenchmark {
         try database.syncCourses(CourseCatalogue.load(directory: coursesURL))
 
         // 1. 100,000 participants through the core library, in one transaction.
-        let givenNames = ["Gulnora", "Gʻulomjon", "Шоҳида", "Айгүл", "Наталья", "Oʻgʻiloy", "Bakyt", "Malika", "Dilshod", "Нурлан"]
-        let surnames = ["Karimova", "Oʻrinboyev", "Ҳамроева", "Өмүрбекова", "Петренко", "Qurbonova", "uulu Bakyt", "Toʻxtayeva", "Ergashev", "Сыдыкова"]
-        let regions = ["UZ-XO", "UZ-SA", "UZ-TO", "UZ-TK", "KG-C", "KG-O", "KG-J"]
-        let drafts = (0..<participantCount).map { index in
-            ParticipantDraft(
-                fullName: "\(givenNames[index % 10]) \(surnames[(index / 10) % 10]) \(index)",
-                sex: index % 3 == 0 ? .male : .female, birthYear: 1960 + index % 45,
-                category: ParticipantCategory.allCases[index % ParticipantCategory.allCases.count],
-                phone: "+998 90 \(1_000_000 + index)", region: regions[index % regions.count])
-        }
+        let drafts = Self.drafts(count: participantCount)
         var participants: [Participant] = []
         let insertTime = try seconds { participants = try database.addParticipants(drafts) }
 
@@ -53,38 +44,13 @@ enum FoundationBenchmark {
                      participantCount, insertTime, baselineTime, insertTime / baselineTime))
 
         // 2. 1,000,000 attendance marks: 1,000 events of 100 people over 10 sessions.
-        let time = try TimeRange(parsing: "09:00-12:00")
-        var eventIDs: [Int64] = []
-        let scheduleTime = try seconds {
-            for index in 0..<eventCount {
-                let start = DayDate(year: 2019 + index % 5, month: 1 + index % 12, day: 1)!
-                let event = try database.createEvent(EventPlan(
-                    courseCode: "CR-MONITORING", region: regions[index % regions.count], trainers: ["Trainer \(index % 200)"],
-                    sessions: EventPlan.consecutiveSessions(from: start, days: sessionsPerEvent, time: time)),
-                    // Events 600 apart share a trainer and dates; this measures attendance, not conflicts.
-                    allowConflict: true)
-                eventIDs.append(event.id)
-            }
-        }
-        let statuses: [AttendanceStatus] = [.present, .present, .present, .late, .absent, .excused]
-        let marksTime = try seconds {
-            for (index, eventID) in eventIDs.enumerated() {
-                let people = (0..<peoplePerEvent).map { participants[(index * peoplePerEvent + $0) % participantCount].id! }
-                try database.enroll(eventID: eventID, participantIDs: people)
-                let detail = try database.eventDetail(id: eventID)
-                try database.markAttendance(detail.sessions.enumerated().map { column, session in
-                    AttendanceMarks(eventID: eventID, date: session.date, everyoneElse: .present,
-                                    marks: Dictionary(uniqueKeysWithValues: people.enumerated().map { row, id in
-                                        (id, statuses[(row + column) % statuses.count])
-                                    }))
-                })
-            }
-        }
+        let (scheduleTime, marksTime) = try recordMarks(database, participants: participants, eventCount: eventCount)
         let marks = eventCount * peoplePerEvent * sessionsPerEvent
         print(String(format: "attendance: %d events scheduled in %.2f s; %d enrollments and %d marks recorded in %.2f s (%.1f µs a mark)",
                      eventCount, scheduleTime, eventCount * peoplePerEvent, marks, marksTime, marksTime / Double(marks) * 1e6))
 
         // 3. The attendance view of an event of 200 people over 10 sessions.
+        let time = try TimeRange(parsing: "09:00-12:00")
         let bigEvent = try database.createEvent(EventPlan(
             courseCode: "CR-MONITORING", region: "UZ-XO",
             sessions: EventPlan.consecutiveSessions(from: DayDate(year: 2024, month: 3, day: 4)!, days: 10, time: time)))
@@ -110,5 +76,53 @@ enum FoundationBenchmark {
         } else {
             print("attendance show (malaka process): skipped, build the malaka product in release too")
         }
+    }
+
+    static let regions = ["UZ-XO", "UZ-SA", "UZ-TO", "UZ-TK", "KG-C", "KG-O", "KG-J"]
+    static let statuses: [AttendanceStatus] = [.present, .present, .present, .late, .absent, .excused]
+
+    /// `count` people with names in both scripts, sexes, birth years, categories, phones and regions.
+    static func drafts(count: Int) -> [ParticipantDraft] {
+        let givenNames = ["Gulnora", "Gʻulomjon", "Шоҳида", "Айгүл", "Наталья", "Oʻgʻiloy", "Bakyt", "Malika", "Dilshod", "Нурлан"]
+        let surnames = ["Karimova", "Oʻrinboyev", "Ҳамроева", "Өмүрбекова", "Петренко", "Qurbonova", "uulu Bakyt", "Toʻxtayeva", "Ergashev", "Сыдыкова"]
+        return (0..<count).map { index in
+            ParticipantDraft(
+                fullName: "\(givenNames[index % 10]) \(surnames[(index / 10) % 10]) \(index)",
+                sex: index % 3 == 0 ? .male : .female, birthYear: 1960 + index % 45,
+                category: ParticipantCategory.allCases[index % ParticipantCategory.allCases.count],
+                phone: "+998 90 \(1_000_000 + index)", region: regions[index % regions.count])
+        }
+    }
+
+    /// Schedules `eventCount` events and, for each, enrolls 100 of `participants` and marks their 10 sessions,
+    /// a write per event; returns the seconds spent scheduling and the seconds spent enrolling and marking.
+    static func recordMarks(_ database: AppDatabase, participants: [Participant], eventCount: Int) throws -> (schedule: Double, marks: Double) {
+        let time = try TimeRange(parsing: "09:00-12:00")
+        var eventIDs: [Int64] = []
+        let scheduleTime = try seconds {
+            for index in 0..<eventCount {
+                let start = DayDate(year: 2019 + index % 5, month: 1 + index % 12, day: 1)!
+                let event = try database.createEvent(EventPlan(
+                    courseCode: "CR-MONITORING", region: regions[index % regions.count], trainers: ["Trainer \(index % 200)"],
+                    sessions: EventPlan.consecutiveSessions(from: start, days: sessionsPerEvent, time: time)),
+                    // Events 600 apart share a trainer and dates; this measures attendance, not conflicts.
+                    allowConflict: true)
+                eventIDs.append(event.id)
+            }
+        }
+        let marksTime = try seconds {
+            for (index, eventID) in eventIDs.enumerated() {
+                let people = (0..<peoplePerEvent).map { participants[(index * peoplePerEvent + $0) % participants.count].id! }
+                try database.enroll(eventID: eventID, participantIDs: people)
+                let detail = try database.eventDetail(id: eventID)
+                try database.markAttendance(detail.sessions.enumerated().map { column, session in
+                    AttendanceMarks(eventID: eventID, date: session.date, everyoneElse: .present,
+                                    marks: Dictionary(uniqueKeysWithValues: people.enumerated().map { row, id in
+                                        (id, statuses[(row + column) % statuses.count])
+                                    }))
+                })
+            }
+        }
+        return (scheduleTime, marksTime)
     }
 }

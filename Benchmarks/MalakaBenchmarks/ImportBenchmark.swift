@@ -175,7 +175,7 @@ enum ImportBenchmark {
                                      "davlat xizmatchisi", "госслужащий", "NNT", "yoshlar", "boshqa"]
 
     /// Writes the list; returns the lines of the planted pairs written differently (first line, line written again).
-    private static func writeList(to url: URL, rows: Int) throws -> [(Int, Int)] {
+    static func writeList(to url: URL, rows: Int) throws -> [(Int, Int)] {
         var generator = SplitMix(seed: 2024)
         var text = "\u{FEFF}№;F.I.Sh.;Jinsi;Tugʻilgan sanasi;Toifa;Viloyat;Tuman;Telefon\r\n"
         text.reserveCapacity(rows * 100)

@@ -17,6 +17,8 @@ public struct Verdict: Sendable {
     public var unchecked: [Unchecked]
     public var token: CertificateToken?
     public var signingKeyID: String?
+    /// What the programme's database says has happened to a valid certificate's event or holder since it was issued.
+    public var circumstances: [LedgerEntry.Circumstance] = []
 
     public init(status: Status, reasons: [String], unchecked: [Unchecked] = [], token: CertificateToken?, signingKeyID: String?) {
         self.status = status

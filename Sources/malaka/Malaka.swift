@@ -20,7 +20,9 @@ struct Malaka: ParsableCommand {
             TourCommand.self, SessionCommand.self, ScheduleCommand.self, AgendaCommand.self, CalendarCommand.self,
             ExportCommand.self,
             CertificatesCommand.self, OrganisationCommand.self,
-            ReportCommand.self, PeriodCommand.self,
+            ReportCommand.self, PeriodCommand.self, SiteCommand.self, AuditCommand.self,
+            SyncCommand.self, ConflictsCommand.self,
+            ServeCommand.self, UserCommand.self,
         ]
     )
 

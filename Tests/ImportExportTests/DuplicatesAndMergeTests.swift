@@ -109,7 +109,7 @@ import Testing
     @Test func presenceAtTwoEventsAtOnceRefusesTheMerge() throws {
         let (database, urganch, _, latin, cyrillic) = try twoRecords()
         let elsewhere = try database.createEvent(EventPlan(
-            courseCode: "PS-PARENTING", region: "Xorazm", district: "Xiva",
+            courseCode: "PS-PARENTING", region: "Xorazm", district: "Xiva tumani",
             sessions: EventPlan.consecutiveSessions(from: Programme.day("2019-03-25"), days: 1, time: TimeRange(parsing: "10:00-11:00"))))
         try database.enroll(eventID: elsewhere.id, participantIDs: [cyrillic.id!])
         try database.markAttendance(AttendanceMarks(eventID: elsewhere.id, date: Programme.day("2019-03-25"), everyoneElse: .present))

@@ -11,7 +11,7 @@ import Testing
         let event = try Programme.urganchTraining(database)
         let people = try database.addParticipants([
             ParticipantDraft(fullName: "Gʻulomjon Oʻrinboyev", alternateName: "Ғуломжон Ўринбоев", sex: .male, birthYear: 1984,
-                             category: .parent, phone: "+998 90 123 45 67", region: "Xorazm", district: "Urganch"),
+                             category: .parent, phone: "+998 90 123 45 67", region: "Xorazm", district: "Urganch tumani"),
             ParticipantDraft(fullName: "=HYPERLINK(\"http://evil.example\",\"Gulnora\")", sex: .female, category: .parent,
                              organisation: "@SUM(1+1)", phone: "+998 91 000 00 02", region: "Xorazm"),
             ParticipantDraft(fullName: "Lola Ismoilova", category: .teacher, region: "Samarqand",

@@ -21,7 +21,7 @@ enum Programme {
     /// Four mornings in Urganch from 25 March 2019.
     static func urganchTraining(_ database: AppDatabase, capacity: Int? = nil) throws -> EventDetail {
         try database.createEvent(EventPlan(
-            courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch", capacity: capacity,
+            courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch tumani", capacity: capacity,
             sessions: EventPlan.consecutiveSessions(from: day("2019-03-25"), days: 4, time: TimeRange(parsing: "09:00-12:00"))))
     }
 

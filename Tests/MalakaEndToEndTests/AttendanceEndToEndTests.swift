@@ -163,8 +163,8 @@ import Testing
         try refuse([event, "--date", "2019-04-01", "--all-present"], 65,
                    ["2019-04-01", "no session", "2019-03-25, 2019-03-26, 2019-03-27, 2019-03-28"])
         try refuse([event, "--date", "2019-03-24", "--all-present"], 65, ["2019-03-24", "no session"])
-        try refuse([event, "--date", "31.02.2019", "--all-present"], 65, ["“31.02.2019”"])
-        try refuse([event, "--date", "2019-13-01", "--all-present"], 65, ["“2019-13-01”"])
+        try refuse([event, "--date", "31.02.2019", "--all-present"], 64, ["'31.02.2019'", "--date"])
+        try refuse([event, "--date", "2019-13-01", "--all-present"], 64, ["'2019-13-01'", "--date"])
         try refuse(["99", "--date", "2019-03-26", "--all-present"], 65, ["event 99"])
         try refuse([event, "--date", "2019-03-26", "--present", "99"], 65, ["participant 99"])
         try refuse([event, "--date", "2019-03-26", "--present", "ova"], 65, ["“ova”", "Gulnora Karimova", "Qurbonova"])

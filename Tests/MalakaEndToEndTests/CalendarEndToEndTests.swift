@@ -27,7 +27,7 @@ import Testing
         // Given a training in Urganch, a meeting in Chuy that was cancelled and a study tour with a leg in Bishkek
         let programme = try TemporaryProgramme()
         let training = try programme.createEvent([
-            "--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch", "--venue", "Mahalla markazi; 2-qavat",
+            "--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch tumani", "--venue", "Mahalla markazi; 2-qavat",
             "--start", "25.03.2019", "--days", "2", "--time", "09:00-12:00", "--trainer", "Dilnoza Yusupova",
             "--title", "Ota-onalar uchun treninglar: ijobiy tarbiya, bolalar huquqlari, oilaviy zo\u{02BB}ravonlikning oldini olish",
         ])

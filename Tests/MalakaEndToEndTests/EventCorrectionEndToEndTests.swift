@@ -63,4 +63,37 @@ import Testing
             #expect(cancelled.contains("malaka certificates revoke \(certificate.serial)"), "\(cancelled)")
         }
     }
+
+    @Test func theLedgerAndVerifySayWhatHappenedToAGenuineCertificatesEventOrHolder() throws {
+        // Given two valid certificates, one of whose holders is then taken off the event
+        let training = try Training([("Gulnora Karimova", "uz-Latn"), ("Lola Ismoilova", "en")])
+        let issued = try training.issue(["--out", "certificates"])
+        let gulnora = try #require(issued.first { $0.participant == training.people[0] }).serial
+        let lola = try #require(issued.first { $0.participant == training.people[1] }).serial
+        func flags() throws -> [String: [String]] {
+            Dictionary(uniqueKeysWithValues: try training.list().map { ($0.serial, $0.since ?? []) })
+        }
+        try training.programme.succeed(["unenroll", String(training.event), String(training.people[0]), "--force"])
+
+        // Then the ledger flags her certificate, and verify calls it genuine and says she was taken off
+        #expect(try flags() == [gulnora: ["holder-removed"], lola: []])
+        let verified = try training.programme.succeed(["certificates", "verify", gulnora]).stdout
+        #expect(verified.hasPrefix("VALID (name not checked): \(gulnora); since issued: holder removed"), "\(verified)")
+        #expect(verified.contains("Its holder has since been taken off the event's list; the certificate is genuine and was not revoked."))
+
+        // When the event is cancelled, every certificate of it says so, in the table, the record and the verdict
+        try training.programme.succeed(["event", "cancel", String(training.event), "--reason", "Entered twice"])
+        #expect(try flags() == [gulnora: ["event-cancelled", "holder-removed"], lola: ["event-cancelled"]])
+        let table = try training.programme.succeed(["certificates", "list"]).stdout
+        #expect(table.contains("valid (event cancelled, holder removed)") && table.contains("valid (event cancelled)"), "\(table)")
+        let shown = try training.programme.succeed(["certificates", "show", lola]).stdout
+        #expect(shown.contains("Since issued:") && shown.contains("Its event has since been cancelled (Entered twice)"), "\(shown)")
+        let verdict = try training.programme.succeed(["certificates", "verify", lola, "--json"]).stdout
+        let view = try JSONSerialization.jsonObject(with: Data(verdict.utf8)) as? [String: Any]
+        #expect(view?["status"] as? String == "valid" && view?["since"] as? [String] == ["event-cancelled"], "\(verdict)")
+
+        // And a revoked one is simply revoked
+        try training.programme.succeed(["certificates", "revoke", gulnora, "--reason", "Taken off the list"])
+        #expect(try flags() == [gulnora: [], lola: ["event-cancelled"]])
+    }
 }

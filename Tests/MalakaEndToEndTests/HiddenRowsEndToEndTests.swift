@@ -59,6 +59,36 @@ import ZIPFoundation
         #expect(try programme.json([ParticipantJSON].self, ["participant", "list"]).count == 3)
     }
 
+    /// A row of text cells from column A on.
+    static func cells(_ number: Int, _ values: [String], hidden: Bool = false) -> String {
+        let columns = ["A", "B", "C", "D", "E"]
+        return "<row r=\"\(number)\"\(hidden ? " hidden=\"1\"" : "")>"
+            + zip(columns, values).map { "<c r=\"\($0)\(number)\" t=\"inlineStr\"><is><t>\($1)</t></is></c>" }.joined() + "</row>"
+    }
+
+    @Test func aSignInSheetsHiddenRowsAreLeftOutAndSaidUnlessAskedFor() throws {
+        // Given a training with two people, and a sign-in sheet that hides a crossed-out row of someone not enrolled
+        let programme = try TemporaryProgramme()
+        let event = try programme.parentingEvent()
+        let people = try programme.addParticipants(["Gulnora Karimova", "Lola Ismoilova"])
+        try programme.enroll(event, people)
+        let path = programme.path("davomat.xlsx")
+        try Self.workbook(Self.cells(1, ["F.I.Sh.", "25.03.2019", "26.03.2019"]) + Self.cells(2, ["Gulnora Karimova", "+", "+"])
+                          + Self.cells(3, ["Eski Qator", "+", "-"], hidden: true) + Self.cells(4, ["Lola Ismoilova", "+", "-"]), at: path)
+
+        // When it is imported, the hidden row is left out and said, and the others' marks are recorded
+        let imported = try programme.succeed(["attendance", "import", String(event), path]).stdout
+        #expect(imported.contains("Left out 1 hidden row (3); --include-hidden imports them."), "\(imported)")
+        #expect(imported.contains("Recorded 4 marks for 2 people"), "\(imported)")
+        let json = try programme.succeed(["attendance", "import", String(event), path, "--dry-run", "--json"]).stdout
+        let plan = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(plan?["hiddenRows"] as? [Int] == [3], "\(json)")
+
+        // When the hidden rows are asked for, the stranger in them is refused and nothing changes
+        try programme.expectRefused(["attendance", "import", String(event), path, "--include-hidden"], status: 65,
+                                    mentioning: ["row 3", "Eski Qator"])
+    }
+
     @Test func aFormulaSavedWithoutItsValueIsNamedAsSuch() throws {
         let programme = try TemporaryProgramme()
         let path = programme.path("formula.xlsx")

@@ -32,4 +32,23 @@ import Testing
         try programme.addParticipant("Rustam Yusupov")
         #expect(try programme.json([ParticipantJSON].self, ["participant", "list"]).count == 3)
     }
+
+    /// An initial stands for a word, but two different initials are two people (issue 13): the same name with
+    /// another middle initial is added without a word, and `participant duplicates` pairs only the true twins.
+    @Test func twoDifferentInitialsAreTwoPeople() throws {
+        let programme = try TemporaryProgramme()
+        let first = try programme.addParticipant("Karimova A. Gulnora", ["--birth-year", "1987"])
+        let other = try programme.addParticipant("Karimova B. Gulnora", ["--birth-year", "1987"])
+        try programme.expectRefused(["participant", "add", "--name", "Karimova Gulnora", "--birth-year", "1987"], status: 65,
+                                    mentioning: ["probably someone registered", "participant \(first)"])
+        let same = try programme.addParticipant("Karimova Gulnora", ["--birth-year", "1987", "--new"])
+
+        let output = try programme.succeed(["participant", "duplicates", "--json"]).stdout
+        let pairs = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        let likely = Set(pairs.filter { $0["likely"] as? Bool == true }.map { pair in
+            Set([pair["first"], pair["second"]].compactMap { (($0 as? [String: Any])?["id"] as? Int).map(Int64.init) })
+        })
+
+        #expect(likely == [[first, same], [other, same]], "\(output)")
+    }
 }

@@ -5,7 +5,7 @@ import Testing
     /// Dilnoza teaching in Urganch, 25–28 March 2019, 09:00–12:00, in the mahalla centre.
     private func urganch(_ programme: TemporaryProgramme, capacity: Int? = nil) throws -> Int64 {
         try programme.createEvent(
-            ["--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch", "--venue", "Mahalla markazi",
+            ["--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch tumani", "--venue", "Mahalla markazi",
              "--start", "25.03.2019", "--days", "4", "--time", "09:00-12:00", "--trainer", "Dilnoza Yusupova"]
                 + (capacity.map { ["--capacity", String($0)] } ?? []))
     }
@@ -126,8 +126,8 @@ import Testing
         let leg = "host=Urganch tuman hokimligi;region=Xorazm;from=25.03.2019"
         let tour = ["tour", "create", "--course", "ST-PILOT-MAHALLA", "--time", "10:00-17:00"]
         let cases: [(arguments: [String], status: Int32, mentions: [String])] = [
-            (create + ["--start", "25.03.2019", "--every", "fortnight", "--count", "2"], 64, ["“fortnight”"]),
-            (create + ["--start", "25.03.2019", "--every", "week", "--on", "funday", "--count", "2"], 64, ["“funday”"]),
+            (create + ["--start", "25.03.2019", "--every", "fortnight", "--count", "2"], 64, ["'fortnight'", "--every"]),
+            (create + ["--start", "25.03.2019", "--every", "week", "--on", "funday", "--count", "2"], 64, ["'funday'", "--on"]),
             (create + ["--start", "25.03.2019", "--every", "week"], 64, ["--count", "--until"]),
             (create + ["--start", "25.03.2019", "--every", "week", "--count", "2", "--until", "01.05.2019"], 64, ["--count", "--until"]),
             (create + ["--start", "25.03.2019", "--every", "week", "--count", "0"], 64, ["--count"]),
@@ -144,12 +144,12 @@ import Testing
             (["session", "move", e, "--date", "25.03.2019", "--to", "02.04.2019"], 65, ["outside event \(event)'s dates", "event edit"]),
             (["session", "move", e, "--date", "25.03.2019", "--to", "26.03.2019"], 65, ["Two sessions on 2019-03-26 overlap"]),
             (["session", "move", e, "--date", "25.03.2019"], 64, ["--to", "--time"]),
-            (["session", "move", e, "--date", "25.03.2019", "--time", "12:00-09:00"], 65, ["12:00", "09:00"]),
+            (["session", "move", e, "--date", "25.03.2019", "--time", "12:00-09:00"], 64, ["'12:00-09:00'", "--time"]),
             (["session", "add", e, "--date", "01.05.2019", "--time", "09:00-12:00"], 65, ["outside event \(event)'s dates"]),
             (["session", "delete", String(other), "--date", "26.03.2019"], 65, ["only one", "event cancel"]),
             (["session", "delete", String(meeting), "--date", "05.12.2019"], 65, ["cancelled"]),
             (["event", "reschedule", String(meeting), "--start", "06.12.2019"], 65, ["cancelled"]),
-            (["event", "reschedule", e, "--start", "31.02.2019"], 65, ["“31.02.2019”"]),
+            (["event", "reschedule", e, "--start", "31.02.2019"], 64, ["'31.02.2019'", "--start"]),
             (["event", "reschedule", "99", "--start", "01.04.2019"], 65, ["event 99"]),
             (["event", "edit", e], 64, ["--capacity"]),
             (["event", "edit", e, "--capacity", "0"], 65, ["Capacity 0"]),
@@ -162,10 +162,10 @@ import Testing
             (tour + ["--leg", "host=X;region=Xorazm;from=25.03.2019;to=24.03.2019"], 65, ["Leg 1", "24.03.2019"]),
             (tour + ["--leg", leg + ";to=27.03.2019", "--leg", "host=Y;region=UZ-TK;from=27.03.2019"], 65, ["share days"]),
             (tour.map { $0 == "ST-PILOT-MAHALLA" ? "PS-PARENTING" : $0 } + ["--leg", leg], 65, ["not a study tour"]),
-            (["agenda", "--from", "31.02.2019"], 65, ["“31.02.2019”"]),
+            (["agenda", "--from", "31.02.2019"], 64, ["'31.02.2019'", "--from"]),
             (["agenda", "--from", "01.04.2019", "--to", "01.03.2019"], 64, ["--to"]),
             (["agenda", "--trainer", "Nobody Atall"], 65, ["“Nobody Atall”", "Dilnoza Yusupova"]),
-            (["agenda", "--kind", "party"], 65, ["“party”"]),
+            (["agenda", "--kind", "party"], 64, ["'party'", "--kind"]),
             (["calendar", "export", "--event", "99"], 65, ["event 99"]),
             (["calendar", "export", "--region", "Narnia"], 65, ["“Narnia”"]),
             (["calendar", "export", "--out", programme.path("no/such/folder/x.ics")], 74, ["no/such/folder"]),

@@ -52,10 +52,10 @@ struct RegionSummaryFixture {
         })
         for (draft, person) in zip(drafts, added) { people[draft.0] = person.id! }
 
-        try event("E1", "PS-PARENTING", "Xorazm", "Urganch", days: "2019-03-25", count: 4, "09:00-12:00", marks: [
+        try event("E1", "PS-PARENTING", "Xorazm", "Urganch tumani", days: "2019-03-25", count: 4, "09:00-12:00", marks: [
             "Aziza": "PPPP", "Bekzod": "LLLL", "Charos": "PAAA", "Dilshod": "EEEE", "Elmira": "PPPA",
         ])
-        try event("E2", "COORD-MEETING", "Xorazm", "Xiva", days: "2019-12-31", count: 1, "10:00-13:00", marks: [
+        try event("E2", "COORD-MEETING", "Xorazm", "Xiva tumani", days: "2019-12-31", count: 1, "10:00-13:00", marks: [
             "Aziza": "P", "Farhod": "L", "Elmira": "E",
         ])
         try event("E3", "PS-PARENTING", "Samarqand", "Urgut", days: "2019-10-07", count: 4, "14:00-17:00", marks: [
@@ -69,8 +69,8 @@ struct RegionSummaryFixture {
         try event("E7", "SEM-INTERAGENCY", "Xorazm", nil, days: "2019-12-31", count: 2, "09:00-13:00", marks: ["Bekzod": "PP"])
         try event("E8", "PS-PARENTING", "Chuy", "Alamudun", days: "2019-09-16", count: 4, "09:00-12:00", marks: ["Aigul": "PPPP"],
                   held: false)
-        try event("E9", "PS-PARENTING", "Xorazm", "Urganch", days: "2019-12-02", count: 4, "09:00-12:00", marks: [:], held: false)
-        try event("E10", "SEM-INTERAGENCY", "Xorazm", "Urganch", days: "2020-01-06", count: 2, "09:00-13:00", marks: ["Aziza": "PP"])
+        try event("E9", "PS-PARENTING", "Xorazm", "Urganch tumani", days: "2019-12-02", count: 4, "09:00-12:00", marks: [:], held: false)
+        try event("E10", "SEM-INTERAGENCY", "Xorazm", "Urganch tumani", days: "2020-01-06", count: 2, "09:00-13:00", marks: ["Aziza": "PP"])
 
         try issue(event: "E1", to: ["Aziza", "Bekzod"])
         let bekzod = try database.certificates(eventID: events["E1"]!, participantID: people["Bekzod"]!)[0]

@@ -49,7 +49,7 @@ import Testing
 
     @Test func editsAndClearsFields() throws {
         let database = try Fixtures.database()
-        let person = try database.addParticipant(ParticipantDraft(fullName: "Gulnora Karimva", phone: "123", region: "UZ-XO", district: "Urganch"))
+        let person = try database.addParticipant(ParticipantDraft(fullName: "Gulnora Karimva", phone: "123", region: "UZ-XO", district: "Urganch tumani"))
         var changes = ParticipantChanges()
         changes.fullName = "Gulnora Karimova"
         changes.region = "Samarqand viloyati"

@@ -17,7 +17,7 @@ import Testing
             let earlier = try self.database.events().count
             let trainer = earlier == 0 ? "Dilnoza Yusupova" : "Trainer \(earlier + 1)"
             event = try self.database.createEvent(EventPlan(
-                courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch", organiser: organiser,
+                courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch tumani", organiser: organiser,
                 trainers: [trainer],
                 sessions: EventPlan.consecutiveSessions(from: Fixtures.day("\(year)-03-25"), days: 4, time: Fixtures.morning())))
             people = try self.database.addParticipants([

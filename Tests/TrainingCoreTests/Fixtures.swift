@@ -26,7 +26,7 @@ enum Fixtures {
     /// A four-day parenting training in Urganch, 25–28 March 2019.
     static func khorezmTraining(in database: AppDatabase, capacity: Int? = nil) throws -> EventDetail {
         try database.createEvent(EventPlan(
-            courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch", venue: "Mahalla markazi",
+            courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch tumani", venue: "Mahalla markazi",
             trainers: ["Dilnoza Yusupova"], capacity: capacity,
             sessions: EventPlan.consecutiveSessions(from: day("2019-03-25"), days: 4, time: morning())))
     }

@@ -55,9 +55,32 @@ import Testing
     @Test func findsADistrictWithinItsRegionOnly() throws {
         let khorezm = try gazetteer.region(matching: "UZ-XO")
         #expect(try gazetteer.district(matching: "Urganch tumani", in: khorezm).regionCode == "UZ-XO")
-        #expect(try gazetteer.district(matching: "Urganch", in: khorezm).code == "UZ-XO-URG")
+        #expect(try gazetteer.district(matching: "Urganch tumani", in: khorezm).code == "UZ-XO-URG")
+        #expect(try gazetteer.district(matching: "Urganch shahri", in: khorezm).code == "UZ-XO-URGC")
         let samarkand = try gazetteer.region(matching: "UZ-SA")
         #expect(throws: MalakaError.self) { try gazetteer.district(matching: "UZ-XO-URG", in: samarkand) }
         #expect(throws: MalakaError.self) { try gazetteer.district(matching: "Urganch", in: samarkand) }
+    }
+
+    /// “Urganch” is the district and the city, as “Tashkent” is the city and the region (issue 13): both refused alike,
+    /// naming each place with the code and the full name that choose it.
+    @Test(arguments: [("Urganch", "UZ-XO", ["UZ-XO-URG", "UZ-XO-URGC", "“Urganch tumani”", "“Urganch shahri”"]),
+                      ("Xiva", "UZ-XO", ["UZ-XO-XIV", "UZ-XO-XIVC"])])
+    func aDistrictAndACityOfOneNameAreAmbiguous(name: String, region: String, mentions: [String]) throws {
+        let region = try gazetteer.region(matching: region)
+        #expect {
+            try gazetteer.district(matching: name, in: region)
+        } throws: { error in
+            let error = error as? MalakaError
+            return error?.code == .ambiguousPlace && mentions.allSatisfy { error?.message.contains($0) == true }
+        }
+    }
+
+    @Test func aRegionNamedLikeACityIsAmbiguousTheSameWay() throws {
+        #expect {
+            try gazetteer.region(matching: "Tashkent")
+        } throws: { error in
+            (error as? MalakaError)?.code == .ambiguousPlace && (error as? MalakaError)?.message.contains("Give the code or the full name") == true
+        }
     }
 }

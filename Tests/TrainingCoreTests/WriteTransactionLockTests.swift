@@ -26,7 +26,7 @@ import Testing
 
         // When the other connection tries to write while a write has begun but done nothing yet
         var refusal: DatabaseError?
-        try database.write { _ in
+        try database.write(ChangeOperation("test")) { _ in
             do {
                 try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE; ROLLBACK") }
             } catch let error as DatabaseError {
@@ -50,7 +50,7 @@ import Testing
         let database = try AppDatabase.open(at: directory.appendingPathComponent("programme.sqlite").path, creating: true)
 
         // GRDB sets NORMAL (1) on a WAL pool's writer; FULL is 2.
-        let level = try database.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        let level = try database.write(ChangeOperation("test")) { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
         #expect(level == 2)
     }
 }

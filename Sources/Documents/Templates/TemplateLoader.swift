@@ -44,7 +44,7 @@ struct TemplateLoader {
     }
 
     mutating func read(text: String, name: String, data: Data) -> CertificateTemplate? {
-        guard let root = attempt({ try YAMLNode(text: text, file: $0.file) }) else { return nil }
+        guard let root = attempt({ try YAMLNode(text: text, file: $0.file, fields: "page:, fonts:, blocks:…", error: TemplateError.init) }) else { return nil }
         _ = attempt { _ in
             try root.refuseUnknownFields([
                 "description", "page", "languages", "fonts", "colours", "background", "frames", "rectangles", "lines",

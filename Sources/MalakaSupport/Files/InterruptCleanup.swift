@@ -23,4 +23,11 @@ public enum InterruptCleanup {
             sources.append(source)
         }
     }
+
+    /// Lets a long-running program that stops gracefully on SIGINT and SIGTERM (a server) handle them
+    /// itself: the handlers stop acting, and the signals stay ignored by default so its own handlers run.
+    public static func standAside() {
+        for source in sources { source.cancel() }
+        sources.removeAll()
+    }
 }

@@ -112,9 +112,33 @@ struct NameComparison: Sendable {
             unmatchedB += 1
             if firstB < 0 { firstB = j }
         }
-        disagreements = min(unmatchedA, unmatchedB)
-        extraWords = max(unmatchedA, unmatchedB) - disagreements
-        if firstA >= 0, firstB >= 0 { firstDisagreement = (firstA, firstB) }
+        // An initial left over may stand for a word the other name leaves out, but one facing a word the other
+        // name has left over (an initial, a word or the patronymic) is a different word: Karimova A. Gulnora is not
+        // Karimova B. Gulnora, nor Karimova Gulnora Rustamovna.
+        var initialsA: [Int] = [], initialsB: [Int] = []
+        for i in 0..<min(a.tokens.count, nA) where matchedA & (1 << i) == 0 && itemsA[i].isInitial { initialsA.append(i) }
+        for j in 0..<min(b.tokens.count, nB) where matchedB & (1 << j) == 0 && itemsB[j].isInitial { initialsB.append(j) }
+        var wordsA = unmatchedA, wordsB = unmatchedB
+        var patronymicA = patA >= 0 && patA < nA && matchedA & (1 << patA) == 0 ? 1 : 0
+        var patronymicB = patB >= 0 && patB < nB && matchedB & (1 << patB) == 0 ? 1 : 0
+        let bothInitials = min(initialsA.count, initialsB.count)
+        /// Takes up to `count` left-over words, then the patronymic, as faced by initials; returns how many it took.
+        func face(_ count: Int, _ words: inout Int, _ patronymic: inout Int) -> Int {
+            let fromWords = min(count, words)
+            words -= fromWords
+            let fromPatronymic = min(count - fromWords, patronymic)
+            patronymic -= fromPatronymic
+            return fromWords + fromPatronymic
+        }
+        let initialClashes = bothInitials + face(initialsA.count - bothInitials, &wordsB, &patronymicB)
+            + face(initialsB.count - bothInitials, &wordsA, &patronymicA)
+        disagreements = min(wordsA, wordsB) + initialClashes
+        extraWords = max(wordsA, wordsB) - min(wordsA, wordsB)
+        if firstA >= 0, firstB >= 0 {
+            firstDisagreement = (firstA, firstB)
+        } else if initialClashes > 0 {
+            firstDisagreement = (initialsA.first ?? (firstA >= 0 ? firstA : patA), initialsB.first ?? (firstB >= 0 ? firstB : patB))
+        }
         weight -= 10 * Double(disagreements) + 1.5 * Double(extraWords)
 
         switch (patA >= 0 && patA < nA, patB >= 0 && patB < nB) {

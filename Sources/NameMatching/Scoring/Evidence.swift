@@ -109,7 +109,7 @@ struct Evidence: Sendable {
             let shared = c.pairs.map { "\(item(a, $0.a).display) = \(item(b, $0.b).display)" }.joined(separator: ", ")
             explained?.append(Reason(weight: 5, text: "shared name word (\(shared))"))
             if let (i, j) = c.firstDisagreement {
-                explained?.append(Reason(weight: c.weight - 5, text: "different name words (\(a.tokens[i].display) ≠ \(b.tokens[j].display))"))
+                explained?.append(Reason(weight: c.weight - 5, text: "different name words (\(item(a, i).display) ≠ \(item(b, j).display))"))
             }
         }
         if !c.commonWords.isEmpty {

@@ -1,44 +1,19 @@
 import Foundation
-import Yams
-import MalakaSupport
 
-/// Typed access to the fields of a YAML mapping that names the file, line and field in every complaint.
+/// A course file's fields by dotted path (`completion.minimum-share`), read through the one ``YAMLNode``: every
+/// complaint names the file, line and field, and is a ``MalakaError``.
 struct YAMLFields {
     let file: String
-    private let root: Node.Mapping
-    private let rootMark: Mark?
+    private let root: YAMLNode
 
     init(text: String, file: String) throws {
         self.file = file
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw MalakaError.data("\(file): \(error.locatedDescription). Fix the YAML syntax there.")
-        }
-        guard let node, let mapping = node.mapping else {
-            throw MalakaError.data("\(file): the file must hold a mapping of fields (code:, kind:, titles:…), not \(node == nil ? "nothing" : "a list or a single value").")
-        }
-        root = mapping
-        rootMark = node.mark
+        root = try YAMLNode(text: text, file: file, fields: "code:, kind:, titles:…", error: { MalakaError.data($0) })
     }
 
-    /// The node at a dotted path such as `completion.minimum-share`.
-    func node(_ path: String) -> Node? {
-        var current: Node.Mapping? = root
-        var found: Node?
-        for part in path.split(separator: ".") {
-            guard let mapping = current, let next = mapping[String(part)] else { return nil }
-            found = next
-            current = next.mapping
-        }
-        return found
-    }
-
-    func problem(at path: String, _ message: String) -> MalakaError {
-        let mark = node(path)?.mark ?? rootMark
-        let place = mark.map { "line \($0.line), column \($0.column)" } ?? "the top"
-        return MalakaError.data("\(file), \(place), field \(path): \(message).")
+    /// A complaint about the field at `path`, placed where it is, or at the top when it is missing.
+    func problem(at path: String, _ message: String) -> any Error {
+        (root.descendant(path) ?? root).problem(message, field: path)
     }
 
     func string(_ path: String) throws -> String {
@@ -49,23 +24,7 @@ struct YAMLFields {
     }
 
     func optionalString(_ path: String) throws -> String? {
-        guard let node = node(path) else { return nil }
-        guard let scalar = node.scalar else { throw problem(at: path, "expected text, found a list or a mapping") }
-        return try checked(scalar.string, at: path)
-    }
-
-    /// The longest text a field may hold: a description is a paragraph, not a book.
-    static let maximumTextLength = 10_000
-
-    /// `text`, unless it is longer than any field needs or holds a character that must not be stored.
-    func checked(_ text: String, at path: String) throws -> String {
-        guard text.utf8.count <= Self.maximumTextLength else {
-            throw problem(at: path, "the text is \(text.utf8.count) bytes long, more than the \(Self.maximumTextLength) any field may hold; shorten it")
-        }
-        if let scalar = ForbiddenCharacter.first(in: text, allowingLineBreaks: true) {
-            throw problem(at: path, "the text contains the invisible character \(CharacterLabel.code(of: scalar)); retype it")
-        }
-        return text
+        try root.descendant(path)?.string()
     }
 
     func integer(_ path: String) throws -> Int {
@@ -75,9 +34,8 @@ struct YAMLFields {
     }
 
     func number(_ path: String) throws -> Double {
-        let text = try string(path)
-        guard let value = Double(text), value.isFinite else { throw problem(at: path, "“\(text)” is not a number") }
-        return value
+        _ = try string(path)
+        return try root.descendant(path)!.number()
     }
 
     /// A share written `80%` or `0.8`.
@@ -96,32 +54,25 @@ struct YAMLFields {
     }
 
     func bool(_ path: String, default defaultValue: Bool) throws -> Bool {
-        guard let text = try optionalString(path) else { return defaultValue }
-        switch text.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default: throw problem(at: path, "“\(text)” is not true or false")
-        }
+        try root.descendant(path)?.bool() ?? defaultValue
     }
 
     func stringList(_ path: String) throws -> [String] {
-        guard let node = node(path) else { return [] }
-        if let scalar = node.scalar { return [scalar.string] }
-        guard let sequence = node.sequence else { throw problem(at: path, "expected a list such as [parent, teacher]") }
-        return try sequence.map { item in
-            guard let scalar = item.scalar else { throw problem(at: path, "every item must be a single word") }
-            return scalar.string
+        guard let node = root.descendant(path) else { return [] }
+        if node.isScalar { return [try node.string()] }
+        guard let items = try? node.items() else { throw problem(at: path, "expected a list such as [parent, teacher]") }
+        return try items.map { item in
+            guard item.isScalar else { throw problem(at: path, "every item must be a single word") }
+            return try item.string()
         }
     }
 
     func stringMap(_ path: String) throws -> [(String, String)] {
-        guard let node = node(path) else { return [] }
-        guard let mapping = node.mapping else { throw problem(at: path, "expected a mapping such as `en: Title`") }
-        return try mapping.map { key, value in
-            guard let tag = key.scalar?.string, let text = value.scalar?.string else {
-                throw problem(at: path, "every entry must be `language: text`")
-            }
-            return (tag, try checked(text, at: "\(path).\(tag)"))
+        guard let node = root.descendant(path) else { return [] }
+        guard node.isMapping else { throw problem(at: path, "expected a mapping such as `en: Title`") }
+        return try node.entries().map { tag, value in
+            guard value.isScalar else { throw problem(at: path, "every entry must be `language: text`") }
+            return (tag, try value.string())
         }
     }
 
@@ -135,19 +86,16 @@ struct YAMLFields {
         }
     }
 
-    /// Refuses fields the format does not have, which are usually typos.
+    /// Refuses fields the format does not have, which are usually typos; titles may be in any language.
     func refuseUnknownFields(allowed: Set<String>) throws {
-        func check(_ mapping: Node.Mapping, prefix: String) throws {
-            for (key, value) in mapping {
-                guard let name = key.scalar?.string else { continue }
+        func check(_ node: YAMLNode, prefix: String) throws {
+            for (name, value) in try node.entries() {
                 let path = prefix.isEmpty ? name : "\(prefix).\(name)"
-                if path.hasPrefix("titles.") { continue }
                 guard allowed.contains(path) else {
-                    let mark = key.mark.map { "line \($0.line), column \($0.column)" } ?? "the top"
-                    throw MalakaError.data("\(file), \(mark): “\(path)” is not a field of a course file. Check its spelling; the fields are \(allowed.filter { !$0.contains(".") }.sorted().joined(separator: ", ")).")
+                    throw MalakaError.data("\(file), \(node.place(ofKey: name)): “\(path)” is not a field of a course file. Check its spelling; the fields are \(allowed.filter { !$0.contains(".") }.sorted().joined(separator: ", ")).")
                 }
-                if let nested = value.mapping, path != "titles" {
-                    try check(nested, prefix: path)
+                if value.isMapping && path != "titles" {
+                    try check(value, prefix: path)
                 }
             }
         }

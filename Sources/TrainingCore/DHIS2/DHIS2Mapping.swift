@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Which DHIS2 data element, category option combination and organisation unit each number of a
 /// region summary goes to: a file the programme keeps beside its courses, `courses/dhis2/mapping.yaml`.
@@ -40,67 +39,58 @@ public struct DHIS2Mapping: Hashable, Sendable {
     }
 
     public static func parse(_ text: String, file: String) throws -> DHIS2Mapping {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw MalakaError.data("\(file): \(error.locatedDescription). Fix the YAML syntax there.")
-        }
-        guard let mapping = root?.mapping else {
-            throw MalakaError.data("\(file): the file must hold a mapping with org-units: and data-values:.")
-        }
-        func problem(_ node: Node?, _ field: String, _ message: String) -> MalakaError {
-            let place = (node?.mark ?? root?.mark).map { "line \($0.line), column \($0.column)" } ?? "the top"
-            return MalakaError.data("\(file), \(place), field \(field): \(message).")
-        }
-        func codeValue(_ node: Node?, _ field: String) throws -> String? {
+        let root = try YAMLNode(text: text, file: file, fields: "org-units:, data-values:", error: { MalakaError.data($0) })
+        /// A code, or nil when the field is absent.
+        func codeValue(_ node: YAMLNode?) throws -> String? {
             guard let node else { return nil }
-            guard let value = node.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-                throw problem(node, field, "expected a code, found \(node.scalar == nil ? "a list or a mapping" : "nothing")")
+            guard node.isScalar, let value = Optional(try node.string().trimmingCharacters(in: .whitespaces)), !value.isEmpty else {
+                throw node.problem("expected a code, found \(node.isScalar ? "nothing" : "a list or a mapping")")
             }
             return value
         }
         let known: Set<String> = ["data-set", "attribute-option-combo", "org-units", "data-values"]
-        for (key, _) in mapping where !known.contains(key.string ?? "") {
-            throw problem(key, key.string ?? "?", "not a field of a DHIS2 mapping; the fields are \(known.sorted().joined(separator: ", "))")
+        for (key, _) in try root.entries() where !known.contains(key) {
+            throw root.problem("not a field of a DHIS2 mapping; the fields are \(known.sorted().joined(separator: ", "))",
+                               field: key, place: root.place(ofKey: key))
         }
 
-        guard let units = mapping["org-units"]?.mapping else {
-            throw problem(mapping["org-units"], "org-units", "give each region's DHIS2 organisation unit, such as UZ-XO: UZ_XORAZM")
+        guard let units = try root.optional("org-units"), units.isMapping else {
+            throw (try root.optional("org-units") ?? root).problem(
+                "give each region's DHIS2 organisation unit, such as UZ-XO: UZ_XORAZM", field: "org-units")
         }
         var orgUnits: [String: String] = [:]
-        for (key, value) in units {
-            let place = key.string ?? ""
+        for (place, value) in try units.entries() {
             guard Gazetteer.bundled.region(code: place) != nil || Gazetteer.bundled.district(code: place) != nil else {
-                throw problem(key, "org-units.\(place)", "“\(place)” is not a region or district code Malaka knows (such as UZ-XO or UZ-XO-URG)")
+                throw units.problem("“\(place)” is not a region or district code Malaka knows (such as UZ-XO or UZ-XO-URG)",
+                                    field: value.path, place: units.place(ofKey: place))
             }
-            orgUnits[place] = try codeValue(value, "org-units.\(place)")
+            orgUnits[place] = try codeValue(value)
         }
 
-        guard let values = mapping["data-values"]?.sequence, !values.isEmpty else {
-            throw problem(mapping["data-values"], "data-values", "list the numbers to send, each with indicator: and data-element:")
+        let valuesNode = try root.optional("data-values")
+        guard let values = try? valuesNode?.items(), !values.isEmpty else {
+            throw (valuesNode ?? root).problem("list the numbers to send, each with indicator: and data-element:", field: "data-values")
         }
         var entries: [Entry] = []
-        for (index, item) in values.enumerated() {
-            let field = "data-values[\(index + 1)]"
-            guard let entry = item.mapping else { throw problem(item, field, "expected indicator:, data-element: and category-option-combo:") }
-            guard let key = try codeValue(entry["indicator"], "\(field).indicator") else {
-                throw problem(item, "\(field).indicator", "the field is missing; give a key such as participants.sex.female")
+        for item in values {
+            guard item.isMapping else { throw item.problem("expected indicator:, data-element: and category-option-combo:") }
+            guard let key = try codeValue(item.optional("indicator")) else {
+                throw item.problem("the field is missing; give a key such as participants.sex.female", field: "\(item.path).indicator")
             }
             guard let indicator = SummaryIndicator.named(key) else {
-                throw problem(entry["indicator"], "\(field).indicator", "“\(key)” is not a number of the region summary; use one of its JSON keys, such as events, hours, participants.sex.female or completed")
+                throw try item.required("indicator").problem("“\(key)” is not a number of the region summary; use one of its JSON keys, such as events, hours, participants.sex.female or completed")
             }
-            guard let dataElement = try codeValue(entry["data-element"], "\(field).data-element") else {
-                throw problem(item, "\(field).data-element", "the field is missing; give the DHIS2 data element")
+            guard let dataElement = try codeValue(item.optional("data-element")) else {
+                throw item.problem("the field is missing; give the DHIS2 data element", field: "\(item.path).data-element")
             }
-            let combo = try codeValue(entry["category-option-combo"], "\(field).category-option-combo")
+            let combo = try codeValue(item.optional("category-option-combo"))
             if let twin = entries.first(where: { $0.dataElement == dataElement && $0.categoryOptionCombo == combo }) {
-                throw problem(item, field, "\(dataElement)\(combo.map { "/\($0)" } ?? "") already receives \(twin.indicator.key); each data element and combination takes one number")
+                throw item.problem("\(dataElement)\(combo.map { "/\($0)" } ?? "") already receives \(twin.indicator.key); each data element and combination takes one number")
             }
             entries.append(Entry(indicator: indicator, dataElement: dataElement, categoryOptionCombo: combo))
         }
-        return DHIS2Mapping(dataSet: try codeValue(mapping["data-set"], "data-set"),
-                            attributeOptionCombo: try codeValue(mapping["attribute-option-combo"], "attribute-option-combo"),
+        return DHIS2Mapping(dataSet: try codeValue(root.optional("data-set")),
+                            attributeOptionCombo: try codeValue(root.optional("attribute-option-combo")),
                             orgUnits: orgUnits, entries: entries)
     }
 }

@@ -32,11 +32,16 @@ extension AppDatabase {
     /// - Returns: the number of marks written.
     @discardableResult
     public func markAttendance(_ requests: [AttendanceMarks]) throws -> Int {
+        try markAttendance(requests, as: .markAttendance)
+    }
+
+    /// Records attendance as `operation` in the change log: typed marks, or an imported sheet.
+    func markAttendance(_ requests: [AttendanceMarks], as operation: ChangeOperation) throws -> Int {
         for request in requests where request.marks.isEmpty && request.everyoneElse == nil {
             throw MalakaError(.usage, .nothingToDo, "Say who was at event \(request.eventID) on \(request.date.iso):",
                               subject: .event(request.eventID), remedy: .sayWhoAttended)
         }
-        return try write { db in
+        return try write(operation) { db in
             let markedAt = Date.databaseNow.databaseValue
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO attendance (enrollmentId, sessionId, status, markedAt) VALUES (?, ?, ?, ?)

@@ -30,7 +30,7 @@ extension AppDatabase {
             }
         }
         if !requests.isEmpty {
-            try markAttendance(requests)
+            try markAttendance(requests, as: .importAttendance)
         }
         report.written = true
         return report
@@ -125,7 +125,11 @@ extension AppDatabase {
             file: file, source: sheet.source.description, isWorksheet: isWorksheet, eventID: eventID,
             headerLine: layout.headerLine, columns: layout.columns, rows: [], problems: [], written: false, refusals: [])
         var lineOfParticipant: [Int64: Int] = [:]
-        for row in sheet.rows[(layout.headerIndex + 1)...] where !row.isBlank {
+        // Rows the worksheet hides are not what its maker sees: left out unless asked for, and said either way.
+        let markedRows = sheet.rows[(layout.headerIndex + 1)...].filter { !$0.isBlank }
+        report.hiddenRows = markedRows.filter(\.isHidden).map(\.line)
+        report.includedHidden = options.includeHidden
+        for row in markedRows where options.includeHidden || !row.isHidden {
             var problems: [ImportProblem] = []
             func problem(_ column: Int?, _ reason: String, _ remedy: MalakaError.Remedy? = nil) {
                 let header = column.flatMap { number in layout.columns.first { $0.column == number }?.header }

@@ -74,5 +74,7 @@ extension AppDatabase {
         } catch let error as DatabaseError {
             throw MalakaError.io("Cannot restore from \(path): \(error.message ?? "\(error.resultCode)"); the database was left as it was.")
         }
+        // The restored log goes on with the restore itself, so a history that went back in time says so.
+        try write(.restoreBackup, detail: "from \((path as NSString).lastPathComponent)") { _ in }
     }
 }

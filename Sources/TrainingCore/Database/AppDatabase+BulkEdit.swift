@@ -51,7 +51,7 @@ extension AppDatabase {
             }
         }
         if dryRun { return edits }
-        try write { db in
+        try write(.editPeople) { db in
             for edit in edits where edit.changes { try edit.after.update(db) }
         }
         return edits

@@ -105,7 +105,7 @@ extension AppDatabase {
     ) throws -> IssueTotals {
         let signer = TokenSigner(detail: plan.event, keys: keys)
         do {
-            return try write { db in
+            return try write(.issueCertificate) { db in
                 var totals = try issueCertificates(db, plan, signer: signer, digest: digest, produce: produce)
                 try finish()
                 totals.createdKey = signer.created
@@ -218,7 +218,7 @@ extension AppDatabase {
     ) throws -> IssuedCertificate {
         var signer: TokenSigner?
         do {
-            return try write { db in
+            return try write(.reissueCertificate) { db in
                 try reissueCertificate(db, serial: serial, language: language, issueDate: issueDate, keys: keys,
                                        digest: digest, produce: produce) { signer = $0 }
             }
@@ -275,7 +275,7 @@ extension AppDatabase {
     public func revokeCertificate(serial: String, reason: String) throws -> Certificate {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw MalakaError(.usage, .missingReason, "Say why the certificate is revoked.", subject: .certificate(serial: serial), remedy: .giveReason) }
-        return try write { db in
+        return try write(.revokeCertificate) { db in
             var certificate = try certificate(db, serial: serial)
             guard certificate.status == .valid else {
                 throw MalakaError.data("Certificate \(certificate.serial) is already \(certificate.status.rawValue).")

@@ -22,32 +22,22 @@ extension AppDatabase {
               - CASE s.timeZone WHEN 'Asia/Bishkek' THEN 360 ELSE 300 END
             """
         }
-        var slots: [Slot] = []
+        var slots: [ScheduleConflictRule.Slot] = []
         let slotRows = try Row.fetchCursor(db, sql: """
             SELECT s.id, s.eventId, s.legId, \(absolute("startTime")), \(absolute("endTime"))
             FROM session s JOIN event e ON e.id = s.eventId WHERE e.status <> 'cancelled'
             """)
         while let row = try slotRows.next() {
-            slots.append(Slot(sessionID: row[0], eventID: row[1], legID: row[2], start: row[3], end: row[4]))
+            slots.append(ScheduleConflictRule.Slot(sessionID: row[0], eventID: row[1], legID: row[2], start: row[3], end: row[4]))
         }
-        var slotsByEvent: [Int64: [Int]] = [:]
-        for (index, slot) in slots.enumerated() {
-            slotsByEvent[slot.eventID, default: []].append(index)
-        }
-        var pairs: [(kind: ScheduleConflict.Kind, subjectKey: String, first: Int, second: Int)] = []
-
-        // Trainers: each trainer's sessions, swept in order of start.
-        var eventsByTrainer: [Int64: [Int64]] = [:]
-        let trainerRows = try Row.fetchCursor(db, sql: "SELECT trainerId, eventId FROM eventTrainer")
-        while let row = try trainerRows.next() {
-            eventsByTrainer[row[0], default: []].append(row[1])
-        }
-        for (trainerID, eventIDs) in eventsByTrainer where eventIDs.count > 1 {
-            for (a, b) in Self.sweep(eventIDs.flatMap { slotsByEvent[$0] ?? [] }, in: slots) {
-                pairs.append((.trainer, "trainer:\(trainerID)", a, b))
+        func eventsByPerson(_ sql: String) throws -> [Int64: [Int64]] {
+            var events: [Int64: [Int64]] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                events[row[0], default: []].append(row[1])
             }
+            return events
         }
-
         // Venues: the same folded venue text in the same region; a leg's venue is its host.
         func venueKeys(_ sql: String) throws -> [Int64: String] {
             var keys: [Int64: String] = [:]
@@ -59,53 +49,19 @@ extension AppDatabase {
             }
             return keys
         }
-        let eventVenues = try venueKeys("SELECT id, regionCode, venue FROM event WHERE status <> 'cancelled' AND venue IS NOT NULL")
-        let legVenues = try venueKeys("SELECT id, regionCode, hostOrganisation FROM studyTourLeg")
-        var slotsByVenue: [String: [Int]] = [:]
-        for (index, slot) in slots.enumerated() {
-            guard let key = slot.legID.map({ legVenues[$0] }) ?? eventVenues[slot.eventID] else { continue }
-            slotsByVenue[key, default: []].append(index)
-        }
-        for (key, indices) in slotsByVenue where indices.count > 1 {
-            for (a, b) in Self.sweep(indices, in: slots) {
-                pairs.append((.venue, "venue:\(key)", a, b))
-            }
-        }
-
-        // Participants: for each person in two or more events, the pairs of those
-        // events whose spans meet; each pair of events is compared once.
-        var span: [Int64: (start: Int, end: Int)] = [:]
-        for (eventID, indices) in slotsByEvent {
-            span[eventID] = (indices.map { slots[$0].start }.min()!, indices.map { slots[$0].end }.max()!)
-        }
-        var eventsByParticipant: [Int64: [Int64]] = [:]
-        let participationRows = try Row.fetchCursor(db, sql: """
-            SELECT participantId, eventId FROM enrollment UNION ALL SELECT participantId, eventId FROM waitlist
-            """)
-        while let row = try participationRows.next() {
-            let eventID: Int64 = row[1]
-            guard span[eventID] != nil else { continue }
-            eventsByParticipant[row[0], default: []].append(eventID)
-        }
-        var pairCache: [PairKey: [(Int, Int)]] = [:]
-        for (participantID, eventIDs) in eventsByParticipant where eventIDs.count > 1 {
-            let ordered = eventIDs.sorted { span[$0]!.start < span[$1]!.start }
-            for (position, first) in ordered.enumerated() {
-                for second in ordered[(position + 1)...] {
-                    guard span[second]!.start < span[first]!.end else { break }
-                    let key = PairKey(first: min(first, second), second: max(first, second))
-                    let overlapping = pairCache[key] ?? Self.sweep(slotsByEvent[key.first]! + slotsByEvent[key.second]!, in: slots)
-                    pairCache[key] = overlapping
-                    for (a, b) in overlapping {
-                        pairs.append((.participant, "participant:\(participantID)", a, b))
-                    }
-                }
-            }
-        }
+        let rule = ScheduleConflictRule(
+            slots: slots,
+            eventsByTrainer: try eventsByPerson("SELECT trainerId, eventId FROM eventTrainer"),
+            eventVenues: try venueKeys("SELECT id, regionCode, venue FROM event WHERE status <> 'cancelled' AND venue IS NOT NULL"),
+            legVenues: try venueKeys("SELECT id, regionCode, hostOrganisation FROM studyTourLeg"),
+            eventsByParticipant: try eventsByPerson("""
+                SELECT participantId, eventId FROM enrollment UNION ALL SELECT participantId, eventId FROM waitlist
+                """))
+        let clashes = rule.clashes()
 
         // Only now the sessions in conflict, with their dates, times and places.
         var booked: [Int64: BookedSession] = [:]
-        let involved = Array(Set(pairs.flatMap { [slots[$0.first].sessionID, slots[$0.second].sessionID] }))
+        let involved = Array(Set(clashes.flatMap { [$0.first, $0.second] }))
         for start in stride(from: 0, to: involved.count, by: 500) {
             let chunk = Array(involved[start..<min(start + 500, involved.count)])
             for (session, _) in try BookedSession.fetchAll(
@@ -113,44 +69,13 @@ extension AppDatabase {
                 booked[session.sessionId] = session
             }
         }
-        var found = pairs.compactMap { pair -> ScheduleConflict? in
-            guard let first = booked[slots[pair.first].sessionID], let second = booked[slots[pair.second].sessionID] else { return nil }
-            return ScheduleConflict(kind: pair.kind, subjectKey: pair.subjectKey, subject: "", session: first, other: second)
+        var found = clashes.compactMap { clash -> ScheduleConflict? in
+            guard let first = booked[clash.first], let second = booked[clash.second] else { return nil }
+            return ScheduleConflict(kind: clash.kind, subjectKey: clash.subjectKey, subject: "", session: first, other: second)
         }
         found.sort { ($0.session.absoluteStart, $0.kind.rawValue, $0.subjectKey, $0.other.eventId)
             < ($1.session.absoluteStart, $1.kind.rawValue, $1.subjectKey, $1.other.eventId) }
         return try describe(db, found)
-    }
-
-    /// A session as the sweep sees it: numbers only.
-    private struct Slot {
-        var sessionID: Int64
-        var eventID: Int64
-        var legID: Int64?
-        /// Minutes since 1970-01-01 00:00 UTC.
-        var start: Int
-        var end: Int
-    }
-
-    private struct PairKey: Hashable {
-        var first: Int64
-        var second: Int64
-    }
-
-    /// The pairs of overlapping sessions of different events among `indices`, the earlier first.
-    private static func sweep(_ indices: [Int], in slots: [Slot]) -> [(Int, Int)] {
-        let ordered = indices.sorted { (slots[$0].start, slots[$0].eventID) < (slots[$1].start, slots[$1].eventID) }
-        var active: [Int] = []
-        var pairs: [(Int, Int)] = []
-        for index in ordered {
-            let slot = slots[index]
-            active.removeAll { slots[$0].end <= slot.start }
-            for earlier in active where slots[earlier].eventID != slot.eventID {
-                pairs.append((earlier, index))
-            }
-            active.append(index)
-        }
-        return pairs
     }
 
     /// The conflicts of one event with every other: its trainers, venues and participants booked elsewhere at the same time.
@@ -171,12 +96,7 @@ extension AppDatabase {
         guard !mine.isEmpty else { return [] }
         let low = mine.map(\.date).min()!.adding(days: -1).iso
         let high = mine.map(\.date).max()!.adding(days: 1).iso
-        var byDay: [Int: [BookedSession]] = [:]
-        for session in mine { byDay[session.date.dayNumber, default: []].append(session) }
-        func overlapping(_ other: BookedSession) -> [BookedSession] {
-            (-1...1).flatMap { byDay[other.date.dayNumber + $0] ?? [] }.filter { $0.overlaps(other) }
-        }
-        var found: [ScheduleConflict] = []
+        var bookings: [ScheduleConflictRule.Booking] = []
 
         if kinds.contains(.trainer) {
             let others = try BookedSession.fetchAll(
@@ -186,10 +106,7 @@ extension AppDatabase {
                 arguments: [eventID, eventID, low, high])
             for (other, row) in others {
                 let trainerID: Int64 = row[10]
-                for session in overlapping(other) {
-                    found.append(ScheduleConflict(kind: .trainer, subjectKey: "trainer:\(trainerID)", subject: "",
-                                                  session: session, other: other))
-                }
+                bookings.append(.init(kind: .trainer, subjectKey: "trainer:\(trainerID)", session: other))
             }
         }
 
@@ -206,10 +123,7 @@ extension AppDatabase {
                 arguments: StatementArguments([eventID, low, high] as [any DatabaseValueConvertible] + regions + regions))
             for (other, _) in others {
                 guard let key = other.venueKey, venueKeys.contains(key) else { continue }
-                for session in overlapping(other) where session.venueKey == key {
-                    found.append(ScheduleConflict(kind: .venue, subjectKey: "venue:\(key)", subject: "",
-                                                  session: session, other: other))
-                }
+                bookings.append(.init(kind: .venue, subjectKey: "venue:\(key)", session: other))
             }
         }
 
@@ -217,7 +131,7 @@ extension AppDatabase {
             let people: String
             var arguments: StatementArguments
             if let participantIDs {
-                guard !participantIDs.isEmpty else { return try describe(db, found) }
+                guard !participantIDs.isEmpty else { return try describe(db, ScheduleConflictRule.conflicts(of: mine, with: bookings)) }
                 people = participantIDs.map { _ in "?" }.joined(separator: ", ")
                 arguments = StatementArguments(participantIDs + participantIDs)
             } else {
@@ -236,15 +150,10 @@ extension AppDatabase {
                 where: "s.eventId <> ? AND s.date BETWEEN ? AND ?", arguments: arguments)
             for (other, row) in others {
                 let participantID: Int64 = row[10]
-                for session in overlapping(other) {
-                    found.append(ScheduleConflict(kind: .participant, subjectKey: "participant:\(participantID)",
-                                                  subject: "", session: session, other: other))
-                }
+                bookings.append(.init(kind: .participant, subjectKey: "participant:\(participantID)", session: other))
             }
         }
-        found.sort { ($0.session.absoluteStart, $0.kind.rawValue, $0.subjectKey, $0.other.absoluteStart)
-            < ($1.session.absoluteStart, $1.kind.rawValue, $1.subjectKey, $1.other.absoluteStart) }
-        return try describe(db, found)
+        return try describe(db, ScheduleConflictRule.conflicts(of: mine, with: bookings))
     }
 
     /// Fills in the events' titles, the subjects' names, and whether an override allowed each conflict.
@@ -262,7 +171,7 @@ extension AppDatabase {
         while let row = try overrideRows.next() {
             let a: Int64 = row[0]
             let b: Int64? = row[1]
-            allowed.insert(Self.overrideKey(a, b ?? 0, row[2], row[3]))
+            allowed.insert(ScheduleConflictRule.overrideKey(a, b ?? 0, row[2], row[3]))
         }
         return conflicts.map { conflict in
             var conflict = conflict
@@ -278,14 +187,9 @@ extension AppDatabase {
                 let id = Int64(key.dropFirst("participant:".count)) ?? 0
                 conflict.subject = "\(participantNames[id] ?? "Participant") (\(id))"
             }
-            conflict.allowed = allowed.contains(Self.overrideKey(conflict.session.eventId, conflict.other.eventId,
-                                                                  conflict.kind.rawValue, key))
+            conflict.allowed = allowed.contains(ScheduleConflictRule.overrideKey(of: conflict))
             return conflict
         }
-    }
-
-    private static func overrideKey(_ a: Int64, _ b: Int64, _ kind: String, _ subject: String) -> String {
-        "\(min(a, b))-\(max(a, b))-\(kind)-\(subject)"
     }
 
     private func names(_ db: Database, sql: String, ids: [Int64]) throws -> [Int64: String] {
@@ -312,20 +216,19 @@ extension AppDatabase {
     /// - Returns: the conflicts that were allowed.
     @discardableResult
     func enforce(_ db: Database, _ conflicts: [ScheduleConflict], allow: Bool, action: String) throws -> [ScheduleConflict] {
-        let fresh = conflicts.filter { !$0.allowed }
-        guard !fresh.isEmpty else { return [] }
-        guard allow else {
-            throw Self.refusal(fresh.map { conflict in
+        let recorded: [ScheduleConflict], fresh: [ScheduleConflict]
+        switch ScheduleConflictRule.decide(conflicts, allow: allow) {
+        case .clear: return []
+        case .refuse(let conflicts):
+            throw Self.refusal(conflicts.map { conflict in
                 var conflict = conflict
                 conflict.sessionIsNew = action == "create"
                 return conflict
             })
+        case .allow(let overrides, let all): (recorded, fresh) = (overrides, all)
         }
         let now = Date.databaseNow
-        var recorded = Set<String>()
-        for conflict in fresh {
-            let key = Self.overrideKey(conflict.session.eventId, conflict.other.eventId, conflict.kind.rawValue, conflict.subjectKey)
-            guard recorded.insert(key).inserted else { continue }
+        for conflict in recorded {
             var override = ScheduleOverride(
                 id: nil, eventId: conflict.session.eventId, otherEventId: conflict.other.eventId, kind: conflict.kind,
                 subjectKey: conflict.subjectKey, description: conflict.sentence + ".", action: action, recordedAt: now)

@@ -25,7 +25,7 @@ extension AppDatabase {
     /// Loads or updates the catalogue's courses by code, all in one transaction.
     @discardableResult
     public func syncCourses(_ definitions: [CourseDefinition]) throws -> CourseSyncReport {
-        try write { db in
+        try write(.syncCourses) { db in
             var report = CourseSyncReport()
             for definition in definitions {
                 var course = Course(

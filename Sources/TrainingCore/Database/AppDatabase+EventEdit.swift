@@ -15,7 +15,7 @@ extension AppDatabase {
             throw MalakaError.usage("Say what to change: the title, venue, organiser, district, locality or trainers.")
         }
         try changes.checkText()
-        try write { db in
+        try write(.editEvent) { db in
             var event = try eventDetail(db, id: id).event
             if let title = changes.title { event.title = Optional(title).nonEmpty }
             if let venue = changes.venue { event.venue = Optional(venue).nonEmpty }

@@ -10,7 +10,7 @@ extension AppDatabase {
     /// ```
     /// A blank or nil label clears it. Reports match labels ignoring case and spacing.
     public func labelEvent(id: Int64, project: String?) throws -> EventDetail {
-        try write { db in
+        try write(.labelEvent) { db in
             var event = try eventDetail(db, id: id).event
             event.project = project.nonEmpty
             try event.update(db)

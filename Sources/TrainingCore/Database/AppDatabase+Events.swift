@@ -19,8 +19,10 @@ extension AppDatabase {
     public func createEvent(_ plan: EventPlan, allowConflict: Bool = false) throws -> EventDetail {
         try plan.checkText()
         let region = try gazetteer.region(matching: plan.region)
-        let district = try plan.district.map { try gazetteer.district(matching: $0, in: region) }
         let legs = try resolveLegs(plan.legs)
+        // A study tour is reported where it is held: without a district of its own, its first leg's in its region.
+        let districtCode = try plan.district.map { try gazetteer.district(matching: $0, in: region).code }
+            ?? legs.sorted { $0.startDate < $1.startDate }.first { $0.regionCode == region.code && $0.districtCode != nil }?.districtCode
         let sides = try plan.sides.map { sides in
             StudyTourSides(sendingOrganisation: sides.sendingOrganisation.nonEmpty,
                            sendingRegionCode: try sides.sendingRegion.map { try gazetteer.region(matching: $0).code },
@@ -30,7 +32,7 @@ extension AppDatabase {
         let schedule = try plan.validated()
         let (sessions, startDate, endDate, trainerNames) = (schedule.sessions, schedule.startDate, schedule.endDate, schedule.trainerNames)
 
-        let eventID = try write { db -> Int64 in
+        let eventID = try write(.createEvent) { db -> Int64 in
             let course = try courseInfo(db, code: plan.courseCode)
             if (!legs.isEmpty || sides != nil) && course.course.kind != .studyTour {
                 throw MalakaError.data("Course \(course.course.code) is a \(course.course.kind.rawValue), not a study tour; only a study tour has legs and sending and hosting sides.")
@@ -38,7 +40,7 @@ extension AppDatabase {
             let title = plan.title?.trimmingSpaces()
             var event = Event(
                 id: nil, courseId: course.course.id!, title: title?.isEmpty == false ? title : nil,
-                regionCode: region.code, districtCode: district?.code,
+                regionCode: region.code, districtCode: districtCode,
                 locality: plan.locality.nonEmpty, venue: plan.venue.nonEmpty, organiser: plan.organiser.nonEmpty,
                 capacity: plan.capacity, status: plan.status, cancelReason: nil,
                 startDate: startDate, endDate: endDate, createdAt: .databaseNow, project: plan.project.nonEmpty)
@@ -169,7 +171,7 @@ extension AppDatabase {
             throw MalakaError(.usage, .missingReason, "Say why the event is cancelled.", subject: .event(id),
                               remedy: .giveReason)
         }
-        try write { db in
+        try write(.cancelEvent) { db in
             var event = try eventDetail(db, id: id).event
             guard event.status != .cancelled else {
                 throw MalakaError.data("Event \(id) is already cancelled (\(event.cancelReason ?? "no reason given")).")
@@ -183,7 +185,7 @@ extension AppDatabase {
 
     /// Marks a planned event as held.
     public func markEventHeld(id: Int64) throws -> EventDetail {
-        try write { db in
+        try write(.markEventHeld) { db in
             var event = try eventDetail(db, id: id).event
             guard event.status != .cancelled else {
                 throw MalakaError.data("Event \(id) was cancelled (\(event.cancelReason ?? "")), so it cannot be marked as held.")

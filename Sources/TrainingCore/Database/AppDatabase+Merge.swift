@@ -34,7 +34,7 @@ extension AppDatabase {
         guard keepID != otherID else {
             throw MalakaError.usage("Give two different participants: the one to keep, then the one to merge into it.")
         }
-        return try write { db in
+        return try write(.mergePeople) { db in
             let keep = try participant(db, id: keepID)
             let other = try participant(db, id: otherID)
             let conflicts = try mergeConflicts(db, keep: keep, other: other)

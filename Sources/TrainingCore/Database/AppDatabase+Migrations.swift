@@ -437,6 +437,10 @@ extension AppDatabase {
             }
         }
 
+        registerSiteKeyMigrations(&migrator)
+        registerChangeLogMigrations(&migrator)
+        registerSyncMigrations(&migrator)
+        registerAccountMigrations(&migrator)
         return migrator
     }
 }

@@ -25,7 +25,7 @@ extension AppDatabase {
                 throw MalakaError.data("“\(verificationURL)” is not a web address a QR code can carry. Give one such as https://example.org/verify/ (ASCII, at most 200 characters).")
             }
         }
-        return try write { db in
+        return try write(.setOrganisation) { db in
             let key = name.searchFolded()
             var organisation = try Organisation.filter(Column("nameKey") == key).fetchOne(db)
                 ?? Organisation(id: nil, name: name, nameKey: key, serialFormat: SerialFormat.standard.pattern, verificationURL: nil)
@@ -49,8 +49,10 @@ extension AppDatabase {
         if found == nil {
             found = try Organisation.filter(Column("nameKey") == "default").fetchOne(db)
         }
+        var format = try found.map { try SerialFormat($0.serialFormat) } ?? .standard
+        format.site = try Self.issuingSiteKey(db)?.siteCode
         return OrganisationSettings(
-            format: try found.map { try SerialFormat($0.serialFormat) } ?? .standard,
+            format: format,
             verificationURL: found?.verificationURL ?? AppDatabase.defaultVerificationURL)
     }
 }

@@ -31,7 +31,7 @@ extension AppDatabase {
             return try read { db in try planParticipantImport(db, sheet: sheet, options: options, inserting: false).report }
         }
         do {
-            return try write { db in
+            return try write(.importParticipants) { db in
                 // New people are inserted while later rows are still being matched; a refusal found
                 // at the end rolls the transaction back, so a refused import writes nothing.
                 var plan = try planParticipantImport(db, sheet: sheet, options: options, inserting: true)

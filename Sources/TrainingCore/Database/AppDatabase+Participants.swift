@@ -15,7 +15,7 @@ extension AppDatabase {
     /// first bad entry by its position in the list.
     public func addParticipants(_ drafts: [ParticipantDraft]) throws -> [Participant] {
         var participants = try checkedParticipants(drafts)
-        try write { db in try insertParticipants(db, &participants) }
+        try write(drafts.count == 1 ? .addPerson : .addPeople) { db in try insertParticipants(db, &participants) }
         return participants
     }
 
@@ -166,7 +166,7 @@ extension AppDatabase {
     public func editParticipant(id: Int64, _ changes: ParticipantChanges) throws -> Participant {
         try changes.requireSome()
         var updated = try self.updated(try participant(id: id), with: changes)
-        try write { db in try updated.update(db) }
+        try write(changes.touchesOnlyNames ? .correctName : .editPerson) { db in try updated.update(db) }
         return updated
     }
 

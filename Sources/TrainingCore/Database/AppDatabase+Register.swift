@@ -10,7 +10,7 @@ extension AppDatabase {
     /// it returns the first.
     public func registerParticipant(_ draft: ParticipantDraft, ifLikelyDuplicate choice: DuplicateChoice = .refuse) throws -> ParticipantRegistration {
         var record = try checkedParticipants([draft])[0]
-        return try write { db in
+        return try write(.addPerson) { db in
             if choice != .new {
                 let registered = try PersonIdentity.everyone(db)
                 let positionByID = Dictionary(uniqueKeysWithValues: registered.enumerated().map { ($1.id, $0) })

@@ -14,7 +14,7 @@ extension AppDatabase {
     /// ```
     public func rescheduleEvent(id: Int64, startingOn newStart: DayDate, time: TimeRange? = nil,
                                 force: Bool = false, allowConflict: Bool = false, dryRun: Bool = false) throws -> ScheduleChange {
-        var change = try write(dryRun: dryRun) { db -> ScheduleChange in
+        var change = try write(.rescheduleEvent, dryRun: dryRun) { db -> ScheduleChange in
             var event = try changeableEvent(db, id: id)
             let shift = newStart.dayNumber - event.startDate.dayNumber
             guard shift != 0 || time != nil else {
@@ -64,7 +64,7 @@ extension AppDatabase {
     public func moveSession(eventID: Int64, on date: DayDate, at startTime: TimeOfDay? = nil, to newDate: DayDate,
                             time: TimeRange? = nil, force: Bool = false, allowConflict: Bool = false,
                             dryRun: Bool = false) throws -> ScheduleChange {
-        var change = try write(dryRun: dryRun) { db -> ScheduleChange in
+        var change = try write(.moveSession, dryRun: dryRun) { db -> ScheduleChange in
             let event = try changeableEvent(db, id: eventID)
             var session = try findSession(db, eventID: eventID, on: date, at: startTime)
             let newTime = try time ?? TimeRange(start: session.startTime, end: session.endTime)
@@ -105,7 +105,7 @@ extension AppDatabase {
         if let hours, !(hours > 0 && hours <= 24) {
             throw MalakaError.data("A session of \(hours) hours is not possible. Give hours from 0 to 24, or leave them to follow from the times.")
         }
-        var change = try write { db -> ScheduleChange in
+        var change = try write(.addSession) { db -> ScheduleChange in
             let event = try changeableEvent(db, id: eventID)
             guard date >= event.startDate && date <= event.endDate else {
                 throw MalakaError(.data, .outsideEventDates, "\(date.dotted) falls outside event \(eventID)'s dates, \(event.startDate.dotted) to \(event.endDate.dotted). Nothing was changed.",
@@ -129,7 +129,7 @@ extension AppDatabase {
     /// the refusal says whose marks would be lost before anything changes.
     public func deleteSession(eventID: Int64, on date: DayDate, at startTime: TimeOfDay? = nil,
                               force: Bool = false, dryRun: Bool = false) throws -> ScheduleChange {
-        var change = try write(dryRun: dryRun) { db -> ScheduleChange in
+        var change = try write(.deleteSession, dryRun: dryRun) { db -> ScheduleChange in
             _ = try changeableEvent(db, id: eventID)
             let session = try findSession(db, eventID: eventID, on: date, at: startTime)
             guard try Session.filter(Session.Columns.eventId == eventID).fetchCount(db) > 1 else {
@@ -160,7 +160,7 @@ extension AppDatabase {
 
     /// Changes an event's first or last day; every session and leg must stay within them.
     public func setEventDates(id: Int64, start: DayDate?, end: DayDate?) throws -> EventDetail {
-        try write { db in
+        try write(.setEventDates) { db in
             var event = try changeableEvent(db, id: id)
             let newStart = start ?? event.startDate
             let newEnd = end ?? event.endDate
@@ -183,11 +183,11 @@ extension AppDatabase {
     }
 
     /// Runs a change in one transaction; with `dryRun`, works it out and rolls it back, so nothing changes.
-    private func write(dryRun: Bool, _ change: (Database) throws -> ScheduleChange) throws -> ScheduleChange {
-        guard dryRun else { return try write(change) }
+    private func write(_ operation: ChangeOperation, dryRun: Bool, _ change: (Database) throws -> ScheduleChange) throws -> ScheduleChange {
+        guard dryRun else { return try write(operation, change) }
         struct Preview: Error { var change: ScheduleChange }
         do {
-            try write { db in throw Preview(change: try change(db)) }
+            try write(operation) { db in throw Preview(change: try change(db)) }
         } catch let preview as Preview {
             return preview.change
         }

@@ -14,7 +14,7 @@ extension AppDatabase {
         try key.write(to: privateKeyPath)
         let absolutePath = URL(fileURLWithPath: privateKeyPath).standardizedFileURL.path
         do {
-            return try write { db in
+            return try write(.generateSigningKey, detail: "key for \(organisation)") { db in
                 let now = Date.databaseNow
                 try db.execute(sql: "UPDATE signingKey SET retiredAt = ? WHERE organisation = ? AND retiredAt IS NULL",
                                arguments: [now, organisation])
@@ -116,7 +116,9 @@ final class TokenSigner {
         // of an organiser's name. An organisation that signs for itself gets its own with `keys generate`.
         let owner = "default"
         let key: SigningKey
-        if let record = try AppDatabase.currentSigningKey(db, for: organiser) {
+        if let site = try AppDatabase.issuingSiteKey(db) {
+            key = try Self.siteKey(site, db)
+        } else if let record = try AppDatabase.currentSigningKey(db, for: organiser) {
             do {
                 key = try SigningKey(contentsOf: record.privateKeyPath)
             } catch let error as VerificationError {

@@ -16,9 +16,11 @@ extension AppDatabase {
                 WHERE certificate.serial = ?
                 """, arguments: [serial])
             else { return nil }
-            return LedgerEntry(
+            var entry = LedgerEntry(
                 status: row["status"], printedName: row["printedName"], courseCode: row["courseCode"],
                 issueDate: (row["issueDate"] as DayDate).tokenDate, reason: row["revokedReason"], replacedBy: row["replacedBy"])
+            entry.circumstances = try circumstances(db, serials: [serial])[serial] ?? []
+            return entry
         }
     }
 
@@ -49,8 +51,9 @@ extension AppDatabase {
         }
     }
 
-    /// The public keys of every signing key, current and retired, each knowing the day it was retired.
+    /// The public keys of every signing key, current and retired, each knowing the day it was retired, and
+    /// the site keys the programme certified, each refused from the day it was revoked.
     public func publicSigningKeys() throws -> [PublicSigningKey] {
-        try signingKeys().map { try $0.publicKeysFileEntry.publicSigningKey() }
+        try publicKeysFile().trustedKeys(source: "this database")
     }
 }

@@ -19,7 +19,7 @@ extension AppDatabase {
         if let twice = participantIDs.firstRepeated() {
             throw MalakaError.usage("Participant \(twice) is named twice. Name each person once.")
         }
-        return try write { db in
+        return try write(.enroll) { db in
             let detail = try eventDetail(db, id: eventID)
             guard detail.event.status != .cancelled else {
                 throw MalakaError.data("Event \(eventID) was cancelled (\(detail.event.cancelReason ?? "")); nobody can enroll in it.")
@@ -74,7 +74,7 @@ extension AppDatabase {
         guard !participantIDs.isEmpty else {
             throw MalakaError.usage("Name at least one participant to unenroll, by number.")
         }
-        return try write { db in
+        return try write(.unenroll) { db in
             _ = try eventDetail(db, id: eventID)
             var outcome = WithdrawalOutcome()
             for participantID in participantIDs {
@@ -113,7 +113,7 @@ extension AppDatabase {
             throw MalakaError(.data, .valueOutOfRange, "Capacity \(capacity) is not a number of places.",
                               subject: .event(eventID), remedy: .givePositiveCapacityOrNone)
         }
-        let promoted = try write { db -> [Participant] in
+        let promoted = try write(.setCapacity) { db -> [Participant] in
             var event = try eventDetail(db, id: eventID).event
             let enrolled = try Enrollment.filter(Enrollment.Columns.eventId == eventID).fetchCount(db)
             if let capacity, capacity < enrolled {

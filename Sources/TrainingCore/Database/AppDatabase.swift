@@ -21,18 +21,41 @@ import GRDB
 /// - Attendance: ``enroll(eventID:participantIDs:)``, ``markAttendance(_:)``, ``attendanceSheet(eventID:)``
 public final class AppDatabase: Sendable {
     let dbWriter: any DatabaseWriter
+    /// Who the change log names for the changes made through this value: the OS account, or the web's `web:NAME`.
+    public let actor: String
     var gazetteer: Gazetteer { .bundled }
 
     /// Wraps a connection, migrates it and brings its regions up to date.
-    public init(_ dbWriter: any DatabaseWriter) throws {
+    public init(_ dbWriter: any DatabaseWriter, actor: String = AppDatabase.systemAccount) throws {
         self.dbWriter = dbWriter
+        self.actor = actor
         try Self.migrator.migrate(dbWriter)
+        try recordMigratedRows()
         try syncGazetteer()
     }
 
     /// Wraps a read-only connection to an up-to-date database, without migrating it.
     init(reading reader: DatabaseQueue) {
         dbWriter = reader
+        actor = Self.systemAccount
+    }
+
+    private init(sharing other: AppDatabase, actor: String) {
+        dbWriter = other.dbWriter
+        self.actor = actor
+    }
+
+    /// The same database, its changes recorded as made by `actor`, such as `web:dilnoza`.
+    ///
+    /// The copy shares the connection: a front end serving many people makes one per request.
+    public func acting(as actor: String) -> AppDatabase {
+        AppDatabase(sharing: self, actor: actor)
+    }
+
+    /// The name of the account running this process, such as `dilnoza`.
+    public static var systemAccount: String {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "uid \(geteuid())" }
+        return String(cString: name)
     }
 
     /// An empty database in memory, for tests and previews.
@@ -120,13 +143,22 @@ public final class AppDatabase: Sendable {
         return configuration
     }
 
-    /// Runs a change in one transaction and turns what SQLite refuses into a sentence.
+    /// Runs a change in one transaction, records it in the change log as `operation`, and turns what
+    /// SQLite refuses into a sentence.
     ///
-    /// This is the one door every change goes through, so a change a closed period's triggers
-    /// refuse is logged and named here (see ``PeriodLockTriggers``).
-    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+    /// This is the one door every change goes through: the rows it changes are staged by triggers
+    /// (``ChangeCapture``) and recorded as one entry before the transaction commits, and a change a
+    /// closed period's triggers refuse is logged and named here (see ``PeriodLockTriggers``).
+    ///
+    /// - Parameter detail: what the rows do not say, recorded with the entry.
+    func write<T>(_ operation: ChangeOperation, detail: String? = nil, _ updates: (Database) throws -> T) throws -> T {
         do {
-            return try dbWriter.write(updates)
+            return try dbWriter.write { db in
+                try ChangeRecorder.recordOutsideChanges(db)
+                let value = try updates(db)
+                try ChangeRecorder(actor: actor).record(operation, detail: detail, in: db)
+                return value
+            }
         } catch let error as DatabaseError {
             if let refusal = error.message.flatMap(PeriodLockTriggers.refusal(in:)) {
                 throw self.refusal(lockID: refusal.lock, change: refusal.change)
@@ -157,13 +189,20 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Records, as one entry, the rows a migration changed in travelling tables, so none escapes the log.
+    private func recordMigratedRows() throws {
+        let staged = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false }
+        guard staged else { return }
+        try dbWriter.write { db in _ = try ChangeRecorder(actor: ChangeRecorder.unknownActor).record(.migrate, in: db) }
+    }
+
     /// Copies the bundled regions and districts into the database when they changed.
     private func syncGazetteer() throws {
         let fingerprintSQL = "SELECT value FROM meta WHERE key = 'gazetteer'"
         // Most opens find the regions current; only read, so they take no write lock.
         let current = Gazetteer.bundledFingerprint
         guard try read({ try String.fetchOne($0, sql: fingerprintSQL) }) != current else { return }
-        try write { db in
+        try write(.updateRegions) { db in
             guard try String.fetchOne(db, sql: fingerprintSQL) != current else { return }
             func names(_ names: [DocumentLanguage: String]) -> [(any DatabaseValueConvertible)?] {
                 [names[.english], names[.russian], names[.uzbekLatin], names[.uzbekCyrillic], names[.kyrgyz]]

@@ -12,6 +12,8 @@ extension MalakaError {
         /// An error made from a message alone, with no code of its own yet.
         public static let unspecified = Code("unspecified")
         public static let ambiguousParticipant = Code("ambiguousParticipant")
+        /// A place name that fits several places (a district and a city of one name).
+        public static let ambiguousPlace = Code("ambiguousPlace")
         public static let ambiguousSession = Code("ambiguousSession")
         public static let cannotMerge = Code("cannotMerge")
         public static let cannotPrint = Code("cannotPrint")
@@ -58,6 +60,9 @@ extension MalakaError {
         public static let unknownSession = Code("unknownSession")
         public static let unknownTemplate = Code("unknownTemplate")
         public static let unreadableFile = Code("unreadableFile")
+        public static let refusedBundle = Code("refusedBundle")
+        public static let uncertifiedSiteKey = Code("uncertifiedSiteKey")
+        public static let unknownSite = Code("unknownSite")
         public static let unsignedCertificate = Code("unsignedCertificate")
         public static let unusableSigningKey = Code("unusableSigningKey")
         public static let valueOutOfRange = Code("valueOutOfRange")

@@ -76,8 +76,7 @@ public struct Gazetteer: Sendable {
             throw MalakaError(.data, .unknownRegion, "“\(text)” is not a region we know. Give an ISO 3166-2 code such as UZ-XO or KG-C, or a name such as Xorazm, Samarqand or Chuy;",
                               remedy: .listRegions)
         default:
-            let options = found.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")
-            throw MalakaError.data("“\(text)” could mean \(options). Give the code to choose.")
+            throw Gazetteer.ambiguity(text, found.map { ($0.code, $0.names) })
         }
     }
 
@@ -96,12 +95,26 @@ public struct Gazetteer: Sendable {
             throw MalakaError(.data, .unknownDistrict, "“\(text)” is not a district of \(region.name(in: .english)) (\(region.code)) that we know.",
                               subject: .region(code: region.code), remedy: .showDistricts(ofRegion: region.code))
         default:
-            let options = found.map { "\($0.code) (\($0.name(in: .english)))" }.joined(separator: " or ")
-            throw MalakaError.data("“\(text)” could mean \(options). Give the code to choose.")
+            throw Gazetteer.ambiguity(text, found.map { ($0.code, $0.names) })
         }
     }
 
+    /// A place name that fits several places, such as Urganch (the district or the city): refused, never guessed,
+    /// naming each place with its code and the full name that chooses it.
+    private static func ambiguity(_ text: String, _ places: [(code: String, names: [DocumentLanguage: String])]) -> MalakaError {
+        let options = places.map { place -> String in
+            let english = place.names[.english] ?? place.code
+            let full = place.names[.uzbekLatin].map { ", “\($0)”" } ?? ""
+            return "\(place.code) (\(english)\(full))"
+        }.joined(separator: " or ")
+        return MalakaError(.data, .ambiguousPlace, "“\(text)” could mean \(options). Give the code or the full name to choose.")
+    }
+
     /// The entries whose name or alias equals the text; failing that, those equal once generic words are dropped.
+    ///
+    /// A bare name with no generic word in it, such as “Urganch”, also fits every place whose full name differs
+    /// from it only by such a word (Urganch tumani, Urganch shahri), so that a district and a city of one name are
+    /// refused as ambiguous, as “Tashkent” (the city or the region) is, rather than one of them silently chosen.
     private static func bestMatches<Place>(
         for text: String, among places: [Place], names: (Place) -> ([DocumentLanguage: String], [String])
     ) -> [Place] {
@@ -119,7 +132,7 @@ public struct Gazetteer: Sendable {
                 loose.append(place)
             }
         }
-        return exact.isEmpty ? loose : exact
+        return exact.isEmpty || key == bare ? exact + loose : exact
     }
 
     private static func placeKey(_ text: String) -> String {

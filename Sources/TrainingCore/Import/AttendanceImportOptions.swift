@@ -9,6 +9,8 @@ public struct AttendanceImportOptions: Sendable {
     public var dryRun: Bool
     /// Record an empty cell as absent, instead of leaving the session unmarked for that person.
     public var emptyIsAbsent: Bool
+    /// Read the rows a worksheet hides too; by default they are left out and listed in the report.
+    public var includeHidden = false
 
     public init(map: [String] = [], skipInvalid: Bool = false, dryRun: Bool = false, emptyIsAbsent: Bool = false) {
         self.map = map

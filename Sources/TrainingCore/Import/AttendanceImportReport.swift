@@ -36,6 +36,10 @@ public struct AttendanceImportReport: Sendable {
     public var written: Bool
     /// Why nothing was written, when the import was refused.
     public var refusals: [MalakaError]
+    /// The lines of the rows the worksheet hides (with a name or marks in them).
+    public var hiddenRows: [Int] = []
+    /// Whether those rows were read too.
+    public var includedHidden = false
 
     /// The session columns, in column order.
     public var sessionColumns: [ImportColumn] { columns.filter { $0.session != nil } }

@@ -15,7 +15,7 @@ extension AppDatabase {
             throw MalakaError.data("\(Self.label(period)) has not ended yet (its last day is \(period.to.iso)); its numbers can still change. Close it once it is over.")
         }
         try checkPlace(scope)
-        return try write { db in
+        return try write(.lockPeriod, detail: reason) { db in
             let existing = try PeriodLock.filter(sql: "reopenedAt IS NULL").fetchAll(db)
             if let same = existing.first(where: { $0.fromDate == period.from && $0.toDate == period.to && $0.scope == scope }) {
                 throw MalakaError.data("\(same.label) is already closed for \(Self.placeName(scope)) (lock \(same.id!), closed \(Self.timestamp(same.closedAt))). Nothing was changed.")
@@ -32,8 +32,6 @@ extension AppDatabase {
             for statement in PeriodLockTriggers(lockID: lock.id!, from: period.from, to: period.to, scope: scope).createStatements {
                 try db.execute(sql: statement)
             }
-            var entry = PeriodLockEvent(id: nil, lockId: lock.id!, action: .close, at: lock.closedAt, detail: reason)
-            try entry.insert(db)
             return lock
         }
     }
@@ -43,7 +41,7 @@ extension AppDatabase {
     /// - Throws: ``MalakaError`` when that period and place are not closed, or the reason is blank.
     public func reopenPeriod(_ period: ReportPeriod, scope: ReportScope, reason: String) throws -> PeriodLock {
         let reason = try Self.reason(reason, for: "reopening")
-        return try write { db in
+        return try write(.reopenPeriod, detail: reason) { db in
             let closed = try PeriodLock.filter(sql: "reopenedAt IS NULL").fetchAll(db)
             guard var lock = closed.first(where: { $0.fromDate == period.from && $0.toDate == period.to && $0.scope == scope }) else {
                 let list = closed.map { "\($0.label) for \(Self.placeName($0.scope))" }
@@ -56,8 +54,6 @@ extension AppDatabase {
             lock.reopenedAt = .databaseNow
             lock.reopenReason = reason
             try lock.update(db)
-            var entry = PeriodLockEvent(id: nil, lockId: lock.id!, action: .reopen, at: lock.reopenedAt!, detail: reason)
-            try entry.insert(db)
             return lock
         }
     }
@@ -67,9 +63,23 @@ extension AppDatabase {
         try read { db in try PeriodLock.order(Column("id")).fetchAll(db) }
     }
 
-    /// The log of closes, reopens and refused changes, oldest first.
+    /// The closes, reopens and refused changes of the change log, oldest first.
     public func periodLockLog() throws -> [PeriodLockEvent] {
-        try read { db in try PeriodLockEvent.order(Column("id")).fetchAll(db) }
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.operation, c.hlc, c.detail, l.id AS lockId FROM change c
+                JOIN periodLock l ON l.uuid = json_extract(c.subjects, '$.periodLocks[0]')
+                WHERE c.operation IN (?, ?, ?) ORDER BY c.hlc
+                """, arguments: [ChangeOperation.lockPeriod.name, ChangeOperation.reopenPeriod.name, ChangeOperation.refusedByPeriodLock.name]
+            ).map { row in
+                let operation: String = row["operation"]
+                let action: PeriodLockEvent.Action = operation == ChangeOperation.lockPeriod.name ? .close
+                    : operation == ChangeOperation.reopenPeriod.name ? .reopen : .refused
+                let stamp = HybridClock.Stamp(row["hlc"])
+                return PeriodLockEvent(id: row["id"], lockId: row["lockId"], action: action,
+                                       at: stamp?.date ?? Date(timeIntervalSince1970: 0), detail: row["detail"] ?? "")
+            }
+        }
     }
 
     /// The closed locks that share days and places with a report.
@@ -79,13 +89,14 @@ extension AppDatabase {
 
     /// Records a change the triggers of lock `lockID` refused, and says which lock refused it.
     ///
-    /// Called by ``write(_:)`` after the refused transaction was rolled back, so the log entry is
-    /// the only thing written.
+    /// Called by ``write(_:detail:_:)`` after the refused transaction was rolled back, so the
+    /// change-log entry is the only thing written.
     func refusal(lockID: Int64, change: String) -> MalakaError {
         let lock = try? dbWriter.write { db -> PeriodLock? in
-            var entry = PeriodLockEvent(id: nil, lockId: lockID, action: .refused, at: .databaseNow, detail: change)
-            try entry.insert(db)
-            return try PeriodLock.fetchOne(db, key: lockID)
+            let lock = try PeriodLock.fetchOne(db, key: lockID)
+            let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM periodLock WHERE id = ?", arguments: [lockID])
+            try ChangeRecorder(actor: actor).record(.refusedByPeriodLock, detail: change, subjects: ["periodLocks": uuid.map { [$0] } ?? []], in: db)
+            return lock
         }
         guard let lock = lock ?? nil else {
             return .data("The change was refused: it would alter the numbers of a closed period (lock \(lockID)). Nothing was changed.")

@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
 /// One entry of the period-lock log: a close, a reopen, or a change refused because of a lock.
 ///
-/// Kept in a table of its own until the programme has an audit log; its columns (when, what, on
-/// which lock, details) are those an audit entry needs, so it can be folded into one.
+/// Read from the change log (``ChangeEntry``), whose entries of the operations `lockPeriod`,
+/// `reopenPeriod` and `refusedByPeriodLock` these are; `id` is the change-log entry's.
 public struct PeriodLockEvent: Codable, Hashable, Sendable, Identifiable {
-    public enum Action: String, Codable, Sendable, DatabaseValueConvertible {
+    public enum Action: String, Codable, Sendable {
         case close, reopen, refused
     }
 
@@ -16,12 +15,4 @@ public struct PeriodLockEvent: Codable, Hashable, Sendable, Identifiable {
     public var at: Date
     /// The reason given for a close or a reopen; for a refusal, the change refused, such as `attendance insert`.
     public var detail: String
-}
-
-extension PeriodLockEvent: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "periodLockEvent"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

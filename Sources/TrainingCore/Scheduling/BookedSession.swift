@@ -18,6 +18,14 @@ public struct BookedSession: Hashable, Sendable {
     public var absoluteStart: Int
     public var absoluteEnd: Int
 
+    init(sessionId: Int64, eventId: Int64, date: DayDate, startTime: TimeOfDay, endTime: TimeOfDay, timeZone: PlaceTimeZone,
+         regionCode: String, districtCode: String?, locality: String?, venue: String?, absoluteStart: Int, absoluteEnd: Int) {
+        (self.sessionId, self.eventId, self.date, self.startTime, self.endTime, self.timeZone) =
+            (sessionId, eventId, date, startTime, endTime, timeZone)
+        (self.regionCode, self.districtCode, self.locality, self.venue) = (regionCode, districtCode, locality, venue)
+        (self.absoluteStart, self.absoluteEnd) = (absoluteStart, absoluteEnd)
+    }
+
     /// The region and the folded venue: two sessions with the same key are in the same room.
     var venueKey: String? {
         guard let venue, !venue.isEmpty else { return nil }

@@ -15,12 +15,12 @@ struct AgendaCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "The first day; by default today.") var from: String?
-    @Option(help: "The last day.") var to: String?
+    @Option(help: ArgumentHelp("The first day (2019-03-25 or 25.03.2019); by default today.", valueName: "date")) var from: DayDate?
+    @Option(help: ArgumentHelp("The last day.", valueName: "date")) var to: DayDate?
     @Option(help: "Only sessions held in this region.") var region: String?
     @Option(help: "Only sessions of this trainer.") var trainer: String?
     @Option(help: "Only sessions of this course.") var course: String?
-    @Option(help: "Only sessions of events of this kind: training, seminar, study-tour, meeting, round-table.") var kind: String?
+    @Option(help: "Only sessions of events of this kind.") var kind: EventKind?
 
     struct ItemView: Encodable {
         var date: String
@@ -38,10 +38,8 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let start = try from.map(DayDate.init(parsing:)) ?? Self.today()
-        let filter = SessionFilter(
-            from: start, to: try to.map(DayDate.init(parsing:)), region: region, trainer: trainer,
-            courseCode: course, kind: try kind.map(EventKind.init(parsing:)))
+        let start = from ?? Self.today()
+        let filter = SessionFilter(from: start, to: to, region: region, trainer: trainer, courseCode: course, kind: kind)
         if let last = filter.to, last < start {
             throw MalakaError.usage("--to (\(last.dotted)) is before the first day (\(start.dotted)). Give a later --to.")
         }

@@ -22,8 +22,8 @@ extension AttendanceCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The event number.") var event: Int64
-        @Option(help: "The session's day.") var date: String
-        @Option(help: "Which session, when the day has several (HH:MM).") var startTime: String?
+        @Option(help: ArgumentHelp("The session's day: 2019-03-25 or 25.03.2019.", valueName: "date")) var date: DayDate
+        @Option(help: ArgumentHelp("Which session, when the day has several.", valueName: "HH:MM")) var startTime: TimeOfDay?
         @Flag(help: "Everyone enrolled was present, except those listed otherwise.") var allPresent = false
         @Option(parsing: .upToNextOption, help: "With --all-present: these were absent.") var except: [String] = []
         @Option(parsing: .upToNextOption, help: "These were present.") var present: [String] = []
@@ -55,9 +55,9 @@ extension AttendanceCommand {
                     marks[id] = status
                 }
             }
-            let day = try DayDate(parsing: date)
+            let day = date
             let written = try database.markAttendance(AttendanceMarks(
-                eventID: event, date: day, startTime: try startTime.map(TimeOfDay.init(parsing:)),
+                eventID: event, date: day, startTime: startTime,
                 everyoneElse: allPresent ? .present : nil, marks: marks))
             print("Recorded \(written) attendance mark(s) for event \(event) on \(day.dotted).")
         }

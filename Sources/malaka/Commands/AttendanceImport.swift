@@ -13,6 +13,8 @@ extension AttendanceCommand {
                 sessions (25.03.2019 14:00), or by its number (1, 1-kun, Day 1).
                 Marks: + 1 v ✓ b bor (present); - 0 н yoʻq нет (absent); kech опоздал late (late); \
                 sababli уваж excused (excused); an empty cell is no mark (or absent with --empty-is-absent).
+                Rows the worksheet hides are left out and listed, unless --include-hidden; --sheet NAME reads \
+                the sign-in sheet from that worksheet of a workbook (by default the first visible one).
                 Nothing is recorded if any row is wrong, unless --skip-invalid; marking again replaces a mark.
 
                 Examples:
@@ -28,9 +30,11 @@ extension AttendanceCommand {
         @Flag(help: "Record the good rows when some are wrong, instead of nothing.") var skipInvalid = false
         @Flag(help: "Show what would be recorded, and write nothing.") var dryRun = false
         @Flag(help: "Record an empty cell as absent rather than leave the session unmarked.") var emptyIsAbsent = false
+        @Flag(help: "Read the rows a worksheet hides too; by default they are left out and listed.") var includeHidden = false
 
         func run() throws {
-            let options = AttendanceImportOptions(map: reading.map, skipInvalid: skipInvalid, dryRun: dryRun, emptyIsAbsent: emptyIsAbsent)
+            var options = AttendanceImportOptions(map: reading.map, skipInvalid: skipInvalid, dryRun: dryRun, emptyIsAbsent: emptyIsAbsent)
+            options.includeHidden = includeHidden
             let report = try database.open().importAttendance(eventID: event, fromFile: file, reading: reading.reading, options: options)
             if !report.refusals.isEmpty && !dryRun {
                 ImportReportPrinter.refuse(report)

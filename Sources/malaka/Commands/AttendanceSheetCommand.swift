@@ -22,7 +22,7 @@ extension AttendanceCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The event number.") var event: Int64
-        @Option(help: "The sheet's language: uz-Latn, uz-Cyrl, ky, ru or en.") var language: String?
+        @Option(help: "The sheet's language.") var language: DocumentLanguage?
         @Option(help: ArgumentHelp("The PDF to print; by default sign-in-EVENT.pdf.", valueName: "file")) var pdf: String?
         @Option(help: ArgumentHelp("The workbook; by default sign-in-EVENT.xlsx.", valueName: "file")) var xlsx: String?
 
@@ -31,7 +31,7 @@ extension AttendanceCommand {
             let xlsxFile = try OutputFile(path: xlsx ?? "sign-in-\(event).xlsx")
             let database = try database.open()
             let attendance = try database.attendanceSheet(eventID: event)
-            let chosen = try language.map(DocumentLanguage.init(parsing:))
+            let chosen = language
                 ?? SignInSheet.defaultLanguage(regionCode: attendance.event.event.regionCode)
             let sheet = SignInSheet(attendance, language: chosen, gazetteer: .bundled)
             let pdfData = try SignInSheetPDF(sheet: sheet).data()

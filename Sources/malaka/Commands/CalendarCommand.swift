@@ -26,25 +26,23 @@ extension CalendarCommand {
         @Option(help: "Only this event's sessions.") var event: Int64?
         @Option(help: "Only this trainer's sessions.") var trainer: String?
         @Option(help: "Only sessions held in this region.") var region: String?
-        @Option(help: "The first day.") var from: String?
-        @Option(help: "The last day.") var to: String?
-        @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String?
+        @Option(help: ArgumentHelp("The first day: 2019-03-25 or 25.03.2019.", valueName: "date")) var from: DayDate?
+        @Option(help: ArgumentHelp("The last day.", valueName: "date")) var to: DayDate?
+        @OptionGroup var output: FileOutputOptions
 
         func run() throws {
             // A calendar holds times and places, no names: readable by others, as calendars are shared.
-            let destination = try out.map { try OutputFile(path: $0, permissions: 0o644) }
+            let destination = try output.destination(permissions: 0o644)
             let database = try database.openForReading()
             let filter = SessionFilter(
-                eventID: event, from: try from.map(DayDate.init(parsing:)), to: try to.map(DayDate.init(parsing:)),
-                region: region, trainer: trainer, includeCancelled: true)
+                eventID: event, from: from, to: to, region: region, trainer: trainer, includeCancelled: true)
             let sessions = try database.sessions(matching: filter)
             let name = ["Malaka", event.map { "event \($0)" }, trainer, region].compactMap { $0 }.joined(separator: " – ")
             let text = ICalendar.document(sessions, calendarID: try database.calendarIdentifier(), name: name, stamp: Date())
-            guard let destination else {
-                return FileHandle.standardOutput.write(Data(text.utf8))
-            }
             try destination.write(Data(text.utf8))
-            print("Wrote \(sessions.count) session(s) to \(destination.path).")
+            if let path = destination.path {
+                print("Wrote \(sessions.count) session(s) to \(path).")
+            }
         }
     }
 }

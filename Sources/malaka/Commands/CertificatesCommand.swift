@@ -37,10 +37,10 @@ extension CertificatesCommand {
         @Argument(help: "The event number.") var event: Int64
         @Argument(help: "Only these people, by number or by a part of their name; by default everyone who completed.")
         var participants: [String] = []
-        @Option(help: "Print every new certificate in this language (uz-Latn, uz-Cyrl, ky, ru, en); by default each person's own.")
-        var language: String?
+        @Option(help: "Print every new certificate in this language; by default each person's own.")
+        var language: DocumentLanguage?
         @Option(help: "The template; by default the course's.") var template: String?
-        @Option(help: "The date printed on new certificates; by default today.") var issueDate: String?
+        @Option(help: ArgumentHelp("The date printed on new certificates (2019-03-25 or 25.03.2019); by default today.", valueName: "date")) var issueDate: DayDate?
         @OptionGroup var output: CertificateOutputOptions
         @Flag(help: "Issue the certificates that can be printed and list the others, instead of issuing none.")
         var skipInvalid = false
@@ -72,8 +72,8 @@ extension CertificatesCommand {
                     .joined(separator: "\n"))
             }
             var request = CertificateRequest(
-                eventID: event, participantIDs: ids, language: try language.map(DocumentLanguage.init(parsing:)),
-                template: template, issueDate: try issueDate.map(DayDate.init(parsing:)))
+                eventID: event, participantIDs: ids, language: language,
+                template: template, issueDate: issueDate)
             request.allowOtherScript = allowOtherScript
             let issuer = CertificateIssuer(database: database, renderer: output.renderer(),
                                            keys: .besideDatabase(at: self.database.resolvedPath))
@@ -115,8 +115,8 @@ extension CertificatesCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The serial of the certificate to replace.") var serial: String
-        @Option(help: "Print it in another language (uz-Latn, uz-Cyrl, ky, ru, en).") var language: String?
-        @Option(help: "The date printed on it; by default today.") var issueDate: String?
+        @Option(help: "Print it in another language.") var language: DocumentLanguage?
+        @Option(help: ArgumentHelp("The date printed on it (2019-03-25 or 25.03.2019); by default today.", valueName: "date")) var issueDate: DayDate?
         @OptionGroup var output: CertificateOutputOptions
         @Flag(help: "Print the new certificate as JSON.") var json = false
 
@@ -125,8 +125,8 @@ extension CertificatesCommand {
             let issuer = CertificateIssuer(database: database, renderer: output.renderer(),
                                            keys: .besideDatabase(at: self.database.resolvedPath))
             let report = try issuer.reissue(
-                serial: serial, language: try language.map(DocumentLanguage.init(parsing:)),
-                issueDate: try issueDate.map(DayDate.init(parsing:)), to: output.destination)
+                serial: serial, language: language,
+                issueDate: issueDate, to: output.destination)
             let issued = report.certificates[0]
             if json {
                 try Printer.json(IssuedView(issued, directory: report.directory))
@@ -163,20 +163,16 @@ extension CertificatesCommand {
         @OptionGroup var outputOptions: OutputOptions
         @Option(help: "Only this event's.") var event: Int64?
         @Option(help: "Only this person's, by number.") var participant: Int64?
-        @Option(help: "Only valid, revoked or superseded ones.") var status: String?
+        @Option(help: "Only certificates with this status.") var status: Certificate.Status?
 
         func run() throws {
-            let wanted = try status.map { text in
-                guard let status = Certificate.Status(rawValue: text.lowercased()) else {
-                    throw MalakaError.usage("“\(text)” is not a status. Use valid, revoked or superseded.")
-                }
-                return status
-            }
-            let certificates = try database.openForReading().certificates(eventID: event, participantID: participant, status: wanted)
-            if outputOptions.json { return try Printer.json(certificates.map(CertificateView.init)) }
-            Printer.table(["Serial", "Event", "Participant", "Name", "Language", "Issued", "Status"], certificates.map {
-                [$0.serial, String($0.eventId), String($0.participantId), $0.printedName, $0.language.rawValue,
-                 $0.issueDate.dotted, $0.status.rawValue]
+            let database = try database.openForReading()
+            let certificates = try database.certificates(eventID: event, participantID: participant, status: status)
+            let circumstances = try database.circumstances(ofCertificates: certificates.map(\.serial))
+            let views = certificates.map { CertificateView($0, circumstances: circumstances[$0.serial] ?? []) }
+            if outputOptions.json { return try Printer.json(views) }
+            Printer.table(["Serial", "Event", "Participant", "Name", "Language", "Issued", "Status"], views.map {
+                [$0.serial, String($0.event), String($0.participant), $0.name, $0.language, $0.issued, $0.statusText]
             })
             print("\(certificates.count) certificate\(certificates.count == 1 ? "" : "s").")
         }
@@ -196,7 +192,8 @@ extension CertificatesCommand {
             let certificate = try database.certificate(serial: serial)
             let content = try database.certificateContent(serial: certificate.serial)
             let replacement = try database.replacement(ofCertificate: certificate.serial)
-            var view = CertificateView(certificate)
+            let circumstances = try database.circumstances(ofCertificates: [certificate.serial])[certificate.serial] ?? []
+            var view = CertificateView(certificate, circumstances: circumstances)
             view.verificationURL = content.verificationURL
             view.replacedBy = replacement?.serial
             view.course = content.courseTitle[certificate.language]
@@ -207,7 +204,8 @@ extension CertificatesCommand {
             if let reason = certificate.revokedReason { status += ": \(reason)" }
             if let replacement { status += " by \(replacement.serial)" }
             Printer.fields([
-                ("Certificate", certificate.serial), ("Status", status), ("Name", certificate.printedName),
+                ("Certificate", certificate.serial), ("Status", status),
+                ("Since issued", circumstances.map(\.sentence).joined(separator: " ")), ("Name", certificate.printedName),
                 ("Participant", String(certificate.participantId)), ("Event", String(certificate.eventId)),
                 ("Course", view.course), ("Dates", view.dates), ("Place", view.place),
                 ("Language", certificate.language.rawValue), ("Template", certificate.template),
@@ -272,45 +270,6 @@ struct BufferedOutput {
 }
 
 /// A certificate as `list --json` and `show --json` print it.
-struct CertificateView: Encodable {
-    var serial: String
-    var status: String
-    var event: Int64
-    var participant: Int64
-    var name: String
-    var language: String
-    var template: String
-    var issueDate: String
-    var replaces: String?
-    var replacedBy: String?
-    var revokedReason: String?
-    var contentSHA256: String?
-    var pdfSHA256: String?
-    var verificationURL: String?
-    var course: String?
-    var dates: String?
-    var place: String?
-    /// The signed token its QR code carries, and the check code printed beside it.
-    var token: String?
-    var checkCode: String?
-
-    init(_ certificate: Certificate) {
-        serial = certificate.serial
-        status = certificate.status.rawValue
-        event = certificate.eventId
-        participant = certificate.participantId
-        name = certificate.printedName
-        language = certificate.language.rawValue
-        template = certificate.template
-        issueDate = certificate.issueDate.iso
-        replaces = certificate.replacesSerial
-        revokedReason = certificate.revokedReason
-        contentSHA256 = certificate.contentSHA256
-        pdfSHA256 = certificate.pdfSHA256
-        token = certificate.token
-        checkCode = certificate.token.map(CertificateToken.checkCode(of:))
-    }
-}
 
 /// A certificate as `issue --json` and `reissue --json` print it.
 struct IssuedView: Encodable {

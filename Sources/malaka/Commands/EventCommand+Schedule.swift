@@ -18,15 +18,15 @@ extension EventCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The event number.") var event: Int64
-        @Option(help: "The new first day.") var start: String
-        @Option(help: ArgumentHelp("New times for every session.", valueName: "HH:MM-HH:MM")) var time: String?
+        @Option(help: ArgumentHelp("The new first day: 2019-03-25 or 25.03.2019.", valueName: "date")) var start: DayDate
+        @Option(help: ArgumentHelp("New times for every session.", valueName: "HH:MM-HH:MM")) var time: TimeRange?
         @Flag(help: "Move the event even though it has attendance marks; they move with their sessions.") var force = false
         @Flag(help: "Move it even if someone is then booked twice; the override is recorded.") var allowConflict = false
         @Flag(help: "Say what would happen, and change nothing.") var dryRun = false
 
         func run() throws {
             let change = try database.open().rescheduleEvent(
-                id: event, startingOn: try DayDate(parsing: start), time: try time.map(TimeRange.init(parsing:)),
+                id: event, startingOn: start, time: time,
                 force: force, allowConflict: allowConflict, dryRun: dryRun)
             if output.json { return try Printer.json(EventView(change.detail)) }
             print((dryRun ? "Would reschedule" : "Rescheduled") + " event \(event) to \(EventView.dates(change.detail.event))"
@@ -56,8 +56,8 @@ extension EventCommand {
         @Argument(help: "The event number.") var event: Int64
         @Option(help: "The number of places.") var capacity: Int?
         @Flag(help: "No limit on places.") var noCapacity = false
-        @Option(help: "The first day.") var start: String?
-        @Option(help: "The last day.") var end: String?
+        @Option(help: ArgumentHelp("The first day: 2019-03-25 or 25.03.2019.", valueName: "date")) var start: DayDate?
+        @Option(help: ArgumentHelp("The last day.", valueName: "date")) var end: DayDate?
         @Option(help: "The event's own title.") var title: String?
         @Option(help: "Where it is held.") var venue: String?
         @Option(help: "The organisation that holds it.") var organiser: String?
@@ -80,9 +80,8 @@ extension EventCommand {
 
         func run() throws {
             let database = try database.open()
-            // Check the dates before anything is written.
-            let startDate = try start.map(DayDate.init(parsing:))
-            let endDate = try end.map(DayDate.init(parsing:))
+            let startDate = start
+            let endDate = end
             var detail = try database.eventDetail(id: event)
             var messages: [String] = []
             if !changes.isEmpty {

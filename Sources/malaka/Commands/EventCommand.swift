@@ -24,7 +24,7 @@ extension EventCommand {
                 A trainer or venue already booked at the same time is refused, naming \
                 the other event; --allow-conflict schedules it anyway and records the override.
 
-                Example: malaka event create --course PS-PARENTING --region Xorazm --district Urganch \
+                Example: malaka event create --course PS-PARENTING --region Xorazm --district "Urganch tumani" \
                 --venue "Mahalla centre" --start 25.03.2019 --days 4 --time 09:00-12:00 \
                 --trainer "Dilnoza Yusupova" --capacity 25
                 """)
@@ -41,18 +41,18 @@ extension EventCommand {
         @Option(help: "The project or donor it is reported under, such as UNICEF-2019.") var project: String?
         @Option(help: "A trainer's name; repeat for several.") var trainer: [String] = []
         @Option(help: "The number of places.") var capacity: Int?
-        @Option(help: "The first day.") var start: String?
-        @Option(help: "The last day, if later than the last session.") var end: String?
+        @Option(help: ArgumentHelp("The first day: 2019-03-25 or 25.03.2019.", valueName: "date")) var start: DayDate?
+        @Option(help: ArgumentHelp("The last day, if later than the last session.", valueName: "date")) var end: DayDate?
         @Option(help: "Sessions on this many consecutive days from --start.") var days: Int?
-        @Option(help: ArgumentHelp("A session day, or DATE@HH:MM-HH:MM; repeat.", valueName: "date")) var session: [String] = []
-        @Option(help: ArgumentHelp("The sessions' times.", valueName: "HH:MM-HH:MM")) var time: String?
+        @Option(help: ArgumentHelp("A session day, or DATE@HH:MM-HH:MM; repeat.", valueName: "date")) var session: [SessionDay] = []
+        @Option(help: ArgumentHelp("The sessions' times.", valueName: "HH:MM-HH:MM")) var time: TimeRange?
         @Option(help: "Hours per session, when not the length of --time.") var hours: Double?
-        @Option(help: "planned (default) or held, to record a past event.") var status = "planned"
-        @Option(help: ArgumentHelp("Repeat sessions every day, week or month from --start.", valueName: "day|week|month")) var every: String?
+        @Option(help: "planned (default) or held, to record a past event.") var status: EventStatus = .planned
+        @Option(help: ArgumentHelp("Repeat sessions every day, week or month from --start.", valueName: "day|week|month")) var every: RecurrenceUnit?
         @Option(help: "With --every: every this many days, weeks or months.") var interval = 1
-        @Option(help: ArgumentHelp("With --every week: the weekdays, e.g. tuesday or tue,thu.", valueName: "weekdays")) var on: String?
+        @Option(help: ArgumentHelp("With --every week: the weekdays, e.g. tuesday or tue,thu.", valueName: "weekdays")) var on: Weekdays?
         @Option(help: "With --every: this many sessions.") var count: Int?
-        @Option(help: "With --every: sessions up to this day.") var until: String?
+        @Option(help: ArgumentHelp("With --every: sessions up to this day.", valueName: "date")) var until: DayDate?
         @Flag(help: "Schedule even if a trainer or the venue is booked elsewhere at the time; the override is recorded.") var allowConflict = false
 
         func validate() throws {
@@ -63,6 +63,9 @@ extension EventCommand {
                 if start == nil { throw ValidationError("--every needs --start, the first day.") }
                 if (count == nil) == (until == nil) {
                     throw ValidationError("With --every, say when it stops: --count N or --until DATE (one of them).")
+                }
+                if on != nil && every != .week {
+                    throw ValidationError("--on names weekdays for --every week; a monthly recurrence keeps the day of --start.")
                 }
                 return
             }
@@ -84,39 +87,24 @@ extension EventCommand {
         }
 
         func run() throws {
-            let defaultTime = try time.map(TimeRange.init(parsing:))
             func needTime() throws -> TimeRange {
-                guard let defaultTime else {
+                guard let time else {
                     throw MalakaError.usage("Give the sessions' times with --time 09:00-13:00.")
                 }
-                return defaultTime
+                return time
             }
-            let startDate = try start.map(DayDate.init(parsing:))
+            let startDate = start
             var sessions: [EventPlan.PlannedSession]
             if let every, let startDate {
-                let frequency: Recurrence.Frequency
-                switch every.trimmingCharacters(in: .whitespaces).lowercased() {
-                case "day", "daily", "days": frequency = .daily
-                case "week", "weekly", "weeks":
-                    frequency = .weekly(Set(try (on ?? "").split(separator: ",").map { try Recurrence.weekday(parsing: String($0)) }))
-                case "month", "monthly", "months": frequency = .monthly
-                default: throw MalakaError.usage("--every takes day, week or month, not “\(every)”.")
-                }
-                if on != nil, case .weekly = frequency {} else if on != nil {
-                    throw MalakaError.usage("--on names weekdays for --every week; a monthly recurrence keeps the day of --start.")
-                }
-                let stop: Recurrence.End = try until.map { .until(try DayDate(parsing: $0)) } ?? .count(count ?? 1)
+                let stop: Recurrence.End = until.map { .until($0) } ?? .count(count ?? 1)
                 sessions = try EventPlan.recurringSessions(
-                    Recurrence(frequency: frequency, start: startDate, end: stop, interval: interval),
-                    time: try needTime(), lastDay: try end.map(DayDate.init(parsing:)))
+                    Recurrence(frequency: every.frequency(on: on), start: startDate, end: stop, interval: interval),
+                    time: try needTime(), lastDay: end)
             } else if let days, let startDate {
                 sessions = EventPlan.consecutiveSessions(from: startDate, days: days, time: try needTime())
             } else {
-                sessions = try session.map { text in
-                    let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-                    let date = try DayDate(parsing: parts[0])
-                    let range = parts.count == 2 ? try TimeRange(parsing: parts[1]) : try needTime()
-                    return EventPlan.PlannedSession(date: date, time: range)
+                sessions = try session.map { day in
+                    EventPlan.PlannedSession(date: day.date, time: try day.time ?? needTime())
                 }
             }
             if let hours {
@@ -125,8 +113,7 @@ extension EventCommand {
             var plan = EventPlan(
                 courseCode: course, title: title, region: region, district: district, locality: locality,
                 venue: venue, organiser: organiser, trainers: trainer, capacity: capacity, sessions: sessions,
-                startDate: startDate, endDate: try end.map(DayDate.init(parsing:)),
-                status: try EventStatus(parsing: status))
+                startDate: startDate, endDate: end, status: status)
             plan.project = project
             if plan.status == .cancelled {
                 throw MalakaError.usage("An event is created planned or held; cancel it afterwards with `malaka event cancel`.")
@@ -148,16 +135,13 @@ extension EventCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "Only events in this region.") var region: String?
         @Option(help: "Only events of this course.") var course: String?
-        @Option(help: "Only events of this kind: training, seminar, study-tour, meeting, round-table.") var kind: String?
-        @Option(help: "Only planned, held or cancelled events.") var status: String?
-        @Option(help: "Only events with a day on or after this date.") var from: String?
-        @Option(help: "Only events with a day on or before this date.") var to: String?
+        @Option(help: "Only events of this kind.") var kind: EventKind?
+        @Option(help: "Only events with this status.") var status: EventStatus?
+        @Option(help: ArgumentHelp("Only events with a day on or after this date: 2019-03-25 or 25.03.2019.", valueName: "date")) var from: DayDate?
+        @Option(help: ArgumentHelp("Only events with a day on or before this date.", valueName: "date")) var to: DayDate?
 
         func run() throws {
-            let filter = EventFilter(
-                region: region, courseCode: course, kind: try kind.map(EventKind.init(parsing:)),
-                status: try status.map(EventStatus.init(parsing:)),
-                from: try from.map(DayDate.init(parsing:)), to: try to.map(DayDate.init(parsing:)))
+            let filter = EventFilter(region: region, courseCode: course, kind: kind, status: status, from: from, to: to)
             let events = try database.openForReading().events(matching: filter)
             if output.json { return try Printer.json(events.map { EventView($0) }) }
             Printer.table(["Id", "Dates", "Course", "Region", "Status", "Enrolled", "Title"], events.map { detail in

@@ -26,39 +26,28 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("participants, enrollments, attendance or certificates.", valueName: "what"))
-    var kind: String
+    var kind: ExportKind
     @Option(help: "Only this event.") var event: Int64?
     @Option(help: "Only this region, by code or name.") var region: String?
-    @Option(help: "From this day.") var from: String?
-    @Option(help: "To this day.") var to: String?
+    @Option(help: ArgumentHelp("From this day: 2019-03-25 or 25.03.2019.", valueName: "date")) var from: DayDate?
+    @Option(help: ArgumentHelp("To this day.", valueName: "date")) var to: DayDate?
     @Option(help: "csv or json; json when --out ends in .json.") var format: Format?
-    @Option(help: ArgumentHelp("The file to write; standard output when left out.", valueName: "file")) var out: String?
-    @Option(help: CSVSeparator.help) var separator: String = ","
+    @OptionGroup var output: FileOutputOptions
+    @Option(help: CSVSeparator.help) var separator: CSVSeparator = .comma
     @Flag(help: "Replace names and phone numbers with stable codes, for sharing outside the programme.") var pseudonymize = false
 
-    func validate() throws {
-        if ExportKind(rawValue: kind) == nil {
-            throw ValidationError("“\(kind)” is not something Malaka exports. Use participants, enrollments, attendance or certificates.")
-        }
-        _ = try CSVSeparator.character(separator)
-    }
-
     func run() throws {
-        let destination = try out.map { try OutputFile(path: $0) }
-        let filter = ExportFilter(eventID: event, region: region, from: try from.map(DayDate.init(parsing:)),
-                                  to: try to.map(DayDate.init(parsing:)))
-        let table = try database.openForReading().export(ExportKind(rawValue: kind)!, filter: filter, pseudonymize: pseudonymize)
-        let format = format ?? (out?.lowercased().hasSuffix(".json") == true ? .json : .csv)
-        let data = format == .json ? table.json() : table.csv(separator: try CSVSeparator.character(separator))
+        let destination = try output.destination()
+        let filter = ExportFilter(eventID: event, region: region, from: from, to: to)
+        let table = try database.openForReading().export(kind, filter: filter, pseudonymize: pseudonymize)
+        let format = format ?? (output.path?.lowercased().hasSuffix(".json") == true ? .json : .csv)
+        let data = format == .json ? table.json() : table.csv(separator: separator.character)
+        try destination.write(data)
         // Said once the data is out, so that a refusal stays one error line.
         let note = table.carriesNames || table.isPseudonymized ? "note: \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n" : ""
-        guard let destination else {
-            FileHandle.standardOutput.write(data)
-            FileHandle.standardError.write(Data(note.utf8))
-            return
-        }
-        try destination.write(data)
         FileHandle.standardError.write(Data(note.utf8))
-        print("Wrote \(table.rows.count) \(table.rows.count == 1 ? "row" : "rows") of \(kind) to \(destination.path).")
+        if let path = destination.path {
+            print("Wrote \(table.rows.count) \(table.rows.count == 1 ? "row" : "rows") of \(kind.rawValue) to \(path).")
+        }
     }
 }

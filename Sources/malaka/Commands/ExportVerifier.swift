@@ -21,11 +21,11 @@ extension KeysCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The HTML file to write.") var out: String
+        @OptionGroup var output: FileOutputOptions
         @Option(help: "Sign the revocation list with this organisation's key (else the default key).") var organisation: String?
 
         func run() throws {
-            let output = try OutputFile(path: out, permissions: 0o644) // published for anyone to open
+            let destination = try output.destination(permissions: 0o644) // published for anyone to open
             let database = try database.openForReading()
             let keys = try database.signingKeys()
             guard !keys.isEmpty else {
@@ -40,11 +40,13 @@ extension KeysCommand {
             for course in try database.courses() {
                 titles[course.course.code] = Dictionary(uniqueKeysWithValues: course.titles.map { ($0.key.rawValue, $0.value) })
             }
-            let page = VerifierPage(keys: keys.map(\.publicKeysFileEntry), revocations: revocations, courseTitles: titles)
+            // The programme's keys and the site keys it certified, so that a site's certificates check on the page too.
+            let page = VerifierPage(keys: try database.publicKeysFile().pageEntries(), revocations: revocations, courseTitles: titles)
             let html = Data(try page.html().utf8)
             // The shared safe writer: a temporary file, fsync, rename, the folder fsynced; never half-written.
-            try output.write(html)
-            print("Wrote the verification page \(out) (\(html.count / 1024) KB): \(keys.count) public key(s), " +
+            try destination.write(html)
+            guard let path = destination.path else { return }
+            print("Wrote the verification page \(path) (\(html.count / 1024) KB): \(keys.count) public key(s), " +
                   (revocations.map { "revocation list of \($0.generated) with \($0.entries.count) serial(s)." }
                       ?? "no revocation list (no current signing key to sign one)."))
         }

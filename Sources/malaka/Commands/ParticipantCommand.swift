@@ -15,7 +15,7 @@ extension ParticipantCommand {
             abstract: "Register a person.",
             discussion: """
                 Example: malaka participant add --name "Gʻulomjon Oʻrinboyev" --alt-name "Ғуломжон Ўринбоев" \
-                --sex male --birth-year 1984 --category parent --region Xorazm --district Urganch --language uz-Latn
+                --sex male --birth-year 1984 --category parent --region Xorazm --district "Urganch tumani" --language uz-Latn
                 """)
 
         @OptionGroup var database: DatabaseOptions

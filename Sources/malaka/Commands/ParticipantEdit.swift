@@ -13,7 +13,7 @@ extension ParticipantCommand {
                 Examples:
                   malaka participant edit 12 --name "Gulnora Karimova" --clear phone
                   malaka participant edit --event 3 --category parent --dry-run
-                  malaka participant edit --search Yusupova --district Urganch --region Xorazm
+                  malaka participant edit --search Yusupova --district "Urganch tumani" --region Xorazm
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -33,7 +33,7 @@ extension ParticipantCommand {
         }
 
         func run() throws {
-            var changes = try fields.changes()
+            var changes = fields.changes()
             for name in clear {
                 guard let field = ParticipantChanges.Field(rawValue: name) else {
                     throw MalakaError.usage("“\(name)” is not a field that can be cleared. Use one of: \(ParticipantChanges.Field.allCases.map(\.rawValue).joined(separator: ", ")).")

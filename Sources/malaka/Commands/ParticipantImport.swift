@@ -27,7 +27,7 @@ extension ParticipantCommand {
                   malaka participant import royxat.xlsx --event 3 --dry-run
                   malaka participant import spisok.csv --encoding windows-1251 --map "Ота-онаси=name" --skip-invalid
                   malaka participant import royxat.csv --on-duplicate link --new 14
-                  malaka participant import ota-onalar.csv --event 3 --set category=parent --set district=Urganch
+                  malaka participant import ota-onalar.csv --event 3 --set category=parent --set "district=Urganch tumani"
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -44,16 +44,13 @@ extension ParticipantCommand {
         @Flag(help: "Import the rows a worksheet hides too; by default they are left out and listed.") var includeHidden = false
         @Option(help: ArgumentHelp("What to do with rows that are probably someone already registered: link, new or ask.",
                                    valueName: "link|new|ask"))
-        var onDuplicate: String = "ask"
+        var onDuplicate: ParticipantImportOptions.DuplicatePolicy = .ask
         @Option(help: ArgumentHelp("Take the row on LINE as participant ID. Repeat for several.", valueName: "line=id"))
         var link: [String] = []
         @Option(name: .customLong("new"), help: ArgumentHelp("Add the row on LINE as a new person. Repeat for several.", valueName: "line"))
         var newLines: [Int] = []
 
         func validate() throws {
-            if ParticipantImportOptions.DuplicatePolicy(rawValue: onDuplicate) == nil {
-                throw ValidationError("--on-duplicate takes link, new or ask, not “\(onDuplicate)”.")
-            }
             for decision in link where Self.parseLink(decision) == nil {
                 throw ValidationError("--link takes LINE=ID, e.g. --link 7=12, not “\(decision)”.")
             }
@@ -79,7 +76,7 @@ extension ParticipantCommand {
             }
             var options = ParticipantImportOptions(
                 eventID: event, map: reading.map, skipInvalid: skipInvalid, dryRun: dryRun,
-                onDuplicate: ParticipantImportOptions.DuplicatePolicy(rawValue: onDuplicate)!, linkLines: linkLines,
+                onDuplicate: onDuplicate, linkLines: linkLines,
                 newLines: Set(newLines))
             options.presets = try ImportPresets(parsing: presets)
             options.includeHidden = includeHidden

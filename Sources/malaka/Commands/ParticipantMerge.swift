@@ -16,16 +16,25 @@ extension ParticipantCommand {
                 Waitlists follow the person: enrolled in an event means off its waitlist, two places on one \
                 waitlist become the earlier one, and a place freed by combining two participations goes to the next \
                 person waiting.
-                Example: malaka participant merge 12 57
+                Each record is named by its number or by a part of the name, in either script and any word \
+                order, as `participant search` finds people; a name that fits several people is refused \
+                with all of them listed, so give the numbers then.
+                Examples:
+                  malaka participant merge 12 57
+                  malaka participant merge "Karimova Gulnora Rustamovna" "Каримова Г."
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The participant number to keep.") var keep: Int64
-        @Argument(help: "The participant number to merge into it.") var other: Int64
+        @Argument(help: ArgumentHelp("The person to keep: a number, or a part of the name.", valueName: "keep")) var keepReference: String
+        @Argument(help: ArgumentHelp("The record to merge into it: a number, or a part of the name.", valueName: "other"))
+        var otherReference: String
 
         func run() throws {
-            let merge = try database.open().mergeParticipants(keep: keep, other: other)
+            let database = try database.open()
+            let keep = try database.participant(matching: keepReference)
+            let other = try database.participant(matching: otherReference)
+            let merge = try database.mergeParticipants(keep: keep, other: other)
             if output.json { return try Printer.json(MergeView(merge)) }
             var text = "Merged participant \(other) (\(merge.merged.fullName)) into \(keep) (\(merge.kept.fullName)): "
             var moved = ["\(merge.movedEnrollments + merge.combinedEnrollments) participation(s)", "\(merge.movedMarks) attendance mark(s)",

@@ -16,11 +16,10 @@ extension RegionCommand {
             discussion: "Example: malaka region list --country KG")
 
         @Option(help: "UZ or KG.") var country: String?
-        @Option(help: "The language of the names: uz-Latn, uz-Cyrl, ky, ru or en.") var language = "en"
+        @Option(help: "The language of the names.") var language: DocumentLanguage = .english
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let language = try DocumentLanguage(parsing: language)
             let country = country?.uppercased()
             if let country, !["UZ", "KG"].contains(country) {
                 throw MalakaError.data("“\(country)” is not a country Malaka covers. Use UZ or KG.")

@@ -21,16 +21,17 @@ extension ReportCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var counting: SummaryOptions
         @Option(help: ArgumentHelp("The DHIS2 mapping file.", valueName: "file")) var mapping = "courses/dhis2/mapping.yaml"
-        @Option(help: ArgumentHelp("The file to write. Without it, the JSON is printed.", valueName: "file")) var out: String?
+        @OptionGroup var output: FileOutputOptions
 
         func run() throws {
             let mapping = try DHIS2Mapping.load(from: URL(fileURLWithPath: mapping))
-            let destination = try out.map { try OutputFile(path: $0) }
+            let destination = try output.destination()
             let summary = try database.openForReading().regionSummary(try counting.request())
             let data = try DataValueSet(summary: summary, mapping: mapping).json()
-            guard let destination else { return FileHandle.standardOutput.write(data) }
             try destination.write(data)
-            print("Wrote the DHIS2 data values of \(summary.request.period.from.iso) to \(summary.request.period.to.iso) to \(destination.path).")
+            if let path = destination.path {
+                print("Wrote the DHIS2 data values of \(summary.request.period.from.iso) to \(summary.request.period.to.iso) to \(path).")
+            }
         }
     }
 }

@@ -10,52 +10,43 @@ enum PersonalReportFormat: String, ExpressibleByArgument, CaseIterable {
 /// What the per-event report and the follow-up list share: which events, the format and the file.
 struct PersonalReportOptions: ParsableArguments {
     @Option(help: "Only events held in this region: an ISO code (UZ-XO) or a name.") var region: String?
-    @Option(help: "Only events with a day on or after this one.") var from: String?
-    @Option(help: "Only events with a day on or before this one.") var to: String?
+    @Option(help: ArgumentHelp("Only events with a day on or after this one: 2019-03-25 or 25.03.2019.", valueName: "date")) var from: DayDate?
+    @Option(help: ArgumentHelp("Only events with a day on or before this one.", valueName: "date")) var to: DayDate?
     @Option(help: "table, csv or json.") var format: PersonalReportFormat = .table
-    @Option(help: CSVSeparator.help) var separator: String = ","
+    @Option(help: CSVSeparator.help) var separator: CSVSeparator = .comma
     @Flag(help: "Names and phones replaced with the person's codes, as in export --pseudonymize.") var pseudonymize = false
-    @Option(help: ArgumentHelp("The file to write, readable by its owner only. Without it, the report is printed.", valueName: "file")) var out: String?
-
-    func validate() throws {
-        _ = try CSVSeparator.character(separator)
-    }
+    /// A file is readable by its owner only: the report names people.
+    @OptionGroup var output: FileOutputOptions
 
     /// Prints or writes the report of one event, or of every event the options select: as CSV or JSON
     /// from the export of `kind`, or as `text` for the terminal, counting the people `named` in each.
     func run(_ database: AppDatabase, event: Int64?, kind: ExportKind, text: (EventReport) -> String,
              named: (EventReport) -> [Int64?]) throws {
-        let filter = ExportFilter(eventID: event, region: region, from: try from.map(DayDate.init(parsing:)),
-                                  to: try to.map(DayDate.init(parsing:)))
+        let destination = try output.destination()
+        let filter = ExportFilter(eventID: event, region: region, from: from, to: to)
         if format != .table || pseudonymize {
-            return try emit(database.export(kind, filter: filter, pseudonymize: pseudonymize))
+            return try emit(database.export(kind, filter: filter, pseudonymize: pseudonymize), to: destination)
         }
         let reports = try database.eventReports(matching: filter)
-        try emit(text: reports.map(text).joined(separator: "\n"), peopleCount: Set(reports.flatMap(named)).count)
+        try emit(text: reports.map(text).joined(separator: "\n"), peopleCount: Set(reports.flatMap(named)).count, to: destination)
     }
 
-    /// Writes the table as CSV or JSON (to `--out`, owner-only), and says on standard error that it names people.
-    private func emit(_ table: ExportTable) throws {
-        let data = format == .json ? table.json() : table.csv(separator: try CSVSeparator.character(separator))
-        let note = "note: Personal data. \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n"
-        if let out {
-            try OutputFile(path: out).write(data)
-            FileHandle.standardError.write(Data(note.utf8))
-            print("Wrote \(table.rows.count) \(table.rows.count == 1 ? "row" : "rows") to \(out), readable by you only.")
-        } else {
-            FileHandle.standardOutput.write(data)
-            FileHandle.standardError.write(Data(note.utf8))
+    /// Writes the table as CSV or JSON (a file is owner-only), and says on standard error that it names people.
+    private func emit(_ table: ExportTable, to destination: OutputDestination) throws {
+        let data = format == .json ? table.json() : table.csv(separator: separator.character)
+        try destination.write(data)
+        FileHandle.standardError.write(Data("note: Personal data. \(table.notice)\(table.noticeRemedy.map { " " + $0.cliText } ?? "")\n".utf8))
+        if let path = destination.path {
+            print("Wrote \(table.rows.count) \(table.rows.count == 1 ? "row" : "rows") to \(path), readable by you only.")
         }
     }
 
     /// The terminal table, marked as personal data; written owner-only to `--out` when given.
-    private func emit(text: String, peopleCount: Int) throws {
+    private func emit(text: String, peopleCount: Int, to destination: OutputDestination) throws {
         let marked = "PERSONAL DATA: names \(peopleCount) \(peopleCount == 1 ? "person" : "people"). Keep it within the programme.\n\n" + text
-        if let out {
-            try OutputFile(path: out).write(Data(marked.utf8))
-            print("Wrote the report to \(out), readable by you only.")
-        } else {
-            print(marked, terminator: "")
+        try destination.write(Data(marked.utf8))
+        if let path = destination.path {
+            print("Wrote the report to \(path), readable by you only.")
         }
     }
 }

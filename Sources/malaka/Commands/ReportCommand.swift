@@ -32,52 +32,40 @@ extension ReportCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var counting: SummaryOptions
-        @Option(help: "The language of labels, names and dates: en, ru, uz-Latn, uz-Cyrl or ky.") var language = "en"
+        @Option(help: "The language of labels, names and dates.") var language: DocumentLanguage = .english
         @Option(help: "table, csv, json or pdf.") var format: Format = .table
-        @Option(help: CSVSeparator.help) var separator: String = ","
-        @Option(help: ArgumentHelp("The CSV decimal mark: point, or comma (the default with --separator ';').", valueName: "point|comma")) var decimal: String?
+        @Option(help: CSVSeparator.help) var separator: CSVSeparator = .comma
+        @Option(help: ArgumentHelp("The CSV decimal mark; comma is the default with --separator ';'.", valueName: "mark")) var decimal: DecimalMark?
         @Flag(help: "In the table and the PDF, also the regions or districts where nothing was held (CSV and JSON always have them).") var showEmpty = false
-        @Option(help: ArgumentHelp("The file to write; required for pdf. Without it, the report is printed.", valueName: "file")) var out: String?
+        @OptionGroup var output: FileOutputOptions
 
         func validate() throws {
-            if format == .pdf && out == nil {
+            if format == .pdf && output.path == nil {
                 throw ValidationError("A PDF is not printed to the terminal: give the file to write with --out, such as --out summary.pdf.")
-            }
-            _ = try CSVSeparator.character(separator)
-            if let decimal, !["point", "comma"].contains(decimal) {
-                throw ValidationError("--decimal is point or comma, not “\(decimal)”.")
             }
         }
 
         func run() throws {
-            let language = try DocumentLanguage(parsing: language)
             var request = try counting.request()
             request.includesEvents = format == .pdf
-            let destination = try out.map { try OutputFile(path: $0) }
+            let destination = try output.destination()
 
             let counted = try database.openForReading().regionSummary(request)
             let summary = showEmpty || format == .csv || format == .json ? counted : counted.withoutEmptyRows()
             switch format {
-            case .table: try emit(Data(RegionSummaryTable.text(summary, language: language).utf8), to: destination)
+            case .table: try destination.write(Data(RegionSummaryTable.text(summary, language: language).utf8))
             case .csv:
-                let style = CSVStyle(separator: try CSVSeparator.character(separator), decimalComma: decimal.map { $0 == "comma" })
-                try emit(RegionSummaryCSV.data(summary, language: language, style: style), to: destination)
-            case .json: try emit(try RegionSummaryJSON.data(summary, language: language), to: destination)
+                let style = CSVStyle(separator: separator.character, decimalComma: decimal.map { $0 == .comma })
+                try destination.write(RegionSummaryCSV.data(summary, language: language, style: style))
+            case .json: try destination.write(try RegionSummaryJSON.data(summary, language: language))
             case .pdf:
+                guard case .file(let file) = destination else { return } // validate() asked for --out
                 let pdf = RegionSummaryPDF(summary: summary, language: language)
-                try destination!.write { file in try pdf.write(into: file) }
+                try file.write { file in try pdf.write(into: file) }
             }
-            if let destination {
-                print("Wrote the region summary to \(destination.path).")
+            if let path = destination.path {
+                print("Wrote the region summary to \(path).")
             }
-        }
-
-        private func emit(_ data: Data, to destination: OutputFile?) throws {
-            guard let destination else {
-                FileHandle.standardOutput.write(data)
-                return
-            }
-            try destination.write(data)
         }
     }
 }

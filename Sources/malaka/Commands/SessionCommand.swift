@@ -12,11 +12,11 @@ struct SessionCommand: ParsableCommand {
 /// Which session of an event: its day, and its start time when the day has several.
 struct SessionReference: ParsableArguments {
     @Argument(help: "The event number.") var event: Int64
-    @Option(help: "The session's day.") var date: String
-    @Option(help: "Its start time, when the day has several sessions.") var startTime: String?
+    @Option(help: ArgumentHelp("The session's day: 2019-03-25 or 25.03.2019." , valueName: "date")) var date: DayDate
+    @Option(help: ArgumentHelp("Its start time, when the day has several sessions.", valueName: "HH:MM")) var startTime: TimeOfDay?
 
-    func resolved() throws -> (DayDate, TimeOfDay?) {
-        (try DayDate(parsing: date), try startTime.map(TimeOfDay.init(parsing:)))
+    func resolved() -> (DayDate, TimeOfDay?) {
+        (date, startTime)
     }
 }
 
@@ -28,16 +28,16 @@ extension SessionCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The event number.") var event: Int64
-        @Option(help: "The day.") var date: String
-        @Option(help: ArgumentHelp("The times.", valueName: "HH:MM-HH:MM")) var time: String
+        @Option(help: ArgumentHelp("The day: 2019-03-25 or 25.03.2019.", valueName: "date")) var date: DayDate
+        @Option(help: ArgumentHelp("The times.", valueName: "HH:MM-HH:MM")) var time: TimeRange
         @Option(help: "Hours, when not the length of --time.") var hours: Double?
         @Flag(help: "Add it even if someone is then booked twice; the override is recorded.") var allowConflict = false
 
         func run() throws {
             let change = try database.open().addSession(
-                eventID: event, on: try DayDate(parsing: date), time: try TimeRange(parsing: time), hours: hours,
+                eventID: event, on: date, time: time, hours: hours,
                 allowConflict: allowConflict)
-            print("Added a session to event \(event) on \(try DayDate(parsing: date).dotted) at \(time); it now has \(change.detail.sessions.count).")
+            print("Added a session to event \(event) on \(date.dotted) at \(time); it now has \(change.detail.sessions.count).")
             ScheduleOutput.printAllowed(change.allowedConflicts)
         }
     }
@@ -54,8 +54,8 @@ extension SessionCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var session: SessionReference
-        @Option(help: "The new day; by default the same day.") var to: String?
-        @Option(help: ArgumentHelp("The new times; by default the same.", valueName: "HH:MM-HH:MM")) var time: String?
+        @Option(help: ArgumentHelp("The new day; by default the same day.", valueName: "date")) var to: DayDate?
+        @Option(help: ArgumentHelp("The new times; by default the same.", valueName: "HH:MM-HH:MM")) var time: TimeRange?
         @Flag(help: "Move it even though it has attendance marks; they move with it.") var force = false
         @Flag(help: "Move it even if someone is then booked twice; the override is recorded.") var allowConflict = false
         @Flag(help: "Say what would happen, and change nothing.") var dryRun = false
@@ -65,10 +65,10 @@ extension SessionCommand {
         }
 
         func run() throws {
-            let (date, start) = try session.resolved()
-            let newDate = try to.map(DayDate.init(parsing:)) ?? date
+            let (date, start) = session.resolved()
+            let newDate = to ?? date
             let change = try database.open().moveSession(
-                eventID: session.event, on: date, at: start, to: newDate, time: try time.map(TimeRange.init(parsing:)),
+                eventID: session.event, on: date, at: start, to: newDate, time: time,
                 force: force, allowConflict: allowConflict, dryRun: dryRun)
             print((dryRun ? "Would move" : "Moved") + " the session of event \(session.event) on \(date.dotted) to \(newDate.dotted)"
                   + (time.map { " at \($0)" } ?? "")
@@ -94,7 +94,7 @@ extension SessionCommand {
         @Flag(help: "Say what would be lost, and change nothing.") var dryRun = false
 
         func run() throws {
-            let (date, start) = try session.resolved()
+            let (date, start) = session.resolved()
             let database = try database.open()
             // What will be lost is said before anything changes.
             let preview = try database.deleteSession(eventID: session.event, on: date, at: start, force: force || dryRun, dryRun: true)

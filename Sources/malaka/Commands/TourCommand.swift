@@ -31,10 +31,11 @@ extension TourCommand {
         @Option(help: "The course code (a study tour).") var course: String
         @Option(help: "A title of its own; by default the course's.") var title: String?
         @Option(help: "The tour's region for reports; by default the hosting region, else the first leg's.") var region: String?
+        @Option(help: "The tour's district for reports, in its region; by default that of its first leg there.") var district: String?
         @Option(help: "The organisation running it.") var organiser: String?
         @Option(help: "A trainer or guide; repeat for several.") var trainer: [String] = []
         @Option(help: "The number of places.") var capacity: Int?
-        @Option(help: ArgumentHelp("The legs' session times, unless a leg gives time=.", valueName: "HH:MM-HH:MM")) var time: String?
+        @Option(help: ArgumentHelp("The legs' session times, unless a leg gives time=.", valueName: "HH:MM-HH:MM")) var time: TimeRange?
         @Option(help: "Hours per session, when not the length of the time.") var hours: Double?
         @Option(help: ArgumentHelp("A leg: host=…;region=…;from=DATE[;to=DATE;place=…;district=…;time=…;hours=…;visited=…]; repeat.", valueName: "fields")) var leg: [String] = []
         @Option(help: "The organisation that sends the participants.") var sendingOrganisation: String?
@@ -48,10 +49,9 @@ extension TourCommand {
         }
 
         func run() throws {
-            let defaultTime = try time.map(TimeRange.init(parsing:))
-            let legs = try leg.enumerated().map { index, text in try Self.parseLeg(text, number: index + 1, time: defaultTime, hours: hours) }
+            let legs = try leg.enumerated().map { index, text in try Self.parseLeg(text, number: index + 1, time: time, hours: hours) }
             var plan = EventPlan(
-                courseCode: course, title: title, region: region ?? hostingRegion ?? legs[0].region,
+                courseCode: course, title: title, region: region ?? hostingRegion ?? legs[0].region, district: district,
                 organiser: organiser, trainers: trainer, capacity: capacity, sessions: [])
             plan.legs = legs
             if [sendingOrganisation, sendingRegion, hostingOrganisation, hostingRegion].contains(where: { $0 != nil }) {

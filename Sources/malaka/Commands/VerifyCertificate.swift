@@ -78,7 +78,7 @@ struct VerifyCertificate: ParsableCommand {
 
     static func loadKeys(_ path: String) throws -> [PublicSigningKey] {
         let data = try readSmallFile(path, what: "the public keys file")
-        return try PublicKeysFile.decode(data, source: path).publicKeys(source: path)
+        return try PublicKeysFile.decode(data, source: path).trustedKeys(source: path)
     }
 
     /// A keys file or revocation list: a few kilobytes, so anything far larger (or a device such as /dev/zero) is refused before it is read.
@@ -120,19 +120,22 @@ struct RevocationsCommand: ParsableCommand {
             discussion: "Example: malaka certificates revocations export --out revoked.json")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The file to write.") var out: String
+        @OptionGroup var output: FileOutputOptions
         @Option(help: "Sign with this organisation's key (else the default key).") var organisation: String?
 
         func run() throws {
+            // Published beside the public keys for anyone who checks certificates.
+            let destination = try output.destination(permissions: 0o644)
             let database = try database.openForReading()
             guard let record = try database.currentSigningKey(for: organisation) else {
                 throw MalakaError.data("There is no signing key to sign the list with. Create one with `malaka keys generate --out FILE`.")
             }
             let list = try RevocationList(entries: database.revocationEntries(), generated: DayDate.today.tokenDate,
                                           key: SigningKey(contentsOf: record.privateKeyPath))
-            // Published beside the public keys for anyone who checks certificates.
-            try OutputFile(path: out, permissions: 0o644).write(try list.encoded())
-            print("Wrote \(list.entries.count) revoked or superseded serial(s) to \(out), signed with key \(list.keyID).")
+            try destination.write(try list.encoded())
+            if let path = destination.path {
+                print("Wrote \(list.entries.count) revoked or superseded serial(s) to \(path), signed with key \(list.keyID).")
+            }
         }
     }
 }

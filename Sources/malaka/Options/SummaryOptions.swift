@@ -3,14 +3,14 @@ import TrainingCore
 
 /// What a region summary counts: the period, the place, the rows and the filters.
 struct SummaryOptions: ParsableArguments {
-    @Option(help: "The first day of the period.") var from: String?
-    @Option(help: "The last day of the period.") var to: String?
+    @Option(help: ArgumentHelp("The first day of the period: 2019-03-25 or 25.03.2019.", valueName: "date")) var from: DayDate?
+    @Option(help: ArgumentHelp("The last day of the period.", valueName: "date")) var to: DayDate?
     @Option(help: "A calendar year, instead of --from and --to.") var year: String?
     @Option(help: ArgumentHelp("A calendar quarter, such as 2019Q4, instead of --from and --to.", valueName: "YYYYQn")) var quarter: String?
     @OptionGroup var place: PlaceOptions
-    @Option(help: ArgumentHelp("One row per region (default), or per district of one region.", valueName: "region|district")) var by: String?
+    @Option(help: ArgumentHelp("One row per region (default), or per district of one region.", valueName: "region|district")) var by: ReportGrouping?
     @Option(help: "Only events of this course (its code).") var course: String?
-    @Option(help: "Only events of this kind: training, seminar, study-tour, meeting, round-table.") var kind: String?
+    @Option(help: "Only events of this kind.") var kind: EventKind?
     @Option(help: "Only events run by this organiser, as events give it (case and spacing aside).") var organiser: String?
     @Option(help: "Only events labelled with this project or donor (event create --project, event label).") var project: String?
 
@@ -25,9 +25,6 @@ struct SummaryOptions: ParsableArguments {
         if (from == nil) != (to == nil) {
             throw ValidationError("A period of days needs both --from and --to.")
         }
-        if let by, ReportGrouping(rawValue: by.lowercased()) == nil {
-            throw ValidationError("--by is region or district, not “\(by)”.")
-        }
     }
 
     func request() throws -> RegionSummaryRequest {
@@ -37,15 +34,15 @@ struct SummaryOptions: ParsableArguments {
         } else if let quarter {
             period = try ReportPeriod(quarter: quarter)
         } else {
-            period = try ReportPeriod(from: DayDate(parsing: from!), to: DayDate(parsing: to!))
+            period = try ReportPeriod(from: from!, to: to!)
         }
         var request = RegionSummaryRequest(period: period, scope: try place.scope())
-        request.grouping = by.flatMap { ReportGrouping(rawValue: $0.lowercased()) } ?? (place.district == nil ? .region : .district)
+        request.grouping = by ?? (place.district == nil ? .region : .district)
         if request.grouping == .district, request.scope.regionCode == nil {
             throw MalakaError.usage("A report by district covers one region: add --region, such as --region Xorazm.")
         }
         request.courseCode = course
-        request.kind = try kind.map(EventKind.init(parsing:))
+        request.kind = kind
         request.organiser = organiser
         request.project = project
         return request

@@ -19,6 +19,8 @@ struct AttendanceImportView: Encodable {
     var marks: Int
     var written: Bool
     var refusals: [String]
+    var hiddenRows: [Int]
+    var includedHidden: Bool
 
     init(_ report: AttendanceImportReport) {
         file = report.file
@@ -38,5 +40,7 @@ struct AttendanceImportView: Encodable {
         marks = report.markCount
         written = report.written
         refusals = report.refusals.map(\.cliText)
+        hiddenRows = report.hiddenRows
+        includedHidden = report.includedHidden
     }
 }

@@ -98,12 +98,7 @@ enum ImportReportPrinter {
             return "\(row.fullName) — probably " + candidates.map(describe).joined(separator: "; or ")
         }
         text += defaultsText(report.defaults, dryRun: dryRun)
-        if !report.hiddenRows.isEmpty {
-            let rows = report.hiddenRows.prefix(20).map(String.init).joined(separator: ", ") + (report.hiddenRows.count > 20 ? ", …" : "")
-            text += report.includedHidden
-                ? "Imported \(report.hiddenRows.count) hidden \(report.hiddenRows.count == 1 ? "row" : "rows") (\(rows)), as --include-hidden asks.\n"
-                : "Left out \(report.hiddenRows.count) hidden \(report.hiddenRows.count == 1 ? "row" : "rows") (\(rows)); --include-hidden imports them.\n"
-        }
+        text += hiddenRowsText(report.hiddenRows, included: report.includedHidden)
         if !report.problems.isEmpty {
             text += "Rejected \(report.rejectedLines.count) \(report.rejectedLines.count == 1 ? "row" : "rows"):\n" + problemsText(report.problems)
         }
@@ -116,6 +111,14 @@ enum ImportReportPrinter {
             text += report.refusals.isEmpty ? "\n" : " Without --dry-run the import would be refused: " + report.refusals.map(\.cliText).joined(separator: " ") + "\n"
         }
         return text
+    }
+
+    /// The rows a worksheet hides, and whether they were imported (`--include-hidden`) or left out.
+    static func hiddenRowsText(_ hiddenRows: [Int], included: Bool) -> String {
+        guard !hiddenRows.isEmpty else { return "" }
+        let rows = hiddenRows.prefix(20).map(String.init).joined(separator: ", ") + (hiddenRows.count > 20 ? ", …" : "")
+        let count = "\(hiddenRows.count) hidden \(hiddenRows.count == 1 ? "row" : "rows") (\(rows))"
+        return included ? "Imported \(count), as --include-hidden asks.\n" : "Left out \(count); --include-hidden imports them.\n"
     }
 
     /// What was filled in where the file was silent, and what was corrected, for the people added.
@@ -147,6 +150,7 @@ enum ImportReportPrinter {
         text += columnsText(report.columns, isWorksheet: report.isWorksheet)
         let people = report.rows.count
         text += (dryRun ? "Would record" : "Recorded") + " \(report.markCount) \(report.markCount == 1 ? "mark" : "marks") for \(people) \(people == 1 ? "person" : "people") in event \(report.eventID).\n"
+        text += hiddenRowsText(report.hiddenRows, included: report.includedHidden)
         let similar = report.rows.filter { if case .similarName = $0.identification { true } else { false } }
         if !similar.isEmpty {
             text += "Found under another spelling:\n"

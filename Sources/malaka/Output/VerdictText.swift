@@ -6,7 +6,10 @@ enum VerdictText {
         let unchecked = verdict.unchecked.map(\.noun)
         // A VALID that rests on less than everything says so in its first line, not only further down.
         let caveat = unchecked.isEmpty ? "" : " (\(unchecked.joined(separator: " and ")) not checked)"
-        Swift.print("\(verdict.status.rawValue.uppercased())\(caveat): \(verdict.token?.serial ?? "no readable serial")")
+        // What happened to a valid certificate's event or holder is said at once: it is genuine, but not the whole story.
+        let since = verdict.circumstances.isEmpty ? ""
+            : "; since issued: " + verdict.circumstances.map { $0.code.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", ")
+        Swift.print("\(verdict.status.rawValue.uppercased())\(caveat): \(verdict.token?.serial ?? "no readable serial")\(since)")
         for reason in verdict.reasons { Swift.print("  \(reason)") }
         for item in verdict.unchecked { Swift.print("  Not checked: \(item.explanation)") }
         if let signed = verdict.token, verdict.unchecked.contains(.name) {

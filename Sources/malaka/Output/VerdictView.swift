@@ -12,6 +12,8 @@ struct VerdictView: Encodable {
     var reasons: [String]
     /// What the check did not cover: `name`, `revocation`.
     var unchecked: [String]
+    /// What has happened since issuing to a valid certificate's event or holder: `event-cancelled`, `holder-removed`.
+    var since: [String]
 
     init(_ verdict: Verdict) {
         status = verdict.status.rawValue
@@ -22,5 +24,6 @@ struct VerdictView: Encodable {
         signingKey = verdict.signingKeyID
         reasons = verdict.reasons
         unchecked = verdict.unchecked.map(\.rawValue)
+        since = verdict.circumstances.map(\.code)
     }
 }

@@ -21,7 +21,7 @@ def write(name, text, encoding="utf-8", bom=False):
 write("uz-latin-bom-semicolon-crlf.csv", (
     "№;F.I.Sh.;Jinsi;Tugʻilgan yili;Toifa;Viloyat;Tuman;Telefon;Izoh\r\n"
     "1;Gʻulomjon Oʻrinboyev;erkak;1984;ota-ona;Xorazm viloyati;Urganch tumani;+998 90 123 45 67;\r\n"
-    "2;Gulnora Karimova;ayol;1990;ona;Xorazm;Xiva;90 765 43 21;ikki bola\r\n"
+    "2;Gulnora Karimova;ayol;1990;ona;Xorazm;Xiva tumani;90 765 43 21;ikki bola\r\n"
     "3;O'g'iloy Qurbonova;Ayol;1992.0;ota-ona;XORAZM;;-;\r\n"
 ), bom=True)
 
@@ -29,9 +29,9 @@ write("uz-latin-bom-semicolon-crlf.csv", (
 # a quoted field with a newline and doubled quotes.
 write("uz-cyrillic-comma-lf.csv", (
     "Т/р,Фамилияси,Исми,Отасининг исми,Жинси,Туғилган санаси,Тоифаси,Вилоят,Туман,Ташкилот\n"
-    "1,Ҳамроева,Шоҳида,Баҳодир қизи,аёл,12.05.1987,ота-она,Хоразм вилояти,Хива,\"\"\"Нур\"\" маҳалла\n"
+    "1,Ҳамроева,Шоҳида,Баҳодир қизи,аёл,12.05.1987,ота-она,Хоразм вилояти,Хива тумани,\"\"\"Нур\"\" маҳалла\n"
     "фуқаролар йиғини\"\n"
-    "2,Раҳимов,Бахтиёр,,эркак,1979-01-30,ота-она,Хоразм,Урганч,\n"
+    "2,Раҳимов,Бахтиёр,,эркак,1979-01-30,ота-она,Хоразм,Урганч тумани,\n"
 ))
 
 # Russian headers, Windows-1251 as Russian-locale Excel writes CSV, semicolons, CRLF.
@@ -59,7 +59,7 @@ write("en-utf8-tab.tsv", (
 # Every kind of bad row, one per line (line 2 is good), all named in the tests.
 write("bad-rows.csv", (
     "F.I.Sh.,Jinsi,Tugʻilgan yili,Tugʻilgan sanasi,Yoshi,Toifa,Viloyat,Tuman,Telefon,Til,Rozilikni qayd etgan\n"
-    "Good Person,ayol,1990,,,ota-ona,Xorazm,Urganch,+998 90 000 00 01,uz-Latn,\n"   # 2
+    "Good Person,ayol,1990,,,ota-ona,Xorazm,Urganch tumani,+998 90 000 00 01,uz-Latn,\n"   # 2
     ",ayol,1990,,,,,,,,\n"                                                           # 3 empty name
     "Bad Sex,x,,,,,,,,,\n"                                                           # 4
     "Old Year,,1850,,,,,,,,\n"                                                       # 5

@@ -126,7 +126,7 @@ enum HostileInputCorpus {
 
         // Course files
         .init("truncated mid-mapping", .courseFile, "cut.yaml", .text(String(course.prefix(300))), 65, ["cut.yaml, line 4", "field titles"]),
-        .init("NUL byte", .courseFile, "nul.yaml", .text("code: PS\u{0}X\n"), 65, ["nul.yaml: line 1, column 9", "U+0000"]),
+        .init("NUL byte", .courseFile, "nul.yaml", .text("code: PS\u{0}X\n"), 65, ["nul.yaml, line 1, column 9", "U+0000"]),
         .init("invalid UTF-8", .courseFile, "latin1.yaml", .bytes(Array("code: PS-X\ntitles: {en: Caf".utf8) + [0xE9] + Array("}\n".utf8)), 65, ["latin1.yaml", "not UTF-8"]),
         .init("billion laughs", .courseFile, "laughs.yaml", .text(billionLaughs(in: course)), 65, ["laughs.yaml, line", "field audience"]),
         .init("template name with ../", .courseFile, "traversal.yaml", .text(course.replacingOccurrences(of: "certificate-template: parenting", with: "certificate-template: ../../etc/passwd")), 65, ["traversal.yaml, line 17", "field certificate-template", "“../../etc/passwd”"]),

@@ -32,6 +32,8 @@ struct CertificateJSON: Decodable, Equatable {
     var course: String?
     var token: String?
     var checkCode: String?
+    /// What has happened since issuing to the event or holder: `event-cancelled`, `holder-removed`.
+    var since: [String]?
 }
 
 /// poppler and zbar on the PDFs the commands write.

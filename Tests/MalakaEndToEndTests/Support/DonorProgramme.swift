@@ -25,7 +25,7 @@ struct DonorProgramme {
         people["Shohida"] = try programme.addParticipant("Шоҳида Ҳамроева", ["--sex", "female", "--birth-year", "1990", "--category", "parent"])
         people["Aziz"] = try programme.addParticipant("Aziz Tursunov", ["--birth-year", "2001", "--category", "youth"])
         events["urganch"] = try programme.createEvent([
-            "--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch", "--start", "25.03.2019", "--days", "4",
+            "--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch tumani", "--start", "25.03.2019", "--days", "4",
             "--time", "09:00-12:00", "--organiser", "SOS Uzbekistan", "--project", "UNICEF-2019"])
         events["urgut"] = try programme.createEvent([
             "--course", "PS-PARENTING", "--region", "Samarqand", "--district", "Urgut", "--start", "07.10.2019", "--days", "4",

@@ -108,7 +108,7 @@ final class TemporaryProgramme {
     func parentingEvent(capacity: Int? = nil, trainer: String = "Dilnoza Yusupova",
                         sourceLocation: SourceLocation = #_sourceLocation) throws -> Int64 {
         try createEvent(
-            ["--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch",
+            ["--course", "PS-PARENTING", "--region", "Xorazm", "--district", "Urganch tumani",
              "--start", "25.03.2019", "--days", "4", "--time", "09:00-12:00", "--trainer", trainer]
                 + (capacity.map { ["--capacity", String($0)] } ?? []),
             sourceLocation: sourceLocation)

@@ -1,0 +1,60 @@
+import BenchmarkSupport
+import Foundation
+import GRDB
+import TrainingCore
+
+/// What the change log costs (#16: at most 25 %): the 100,000 participants added in one transaction,
+/// the 1,000,000 attendance marks (1,000 events of 100 people over 10 sessions, a write per event) and
+/// the 100,000-row participant import, each on a database that records every change, then on one whose
+/// capture triggers were dropped, in the same run. Both have the identifier columns (uuid, originSite);
+/// the difference is the triggers, the staging and the entries.
+///
+/// `MALAKA_BENCH=changelog` runs only this benchmark.
+enum ChangeLogBenchmark {
+    struct Figures {
+        var people = 0.0
+        var marks = 0.0
+        var importing = 0.0
+    }
+
+    static func run(directory: URL, divisor: Int) throws {
+        let list = directory.appendingPathComponent("changelog-participants.csv")
+        _ = try ImportBenchmark.writeList(to: list, rows: 100_000 / divisor)
+        var figures: [Bool: Figures] = [:]
+        for recording in [true, false] {
+            var figure = Figures()
+            let database = try open(at: directory.appendingPathComponent("changelog-\(recording).sqlite").path, recording: recording)
+            var participants: [Participant] = []
+            let drafts = FoundationBenchmark.drafts(count: 100_000 / divisor)
+            figure.people = try seconds { participants = try database.addParticipants(drafts) }
+            figure.marks = try FoundationBenchmark.recordMarks(database, participants: participants, eventCount: 1_000 / divisor).marks
+            let importing = try open(at: directory.appendingPathComponent("changelog-import-\(recording).sqlite").path, recording: recording)
+            figure.importing = try seconds { _ = try importing.importParticipants(fromFile: list.path, options: ParticipantImportOptions()) }
+            let counts = try database.changeLogCounts()
+            print(String(format: "change log: %@: %d participants %.2f s, %d marks %.2f s, a %d-row import %.2f s (%d entries, %d rows left staged)",
+                         recording ? "recorded" : "not recorded", drafts.count, figure.people,
+                         1_000 / divisor * FoundationBenchmark.peoplePerEvent * FoundationBenchmark.sessionsPerEvent, figure.marks,
+                         100_000 / divisor, figure.importing, counts.entries, counts.staged))
+            figures[recording] = figure
+        }
+        let with = figures[true]!, without = figures[false]!
+        print(String(format: "change log: recorded ÷ not recorded: participants %.2f×, marks %.2f×, import %.2f× (target ≤ 1.25×)",
+                     with.people / without.people, with.marks / without.marks, with.importing / without.importing))
+    }
+
+    /// A new database with the course catalogue; without `recording`, its capture triggers are dropped,
+    /// so nothing is staged and no entry is made.
+    static func open(at path: String, recording: Bool) throws -> AppDatabase {
+        let database = try AppDatabase.open(at: path, creating: true)
+        try database.syncCourses(CourseCatalogue.load(directory: URL(fileURLWithPath: "courses")))
+        guard !recording else { return database }
+        let pool = try DatabasePool(path: path)
+        try pool.write { db in
+            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'change_*'") {
+                try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
+            }
+        }
+        try pool.close()
+        return try AppDatabase.open(at: path)
+    }
+}

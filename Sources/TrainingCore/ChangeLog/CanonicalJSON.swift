@@ -1,0 +1,38 @@
+/// The one way the change log writes JSON it hashes: keys in order, no spaces, strings escaped the
+/// same way on every machine.
+enum CanonicalJSON {
+    /// `text` as a JSON string literal; the line and paragraph separators escaped too, for JavaScript.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let digits = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    static func optionalString(_ text: String?) -> String {
+        text.map(string) ?? "null"
+    }
+
+    /// An array of strings, sorted: `["a","b"]`.
+    static func array(_ values: [String]) -> String {
+        "[" + values.sorted().map(string).joined(separator: ",") + "]"
+    }
+
+    /// An object of string arrays, keys and values sorted: `{"events":["…"],"participants":["…"]}`.
+    static func object(_ lists: [String: [String]]) -> String {
+        "{" + lists.keys.sorted().map { key in
+            string(key) + ":" + array(lists[key]!)
+        }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,20 @@
+import Hummingbird
+
+/// Refuses a change sent by a signed-in browser whose form token (the `csrf` field, or the
+/// `X-CSRF-Token` header of the page's script) is not its session's: an expired page, or a form
+/// another site made the browser send.
+struct FormTokenMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .post, let visitor = context.visitor else { return try await next(request, context) }
+        var request = request
+        let form = try await FormData.read(&request)
+        let given = request.headers[SignInMiddleware.csrfHeader] ?? form["csrf"] ?? ""
+        guard SessionToken.matches(given, visitor.csrfToken) else { throw FormExpired() }
+        return try await next(request, context)
+    }
+}
+
+/// A form sent with a token that is not its session's: expired, or sent from another site.
+struct FormExpired: Error {}

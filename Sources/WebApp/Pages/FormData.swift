@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+
+/// The fields of a submitted form (`application/x-www-form-urlencoded`), or of a query string.
+struct FormData: Sendable {
+    private var values: [String: [String]] = [:]
+
+    init(encoded text: Substring) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { continue }
+            values[name, default: []].append(parts.count > 1 ? Self.decode(parts[1]) ?? "" : "")
+        }
+    }
+
+    /// Reads a form body of at most 64 KB, keeping it in the request so that it can be read again.
+    static func read(_ request: inout Request) async throws -> FormData {
+        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        return FormData(encoded: Substring(String(buffer: buffer)))
+    }
+
+    static func query(_ request: Request) -> FormData {
+        FormData(encoded: Substring(request.uri.query ?? ""))
+    }
+
+    /// The field's value with spaces trimmed, nil when absent or empty.
+    subscript(_ name: String) -> String? {
+        guard let value = values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import TrainingCore
+@testable import WebApp
+
+@Suite("Wording in five languages")
+struct WordingTests {
+    @Test(arguments: DocumentLanguage.allCases)
+    func everyPhraseIsWorded(_ language: DocumentLanguage) {
+        #expect(Words.missing(in: language).isEmpty, "\(language.rawValue)")
+    }
+
+    @Test func numbersAndDatesAsEachLanguageWritesThem() {
+        #expect(Words(.english).number(12345) == "12,345")
+        #expect(Words(.russian).number(12345) == "12\u{202F}345")
+        #expect(Words(.english).decimal(12.5) == "12.5")
+        #expect(Words(.kyrgyz).decimal(12.5) == "12,5")
+        #expect(Words(.uzbekLatin).date(DayDate(year: 2019, month: 3, day: 25)!) == "25.03.2019")
+        #expect(Words(.english).date(DayDate(year: 2019, month: 3, day: 25)!) == "2019-03-25")
+    }
+
+    @Test(arguments: DocumentLanguage.allCases)
+    func everyPageRendersInTheChosenLanguage(_ language: DocumentLanguage) async throws {
+        let fixture = try await WebFixture()
+        try fixture.database.setAccountLanguage(id: try fixture.database.account(named: "admin")!.id!, language: language)
+        let browser = try fixture.signIn("admin")
+        let words = Words(language)
+        let event = fixture.xorazm.id
+        try await fixture.test { client in
+            for (path, phrase) in [("/sessions", Phrase.thisWeek), ("/events", .enrolledCount), ("/events/\(event)", .completion),
+                                   ("/events/\(event)/attendance", .saveMarks), ("/people", .registerPerson),
+                                   ("/summary", .participantsReached), ("/events/4242", .notFoundText)] {
+                let page = try await client.execute(uri: path, method: .get, headers: browser.headers)
+                #expect(page.text.contains("lang=\"\(language.rawValue)\""), "\(path)")
+                if phrase != .saveMarks {
+                    #expect(page.text.contains(words[phrase]), "\(path) \(language.rawValue)")
+                }
+            }
+        }
+    }
+
+    @Test func aCoreErrorIsWordedBesideItsFieldWithoutDatabaseText() {
+        let error = MalakaError(.data, .unknownRegion, "“Atlantis” is not a region we know.", remedy: .listRegions)
+        let worded = ErrorWording(Words(.russian)).word(error)
+        #expect(worded.field == "region")
+        #expect(!worded.message.contains("SQLITE"))
+    }
+}
