@@ -107,4 +107,13 @@ struct XLSXReaderTests {
         #expect(error?.code == .unsupportedFormat)
         #expect(error?.message.contains("OpenDocument") == true)
     }
+
+    /// openpyxl saves a formula it cannot calculate with an empty `<v/>`: that is no value, and the cell is listed.
+    @Test func aFormulaWithAnEmptyValueElementHasNoValue() throws {
+        let sheet = try XLSXReader().read(contentsOf: Fixture.url("openpyxl-formulas-without-values.xlsx"))
+        #expect(sheet.formulasWithoutValue.map(\.line) == [2, 3, 4, 5])
+        #expect(sheet.formulasWithoutValue.allSatisfy { $0.column == 1 })
+        #expect(sheet.rows[1][column: 1] == "")
+        #expect(sheet.rows[1][column: 5] == "G\u{02BB}ulomjon")
+    }
 }

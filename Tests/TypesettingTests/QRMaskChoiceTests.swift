@@ -23,6 +23,9 @@ import Testing
                 for mask in 0..<8 {
                     let symbol = try QRCodeSymbol(text, errorCorrection: level, mask: mask)
                     let lines = symbol.withModuleBytes { QRMaskChoice.lines(of: $0, width: width) }
+                    // The symbol made from mask 0's is libqrencode's own with this mask, module for module.
+                    let made = maskZero.withModuleBytes { QRMaskChoice.UnmaskedSymbol(maskZeroModules: $0, width: width) }
+                    #expect(made.masked(mask, errorCorrection: level).rows == lines.rows, "mask \(mask), level \(level)")
                     #expect(QRMaskChoice.penalty(rows: lines.rows, columns: lines.columns, width: width) == points[mask],
                             "mask \(mask), level \(level), \(text.prefix(12))…")
                 }

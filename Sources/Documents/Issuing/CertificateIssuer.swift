@@ -70,7 +70,7 @@ public final class CertificateIssuer: Sendable {
                 creationDate: dates.max()?.startOfDayUTC))
         let totals: IssueTotals
         do {
-            totals = try database.issueCertificates(plan, keys: keys, digest: renderer.contentDigest(of:), produce: output.produce,
+            totals = try database.issueCertificates(plan, keys: keys, digest: output.digest(of:), produce: output.produce,
                                                     finish: output.finish)
         } catch {
             output.discard()
@@ -111,7 +111,7 @@ public final class CertificateIssuer: Sendable {
         let reissued: IssuedCertificate
         do {
             reissued = try database.reissueCertificate(
-                serial: serial, language: language, issueDate: issueDate, keys: keys, digest: renderer.contentDigest(of:)
+                serial: serial, language: language, issueDate: issueDate, keys: keys, digest: output.digest(of:)
             ) { certificate in
                 let holder = "\(certificate.content.participantName), in place of \(serial)"
                 let preflight = renderer.preflight([(certificate.content, holder)])

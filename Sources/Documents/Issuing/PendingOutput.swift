@@ -24,6 +24,8 @@ final class PendingOutput: @unchecked Sendable {
     /// The bundle's pages of the latest chunk, drawn while the next chunk is numbered and recorded.
     private var bundleWork: DispatchGroup?
     private let bundleFailure = FirstFailure()
+    /// The pages the content hashes laid out, by serial, until their chunk is drawn: each page is laid out once.
+    private var laidOut: [String: CertificatePage] = [:]
 
     init(destination: CertificateDestination, renderer: CertificateRenderer, progress: IssueProgress?, count: Int,
          keepHashes: Bool, bundleMetadata: PDFMetadata?) {
@@ -36,24 +38,40 @@ final class PendingOutput: @unchecked Sendable {
         lines.reserveCapacity(count)
     }
 
+    /// The certificate's content hash, as ``CertificateRenderer/contentDigest(of:)`` gives it; the page laid out
+    /// for it is kept for drawing, which follows in the same chunk.
+    func digest(of content: CertificateContent) throws -> String {
+        let page = try renderer.page(for: content)
+        lock.withLock { laidOut[content.serial] = page }
+        return CertificateRenderer.contentDigest(of: page)
+    }
+
+    /// The pages of `chunk`, laid out by ``digest(of:)`` or now, and forgotten.
+    private func pages(of chunk: [IssuedCertificate]) throws -> [CertificatePage] {
+        let kept = lock.withLock {
+            chunk.map { laidOut.removeValue(forKey: $0.content.serial) }
+        }
+        return try zip(chunk, kept).map { issued, page in try page ?? renderer.page(for: issued.content) }
+    }
+
     /// Draws one chunk of certificates: each one's own PDF on every core, and its pages of the
     /// bundle on a thread of its own, which may go on drawing while the next chunk is numbered and
     /// recorded. Returns the SHA-256 of each certificate's own PDF, or nil without one.
     func produce(_ chunk: [IssuedCertificate]) throws -> [String?] {
         let failure = FirstFailure()
         let counter = counter
+        let pages = try pages(of: chunk)
 
         if let url = destination.bundle {
             let bundle = try openBundle(url, first: chunk.first)
             // Pages go into the bundle in order: the previous chunk's must be done first.
             waitForBundle()
             if let error = bundleFailure.error { throw Self.describe(fileFailure(bundle: error)) }
-            let contents = chunk.map(\.content)
             let group = DispatchGroup()
             let bundleFailure = bundleFailure
             DispatchQueue.global().async(group: group) {
                 do {
-                    try bundle.append(contents) {
+                    try bundle.append(pages: pages) {
                         if !bundleFailure.happened { counter.tick() }
                     }
                 } catch {
@@ -79,7 +97,7 @@ final class PendingOutput: @unchecked Sendable {
                     let file = try AtomicFile(destination: directory.appendingPathComponent(fileNames[index]), in: folder)
                     // Kept before it is written, so that a failure deletes whatever was.
                     written.set(index, file)
-                    try renderer.writePDF(of: chunk[index].content, into: file)
+                    try renderer.writePDF(of: pages[index], into: file)
                     // One flush of the disk for the whole run, in finish(), instead of one a file.
                     try file.seal(syncing: false)
                     // Hashed as written: the bytes on disk are the bytes recorded.
@@ -190,7 +208,10 @@ final class PendingOutput: @unchecked Sendable {
     func discard() {
         waitForBundle()
         let (files, bundleFile) = lock.withLock { (self.files, self.bundleFile) }
-        lock.withLock { bundle = nil }
+        lock.withLock {
+            bundle = nil
+            laidOut = [:]
+        }
         for file in files { file.discard() }
         bundleFile?.discard()
     }

@@ -60,19 +60,33 @@ public final class CertificateBundle: @unchecked Sendable {
     ///
     /// - Parameter pageDone: called after each page, for a progress bar.
     public func append(_ contents: [CertificateContent], pageDone: () -> Void = {}) throws {
-        precondition(!isFinished, "This bundle is finished.")
         let renderer = renderer
+        try append(contents, preparing: { try renderer.prepare($0) }, pageDone: pageDone)
+    }
+
+    /// Draws a page for each page laid out already (by the content hash, while issuing), in order.
+    func append(pages: [CertificatePage], pageDone: () -> Void = {}) throws {
+        let renderer = renderer
+        try append(pages, preparing: { try renderer.prepare($0) }, pageDone: pageDone)
+    }
+
+    /// Draws a page for each source, which `preparing` lays out and whose QR code it encodes ahead of drawing, on another thread.
+    private func append<Source: Sendable>(
+        _ sources: [Source], preparing: @escaping @Sendable (Source) throws -> CertificateRenderer.PreparedPage,
+        pageDone: () -> Void
+    ) throws {
+        precondition(!isFinished, "This bundle is finished.")
         @Sendable func prepare(from start: Int) throws -> [CertificateRenderer.PreparedPage] {
-            try contents[start..<min(contents.count, start + Self.lookAhead)].map(renderer.prepare)
+            try sources[start..<min(sources.count, start + Self.lookAhead)].map(preparing)
         }
-        guard !contents.isEmpty else { return }
+        guard !sources.isEmpty else { return }
         var ready = try prepare(from: 0)
         var start = 0
-        while start < contents.count {
+        while start < sources.count {
             let next = start + Self.lookAhead
             let upcoming = Slots<Result<[CertificateRenderer.PreparedPage], any Error>>(count: 1)
             let group = DispatchGroup()
-            if next < contents.count {
+            if next < sources.count {
                 DispatchQueue.global().async(group: group) {
                     upcoming.set(0, Result { try prepare(from: next) })
                 }
@@ -84,7 +98,7 @@ public final class CertificateBundle: @unchecked Sendable {
                 pageDone()
             }
             group.wait()
-            if next < contents.count { ready = try upcoming.values()[0].get() }
+            if next < sources.count { ready = try upcoming.values()[0].get() }
             start = next
         }
     }

@@ -44,12 +44,17 @@ public final class CertificateRenderer: Sendable {
     /// microseconds, which is why the ledger records it for every certificate, while the hash
     /// of a certificate's own PDF is recorded only when that PDF is made.
     public func contentDigest(of content: CertificateContent) throws -> String {
-        let page = try page(for: content)
-        var hasher = SHA256()
-        let separator: [UInt8] = [0x1F]
+        Self.contentDigest(of: try page(for: content))
+    }
+
+    /// The content hash of a page laid out already, so that issuing lays out each page once for the hash and the drawing.
+    static func contentDigest(of page: CertificatePage) -> String {
+        // Every field followed by U+001F, gathered and hashed at once: hashing field by field cost more than the fields.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(2048)
         func add(_ text: String) {
-            hasher.update(data: Array(text.utf8))
-            hasher.update(data: separator)
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x1F)
         }
         add("malaka-certificate-content/1")
         add(page.template.name)
@@ -65,7 +70,7 @@ public final class CertificateRenderer: Sendable {
         for field in [metadata.title, metadata.author, metadata.subject, metadata.creator] { add(field ?? "") }
         add(metadata.keywords.joined(separator: ","))
         add(metadata.creationDate.map { "\($0.timeIntervalSince1970)" } ?? "")
-        return hasher.finalize().hexString
+        return SHA256.hash(data: bytes).hexString
     }
 
     // MARK: Preflight
@@ -207,7 +212,10 @@ public final class CertificateRenderer: Sendable {
     }
 
     func prepare(_ content: CertificateContent) throws -> PreparedPage {
-        let page = try page(for: content)
+        try prepare(page(for: content))
+    }
+
+    func prepare(_ page: CertificatePage) throws -> PreparedPage {
         let qrCode = try page.template.qrCode.flatMap { settings in
             try page.qrContent.map { try QRCode($0, errorCorrection: settings.errorCorrection) }
         }
@@ -227,7 +235,12 @@ public final class CertificateRenderer: Sendable {
     /// Writes the certificate's own PDF into a temporary file that the caller seals and puts in
     /// place: the same bytes as ``pdf(of:)``, written in blocks rather than gathered in memory.
     public func writePDF(of content: CertificateContent, into file: AtomicFile) throws {
-        let prepared = try prepare(content)
+        try writePDF(of: page(for: content), into: file)
+    }
+
+    /// Writes the PDF of a page laid out already, as the public `writePDF(of:into:)` does for a content.
+    func writePDF(of page: CertificatePage, into file: AtomicFile) throws {
+        let prepared = try prepare(page)
         try workers.withWorker { worker in
             let document = try PDFDocument(file: file, fonts: worker.fonts, metadata: prepared.page.metadata)
             try draw(prepared, on: document.beginPage(size: prepared.page.template.page), worker: worker)

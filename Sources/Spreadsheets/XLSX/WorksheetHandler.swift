@@ -51,7 +51,6 @@ final class WorksheetHandler: XMLPartHandler {
         case "v":
             text = ""
             isCollecting = true
-            cellHasValue = true
         case "f" where inSheetData:
             cellHasFormula = true
         case "is":
@@ -84,7 +83,12 @@ final class WorksheetHandler: XMLPartHandler {
             cells = []
         case "c" where inSheetData:
             endCell()
-        case "v", "t":
+        case "v":
+            isCollecting = false
+            // openpyxl writes an uncalculated formula's value as an empty `<v/>`; only a formula of text type
+            // (`t="str"`) can have calculated an empty value.
+            cellHasValue = !text.isEmpty || cellType == "str"
+        case "t":
             isCollecting = false
         case "is":
             inInlineString = false

@@ -21,31 +21,33 @@ public struct QRCode: Sendable, Hashable {
     ///
     /// - Throws: ``TypesettingError/qrCodeNotEncodable(text:errorCorrection:)`` for empty or too long text.
     public init(_ text: String, errorCorrection: QRErrorCorrection = .medium) throws {
-        let symbol = try Self.symbol(text, errorCorrection: errorCorrection)
-        let width = symbol.width
-        var modules = [UInt8](repeating: 0, count: width * width)
-        for row in 0..<width {
-            for column in 0..<width where symbol.isDark(column: column, row: row) {
-                modules[row * width + column] = 0xFF
-            }
-        }
+        let (width, modules) = try Self.symbol(text, errorCorrection: errorCorrection)
         self.text = text
         self.errorCorrection = errorCorrection
         self.width = width
         self.modules = modules
     }
 
-    /// The symbol with the mask of fewest penalty points: libqrencode encodes it with mask 0, the mask is
-    /// chosen from that by ``QRMaskChoice``, then libqrencode encodes it again with the mask chosen.
-    /// Where libqrencode cannot take a mask, or the symbol is very large, libqrencode chooses.
-    private static func symbol(_ text: String, errorCorrection: QRErrorCorrection) throws -> QRCodeSymbol {
-        guard QRCodeSymbol.canChooseMask else { return try QRCodeSymbol(text, errorCorrection: errorCorrection) }
-        let maskZero = try QRCodeSymbol(text, errorCorrection: errorCorrection, mask: 0)
-        guard maskZero.width <= QRMaskChoice.maximumWidth else { return try QRCodeSymbol(text, errorCorrection: errorCorrection) }
-        let mask = maskZero.withModuleBytes {
-            QRMaskChoice.best(maskZeroModules: $0, width: maskZero.width, errorCorrection: errorCorrection)
+    /// The modules of the symbol with the mask of fewest penalty points: libqrencode encodes it with mask 0,
+    /// and ``QRMaskChoice`` scores the eight masks and applies the best to that symbol — what libqrencode
+    /// would encode with it. Where libqrencode cannot take a mask, or the symbol is very large, libqrencode chooses.
+    private static func symbol(_ text: String, errorCorrection: QRErrorCorrection) throws -> (width: Int, modules: [UInt8]) {
+        let canChoose = QRCodeSymbol.canChooseMask
+        let first = try QRCodeSymbol(text, errorCorrection: errorCorrection, mask: canChoose ? 0 : nil)
+        let width = first.width
+        var modules = [UInt8](repeating: 0, count: width * width)
+        if canChoose && width <= QRMaskChoice.maximumWidth {
+            let rows = first.withModuleBytes { QRMaskChoice.bestSymbol(maskZeroModules: $0, width: width, errorCorrection: errorCorrection) }
+            for row in 0..<width {
+                for column in 0..<width where rows[row] >> column & 1 != 0 { modules[row * width + column] = 0xFF }
+            }
+            return (width, modules)
         }
-        return mask == 0 ? maskZero : try QRCodeSymbol(text, errorCorrection: errorCorrection, mask: mask)
+        let symbol = canChoose ? try QRCodeSymbol(text, errorCorrection: errorCorrection) : first
+        for row in 0..<width {
+            for column in 0..<width where symbol.isDark(column: column, row: row) { modules[row * width + column] = 0xFF }
+        }
+        return (width, modules)
     }
 
     /// Whether the module in `column` and `row` is dark.

@@ -21,48 +21,80 @@ enum QRMaskChoice {
         return points.indices.min { points[$0] < points[$1] }!
     }
 
+    /// The symbol with the best mask, each row as bits (module `x` is bit `x`): what libqrencode encodes with that mask,
+    /// made from the symbol with mask 0 without encoding again.
+    static func bestSymbol(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> [UInt128] {
+        let symbol = UnmaskedSymbol(maskZeroModules: modules, width: width)
+        let points = (0..<8).map { mask in
+            let masked = symbol.masked(mask, errorCorrection: errorCorrection)
+            return penalty(rows: masked.rows, columns: masked.columns, width: width)
+        }
+        return symbol.masked(points.indices.min { points[$0] < points[$1] }!, errorCorrection: errorCorrection).rows
+    }
+
     /// The penalty points of the symbol with each of the eight masks, from the symbol libqrencode encoded with mask 0.
     static func penalties(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> [Int] {
-        precondition(width <= maximumWidth && modules.count == width * width)
-        let patterns = QRMaskPatterns.forWidth(width)
-        // The symbol without its mask: function modules as they are, data modules unmasked.
-        var rows = [UInt128](repeating: 0, count: width)
-        var columns = [UInt128](repeating: 0, count: width)
-        var dataRows = [UInt128](repeating: 0, count: width)
-        var dataColumns = [UInt128](repeating: 0, count: width)
-        for y in 0..<width {
-            for x in 0..<width {
-                let byte = modules[y * width + x]
-                var dark = byte & 1 != 0
-                if byte & 0x80 == 0 {
-                    dataRows[y] |= 1 << x
-                    dataColumns[x] |= 1 << y
-                    dark = dark != QRMaskPatterns.isMasked(0, column: x, row: y)
-                }
-                if dark {
-                    rows[y] |= 1 << x
-                    columns[x] |= 1 << y
+        let symbol = UnmaskedSymbol(maskZeroModules: modules, width: width)
+        return (0..<8).map { mask in
+            let masked = symbol.masked(mask, errorCorrection: errorCorrection)
+            return penalty(rows: masked.rows, columns: masked.columns, width: width)
+        }
+    }
+
+    /// The symbol without its mask: function modules as they are, data modules unmasked, format modules light.
+    struct UnmaskedSymbol {
+        let width: Int
+        let patterns: QRMaskPatterns
+        var rows: [UInt128]
+        var columns: [UInt128]
+        var dataRows: [UInt128]
+        var dataColumns: [UInt128]
+
+        init(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int) {
+            precondition(width <= maximumWidth && modules.count == width * width)
+            self.width = width
+            patterns = QRMaskPatterns.forWidth(width)
+            rows = [UInt128](repeating: 0, count: width)
+            columns = [UInt128](repeating: 0, count: width)
+            dataRows = [UInt128](repeating: 0, count: width)
+            dataColumns = [UInt128](repeating: 0, count: width)
+            for y in 0..<width {
+                for x in 0..<width {
+                    let byte = modules[y * width + x]
+                    var dark = byte & 1 != 0
+                    if byte & 0x80 == 0 {
+                        dataRows[y] |= 1 << x
+                        dataColumns[x] |= 1 << y
+                        dark = dark != QRMaskPatterns.isMasked(0, column: x, row: y)
+                    }
+                    if dark {
+                        rows[y] |= 1 << x
+                        columns[x] |= 1 << y
+                    }
                 }
             }
+            let format = patterns.formatPositions
+            for (x, y) in format.first + format.second {
+                rows[y] &= ~(1 << x)
+                columns[x] &= ~(1 << y)
+            }
         }
-        let format = patterns.formatPositions
-        for (x, y) in format.first + format.second {
-            rows[y] &= ~(1 << x)
-            columns[x] &= ~(1 << y)
-        }
-        return (0..<8).map { mask in
+
+        /// The symbol with `mask` and the format bits that name it.
+        func masked(_ mask: Int, errorCorrection: QRErrorCorrection) -> (rows: [UInt128], columns: [UInt128]) {
             var maskedRows = rows
             var maskedColumns = columns
             for y in 0..<width { maskedRows[y] ^= dataRows[y] & patterns.rows[mask][y] }
             for x in 0..<width { maskedColumns[x] ^= dataColumns[x] & patterns.columns[mask][x] }
             let bits = formatBits(errorCorrection, mask: mask)
+            let format = patterns.formatPositions
             for bit in 0..<15 where bits >> bit & 1 != 0 {
                 for (x, y) in [format.first[bit], format.second[bit]] {
                     maskedRows[y] |= 1 << x
                     maskedColumns[x] |= 1 << y
                 }
             }
-            return penalty(rows: maskedRows, columns: maskedColumns, width: width)
+            return (maskedRows, maskedColumns)
         }
     }
 

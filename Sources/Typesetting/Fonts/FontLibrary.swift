@@ -166,7 +166,11 @@ public final class FontLibrary {
     /// The font that draws `character` for text set in `primary`: the primary font itself, else the
     /// nearest installed font that has it; nil when there is none.
     private func font(for character: Character, primary descriptor: FontDescriptor) throws -> LoadedFont? {
-        let primaryFont = try primary(for: descriptor)
+        try font(for: character, primary: descriptor, primaryFont: primary(for: descriptor))
+    }
+
+    /// The same, with the primary font looked up already: a paragraph asks for every character.
+    private func font(for character: Character, primary descriptor: FontDescriptor, primaryFont: LoadedFont) throws -> LoadedFont? {
         if primaryFont.covers(character) { return primaryFont }
         let key = FallbackKey(font: descriptor, character: character)
         if let cached = fallbacks[key] { return cached }
@@ -200,10 +204,11 @@ public final class FontLibrary {
         var runs: [(font: LoadedFont, bytes: Range<Int>)] = []
         var missing: [Unicode.Scalar] = []
         var offset = 0
+        let primaryFont = try primary(for: descriptor)
         for character in paragraph {
             let length = character.utf8.count
             defer { offset += length }
-            guard let font = try font(for: character, primary: descriptor) else {
+            guard let font = try font(for: character, primary: descriptor, primaryFont: primaryFont) else {
                 missing.append(contentsOf: try uncoveredScalars(of: character, primary: descriptor))
                 continue
             }
@@ -254,7 +259,18 @@ public final class FontLibrary {
 
     /// The paragraphs of `text`, split at newlines; tabs become spaces and other control characters go.
     static func paragraphs(of text: String) -> [Substring] {
-        // Most text has no control character or line separator at all.
+        // Most text has no control character or line separator at all, and most of the rest only line feeds.
+        var lineFeeds = false
+        for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
+            guard byte == 0x0A else { return cleanedParagraphs(of: text) }
+            lineFeeds = true
+        }
+        guard lineFeeds else { return [text[...]] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The paragraphs of text that has tabs, control characters, carriage returns or other line separators.
+    private static func cleanedParagraphs(of text: String) -> [Substring] {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }) else {
             return [text[...]]
         }

@@ -103,7 +103,7 @@ enum HostileInputCorpus {
         // Real files made by LibreOffice and openpyxl (see __Fixtures__/real-files/make-fixtures.py)
         .init("LibreOffice .xls (Excel 97–2003)", .participantList, "libreoffice-list.xls", .fixture(realFiles + "libreoffice-list.xls"), 65, ["libreoffice-list.xls", ".xls", ".xlsx"]),
         .init("LibreOffice .ods", .participantList, "libreoffice-list.ods", .fixture(realFiles + "libreoffice-list.ods"), 65, ["libreoffice-list.ods", ".ods", ".xlsx"]),
-        .init("openpyxl formulas that were never calculated", .participantList, "openpyxl-formulas-without-values.xlsx", .fixture(realFiles + "openpyxl-formulas-without-values.xlsx"), 65, ["openpyxl-formulas-without-values.xlsx", "row 2, column A"]),
+        .init("openpyxl formulas that were never calculated", .participantList, "openpyxl-formulas-without-values.xlsx", .fixture(realFiles + "openpyxl-formulas-without-values.xlsx"), 65, ["openpyxl-formulas-without-values.xlsx", "row 2, column A", "formula saved without its value"]),
         .init("directory entry pointing past the end", .participantList, "damaged.xlsx", .fixture(spreadsheets + "damaged-directory.xlsx"), 65, ["damaged.xlsx", "damaged"]),
         .init("nested XML entities", .participantList, "entities.xlsx", .fixture(spreadsheets + "entity-expansion.xlsx"), 65, ["entities.xlsx", "xl/worksheets/sheet1.xml"]),
         .init("mismatched tags and an entry named ../../evil.txt", .participantList, "malformed.xlsx", .fixture(spreadsheets + "malformed-sheet.xlsx"), 65, ["malformed.xlsx", "xl/worksheets/sheet1.xml"]),
