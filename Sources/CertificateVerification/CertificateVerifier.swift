@@ -49,7 +49,8 @@ public struct CertificateVerifier: Sendable {
                 : "It was signed with key \(keyHex), which is not among the issuers' public keys given: it was not issued by them."
             return Verdict(status: .forged, reasons: [reason], token: token, signingKeyID: keyHex)
         }
-        var reasons = ["Signed by key \(key.idHex) of \(token.organisation).",
+        let signer = key.siteCode.map { "site \($0) of \(token.organisation), certified by the programme's key" } ?? token.organisation
+        var reasons = ["Signed by key \(key.idHex) of \(signer).",
                        "Serial \(token.serial), course \(token.courseCode), \(token.startDate.dotted)–\(token.endDate.dotted), issued \(token.issueDate.dotted)."]
         func verdict(_ status: Verdict.Status, _ reason: String? = nil, unchecked: [Verdict.Unchecked] = []) -> Verdict {
             Verdict(status: status, reasons: reasons + (reason.map { [$0] } ?? []), unchecked: unchecked, token: token, signingKeyID: key.idHex)
@@ -108,7 +109,12 @@ public struct CertificateVerifier: Sendable {
     /// Why the token's dates cannot be true of a genuine certificate, or nil when they can.
     private func datingRefusal(of token: CertificateToken, key: PublicSigningKey) -> String? {
         if let retired = key.retiredOn, token.issueDate > retired {
-            return "It is dated \(token.issueDate.dotted), but key \(key.idHex) was retired on \(retired.dotted) and signed nothing after that: it was not issued while the key was in use."
+            let ended = key.siteCode.map { "site \($0)'s key \(key.idHex) was revoked from \(TokenDate(daysSince2000: retired.daysSince2000 + 1).dotted)" }
+                ?? "key \(key.idHex) was retired on \(retired.dotted)"
+            return "It is dated \(token.issueDate.dotted), but \(ended) and signed nothing after that: it was not issued while the key was in use."
+        }
+        if let from = key.validFrom, token.issueDate < from {
+            return "It is dated \(token.issueDate.dotted), but site \(key.siteCode ?? "?")'s key \(key.idHex) was certified to sign only from \(from.dotted): it was not issued while the key was in use."
         }
         if token.issueDate.daysSince2000 > today.daysSince2000 + 1 {
             return "It is dated \(token.issueDate.dotted), after today (\(today.dotted)): no genuine certificate is issued in the future."

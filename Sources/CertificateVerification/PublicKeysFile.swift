@@ -29,9 +29,28 @@ public struct PublicKeysFile: Codable, Sendable {
 
     public var format = PublicKeysFile.currentFormat
     public var keys: [Entry]
+    /// Site keys the programme certified, so that what sites sign verifies with the programme's keys alone.
+    public var sites: [SiteCertificate] = []
+    /// Site keys the programme revoked, each from a day on.
+    public var siteRevocations: [SiteKeyRevocation] = []
 
-    public init(keys: [Entry]) {
+    public init(keys: [Entry], sites: [SiteCertificate] = [], siteRevocations: [SiteKeyRevocation] = []) {
         self.keys = keys
+        self.sites = sites
+        self.siteRevocations = siteRevocations
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, keys, sites, siteRevocations
+    }
+
+    /// Files written before sites existed have neither list.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        keys = try container.decode([Entry].self, forKey: .keys)
+        sites = try container.decodeIfPresent([SiteCertificate].self, forKey: .sites) ?? []
+        siteRevocations = try container.decodeIfPresent([SiteKeyRevocation].self, forKey: .siteRevocations) ?? []
     }
 
     /// Reads a file written by ``encoded()``, saying which field is wrong; `source` names the file in errors.

@@ -9,6 +9,10 @@ public struct PublicSigningKey: Hashable, Sendable {
     let publicKey: Curve25519.Signing.PublicKey
     /// The last day the key signed for its organisation; nil while it is current.
     public var retiredOn: TokenDate?
+    /// For a site's key: the first day it signs, from the programme's certificate of it.
+    public var validFrom: TokenDate?
+    /// For a site's key: the site the programme certified it for; nil for the programme's own keys.
+    public var siteCode: String?
 
     public var id: Data { PublicSigningKey.id(of: publicKey) }
     public var idHex: String { id.map { String(format: "%02x", $0) }.joined() }

@@ -21,6 +21,7 @@ struct Malaka: ParsableCommand {
             ExportCommand.self,
             CertificatesCommand.self, OrganisationCommand.self,
             ReportCommand.self, PeriodCommand.self, SiteCommand.self, AuditCommand.self,
+            SyncCommand.self, ConflictsCommand.self,
             ServeCommand.self, UserCommand.self,
         ]
     )

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Placeholders: `{country}` (UZ, KG), `{region}` (the part of the ISO code after
 /// the dash, e.g. XO), `{year}` (the issue year), `{course}` (the course code) and
-/// `{seq}` or `{seq:06}` (the number within the series, zero-padded to a width).
+/// `{seq}` or `{seq:06}` (the number within the series, zero-padded to a width), and `{site}` (the issuing
+/// site's code, put before the number when the pattern has no `{site}` and the database issues as a site).
 /// Everything but `{seq}` makes the series; numbers run without gaps within it.
 ///
 /// For example, `{country}-{year}-{seq:06}` gives `UZ-2019-000001`, `UZ-2019-000002`…
@@ -13,6 +14,9 @@ public struct SerialFormat: Hashable, Sendable {
 
     public let pattern: String
     private let width: Int
+    /// The site code a database issuing as a site puts in every serial, so that no two sites' serials collide:
+    /// in place of `{site}`, else just before the running number (`UZ-2026-XO-URG1-000007`).
+    public var site: String?
 
     public init(_ pattern: String) throws {
         let sequenceTokens = pattern.matches(of: /\{seq(:(\d{1,2}))?\}/)
@@ -22,7 +26,7 @@ public struct SerialFormat: Hashable, Sendable {
         width = token.output.2.flatMap { Int($0) } ?? 1
         let others = pattern.replacing(/\{seq(:\d{1,2})?\}/, with: "")
         for placeholder in others.matches(of: /\{([^}]*)\}/) where !SerialFormat.placeholders.contains(String(placeholder.output.1)) {
-            throw MalakaError.data("The serial format “\(pattern)” has an unknown placeholder {\(placeholder.output.1)}. Use {country}, {region}, {year}, {course} and {seq:06}.")
+            throw MalakaError.data("The serial format “\(pattern)” has an unknown placeholder {\(placeholder.output.1)}. Use {country}, {region}, {year}, {course}, {site} and {seq:06}.")
         }
         let literal = others.replacing(/\{[^}]*\}/, with: "")
         guard literal.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
@@ -31,12 +35,21 @@ public struct SerialFormat: Hashable, Sendable {
         self.pattern = pattern
     }
 
-    private static let placeholders: Set<String> = ["country", "region", "year", "course"]
+    private static let placeholders: Set<String> = ["country", "region", "year", "course", "site"]
 
     /// The series a certificate falls in, and its serial for a number.
     func series(regionCode: String, year: Int, courseCode: String) -> String {
         let country = String(regionCode.prefix(while: { $0 != "-" }))
         let region = String(regionCode.split(separator: "-").dropFirst().joined(separator: "-"))
+        var pattern = pattern
+        if let site {
+            pattern = pattern.contains("{site}")
+                ? pattern.replacingOccurrences(of: "{site}", with: site)
+                : pattern.replacingOccurrences(of: "{seq", with: site + "-{seq")
+        } else {
+            // A database that does not issue as a site leaves the place empty, without a doubled separator.
+            pattern = pattern.replacing(/\{site\}[-_.]?/, with: "")
+        }
         return pattern
             .replacingOccurrences(of: "{country}", with: country)
             .replacingOccurrences(of: "{region}", with: region)

@@ -38,11 +38,17 @@ public struct ChangeEntry: Codable, Hashable, Sendable, Identifiable {
     /// The text the hash covers: every field but `id` and `hash`, as JSON with sorted keys. The
     /// `rows` and `subjects` are JSON already and go in as they are stored.
     public var canonicalText: String {
-        "{\"actor\":\(CanonicalJSON.string(actor)),\"detail\":\(CanonicalJSON.optionalString(detail)),"
+        let (head, tail) = canonicalTextAroundRows
+        return head + rows + tail
+    }
+
+    /// The canonical text before and after the rows, which are hashed where they lie.
+    var canonicalTextAroundRows: (head: String, tail: String) {
+        ("{\"actor\":\(CanonicalJSON.string(actor)),\"detail\":\(CanonicalJSON.optionalString(detail)),"
             + "\"hlc\":\(CanonicalJSON.string(hlc)),\"operation\":\(CanonicalJSON.string(operation)),"
-            + "\"previousHash\":\(CanonicalJSON.optionalString(previousHash)),\"rows\":\(rows),"
-            + "\"site\":\(CanonicalJSON.string(site)),\"siteSequence\":\(siteSequence),"
-            + "\"subjects\":\(subjects),\"uuid\":\(CanonicalJSON.string(uuid))}"
+            + "\"previousHash\":\(CanonicalJSON.optionalString(previousHash)),\"rows\":",
+         ",\"site\":\(CanonicalJSON.string(site)),\"siteSequence\":\(siteSequence),"
+            + "\"subjects\":\(subjects),\"uuid\":\(CanonicalJSON.string(uuid))}")
     }
 
     /// The hash the entry should carry, computed from its other fields.

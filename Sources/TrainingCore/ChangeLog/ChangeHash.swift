@@ -5,11 +5,7 @@ import Crypto
 enum ChangeHash {
     static func of(_ entry: ChangeEntry) -> String {
         var hasher = SHA256()
-        let head = "{\"actor\":\(CanonicalJSON.string(entry.actor)),\"detail\":\(CanonicalJSON.optionalString(entry.detail)),"
-            + "\"hlc\":\(CanonicalJSON.string(entry.hlc)),\"operation\":\(CanonicalJSON.string(entry.operation)),"
-            + "\"previousHash\":\(CanonicalJSON.optionalString(entry.previousHash)),\"rows\":"
-        let tail = ",\"site\":\(CanonicalJSON.string(entry.site)),\"siteSequence\":\(entry.siteSequence),"
-            + "\"subjects\":\(entry.subjects),\"uuid\":\(CanonicalJSON.string(entry.uuid))}"
+        let (head, tail) = entry.canonicalTextAroundRows
         for piece in [head, entry.rows, tail] {
             var piece = piece
             piece.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }

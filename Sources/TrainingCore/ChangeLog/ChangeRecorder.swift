@@ -22,9 +22,13 @@ struct ChangeRecorder {
         let staged = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false
         guard staged || detail != nil else { return nil }
         let rows = try String.fetchOne(db, sql: Self.rowsSQL) ?? "[]"
-        var subjects = try Self.subjects(db)
-        for (key, values) in extra {
-            subjects[key, default: []].append(contentsOf: values)
+        var subjects = try String.fetchOne(db, sql: Self.subjectsSQL) ?? "{}"
+        if !extra.isEmpty {
+            var lists = try JSONDecoder().decode([String: [String]].self, from: Data(subjects.utf8))
+            for (key, values) in extra {
+                lists[key] = Array(Set(lists[key, default: []] + values))
+            }
+            subjects = CanonicalJSON.object(lists)
         }
         let site = try Self.localSite(db)
         let previous = try Row.fetchOne(db, sql: """
@@ -34,7 +38,7 @@ struct ChangeRecorder {
         var entry = ChangeEntry(
             id: nil, uuid: UUIDv7.make(now: wall), site: site, siteSequence: (previous?["siteSequence"] ?? 0) + 1,
             hlc: clock.tick(wall: wall).description, actor: actor, operation: operation.name, detail: detail,
-            subjects: CanonicalJSON.object(subjects.mapValues { Array(Set($0)) }), rows: rows,
+            subjects: subjects, rows: rows,
             previousHash: previous?["hash"], hash: "")
         entry.hash = entry.computedHash
         try entry.insert(db)
@@ -71,34 +75,32 @@ struct ChangeRecorder {
         FROM (SELECT kind, tableName, rowUuid, rowValues FROM rowChange ORDER BY seq)
         """
 
-    /// The events, participants and period locks the staged rows concern, by uuid.
+    /// The events, participants and period locks the staged rows concern, as a JSON object of sorted
+    /// uuid lists, such as `{"events":["…"],"participants":["…","…"]}`; put together by SQLite, as an
+    /// import's 100,000 people are.
     ///
     /// Attendance rows name their enrollment; the enrollment names the person and the event.
-    static func subjects(_ db: Database) throws -> [String: [String]] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT 'events', rowUuid FROM rowChange WHERE tableName = 'event'
-            UNION SELECT 'events', json_extract(rowValues, '$.eventUuid') FROM rowChange
-              WHERE tableName NOT IN ('event', 'participant', 'attendance')
-            UNION SELECT 'events', json_extract(rowValues, '$.otherEventUuid') FROM rowChange WHERE tableName = 'scheduleOverride'
-            UNION SELECT 'participants', rowUuid FROM rowChange WHERE tableName = 'participant'
-            UNION SELECT 'participants', json_extract(rowValues, '$.participantUuid') FROM rowChange
-              WHERE tableName IN ('enrollment', 'waitlist', 'certificate')
-            UNION SELECT 'participants', json_extract(rowValues, '$.keptParticipantUuid') FROM rowChange WHERE tableName = 'participantMerge'
-            UNION SELECT 'participants', json_extract(rowValues, '$.mergedParticipantUuid') FROM rowChange WHERE tableName = 'participantMerge'
-            UNION SELECT 'periodLocks', rowUuid FROM rowChange WHERE tableName = 'periodLock'
-            UNION SELECT kind, uuid FROM (
-              WITH marked AS (SELECT DISTINCT json_extract(rowValues, '$.enrollmentUuid') AS enrollmentUuid
-                              FROM rowChange WHERE tableName = 'attendance')
-              SELECT 'events' AS kind, e.uuid AS uuid FROM marked JOIN enrollment en ON en.uuid = marked.enrollmentUuid
-                JOIN event e ON e.id = en.eventId
-              UNION SELECT 'participants', p.uuid FROM marked JOIN enrollment en ON en.uuid = marked.enrollmentUuid
-                JOIN participant p ON p.id = en.participantId)
-            """)
-        var subjects: [String: [String]] = [:]
-        for row in rows {
-            guard let uuid: String = row[1] else { continue }
-            subjects[row[0], default: []].append(uuid)
-        }
-        return subjects
-    }
+    static let subjectsSQL = """
+        WITH subject(kind, uuid) AS (
+          SELECT 'events', rowUuid FROM rowChange WHERE tableName = 'event'
+          UNION SELECT 'events', json_extract(rowValues, '$.eventUuid') FROM rowChange
+            WHERE tableName NOT IN ('event', 'participant', 'attendance')
+          UNION SELECT 'events', json_extract(rowValues, '$.otherEventUuid') FROM rowChange WHERE tableName = 'scheduleOverride'
+          UNION SELECT 'participants', rowUuid FROM rowChange WHERE tableName = 'participant'
+          UNION SELECT 'participants', json_extract(rowValues, '$.participantUuid') FROM rowChange
+            WHERE tableName IN ('enrollment', 'waitlist', 'certificate')
+          UNION SELECT 'participants', json_extract(rowValues, '$.keptParticipantUuid') FROM rowChange WHERE tableName = 'participantMerge'
+          UNION SELECT 'participants', json_extract(rowValues, '$.mergedParticipantUuid') FROM rowChange WHERE tableName = 'participantMerge'
+          UNION SELECT 'periodLocks', rowUuid FROM rowChange WHERE tableName = 'periodLock'
+          UNION SELECT kind, uuid FROM (
+            WITH marked AS (SELECT DISTINCT json_extract(rowValues, '$.enrollmentUuid') AS enrollmentUuid
+                            FROM rowChange WHERE tableName = 'attendance')
+            SELECT 'events' AS kind, e.uuid AS uuid FROM marked JOIN enrollment en ON en.uuid = marked.enrollmentUuid
+              JOIN event e ON e.id = en.eventId
+            UNION SELECT 'participants', p.uuid FROM marked JOIN enrollment en ON en.uuid = marked.enrollmentUuid
+              JOIN participant p ON p.id = en.participantId))
+        SELECT coalesce(json_group_object(kind, json(uuids)), '{}') FROM (
+          SELECT kind, json_group_array(uuid) AS uuids FROM (SELECT kind, uuid FROM subject WHERE uuid IS NOT NULL ORDER BY kind, uuid)
+          GROUP BY kind ORDER BY kind)
+        """
 }

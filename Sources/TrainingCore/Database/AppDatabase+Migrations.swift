@@ -437,7 +437,9 @@ extension AppDatabase {
             }
         }
 
+        registerSiteKeyMigrations(&migrator)
         registerChangeLogMigrations(&migrator)
+        registerSyncMigrations(&migrator)
         registerAccountMigrations(&migrator)
         return migrator
     }

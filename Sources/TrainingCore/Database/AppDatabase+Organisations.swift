@@ -49,8 +49,10 @@ extension AppDatabase {
         if found == nil {
             found = try Organisation.filter(Column("nameKey") == "default").fetchOne(db)
         }
+        var format = try found.map { try SerialFormat($0.serialFormat) } ?? .standard
+        format.site = try Self.issuingSiteKey(db)?.siteCode
         return OrganisationSettings(
-            format: try found.map { try SerialFormat($0.serialFormat) } ?? .standard,
+            format: format,
             verificationURL: found?.verificationURL ?? AppDatabase.defaultVerificationURL)
     }
 }

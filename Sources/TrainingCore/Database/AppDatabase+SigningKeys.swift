@@ -116,7 +116,9 @@ final class TokenSigner {
         // of an organiser's name. An organisation that signs for itself gets its own with `keys generate`.
         let owner = "default"
         let key: SigningKey
-        if let record = try AppDatabase.currentSigningKey(db, for: organiser) {
+        if let site = try AppDatabase.issuingSiteKey(db) {
+            key = try Self.siteKey(site, db)
+        } else if let record = try AppDatabase.currentSigningKey(db, for: organiser) {
             do {
                 key = try SigningKey(contentsOf: record.privateKeyPath)
             } catch let error as VerificationError {

@@ -51,8 +51,9 @@ extension AppDatabase {
         }
     }
 
-    /// The public keys of every signing key, current and retired, each knowing the day it was retired.
+    /// The public keys of every signing key, current and retired, each knowing the day it was retired, and
+    /// the site keys the programme certified, each refused from the day it was revoked.
     public func publicSigningKeys() throws -> [PublicSigningKey] {
-        try signingKeys().map { try $0.publicKeysFileEntry.publicSigningKey() }
+        try publicKeysFile().trustedKeys(source: "this database")
     }
 }

@@ -145,6 +145,18 @@ extension MalakaError {
         case restoreOrReplaceKey(organisation: String)
         /// Make a signing key for the organisation.
         case generateKey(organisation: String)
+        /// Have the programme's desk certify this site's public key, then trust the programme's keys file here.
+        case certifySiteKey(site: String)
+        /// Load the programme's public keys file into this database.
+        case trustProgrammeKeys
+        /// Make this database's key as a site.
+        case generateSiteKey
+        /// Ask the sending site to write the bundle again and send it by another way.
+        case askForBundleAgain
+        /// Give this database its site code and programme.
+        case joinProgramme
+        /// Record the other site, or load the programme's keys file that certifies it.
+        case addOrTrustSite(site: String)
 
         // MARK: Sharing
 

@@ -26,9 +26,7 @@ extension AppDatabase {
     /// - Throws: ``MalakaError`` for a code not of the form `XO-URG1`, a blank programme, a code
     ///   another known site has, or a site that has already exchanged changes.
     public func joinSite(code: String, programme: String, name: String? = nil) throws -> Site {
-        guard SiteCode.isValid(code) else {
-            throw MalakaError(.usage, .unspecified, "“\(code)” is not a site code: write two capital letters, a hyphen, then 2 to 8 capital letters or digits, such as XO-URG1.")
-        }
+        try SiteCode.check(code)
         let programme = programme.trimmingSpaces()
         guard !programme.isEmpty else {
             throw MalakaError.usage("Name the programme the site joins, such as “Parenting Khorezm 2026”.")
@@ -53,9 +51,7 @@ extension AppDatabase {
     ///
     /// - Parameter key: the key as handed over: Base64 of its 32 bytes, or a PEM `PUBLIC KEY` block.
     public func addSite(code: String, name: String? = nil, key: String) throws -> Site {
-        guard SiteCode.isValid(code) else {
-            throw MalakaError(.usage, .unspecified, "“\(code)” is not a site code: write two capital letters, a hyphen, then 2 to 8 capital letters or digits, such as SA-SAM1.")
-        }
+        try SiteCode.check(code)
         guard let publicKey = SitePublicKey.base64(from: key) else {
             throw MalakaError.data("The key given for \(code) is not an Ed25519 public key (Base64 of 32 bytes, or a PEM PUBLIC KEY block). Nothing was changed.")
         }

@@ -11,6 +11,13 @@ public enum SiteCode {
             && characters[3...].allSatisfy { capital($0) || ($0.isASCII && $0.isNumber) }
     }
 
+    /// Refuses a code a site may not join with, saying what a code looks like.
+    static func check(_ code: String) throws {
+        guard isValid(code) else {
+            throw MalakaError.usage("“\(code)” is not a site code: write two capital letters, a hyphen, then 2 to 8 capital letters or digits, such as XO-URG1.")
+        }
+    }
+
     /// Whether `code` is the code of a database that has not joined a programme yet.
     public static func isProvisional(_ code: String) -> Bool {
         code.hasPrefix("LOCAL-") && code.count == 14

@@ -20,7 +20,7 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Only sessions held in this region.") var region: String?
     @Option(help: "Only sessions of this trainer.") var trainer: String?
     @Option(help: "Only sessions of this course.") var course: String?
-    @Option(help: "Only sessions of events of this kind: training, seminar, study-tour, meeting, round-table.") var kind: EventKind?
+    @Option(help: "Only sessions of events of this kind.") var kind: EventKind?
 
     struct ItemView: Encodable {
         var date: String

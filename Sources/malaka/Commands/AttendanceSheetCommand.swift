@@ -22,7 +22,7 @@ extension AttendanceCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The event number.") var event: Int64
-        @Option(help: "The sheet's language: uz-Latn, uz-Cyrl, ky, ru or en.") var language: DocumentLanguage?
+        @Option(help: "The sheet's language.") var language: DocumentLanguage?
         @Option(help: ArgumentHelp("The PDF to print; by default sign-in-EVENT.pdf.", valueName: "file")) var pdf: String?
         @Option(help: ArgumentHelp("The workbook; by default sign-in-EVENT.xlsx.", valueName: "file")) var xlsx: String?
 

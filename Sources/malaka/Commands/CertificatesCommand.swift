@@ -37,7 +37,7 @@ extension CertificatesCommand {
         @Argument(help: "The event number.") var event: Int64
         @Argument(help: "Only these people, by number or by a part of their name; by default everyone who completed.")
         var participants: [String] = []
-        @Option(help: "Print every new certificate in this language (uz-Latn, uz-Cyrl, ky, ru, en); by default each person's own.")
+        @Option(help: "Print every new certificate in this language; by default each person's own.")
         var language: DocumentLanguage?
         @Option(help: "The template; by default the course's.") var template: String?
         @Option(help: ArgumentHelp("The date printed on new certificates (2019-03-25 or 25.03.2019); by default today.", valueName: "date")) var issueDate: DayDate?
@@ -115,7 +115,7 @@ extension CertificatesCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The serial of the certificate to replace.") var serial: String
-        @Option(help: "Print it in another language (uz-Latn, uz-Cyrl, ky, ru, en).") var language: DocumentLanguage?
+        @Option(help: "Print it in another language.") var language: DocumentLanguage?
         @Option(help: ArgumentHelp("The date printed on it (2019-03-25 or 25.03.2019); by default today.", valueName: "date")) var issueDate: DayDate?
         @OptionGroup var output: CertificateOutputOptions
         @Flag(help: "Print the new certificate as JSON.") var json = false
@@ -163,7 +163,7 @@ extension CertificatesCommand {
         @OptionGroup var outputOptions: OutputOptions
         @Option(help: "Only this event's.") var event: Int64?
         @Option(help: "Only this person's, by number.") var participant: Int64?
-        @Option(help: "Only valid, revoked or superseded ones.") var status: Certificate.Status?
+        @Option(help: "Only certificates with this status.") var status: Certificate.Status?
 
         func run() throws {
             let database = try database.openForReading()

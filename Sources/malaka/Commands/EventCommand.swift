@@ -135,8 +135,8 @@ extension EventCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "Only events in this region.") var region: String?
         @Option(help: "Only events of this course.") var course: String?
-        @Option(help: "Only events of this kind: training, seminar, study-tour, meeting, round-table.") var kind: EventKind?
-        @Option(help: "Only planned, held or cancelled events.") var status: EventStatus?
+        @Option(help: "Only events of this kind.") var kind: EventKind?
+        @Option(help: "Only events with this status.") var status: EventStatus?
         @Option(help: ArgumentHelp("Only events with a day on or after this date: 2019-03-25 or 25.03.2019.", valueName: "date")) var from: DayDate?
         @Option(help: ArgumentHelp("Only events with a day on or before this date.", valueName: "date")) var to: DayDate?
 

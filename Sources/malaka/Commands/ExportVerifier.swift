@@ -40,7 +40,8 @@ extension KeysCommand {
             for course in try database.courses() {
                 titles[course.course.code] = Dictionary(uniqueKeysWithValues: course.titles.map { ($0.key.rawValue, $0.value) })
             }
-            let page = VerifierPage(keys: keys.map(\.publicKeysFileEntry), revocations: revocations, courseTitles: titles)
+            // The programme's keys and the site keys it certified, so that a site's certificates check on the page too.
+            let page = VerifierPage(keys: try database.publicKeysFile().pageEntries(), revocations: revocations, courseTitles: titles)
             let html = Data(try page.html().utf8)
             // The shared safe writer: a temporary file, fsync, rename, the folder fsynced; never half-written.
             try destination.write(html)

@@ -7,7 +7,8 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Manage the keys that sign certificates so anyone can check them offline.",
-        subcommands: [Generate.self, List.self, ExportPublic.self, ExportVerifier.self])
+        subcommands: [Generate.self, List.self, ExportPublic.self, ExportVerifier.self,
+                      GenerateSite.self, CertifySite.self, RevokeSite.self, Trust.self])
 }
 
 extension KeysCommand {
@@ -60,14 +61,15 @@ extension KeysCommand {
         func run() throws {
             // Public keys are meant to be handed out.
             let destination = try output.destination(permissions: 0o644)
-            let keys = try database.openForReading().signingKeys().map(\.publicKeysFileEntry)
-            guard !keys.isEmpty else {
+            let file = try database.openForReading().publicKeysFile()
+            guard !file.keys.isEmpty else {
                 throw MalakaError.data("There are no signing keys yet. Create one with `malaka keys generate --out FILE`.")
             }
-            let data = try PublicKeysFile(keys: keys).encoded()
+            let data = try file.encoded()
             if let path = destination.path {
                 try destination.write(data)
-                print("Wrote \(keys.count) public key(s) to \(path).")
+                let sites = file.sites.isEmpty ? "" : ", \(file.sites.count) certified site key(s) and \(file.siteRevocations.count) site key revocation(s)"
+                print("Wrote \(file.keys.count) public key(s)\(sites) to \(path).")
             } else {
                 try destination.write(data + Data("\n".utf8))
             }

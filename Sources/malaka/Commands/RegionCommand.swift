@@ -16,7 +16,7 @@ extension RegionCommand {
             discussion: "Example: malaka region list --country KG")
 
         @Option(help: "UZ or KG.") var country: String?
-        @Option(help: "The language of the names: uz-Latn, uz-Cyrl, ky, ru or en.") var language: DocumentLanguage = .english
+        @Option(help: "The language of the names.") var language: DocumentLanguage = .english
         @OptionGroup var output: OutputOptions
 
         func run() throws {

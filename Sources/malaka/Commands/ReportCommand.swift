@@ -32,10 +32,10 @@ extension ReportCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var counting: SummaryOptions
-        @Option(help: "The language of labels, names and dates: en, ru, uz-Latn, uz-Cyrl or ky.") var language: DocumentLanguage = .english
+        @Option(help: "The language of labels, names and dates.") var language: DocumentLanguage = .english
         @Option(help: "table, csv, json or pdf.") var format: Format = .table
         @Option(help: CSVSeparator.help) var separator: CSVSeparator = .comma
-        @Option(help: ArgumentHelp("The CSV decimal mark: point, or comma (the default with --separator ';').", valueName: "point|comma")) var decimal: DecimalMark?
+        @Option(help: ArgumentHelp("The CSV decimal mark; comma is the default with --separator ';'.", valueName: "mark")) var decimal: DecimalMark?
         @Flag(help: "In the table and the PDF, also the regions or districts where nothing was held (CSV and JSON always have them).") var showEmpty = false
         @OptionGroup var output: FileOutputOptions
 

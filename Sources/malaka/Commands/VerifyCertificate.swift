@@ -78,7 +78,7 @@ struct VerifyCertificate: ParsableCommand {
 
     static func loadKeys(_ path: String) throws -> [PublicSigningKey] {
         let data = try readSmallFile(path, what: "the public keys file")
-        return try PublicKeysFile.decode(data, source: path).publicKeys(source: path)
+        return try PublicKeysFile.decode(data, source: path).trustedKeys(source: path)
     }
 
     /// A keys file or revocation list: a few kilobytes, so anything far larger (or a device such as /dev/zero) is refused before it is read.

@@ -7,13 +7,13 @@ struct ParticipantFields: ParsableArguments {
     @Option(name: .customLong("alt-name"), help: "The name in the other script.") var alternateName: String?
     @Option(help: "female or male (also f/m, ayol/erkak, ж/м).") var sex: Sex?
     @Option(help: "The year of birth.") var birthYear: Int?
-    @Option(help: "parent, ngo-staff, civil-servant, specialist, teacher, youth or other.") var category: ParticipantCategory?
+    @Option(help: "What the person is in the programme (also ota-ona, родитель…).") var category: ParticipantCategory?
     @Option(help: "The organisation the person works for.") var organisation: String?
     @Option(help: "A phone number.") var phone: String?
     @Option(help: "The region where the person lives, by code or name.") var region: String?
     @Option(help: "The district, by code or name.") var district: String?
     @Option(help: "The mahalla, ayil aimak or town.") var locality: String?
-    @Option(help: "The language of the person's documents: uz-Latn, uz-Cyrl, ky, ru or en.") var language: DocumentLanguage?
+    @Option(help: "The language of the person's documents.") var language: DocumentLanguage?
     @Option(help: ArgumentHelp("The day the person agreed to be recorded: 2019-03-25 or 25.03.2019.", valueName: "date")) var consentDate: DayDate?
     @Option(help: "Who recorded the consent.") var consentBy: String?
 

@@ -10,7 +10,7 @@ struct SummaryOptions: ParsableArguments {
     @OptionGroup var place: PlaceOptions
     @Option(help: ArgumentHelp("One row per region (default), or per district of one region.", valueName: "region|district")) var by: ReportGrouping?
     @Option(help: "Only events of this course (its code).") var course: String?
-    @Option(help: "Only events of this kind: training, seminar, study-tour, meeting, round-table.") var kind: EventKind?
+    @Option(help: "Only events of this kind.") var kind: EventKind?
     @Option(help: "Only events run by this organiser, as events give it (case and spacing aside).") var organiser: String?
     @Option(help: "Only events labelled with this project or donor (event create --project, event label).") var project: String?
 

@@ -147,6 +147,12 @@ extension MalakaError.Remedy {
         case .restoreOrReplaceKey(let organisation):
             "Restore the key file from your backup; if it is lost, make a new key with `malaka keys generate --organisation \"\(organisation)\" --out FILE` (certificates signed with the old key stay verifiable)."
         case .generateKey(let organisation): "Create one with `malaka keys generate --organisation \(organisation) --out FILE`."
+        case .certifySiteKey(let site): "Send the site's public key (the .pem file) to the programme's desk, which runs `malaka keys certify-site \(site) --key FILE.pem` and `malaka keys export-public --out programme-keys.json`; then load that file here with `malaka keys trust programme-keys.json`."
+        case .trustProgrammeKeys: "Load the programme's public keys file with `malaka keys trust FILE` (the programme's desk writes it with `malaka keys export-public`)."
+        case .generateSiteKey: "Make this site's key with `malaka keys generate-site CODE --out FILE`."
+        case .askForBundleAgain: "Ask the sending site to write it again (`malaka sync export --for THIS-SITE --out FILE`) and send it another way."
+        case .joinProgramme: "Join the programme first with `malaka site join CODE --programme NAME`."
+        case .addOrTrustSite(let site): "Load the programme's current keys file, which certifies \(site)'s key, with `malaka keys trust FILE`."
 
         case .pseudonymize: "`--pseudonymize` replaces names and phones with codes."
         }

@@ -1,0 +1,121 @@
+import CertificateVerification
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Checks a bundle from another site and applies it in one transaction.
+    ///
+    /// Refused, with the database unchanged: a file that is not a bundle, one of a newer format, one of
+    /// another programme, one from a site whose key the programme did not certify (or revoked before the
+    /// bundle was written), one whose bytes do not match their signature, one whose entries break their
+    /// site's hash chain. Otherwise every entry is applied (or found already there, or held back until
+    /// what it refers to arrives) and the held-back rows of earlier imports are tried again.
+    ///
+    /// - Parameter source: the file's name, for errors.
+    public func importBundle(_ data: Data, source: String) throws -> SyncReport {
+        let sealed = try SealedBundle.open(data, source: source)
+        let bundle: SyncBundle
+        do {
+            bundle = try JSONDecoder().decode(SyncBundle.self, from: sealed.body)
+        } catch {
+            throw MalakaError(.data, .refusedBundle, "\(source) was altered or is damaged: its contents cannot be read. Nothing was changed.",
+                              remedy: .askForBundleAgain)
+        }
+        guard bundle.format <= SyncBundle.formatVersion else {
+            throw MalakaError(.data, .refusedBundle, "\(source) was written by a newer Malaka (bundle format \(bundle.format)). Nothing was changed.",
+                              remedy: .updateMalaka)
+        }
+        return try write(.applyBundle) { db in
+            let local = try Self.joinedLocalSite(db)
+            guard bundle.programme == local.programme else {
+                throw MalakaError(.data, .refusedBundle, "\(source) comes from programme “\(bundle.programme)”, not “\(local.programme ?? "")”, which this site joined. Nothing was changed.")
+            }
+            guard bundle.from != local.code else {
+                throw MalakaError(.data, .refusedBundle, "\(source) was written by this site (\(local.code)) itself. Nothing was changed.")
+            }
+            try Self.checkSender(sealed, bundle, source: source, db)
+            try db.execute(sql: "UPDATE syncState SET applying = 1, exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
+            let applier = BundleApplier(db, localSite: local.code, senderVector: bundle.vector)
+            var lines: [SyncReport.Line] = []
+            for entry in bundle.changes.sorted(by: { ($0.hlc, $0.site, $0.siteSequence) < ($1.hlc, $1.site, $1.siteSequence) }) {
+                lines.append(try Self.take(entry, applier: applier, source: source, db))
+            }
+            let released = try applier.releaseHeld { uuid in try ChangeEntry.filter(Column("uuid") == uuid).fetchOne(db) }
+            try Self.recordAcknowledged(bundle, db)
+            return SyncReport(from: bundle.from, lines: lines, released: released)
+        }
+    }
+
+    /// The sender's key must be one the programme certified for it, unrevoked when the bundle was written,
+    /// and must have signed exactly these bytes.
+    private static func checkSender(_ sealed: SealedBundle, _ bundle: SyncBundle, source: String, _ db: Database) throws {
+        do {
+            // Certificates a bundle brings must verify with the programme's keys held here: a bundle of
+            // another programme carries certificates no key here signed.
+            _ = try recordSiteCredentials(bundle.sites, bundle.siteRevocations, db)
+        } catch let error as VerificationError {
+            throw MalakaError(.data, .refusedBundle, "\(source) carries site keys this programme's keys do not vouch for (\(error.message)) It may come from another programme. Nothing was changed.",
+                              remedy: .addOrTrustSite(site: bundle.from))
+        }
+        let trusted = try publicKeysFile(db).trustedKeys(source: "this database")
+        guard let key = trusted.first(where: { $0.idHex == sealed.keyID && $0.siteCode == bundle.from }) else {
+            throw MalakaError(.data, .unknownSite, "\(source) was signed by site \(bundle.from) with key \(sealed.keyID.prefix(16)), which the programme has not certified for it here. Nothing was changed.",
+                              remedy: .addOrTrustSite(site: bundle.from))
+        }
+        guard key.isValidSignature(sealed.signature, of: sealed.body) else {
+            throw MalakaError(.data, .refusedBundle, "\(source) does not match its signature: it was altered after site \(bundle.from) wrote it. Nothing was changed.",
+                              remedy: .askForBundleAgain)
+        }
+        if let retired = key.retiredOn, let created = HybridClock.Stamp(bundle.created),
+           TokenDate(utcDayOf: created.date) > retired {
+            throw MalakaError(.data, .refusedBundle, "\(source) was written after the programme revoked site \(bundle.from)'s key. Nothing was changed.")
+        }
+    }
+
+    /// Stores one received entry and applies its rows, unless it is held already.
+    private static func take(_ entry: ChangeEntry, applier: BundleApplier, source: String, _ db: Database) throws -> SyncReport.Line {
+        var line = SyncReport.Line(site: entry.site, sequence: entry.siteSequence, operation: entry.operation, actor: entry.actor,
+                                   outcome: .alreadyThere, notes: [])
+        let held = try String.fetchOne(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
+                                       arguments: [entry.site, entry.siteSequence])
+        if let held {
+            guard held == entry.hash else {
+                throw MalakaError(.data, .refusedBundle, "\(source): change \(entry.site) #\(entry.siteSequence) differs from the one this database holds under that number: one of them was altered. Nothing was changed.",
+                                  remedy: .askForBundleAgain)
+            }
+            return line
+        }
+        let previous = try String.fetchOne(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
+                                           arguments: [entry.site, entry.siteSequence - 1])
+        guard entry.hash == entry.computedHash, entry.siteSequence == 1 || (previous != nil && previous == entry.previousHash),
+              entry.siteSequence != 1 || entry.previousHash == nil else {
+            throw MalakaError(.data, .refusedBundle, "\(source): change \(entry.site) #\(entry.siteSequence) does not follow that site's history (its hash chain is broken). Nothing was changed.",
+                              remedy: .askForBundleAgain)
+        }
+        (line.outcome, line.notes) = try applier.apply(entry)
+        var stored = entry
+        stored.id = nil
+        try stored.insert(db)
+        try db.execute(sql: """
+            INSERT INTO site (code, headSequence) VALUES (?, ?)
+            ON CONFLICT (code) DO UPDATE SET headSequence = max(headSequence, excluded.headSequence)
+            """, arguments: [entry.site, entry.siteSequence])
+        return line
+    }
+
+    /// What the sender holds it needs no more: the next bundle for it starts after that.
+    private static func recordAcknowledged(_ bundle: SyncBundle, _ db: Database) throws {
+        let held = try acknowledgedVector(db, of: bundle.from)
+        var vector = held
+        for (site, sequence) in bundle.vector {
+            vector[site] = max(vector[site] ?? 0, sequence)
+        }
+        // The same bundle twice changes nothing, not even the day it was last seen.
+        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncPeer WHERE site = ?)", arguments: [bundle.from]) ?? false
+        guard vector != held || !known else { return }
+        try db.execute(sql: """
+            INSERT INTO syncPeer (site, acknowledged, lastImportedAt) VALUES (?, ?, ?)
+            ON CONFLICT (site) DO UPDATE SET acknowledged = excluded.acknowledged, lastImportedAt = excluded.lastImportedAt
+            """, arguments: [bundle.from, String(decoding: try JSONEncoder().encode(vector), as: UTF8.self), Date.databaseNow])
+    }
+}

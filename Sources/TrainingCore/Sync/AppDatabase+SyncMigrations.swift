@@ -1,0 +1,84 @@
+import GRDB
+
+extension AppDatabase {
+    /// What exchanging bundles keeps: what each other site acknowledged, changes held back, tombstones,
+    /// the review queue of conflicts, and which change last touched each travelling row.
+    ///
+    /// Registered after the change log's migration, whose `change` table it indexes.
+    static func registerSyncMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Add exchange state") { db in
+            // The vector another site sent in its latest bundle: what it holds, so what it needs no more.
+            try db.create(table: "syncPeer") { t in
+                t.primaryKey("site", .text)
+                t.column("acknowledged", .text).notNull()
+                t.column("lastImportedAt", .datetime)
+            }
+            // Row changes of received entries that wait for what they refer to.
+            try db.create(table: "heldChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("changeUuid", .text).notNull().indexed()
+                t.column("rowIndex", .integer).notNull()
+                t.column("row", .text).notNull()
+                t.column("missing", .text).notNull()
+                t.uniqueKey(["changeUuid", "rowIndex"])
+            }
+            // Deleted rows stay deleted: an insert or edit of one arriving later is not applied.
+            try db.create(table: "syncTombstone") { t in
+                t.column("tableName", .text).notNull()
+                t.column("uuid", .text).notNull()
+                t.column("hlc", .text).notNull()
+                t.primaryKey(["tableName", "uuid"])
+            }
+            // One row made at two sites independently (the same mark, the same course): both converge on the
+            // smaller uuid; the other answers for it from then on.
+            try db.create(table: "syncAlias") { t in
+                t.column("tableName", .text).notNull()
+                t.column("uuid", .text).notNull()
+                t.column("keptUuid", .text).notNull()
+                t.primaryKey(["tableName", "uuid"])
+            }
+            // Identity edited at two places at once: both versions, until a person chooses.
+            try db.create(table: "syncConflict") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("tableName", .text).notNull()
+                t.column("rowUuid", .text).notNull()
+                t.column("fields", .text).notNull()
+                t.column("localValues", .text).notNull()
+                t.column("localHlc", .text).notNull()
+                t.column("incomingValues", .text).notNull()
+                t.column("incomingHlc", .text).notNull()
+                t.column("incomingSite", .text).notNull()
+                t.column("recordedAt", .datetime).notNull()
+                t.column("resolvedAt", .datetime)
+                t.column("resolvedBy", .text)
+                t.column("resolution", .text)
+            }
+            // The latest change (by hybrid clock) that touched each row, to tell whether an incoming change
+            // is concurrent with it; kept by a trigger on the change log, so every writer keeps it.
+            try db.create(table: "rowVersion") { t in
+                t.column("tableName", .text).notNull()
+                t.column("uuid", .text).notNull()
+                t.column("site", .text).notNull()
+                t.column("siteSequence", .integer).notNull()
+                t.column("hlc", .text).notNull()
+                t.primaryKey(["tableName", "uuid"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER change_rowVersion AFTER INSERT ON change BEGIN
+                  INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
+                  SELECT json_extract(r.value, '$.table'), json_extract(r.value, '$.uuid'), NEW.site, NEW.siteSequence, NEW.hlc
+                  FROM json_each(NEW.rows) r WHERE true
+                  ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
+                    hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc;
+                END
+                """)
+            try db.execute(sql: """
+                INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
+                SELECT json_extract(r.value, '$.table'), json_extract(r.value, '$.uuid'), c.site, c.siteSequence, c.hlc
+                FROM change c, json_each(c.rows) r WHERE true ORDER BY c.hlc
+                ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
+                  hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
+                """)
+        }
+    }
+}
