@@ -26,5 +26,5 @@ enum Phrase: String, CaseIterable, Sendable {
     case participations, sessions, hours, certificatesIssued, eventsHeld, chartTitle, country, allPlaces, grouping
     // Refusals
     case notFoundTitle, notFoundText, forbiddenTitle, forbiddenText, required, readOnly, notANumber, problem, whatToDo
-    case scriptMismatch, downloadPDF
+    case scriptMismatch, downloadPDF, completedCount
 }

@@ -40,5 +40,6 @@ extension Words {
         .scriptMismatch: "Nothing was issued: these names are written in another script than their certificate's language; register the other spelling first: %1",
         .categoryParent: "parent", .categoryNgoStaff: "NGO staff", .categoryCivilServant: "civil servant", .categorySpecialist: "specialist", .categoryTeacher: "teacher", .categoryYouth: "youth", .categoryOther: "other",
         .downloadPDF: "Download this table (PDF)",
+        .completedCount: "Completed",
     ]
 }

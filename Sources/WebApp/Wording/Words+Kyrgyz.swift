@@ -40,5 +40,6 @@ extension Words {
         .scriptMismatch: "Эч нерсе берилген жок: бул аттар сертификаттын тилинен башка жазууда жазылган; адегенде башка жазылышын киргизиңиз: %1",
         .categoryParent: "ата-эне", .categoryNgoStaff: "ӨЭУ кызматкери", .categoryCivilServant: "мамлекеттик кызматчы", .categorySpecialist: "адис", .categoryTeacher: "мугалим", .categoryYouth: "жаштар", .categoryOther: "башка",
         .downloadPDF: "Бул таблицаны жүктөп алуу (PDF)",
+        .completedCount: "Аяктагандар",
     ]
 }

@@ -40,5 +40,6 @@ extension Words {
         .scriptMismatch: "Ничего не выдано: эти имена написаны не той письменностью, что язык сертификата; сначала зарегистрируйте другое написание: %1",
         .categoryParent: "родитель", .categoryNgoStaff: "сотрудник НКО", .categoryCivilServant: "госслужащий", .categorySpecialist: "специалист", .categoryTeacher: "учитель", .categoryYouth: "молодёжь", .categoryOther: "другое",
         .downloadPDF: "Скачать эту таблицу (PDF)",
+        .completedCount: "Завершили",
     ]
 }

@@ -40,5 +40,6 @@ extension Words {
         .scriptMismatch: "Ҳеч нарса берилмади: бу исмлар сертификат тилидан бошқа ёзувда ёзилган; аввал бошқа ёзилишини киритинг: %1",
         .categoryParent: "ота-она", .categoryNgoStaff: "ННТ ходими", .categoryCivilServant: "давлат хизматчиси", .categorySpecialist: "мутахассис", .categoryTeacher: "ўқитувчи", .categoryYouth: "ёшлар", .categoryOther: "бошқа",
         .downloadPDF: "Бу жадвални юклаб олиш (PDF)",
+        .completedCount: "Якунлаганлар",
     ]
 }

@@ -40,5 +40,6 @@ extension Words {
         .scriptMismatch: "Hech narsa berilmadi: bu ismlar sertifikat tilidan boshqa yozuvda yozilgan; avval boshqa yozilishini kiriting: %1",
         .categoryParent: "ota-ona", .categoryNgoStaff: "NNT xodimi", .categoryCivilServant: "davlat xizmatchisi", .categorySpecialist: "mutaxassis", .categoryTeacher: "oʻqituvchi", .categoryYouth: "yoshlar", .categoryOther: "boshqa",
         .downloadPDF: "Bu jadvalni yuklab olish (PDF)",
+        .completedCount: "Yakunlaganlar",
     ]
 }
