@@ -60,7 +60,7 @@ extension AppDatabase {
         }
         let who = actor
         try write(.resolveSyncConflict, detail: "conflict \(id): kept the \(side == .local ? "local" : "incoming") version") { db in
-            if var updated { try updated.update(db) }
+            if let updated { try updated.update(db) }
             try db.execute(sql: "UPDATE syncConflict SET resolvedAt = ?, resolvedBy = ?, resolution = ? WHERE id = ?",
                            arguments: [Date.databaseNow, who, side == .local ? "kept local" : "kept incoming", id])
         }
