@@ -147,7 +147,7 @@ func programme(count: Int) throws -> (path: String, event: Int64) {
     _ = try database.generateSigningKey(organisation: "default",
                                         privateKeyPath: work.appendingPathComponent("programme-\(count).key").path)
     let event = try database.createEvent(EventPlan(
-        courseCode: "CR-MONITORING", region: "UZ-XO", district: "Urganch", locality: "Navbahor mahallasi",
+        courseCode: "CR-MONITORING", region: "UZ-XO", district: "Urganch tumani", locality: "Navbahor mahallasi",
         organiser: "Oila va xotin-qizlar qoʻmitasi", trainers: ["Dilnoza Yusupova"],
         sessions: EventPlan.consecutiveSessions(from: DayDate(year: 2024, month: 3, day: 4)!, days: 5,
                                                 time: try TimeRange(parsing: "09:00-13:00"))))

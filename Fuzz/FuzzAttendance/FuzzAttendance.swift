@@ -30,7 +30,7 @@ private let training: (database: AppDatabase, event: Int64) = {
     try! database.syncCourses([course])
     let start = try! DayDate(parsing: "2019-03-25")
     let event = try! database.createEvent(EventPlan(
-        courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch",
+        courseCode: "PS-PARENTING", region: "Xorazm", district: "Urganch tumani",
         sessions: EventPlan.consecutiveSessions(from: start, days: 4, time: TimeRange(parsing: "09:00-12:00"))))
     let people = try! database.addParticipants(
         ["Gʻulomjon Oʻrinboyev", "Gulnora Karimova", "Oʻgʻiloy Qurbonova", "Шоҳида Ҳамроева"].map { ParticipantDraft(fullName: $0) })
