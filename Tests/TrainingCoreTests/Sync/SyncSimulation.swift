@@ -90,7 +90,29 @@ struct SyncSimulation {
             for _ in 0..<Int.random(in: 1...4, using: &random) { try exchange() }
         }
         try deliverEverything()
-        try check()
+        do {
+            try check()
+        } catch {
+            if ProcessInfo.processInfo.environment["MALAKA_SYNC_TRACE"] != nil { try printTrace() }
+            throw error
+        }
+    }
+
+    /// Each site's change log in the order it was stored (its own changes and those it received), for
+    /// finding out by hand why a seed fails: `MALAKA_SYNC_TRACE=1`.
+    func printTrace() throws {
+        func short(_ uuid: Any?) -> String { (uuid as? String).map { String($0.suffix(6)) } ?? "-" }
+        for site in sites {
+            print("== \(site.code)")
+            for entry in try site.database.read({ db in try ChangeEntry.order(Column("id")).fetchAll(db) }) {
+                let rows = try BundleApplier.rows(of: entry).map { row -> String in
+                    let values = (row["values"] as? [String: Any] ?? [:]).filter { $0.key.hasSuffix("Uuid") }
+                        .sorted { $0.key < $1.key }.map { "\($0.key.dropLast(4))=\(short($0.value))" }.joined(separator: ",")
+                    return "\(row["kind"] ?? "")/\(row["table"] ?? "") \(short(row["uuid"])) \(values)"
+                }
+                print("  \(entry.site)#\(entry.siteSequence) \(entry.operation) \(entry.hlc.prefix(17)): \(rows.joined(separator: " | "))")
+            }
+        }
     }
 
     /// Sends a bundle between two random sites: sometimes lost, sometimes delivered twice, sometimes late.
@@ -113,6 +135,11 @@ struct SyncSimulation {
 
     mutating func note(_ report: SyncReport, at index: Int) throws {
         refusals += report.lines.flatMap(\.notes).filter { $0.contains(" not ") }.map { "\(sites[index].code): \($0)" }
+        if ProcessInfo.processInfo.environment["MALAKA_SYNC_TRACE"] != nil {
+            let taken = report.lines.filter { $0.outcome != .alreadyThere }
+            print("import at \(sites[index].code) from \(report.from): " + taken.map { "\($0.site)#\($0.sequence) \($0.outcome.rawValue)" }.joined(separator: ", ")
+                  + " released \(report.released)" + report.lines.flatMap(\.notes).map { "\n    \($0)" }.joined())
+        }
     }
 
     /// Every site sends every other everything, until nothing new moves; old mail arrives too.
@@ -202,20 +229,35 @@ struct SyncSimulation {
             let held = try site.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM heldChange") ?? 0 }
             guard held == 0 else { throw Failure(description: "\(site.code) still holds back \(held) row(s) after full delivery") }
         }
-        // Every mark made somewhere is there, on the person or the one they were merged into.
+        // Every mark made somewhere is there, on the person or the one they were merged into (the same two merged
+        // each way at two sites are one person, under the smaller uuid).
         let database = sites[0].database
+        let merges = try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT json_extract(r.value, '$.values.mergedParticipantUuid') AS merged, json_extract(r.value, '$.values.keptParticipantUuid') AS kept
+                FROM change, json_each(change.rows) r
+                WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.kind') = 'insert'
+                ORDER BY change.hlc DESC
+                """)
+        }
+        // The earliest merge of a person counts (later rows of the query overwrite earlier ones).
+        var keptFor: [String: String] = [:]
+        for merge in merges { keptFor[merge["merged"]] = merge["kept"] }
+        func person(_ uuid: String) -> String {
+            var path = [uuid]
+            while let next = keptFor[path.last!] {
+                if let start = path.firstIndex(of: next) { return path[start...].min()! }
+                path.append(next)
+            }
+            return path.last!
+        }
         for mark in marks {
             let found = try database.read { db -> Bool in
-                var person = mark.person
-                while let kept = try String.fetchOne(db, sql: """
-                    SELECT json_extract(r.value, '$.values.keptParticipantUuid') FROM change, json_each(change.rows) r
-                    WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.values.mergedParticipantUuid') = ?
-                    """, arguments: [person]) { person = kept }
-                return try Bool.fetchOne(db, sql: """
+                try Bool.fetchOne(db, sql: """
                     SELECT EXISTS (SELECT 1 FROM attendance a JOIN session s ON s.id = a.sessionId
                       JOIN enrollment e ON e.id = a.enrollmentId JOIN participant p ON p.id = e.participantId
                       WHERE s.uuid = ? AND p.uuid = ?)
-                    """, arguments: [mark.session, person]) ?? false
+                    """, arguments: [mark.session, person(mark.person)]) ?? false
             }
             guard found else { throw Failure(description: "a mark at session \(mark.session) for \(mark.person) was lost") }
         }
