@@ -8,7 +8,13 @@ extension BundleApplier {
     /// kept person is enrolled in too becomes one with it, as the merging site will make it once it receives ours.
     func followMerge(ofParticipant mergedID: Int64, uuid: String) throws {
         guard let kept = try keptParticipant(of: uuid),
-              let keptID = try Int64.fetchOne(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [kept]) else { return }
+              let keptID = try Int64.fetchOne(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [try alias("participant", kept) ?? kept])
+        else { return }
+        try moveRows(ofParticipant: mergedID, to: keptID)
+    }
+
+    /// Enrollments (combined with the kept person's in the same event), certificates and waitlist places.
+    private func moveRows(ofParticipant mergedID: Int64, to keptID: Int64) throws {
         for (enrollmentID, eventID) in try Row.fetchAll(db, sql: "SELECT id, eventId FROM enrollment WHERE participantId = ?",
                                                          arguments: [mergedID]).map({ ($0[0] as Int64, $0[1] as Int64) }) {
             if let keptEnrollment = try Int64.fetchOne(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
@@ -23,6 +29,29 @@ extension BundleApplier {
         if try db.tableExists("waitlist") {
             try db.execute(sql: "UPDATE OR IGNORE waitlist SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
             try db.execute(sql: "DELETE FROM waitlist WHERE participantId = ?", arguments: [mergedID])
+        }
+    }
+
+    /// One person merged into two different people at two sites says those two are one person too: they become
+    /// one here, under the smaller uuid with the later version's details, as at every site that learns of both
+    /// merges, whichever it learns of first.
+    func joinPeopleMergedFromOne(_ mergedUuids: some Sequence<String>) throws {
+        for merged in mergedUuids {
+            let kept = try String.fetchAll(db, sql: "SELECT keptUuid FROM syncMerge WHERE mergedUuid = ?", arguments: [merged])
+                + (pendingMerges[merged].map { [$0] } ?? [])
+            var people: [(uuid: String, id: Int64)] = []
+            for uuid in kept {
+                let target = try mergeTarget(of: uuid) ?? uuid
+                if let row = try Row.fetchOne(db, sql: "SELECT id, uuid FROM participant WHERE uuid = ?", arguments: [try alias("participant", target) ?? target]),
+                   !people.contains(where: { $0.id == row["id"] as Int64 }) {
+                    people.append((row["uuid"], row["id"]))
+                }
+            }
+            guard let survivor = people.min(by: { $0.uuid < $1.uuid }) else { continue }
+            for other in people where other.id != survivor.id {
+                try moveRows(ofParticipant: other.id, to: survivor.id)
+                try combine("participant", stays: survivor.id, goes: other.id)
+            }
         }
     }
 
@@ -49,7 +78,7 @@ extension BundleApplier {
         switch table {
         case "participant":
             guard let kept = try mergeTarget(of: uuid) else { return nil }
-            if let id = try Int64.fetchOne(db, sql: lookup, arguments: [kept]) { return id }
+            if let id = try Int64.fetchOne(db, sql: lookup, arguments: [try alias(table, kept) ?? kept]) { return id }
             return try settleRound(of: uuid)?.rowid
         case "enrollment":
             // What the enrollment said when it was last written (a deletion carries the row as it was).

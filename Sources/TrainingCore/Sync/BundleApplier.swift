@@ -46,6 +46,7 @@ final class BundleApplier {
         for (index, row) in rows.enumerated() {
             results.append(try apply(row, index: index, of: entry))
         }
+        try joinPeopleMergedFromOne(pendingMerges.keys.sorted())
         return Self.summary(results)
     }
 

@@ -229,28 +229,30 @@ struct SyncSimulation {
             let held = try site.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM heldChange") ?? 0 }
             guard held == 0 else { throw Failure(description: "\(site.code) still holds back \(held) row(s) after full delivery") }
         }
-        // Every mark made somewhere is there, on the person or the one they were merged into (the same two merged
-        // each way at two sites are one person, under the smaller uuid).
+        // Every mark made somewhere is there, on the one record left of the person's merges: people merged into
+        // one another, each way or through a third, are one person, and exactly one record of them remains.
         let database = sites[0].database
         let merges = try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT json_extract(r.value, '$.values.mergedParticipantUuid') AS merged, json_extract(r.value, '$.values.keptParticipantUuid') AS kept
                 FROM change, json_each(change.rows) r
                 WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.kind') = 'insert'
-                ORDER BY change.hlc DESC
                 """)
         }
-        // The earliest merge of a person counts (later rows of the query overwrite earlier ones).
-        var keptFor: [String: String] = [:]
-        for merge in merges { keptFor[merge["merged"]] = merge["kept"] }
-        func person(_ uuid: String) -> String {
-            var path = [uuid]
-            while let next = keptFor[path.last!] {
-                if let start = path.firstIndex(of: next) { return path[start...].min()! }
-                path.append(next)
-            }
-            return path.last!
+        var group: [String: String] = [:]
+        func root(_ uuid: String) -> String {
+            var current = uuid
+            while let next = group[current], next != current { current = next }
+            return current
         }
+        for merge in merges { group[root(merge["merged"])] = root(merge["kept"]) }
+        let present = try database.read { db in try String.fetchAll(db, sql: "SELECT uuid FROM participant") }
+        var recordsOfGroup: [String: [String]] = [:]
+        for uuid in present { recordsOfGroup[root(uuid), default: []].append(uuid) }
+        if let twice = recordsOfGroup.values.first(where: { $0.count > 1 }) {
+            throw Failure(description: "people merged into one another are still \(twice.count) records: \(twice.sorted())")
+        }
+        func person(_ uuid: String) -> String { recordsOfGroup[root(uuid)]?.first ?? uuid }
         for mark in marks {
             let found = try database.read { db -> Bool in
                 try Bool.fetchOne(db, sql: """
