@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Rows made at two sites that are one (the same course code, one person's enrollment in one event, one
@@ -14,6 +15,7 @@ extension BundleApplier {
     func recordAlias(_ table: String, lost: String, kept: String) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])
         try db.execute(sql: "UPDATE syncAlias SET keptUuid = ? WHERE tableName = ? AND keptUuid = ?", arguments: [kept, table, lost])
+        try db.execute(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])
     }
 
     /// A row here that a unique index says is the same as the incoming one (the same person's mark at the
@@ -78,6 +80,44 @@ extension BundleApplier {
             ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
               hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
             """, arguments: [kept, table, later.uuid])
+    }
+
+    /// A merge elsewhere deleted enrollment `given`, combining it there with the kept person's enrollment in the
+    /// same event; here `given` is one row with its twins already. The row stays for them, under the smallest of
+    /// their uuids and with the latest of their versions, as a site that never met `given` holds it.
+    ///
+    /// - Returns: whether the row here answers for another uuid than `given`, and so stays.
+    func survivesCombining(_ rowid: Int64, given: String) throws -> Bool {
+        guard let current = try String.fetchOne(db, sql: "SELECT uuid FROM enrollment WHERE rowid = ?", arguments: [rowid]) else { return false }
+        let rest = (try String.fetchAll(db, sql: "SELECT uuid FROM syncAlias WHERE tableName = 'enrollment' AND keptUuid = ?", arguments: [current])
+            + [current]).filter { $0 != given }
+        guard let kept = rest.min() else { return false }
+        if kept != current {
+            try db.execute(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])
+            try recordAlias("enrollment", lost: current, kept: kept)
+        }
+        try recordAlias("enrollment", lost: given, kept: kept)
+        // The latest version among the twins left, which the one deleted may have outweighed.
+        let marks = rest.map { _ in "?" }.joined(separator: ", ")
+        guard let latest = try Row.fetchOne(db, sql: """
+            SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
+            FROM change c, json_each(c.rows) r
+            WHERE (\(rest.map { _ in "instr(c.rows, ?) > 0" }.joined(separator: " OR ")))
+              AND json_extract(r.value, '$.table') = 'enrollment' AND json_extract(r.value, '$.kind') <> 'delete'
+              AND json_extract(r.value, '$.uuid') IN (\(marks))
+            ORDER BY c.hlc DESC LIMIT 1
+            """, arguments: StatementArguments(rest + rest)),
+              let values = try JSONSerialization.jsonObject(with: Data((latest["vals"] as String).utf8)) as? [String: Any] else { return true }
+        let identity = Set(try identityKeys(of: "enrollment").joined())
+        let resolved = try resolve(values, of: try capture(of: "enrollment"), changeSite: latest["site"]).values.filter { !identity.contains($0.key) }
+        if !resolved.isEmpty {
+            let columns = resolved.keys.sorted()
+            try db.execute(sql: "UPDATE enrollment SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+                           arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES ('enrollment', ?, ?, ?, ?)",
+                       arguments: [kept, latest["site"] as String, latest["siteSequence"] as Int64, latest["hlc"] as String])
+        return true
     }
 
     /// Moves an enrollment's marks to another enrollment in the same event; a mark for a session it has too

@@ -96,24 +96,7 @@ final class BundleApplier {
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
         var missing: [String] = []
         if let incomingValues {
-            for column in capture.columns {
-                let value = incomingValues[column.travellingName]
-                // updateValue, not a subscript: a NULL must stay in the row as a value, not drop the column.
-                guard let target = column.references else {
-                    resolved.updateValue(Self.databaseValue(value, column: column.name, localSite: localSite, changeSite: entry.site),
-                                         forKey: column.name)
-                    continue
-                }
-                guard let referenced = value as? String else {
-                    resolved.updateValue(nil, forKey: column.name)
-                    continue
-                }
-                if let id = try resolveReference(table: target, uuid: referenced) {
-                    resolved.updateValue(id, forKey: column.name)
-                } else {
-                    missing.append(referenced)
-                }
-            }
+            (resolved, missing) = try resolve(incomingValues, of: capture, changeSite: entry.site)
         }
         if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
            let twin = try twin(table, uuid: uuid, values: resolved) {
@@ -189,6 +172,9 @@ final class BundleApplier {
             if showing == .incoming, let failure = try write(table, uuid: uuid, id: localID, values: resolved) { return failure }
             return RowResult(outcome: .conflict, note: "\(table) \(uuid): \(fields.joined(separator: ", ")) changed here and at \(entry.site) at the same time; both kept for review")
         case .tombstone:
+            if table == "enrollment", let localID, !pendingMerges.isEmpty, try survivesCombining(localID, given: givenUuid) {
+                return RowResult(outcome: .applied, note: nil)
+            }
             if table == "participant", let localID, try mergeTarget(of: uuid) != nil {
                 // The round's person stays, under its smallest uuid; anyone else merged away takes their rows along.
                 if let survivor = try settleRound(of: uuid), survivor.rowid == localID { return RowResult(outcome: .applied, note: nil) }
@@ -208,6 +194,33 @@ final class BundleApplier {
                            arguments: [entry.uuid, index, text, missing.joined(separator: ",")])
             return RowResult(outcome: .heldBack, note: "\(table) \(uuid) waits for \(missing.joined(separator: ", "))")
         }
+    }
+
+    /// A row's values as this database stores them: references as local ids (with the uuids not here yet
+    /// listed as missing), the origin site empty when it is this site's own.
+    func resolve(_ values: [String: Any], of capture: ChangeCapture, changeSite: String) throws
+        -> (values: [String: (any DatabaseValueConvertible)?], missing: [String]) {
+        var resolved: [String: (any DatabaseValueConvertible)?] = [:]
+        var missing: [String] = []
+        for column in capture.columns {
+            let value = values[column.travellingName]
+            // updateValue, not a subscript: a NULL must stay in the row as a value, not drop the column.
+            guard let target = column.references else {
+                resolved.updateValue(Self.databaseValue(value, column: column.name, localSite: localSite, changeSite: changeSite),
+                                     forKey: column.name)
+                continue
+            }
+            guard let referenced = value as? String else {
+                resolved.updateValue(nil, forKey: column.name)
+                continue
+            }
+            if let id = try resolveReference(table: target, uuid: referenced) {
+                resolved.updateValue(id, forKey: column.name)
+            } else {
+                missing.append(referenced)
+            }
+        }
+        return (resolved, missing)
     }
 
     /// Inserts or updates the row; a refusal by the database (a closed period, a duplicate) is listed, not fatal.
