@@ -14,6 +14,7 @@ extension AppDatabase {
                 t.column("hlc", .text).notNull()
                 t.primaryKey(["mergedUuid", "keptUuid"])
             }
+            try db.create(index: "syncMerge_on_keptUuid", on: "syncMerge", columns: ["keptUuid"])
             try db.execute(sql: """
                 CREATE TRIGGER change_syncMerge AFTER INSERT ON change WHEN instr(NEW.rows, '"participantMerge"') > 0 BEGIN
                   INSERT OR IGNORE INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "NEW.rows", hlc: "NEW.hlc"));

@@ -32,21 +32,26 @@ extension BundleApplier {
         }
     }
 
-    /// One person merged into two different people at two sites says those two are one person too: they become
-    /// one here, under the smaller uuid with the later version's details, as at every site that learns of both
-    /// merges, whichever it learns of first.
-    func joinPeopleMergedFromOne(_ mergedUuids: some Sequence<String>) throws {
-        for merged in mergedUuids {
-            let kept = try String.fetchAll(db, sql: "SELECT keptUuid FROM syncMerge WHERE mergedUuid = ?", arguments: [merged])
-                + (pendingMerges[merged].map { [$0] } ?? [])
-            var people: [(uuid: String, id: Int64)] = []
-            for uuid in kept {
-                let target = try mergeTarget(of: uuid) ?? uuid
-                if let row = try Row.fetchOne(db, sql: "SELECT id, uuid FROM participant WHERE uuid = ?", arguments: [try alias("participant", target) ?? target]),
-                   !people.contains(where: { $0.id == row["id"] as Int64 }) {
-                    people.append((row["uuid"], row["id"]))
-                }
+    /// People merged into one another are one person, however the merges went: one merged into two people at two
+    /// sites makes those two one too. Of the records of such a group left here, all become the one with the
+    /// smallest uuid (with the later version's details), as at every site that learns of the same merges in
+    /// whatever order.
+    func joinMergeGroups(of uuids: some Sequence<String>) throws {
+        var seen: Set<String> = []
+        for start in uuids where !seen.contains(start) {
+            var group: Set<String> = [start]
+            var queue = [start]
+            while let uuid = queue.popLast() {
+                var linked = try String.fetchAll(db, sql: """
+                    SELECT keptUuid FROM syncMerge WHERE mergedUuid = ? UNION SELECT mergedUuid FROM syncMerge WHERE keptUuid = ?
+                    """, arguments: [uuid, uuid])
+                linked += pendingMerges.filter { $0.key == uuid || $0.value == uuid }.flatMap { [$0.key, $0.value] }
+                for next in linked where group.insert(next).inserted { queue.append(next) }
             }
+            seen.formUnion(group)
+            let people = try Row.fetchAll(db, sql: "SELECT id, uuid FROM participant WHERE uuid IN (\(group.map { _ in "?" }.joined(separator: ", ")))",
+                                          arguments: StatementArguments(Array(group)))
+                .map { (uuid: $0["uuid"] as String, id: $0["id"] as Int64) }
             guard let survivor = people.min(by: { $0.uuid < $1.uuid }) else { continue }
             for other in people where other.id != survivor.id {
                 try moveRows(ofParticipant: other.id, to: survivor.id)

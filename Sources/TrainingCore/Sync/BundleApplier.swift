@@ -46,7 +46,7 @@ final class BundleApplier {
         for (index, row) in rows.enumerated() {
             results.append(try apply(row, index: index, of: entry))
         }
-        try joinPeopleMergedFromOne(pendingMerges.keys.sorted())
+        try joinMergeGroups(of: pendingMerges.keys.sorted())
         return Self.summary(results)
     }
 
@@ -175,6 +175,9 @@ final class BundleApplier {
             if table == "enrollment", let localID, !pendingMerges.isEmpty, try survivesCombining(localID, given: givenUuid) {
                 return RowResult(outcome: .applied, note: nil)
             }
+            // A record that answers here for the person merged away (the two were joined) stays: the group's
+            // records are joined once the whole entry is applied.
+            if table == "participant", givenUuid != uuid, !pendingMerges.isEmpty { return RowResult(outcome: .applied, note: nil) }
             if table == "participant", let localID, try mergeTarget(of: uuid) != nil {
                 // The round's person stays, under its smallest uuid; anyone else merged away takes their rows along.
                 if let survivor = try settleRound(of: uuid), survivor.rowid == localID { return RowResult(outcome: .applied, note: nil) }
