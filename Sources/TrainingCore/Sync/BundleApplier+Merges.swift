@@ -63,16 +63,21 @@ extension BundleApplier {
     /// An enrollment a merge elsewhere combined with the kept person's in the same event is deleted there; marks
     /// made for it here meanwhile move to the kept person's enrollment, as they will at the merging site when they
     /// arrive there (two marks for one session become one, as twins do).
-    func keepMarks(ofCombinedEnrollment enrollmentID: Int64) throws {
+    ///
+    /// - Parameter person: the person the merging site's enrollment was of (it may have followed another merge here).
+    func keepMarks(ofCombinedEnrollment enrollmentID: Int64, person given: String?) throws {
         guard let enrollment = try Row.fetchOne(db, sql: """
             SELECT en.eventId, p.id AS personID, p.uuid AS person FROM enrollment en JOIN participant p ON p.id = en.participantId WHERE en.id = ?
-            """, arguments: [enrollmentID]),
-              let kept = try mergeTarget(of: enrollment["person"]),
-              let keptID = try Int64.fetchOne(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [try alias("participant", kept) ?? kept]),
-              keptID != enrollment["personID"],
-              let keptEnrollment = try Int64.fetchOne(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
-                                                      arguments: [enrollment["eventId"] as Int64, keptID]) else { return }
-        try moveMarks(from: enrollmentID, to: keptEnrollment)
+            """, arguments: [enrollmentID]) else { return }
+        // The person the merge being applied kept first: the merging site moved the marks there.
+        let candidates = [given.flatMap { pendingMerges[$0] }, try mergeTarget(of: enrollment["person"]), try given.flatMap(mergeTarget(of:))]
+        for kept in candidates.compactMap({ $0 }) {
+            guard let keptID = try resolveReference(table: "participant", uuid: kept), keptID != enrollment["personID"],
+                  let keptEnrollment = try Int64.fetchOne(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
+                                                          arguments: [enrollment["eventId"] as Int64, keptID]) else { continue }
+            try moveMarks(from: enrollmentID, to: keptEnrollment)
+            return
+        }
     }
 
     /// The local id of a travelling row; a person merged away answers with the one kept, and an enrollment

@@ -183,7 +183,9 @@ final class BundleApplier {
                 if let survivor = try settleRound(of: uuid), survivor.rowid == localID { return RowResult(outcome: .applied, note: nil) }
                 try followMerge(ofParticipant: localID, uuid: uuid)
             }
-            if table == "enrollment", let localID { try keepMarks(ofCombinedEnrollment: localID) }
+            if table == "enrollment", let localID {
+                try keepMarks(ofCombinedEnrollment: localID, person: (row["values"] as? [String: Any])?["participantUuid"] as? String)
+            }
             do {
                 try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {

@@ -50,7 +50,7 @@ struct SyncSimulation {
     init(seed: UInt64) throws {
         self.seed = seed
         random = Generator(state: seed)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-sync-\(ProcessInfo.processInfo.processIdentifier)-\(seed)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-sync-\(seed)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         desk = try AppDatabase(Self.copyOfTemplate())
         _ = try desk.generateSigningKey(organisation: "default", privateKeyPath: folder.appendingPathComponent("programme.key").path)
