@@ -67,7 +67,7 @@ browser-test: deps pydeps
 	  $(PYTHON) -m pytest -q -p no:cacheprovider Tests/Browser
 
 # The full crash and concurrency runs (`make test` runs a few trials of each): SIGKILL at
-# seeded random moments, CRASH_TRIALS times across three commands, and 2 and 4 processes at
+# seeded random moments, CRASH_TRIALS times across four commands (the fourth a `sync import`), and 2 and 4 processes at
 # once, CONCURRENCY_ROUNDS times each. MALAKA_CRASH_SEED=N replays a run whose seed was printed.
 CRASH_TRIALS       ?= 120
 CONCURRENCY_ROUNDS ?= 10
@@ -76,8 +76,8 @@ crash: deps
 	MALAKA_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --filter 'CrashEndToEndTests|AbandonedTemporaryFilesEndToEndTests'
 	MALAKA_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) $(SWIFT) test --skip-build --filter 'ConcurrentUseEndToEndTests|WriteTransactionLockTests'
 
-# The exchange property test (three sites, random offline work, bundles in any order) at 5,000 seeds;
-# it runs only when asked (not yet in `make test`). A failing seed is printed; MALAKA_SYNC_SEED=N replays it.
+# The exchange property test (three sites, random offline work, bundles in any order) at 5,000 seeds
+# (`make test` runs 200). Failing seeds are printed; MALAKA_SYNC_SEED="N M" replays them.
 SYNC_CASES ?= 5000
 sync-soak: deps
 	MALAKA_SYNC_CASES=$(SYNC_CASES) $(SWIFT) test --filter SyncPropertyTests

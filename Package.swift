@@ -172,14 +172,14 @@ let package = Package(
         ),
         .testTarget(
             name: "MalakaEndToEndTests",
-            dependencies: ["malaka", "PDFTestSupport", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["malaka", "PDFTestSupport", "CertificateVerification", "TrainingFixtures", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "SpreadsheetsTests",
-            dependencies: ["Spreadsheets"],
+            dependencies: ["Spreadsheets", "TrainingFixtures"],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),

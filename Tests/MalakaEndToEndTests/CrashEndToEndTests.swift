@@ -2,12 +2,14 @@ import Crypto
 import Foundation
 import PDFTestSupport
 import Testing
+import TrainingFixtures
 
 /// Kills `malaka` with SIGKILL at random moments and checks that nothing is lost or half-written.
 ///
-/// Three commands are killed in turn: a participant import of 3,000 rows, an
-/// attendance import of 12,000 marks and an issue of 200 certificates (one PDF
-/// each and a bundle). Each trial copies a prepared database, starts the
+/// Four commands are killed in turn: a participant import of 3,000 rows, an
+/// attendance import of 12,000 marks, an issue of 200 certificates (one PDF
+/// each and a bundle) and a `sync import` of another site's bundle of 1,000
+/// people enrolled (its entries, rows and acknowledgement are the batch). Each trial copies a prepared database, starts the
 /// command, kills it after a random delay up to the uninterrupted run's
 /// duration, and checks what a power cut would leave (SIGKILL gives the
 /// process no chance to clean up):
@@ -25,14 +27,14 @@ import Testing
 /// first and each trial prints its delay.
 @Suite(.serialized) struct CrashEndToEndTests {
     static let environment = ProcessInfo.processInfo.environment
-    static let trials = environment["MALAKA_CRASH_TRIALS"].flatMap { Int($0) } ?? 3
+    static let trials = environment["MALAKA_CRASH_TRIALS"].flatMap { Int($0) } ?? 4
     static let seed = environment["MALAKA_CRASH_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...999_999)
 
     @Test func killedAtRandomMomentsLosesNothingAndTheSameCommandCompletesIt() throws {
         let scenarios = try CrashScenarios()
         print("crash: seed \(Self.seed) (replay with MALAKA_CRASH_SEED=\(Self.seed)), \(Self.trials) trials; reference runs: "
               + scenarios.all.map { "\($0.name) \(String(format: "%.2f", $0.referenceSeconds)) s" }.joined(separator: ", "))
-        var random = SeededRandom(seed: Self.seed)
+        var random = SplitMix64(seed: Self.seed)
         var tally = CrashTally()
         // The shortest whole run seen of each command: the reference, then every second run that did the whole
         // batch. A reference timed while the machine was busy would otherwise let most runs finish before the kill.
@@ -77,6 +79,8 @@ struct CrashTally {
 final class CrashScenarios {
     let inputs: TemporaryProgramme
     let all: [CrashScenario]
+    /// The sites whose bundle the sync scenario imports, kept while the scenarios live.
+    private var syncNetwork: SyncEndToEndTests.Network?
 
     init() throws {
         let inputs = try TemporaryProgramme()
@@ -121,7 +125,27 @@ final class CrashScenarios {
             batch: "SELECT serial, series, sequence, participantId, status FROM certificate ORDER BY id",
             unit: "certificates", issuesCertificates: true)
 
-        all = [participantImport, attendanceImport, certificateIssue]
+        // A bundle from another site carrying 1,000 people enrolled in its event, imported at a second site.
+        let network = try SyncEndToEndTests.Network(["XO-URG1", "SA-SAM1"])
+        let urgench = network["XO-URG1"]
+        _ = try urgench.parentingEvent()
+        let sent = urgench.path("participants.csv")
+        try CrashScenarios.participantList(Array(names.prefix(1_000))).write(toFile: sent, atomically: true, encoding: .utf8)
+        try urgench.succeed(["participant", "import", sent, "--event", "1"])
+        let bundle = try network.bundle(from: "XO-URG1", to: "SA-SAM1", name: "for-samarkand.bundle")
+        let syncBase = inputs.path("sync-base.sqlite")
+        try CrashScenario.copyDatabase(network["SA-SAM1"].databasePath, to: syncBase)
+        let syncImport = try CrashScenario(
+            name: "sync import", base: syncBase, arguments: ["sync", "import", bundle],
+            batch: """
+                SELECT 'entry', site, siteSequence, hash FROM change WHERE site = 'XO-URG1'
+                UNION ALL SELECT 'person', p.uuid, p.fullName, e.uuid FROM participant p LEFT JOIN enrollment e ON e.participantId = p.id
+                UNION ALL SELECT 'acknowledged', site, acknowledged, '' FROM syncPeer ORDER BY 1, 2, 3
+                """,
+            unit: "rows of the bundle")
+        syncNetwork = network
+
+        all = [participantImport, attendanceImport, certificateIssue, syncImport]
     }
 
     /// `count` different names, surname first as sign-up lists write them; none differs from another by one letter only.
@@ -354,23 +378,6 @@ struct CrashScenario {
 
     static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// SplitMix64: the same delays for the same seed, on every platform.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -17,7 +17,7 @@ enum SignedFields {
             throw VerificationError.data("\(what) was signed with key \(keyID), which is not among the programme's public keys given.",
                                          remedy: .exportPublicKeys)
         }
-        guard let signature = Data(base64Encoded: signature), key.publicKey.isValidSignature(signature, for: bytes) else {
+        guard let signature = Data(base64Encoded: signature), VerifiedSignatures.shared.isValid(signature, of: bytes, by: key) else {
             throw VerificationError.data("\(what) does not match its signature: it was altered after the programme signed it.",
                                          remedy: .exportPublicKeys)
         }

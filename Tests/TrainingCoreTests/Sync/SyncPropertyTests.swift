@@ -5,14 +5,12 @@ import Testing
 /// duplicates, and after everything is delivered all three hold the same content, no mark is lost, every
 /// serial is unique and every certificate verifies with the programme's key alone.
 ///
-/// It runs only when asked: `MALAKA_SYNC_CASES=N` (`make sync-soak` runs 5,000) or `MALAKA_SYNC_SEED=N`,
-/// which replays one seed. Not yet part of `make test`: on 2026-12-05, 26 of the first 200 seeds still
-/// failed (merges meeting enrollments made twice) and 200 seeds took 10 minutes on the loaded machine
-/// (see /work/notes/s2/sync.md).
-@Suite(.enabled(if: SyncRun.requested)) struct SyncPropertyTests {
+/// 200 seeds by default (part of `make test`); `MALAKA_SYNC_CASES=N` runs N (`make sync-soak` runs 5,000) and
+/// `MALAKA_SYNC_SEED=N` replays one seed, or several ("8 17 25", as a failing run prints them);
+/// `MALAKA_SYNC_TRACE=1` prints a failing seed's imports and each site's change log. Seeds run on every core.
+@Suite struct SyncPropertyTests {
     static var seeds: [UInt64] {
         let environment = ProcessInfo.processInfo.environment
-        // One seed, or several ("8 17 25", as a failing run prints them).
         if let given = environment["MALAKA_SYNC_SEED"] {
             return given.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { UInt64($0) }
         }
@@ -21,27 +19,37 @@ import Testing
     }
 
     @Test func threeSitesAgreeOnceEverythingIsDelivered() throws {
-        var failed: [UInt64] = []
-        for seed in Self.seeds {
+        let seeds = Self.seeds
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
             do {
-                var simulation = try SyncSimulation(seed: seed)
+                var simulation = try SyncSimulation(seed: seeds[index])
                 try simulation.run()
             } catch {
-                // The first failure in full; the others by seed, so that each can be replayed.
-                if failed.isEmpty {
-                    Issue.record("Seed \(seed) failed: \(error)\nReplay it with MALAKA_SYNC_SEED=\(seed) swift test --filter SyncPropertyTests")
-                }
-                failed.append(seed)
+                failures.add(seeds[index], error)
             }
         }
-        #expect(failed.isEmpty, "\(failed.count) of \(Self.seeds.count) seeds failed: \(failed.prefix(40).map(String.init).joined(separator: " "))")
+        let failed = failures.all
+        // The first failure in full; the others by seed, so that each can be replayed.
+        if let (seed, error) = failed.first {
+            Issue.record("Seed \(seed) failed: \(error)\nReplay it with MALAKA_SYNC_SEED=\(seed) swift test --filter SyncPropertyTests")
+        }
+        let list = failed.map { String($0.seed) }.joined(separator: " ")
+        if !failed.isEmpty { print("SyncPropertyTests: failing seeds: \(list)") }
+        #expect(failed.isEmpty, "\(failed.count) of \(seeds.count) seeds failed; replay them with MALAKA_SYNC_SEED=\"\(list)\"")
     }
 }
 
-/// Whether the property test was asked for.
-enum SyncRun {
-    static var requested: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["MALAKA_SYNC_CASES"] != nil || environment["MALAKA_SYNC_SEED"] != nil
+/// The seeds that failed, gathered from the threads that ran them, in seed order.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed: [(seed: UInt64, error: any Error)] = []
+
+    func add(_ seed: UInt64, _ error: any Error) {
+        lock.withLock { failed.append((seed, error)) }
+    }
+
+    var all: [(seed: UInt64, error: any Error)] {
+        lock.withLock { failed.sorted { $0.seed < $1.seed } }
     }
 }

@@ -11,18 +11,6 @@ struct SyncSimulation {
         var description: String
     }
 
-    /// A seeded generator (SplitMix64), so that a failing seed replays exactly.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Site {
         let code: String
         let database: AppDatabase
@@ -36,7 +24,8 @@ struct SyncSimulation {
     ]
 
     let seed: UInt64
-    var random: Generator
+    /// Seeded, so that a failing seed replays exactly.
+    var random: SplitMix64
     var sites: [Site] = []
     let desk: AppDatabase
     let folder: URL
@@ -49,7 +38,7 @@ struct SyncSimulation {
 
     init(seed: UInt64) throws {
         self.seed = seed
-        random = Generator(state: seed)
+        random = SplitMix64(seed: seed)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-sync-\(seed)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         desk = try AppDatabase(Self.copyOfTemplate())
