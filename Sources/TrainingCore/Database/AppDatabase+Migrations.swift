@@ -441,6 +441,7 @@ extension AppDatabase {
         registerChangeLogMigrations(&migrator)
         registerSyncMigrations(&migrator)
         registerAccountMigrations(&migrator)
+        registerSyncMergeMigrations(&migrator)
         return migrator
     }
 }

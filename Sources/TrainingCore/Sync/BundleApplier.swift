@@ -12,13 +12,17 @@ final class BundleApplier {
         var note: String?
     }
 
-    private let db: Database
+    let db: Database
     private let localSite: String
     /// What the sender held: a row last changed here by a change beyond it was changed concurrently.
     private let senderVector: [String: Int64]
     private var captures: [String: ChangeCapture] = [:]
+    /// Per table, the columns of each unique index that says two rows are one (not the uuid, not a partial one).
+    var identityKeys: [String: [[String]]] = [:]
     /// Merges in the entry being applied, which is stored only after its rows: merged uuid → kept uuid.
-    private var pendingMerges: [String: String] = [:]
+    var pendingMerges: [String: String] = [:]
+    /// The hybrid clock of the entry being applied.
+    var pendingHlc = ""
 
     init(_ db: Database, localSite: String, senderVector: [String: Int64]) {
         self.db = db
@@ -30,6 +34,7 @@ final class BundleApplier {
     func apply(_ entry: ChangeEntry) throws -> (SyncReport.Outcome, [String]) {
         let rows = try Self.rows(of: entry)
         pendingMerges = [:]
+        pendingHlc = entry.hlc
         for row in rows where row["table"] as? String == "participantMerge" {
             if let values = row["values"] as? [String: Any], let merged = values["mergedParticipantUuid"] as? String,
                let kept = values["keptParticipantUuid"] as? String {
@@ -41,6 +46,7 @@ final class BundleApplier {
         for (index, row) in rows.enumerated() {
             results.append(try apply(row, index: index, of: entry))
         }
+        try joinMergeGroups(of: pendingMerges.keys.sorted())
         return Self.summary(results)
     }
 
@@ -80,39 +86,27 @@ final class BundleApplier {
         var localID = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
         var versionUuid = uuid
         var concurrentTwin = false
-        let tombstone = try String.fetchOne(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+        var tombstone = try String.fetchOne(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+        if table == "participant", localID == nil, tombstone != nil, let survivor = try settleRound(of: uuid) {
+            // Merged away here into the person this change's merge merges away: the two sites' rows are one
+            // person's, decided as two versions of one row.
+            (uuid, localID, versionUuid, tombstone, concurrentTwin) = (survivor.uuid, survivor.rowid, survivor.uuid, nil, true)
+        }
 
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
         var missing: [String] = []
         if let incomingValues {
-            for column in capture.columns {
-                let value = incomingValues[column.travellingName]
-                // updateValue, not a subscript: a NULL must stay in the row as a value, not drop the column.
-                guard let target = column.references else {
-                    resolved.updateValue(Self.databaseValue(value, column: column.name, localSite: localSite, changeSite: entry.site),
-                                         forKey: column.name)
-                    continue
-                }
-                guard let referenced = value as? String else {
-                    resolved.updateValue(nil, forKey: column.name)
-                    continue
-                }
-                if let id = try resolveReference(table: target, uuid: referenced) {
-                    resolved.updateValue(id, forKey: column.name)
-                } else {
-                    missing.append(referenced)
-                }
-            }
+            (resolved, missing) = try resolve(incomingValues, of: capture, changeSite: entry.site)
         }
         if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
            let twin = try twin(table, uuid: uuid, values: resolved) {
             // The same row made here independently: both sites keep the smaller uuid, the other answers for it.
             let kept = min(twin.uuid, uuid)
             let lost = kept == uuid ? twin.uuid : uuid
-            try db.execute(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])
             if twin.uuid != kept {
                 try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, twin.rowid])
             }
+            try recordAlias(table, lost: lost, kept: kept)
             localID = twin.rowid
             versionUuid = twin.uuid
             concurrentTwin = true
@@ -178,7 +172,20 @@ final class BundleApplier {
             if showing == .incoming, let failure = try write(table, uuid: uuid, id: localID, values: resolved) { return failure }
             return RowResult(outcome: .conflict, note: "\(table) \(uuid): \(fields.joined(separator: ", ")) changed here and at \(entry.site) at the same time; both kept for review")
         case .tombstone:
-            if table == "participant", let localID { try followMerge(ofParticipant: localID, uuid: uuid) }
+            if table == "enrollment", let localID, !pendingMerges.isEmpty, try survivesCombining(localID, given: givenUuid) {
+                return RowResult(outcome: .applied, note: nil)
+            }
+            // A record that answers here for the person merged away (the two were joined) stays: the group's
+            // records are joined once the whole entry is applied.
+            if table == "participant", givenUuid != uuid, !pendingMerges.isEmpty { return RowResult(outcome: .applied, note: nil) }
+            if table == "participant", let localID, try mergeTarget(of: uuid) != nil {
+                // The round's person stays, under its smallest uuid; anyone else merged away takes their rows along.
+                if let survivor = try settleRound(of: uuid), survivor.rowid == localID { return RowResult(outcome: .applied, note: nil) }
+                try followMerge(ofParticipant: localID, uuid: uuid)
+            }
+            if table == "enrollment", let localID {
+                try keepMarks(ofCombinedEnrollment: localID, person: (row["values"] as? [String: Any])?["participantUuid"] as? String)
+            }
             do {
                 try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -192,6 +199,33 @@ final class BundleApplier {
                            arguments: [entry.uuid, index, text, missing.joined(separator: ",")])
             return RowResult(outcome: .heldBack, note: "\(table) \(uuid) waits for \(missing.joined(separator: ", "))")
         }
+    }
+
+    /// A row's values as this database stores them: references as local ids (with the uuids not here yet
+    /// listed as missing), the origin site empty when it is this site's own.
+    func resolve(_ values: [String: Any], of capture: ChangeCapture, changeSite: String) throws
+        -> (values: [String: (any DatabaseValueConvertible)?], missing: [String]) {
+        var resolved: [String: (any DatabaseValueConvertible)?] = [:]
+        var missing: [String] = []
+        for column in capture.columns {
+            let value = values[column.travellingName]
+            // updateValue, not a subscript: a NULL must stay in the row as a value, not drop the column.
+            guard let target = column.references else {
+                resolved.updateValue(Self.databaseValue(value, column: column.name, localSite: localSite, changeSite: changeSite),
+                                     forKey: column.name)
+                continue
+            }
+            guard let referenced = value as? String else {
+                resolved.updateValue(nil, forKey: column.name)
+                continue
+            }
+            if let id = try resolveReference(table: target, uuid: referenced) {
+                resolved.updateValue(id, forKey: column.name)
+            } else {
+                missing.append(referenced)
+            }
+        }
+        return (resolved, missing)
     }
 
     /// Inserts or updates the row; a refusal by the database (a closed period, a duplicate) is listed, not fatal.
@@ -213,112 +247,22 @@ final class BundleApplier {
             // enrollment, under the smaller uuid, with the marks of both, as the merging site will have once it
             // receives ours.
             if table == "enrollment", let id, let twin = try twin(table, uuid: uuid, values: values, except: id) {
-                let kept = min(twin.uuid, uuid)
-                try db.execute(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)",
-                               arguments: [table, kept == uuid ? twin.uuid : uuid, kept])
-                try db.execute(sql: "UPDATE OR IGNORE attendance SET enrollmentId = ? WHERE enrollmentId = ?", arguments: [twin.rowid, id])
-                try db.execute(sql: "DELETE FROM attendance WHERE enrollmentId = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM enrollment WHERE rowid = ?", arguments: [id])
-                try db.execute(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, twin.rowid])
+                let identity = Set(try identityKeys(of: table).joined())
+                let rest = columns.filter { !identity.contains($0) }
+                if !rest.isEmpty {
+                    try db.execute(sql: "UPDATE enrollment SET \(rest.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+                                   arguments: StatementArguments(rest.map { values[$0] ?? nil }) + [id])
+                }
+                try combine(table, stays: twin.rowid, goes: id)
                 return nil
             }
             return RowResult(outcome: .conflict, note: "\(table) \(uuid) was not applied: \(error.message ?? "the database refused it")")
         }
     }
 
-    /// A person merged away elsewhere may have been enrolled or marked here since: what points at them here
-    /// moves to the person kept, as the merge moved what the merging site had.
-    private func followMerge(ofParticipant mergedID: Int64, uuid: String) throws {
-        guard let kept = try keptParticipant(of: uuid),
-              let keptID = try Int64.fetchOne(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [kept]) else { return }
-        for (enrollmentID, eventID) in try Row.fetchAll(db, sql: "SELECT id, eventId FROM enrollment WHERE participantId = ?",
-                                                         arguments: [mergedID]).map({ ($0[0] as Int64, $0[1] as Int64) }) {
-            if let keptEnrollment = try Int64.fetchOne(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
-                                                        arguments: [eventID, keptID]) {
-                try db.execute(sql: "UPDATE OR IGNORE attendance SET enrollmentId = ? WHERE enrollmentId = ?", arguments: [keptEnrollment, enrollmentID])
-                try db.execute(sql: "DELETE FROM attendance WHERE enrollmentId = ?", arguments: [enrollmentID])
-                try db.execute(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [enrollmentID])
-            } else {
-                try db.execute(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [keptID, enrollmentID])
-            }
-        }
-        // Certificates are never deleted; a waitlist place the kept person already has is dropped.
-        try db.execute(sql: "UPDATE OR IGNORE certificate SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
-        if try db.tableExists("waitlist") {
-            try db.execute(sql: "UPDATE OR IGNORE waitlist SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
-            try db.execute(sql: "DELETE FROM waitlist WHERE participantId = ?", arguments: [mergedID])
-        }
-    }
-
-    /// The uuid that answers for a row made twice, if `uuid` is the one given up.
-    private func alias(_ table: String, _ uuid: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
-    }
-
-    /// A row here that a unique index says is the same as the incoming one (the same person's mark at the
-    /// same session, the same course code), made independently.
-    private func twin(_ table: String, uuid: String, values: [String: (any DatabaseValueConvertible)?],
-                      except: Int64? = nil) throws -> (rowid: Int64, uuid: String)? {
-        for index in try db.indexes(on: table) where index.isUnique && !index.columns.contains("uuid") {
-            guard index.columns.allSatisfy({ values[$0] != nil && values[$0]! != nil }) else { continue }
-            let condition = index.columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
-                + (except.map { " AND rowid <> \($0)" } ?? "")
-            if let row = try Row.fetchOne(db, sql: "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)",
-                                          arguments: StatementArguments(index.columns.map { values[$0]! })) {
-                return (row[0], row[1])
-            }
-        }
-        return nil
-    }
-
-    /// The local id of a travelling row; a person merged away answers with the one kept, and an enrollment
-    /// of a person merged away with the kept person's enrollment in the same event.
-    private func resolveReference(table: String, uuid: String) throws -> Int64? {
-        let lookup = "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?"
-        if let id = try Int64.fetchOne(db, sql: lookup, arguments: [try alias(table, uuid) ?? uuid]) { return id }
-        switch table {
-        case "participant":
-            guard let kept = try keptParticipant(of: uuid) else { return nil }
-            return try Int64.fetchOne(db, sql: lookup, arguments: [kept])
-        case "enrollment":
-            guard let last = try Row.fetchOne(db, sql: """
-                SELECT json_extract(r.value, '$.values.eventUuid') AS event, json_extract(r.value, '$.values.participantUuid') AS person
-                FROM change, json_each(change.rows) r
-                WHERE json_extract(r.value, '$.table') = 'enrollment' AND json_extract(r.value, '$.uuid') = ?
-                  AND json_type(r.value, '$.values') = 'object'
-                ORDER BY change.hlc DESC LIMIT 1
-                """, arguments: [uuid]), let person: String = last["person"], let kept = try keptParticipant(of: person) else { return nil }
-            return try Int64.fetchOne(db, sql: """
-                SELECT en.id FROM enrollment en JOIN event e ON e.id = en.eventId JOIN participant p ON p.id = en.participantId
-                WHERE e.uuid = ? AND p.uuid = ?
-                """, arguments: [last["event"] as String?, kept])
-        default:
-            return nil
-        }
-    }
-
-    /// The person a merged-away person was merged into, following merges of merges.
-    private func keptParticipant(of uuid: String) throws -> String? {
-        var current = uuid
-        for _ in 0..<16 {
-            if let kept = pendingMerges[current] {
-                current = kept
-                continue
-            }
-            guard let kept = try String.fetchOne(db, sql: """
-                SELECT json_extract(r.value, '$.values.keptParticipantUuid') FROM change, json_each(change.rows) r
-                WHERE json_extract(r.value, '$.table') = 'participantMerge'
-                  AND json_extract(r.value, '$.values.mergedParticipantUuid') = ?
-                LIMIT 1
-                """, arguments: [current]) else { break }
-            current = kept
-        }
-        return current == uuid ? nil : current
-    }
-
     // MARK: Values
 
-    private func capture(of table: String) throws -> ChangeCapture {
+    func capture(of table: String) throws -> ChangeCapture {
         if let known = captures[table] { return known }
         let capture = try ChangeCapture.reading(db, table: table)
         captures[table] = capture

@@ -12,7 +12,10 @@ import Testing
 @Suite(.enabled(if: SyncRun.requested)) struct SyncPropertyTests {
     static var seeds: [UInt64] {
         let environment = ProcessInfo.processInfo.environment
-        if let seed = environment["MALAKA_SYNC_SEED"].flatMap(UInt64.init) { return [seed] }
+        // One seed, or several ("8 17 25", as a failing run prints them).
+        if let given = environment["MALAKA_SYNC_SEED"] {
+            return given.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { UInt64($0) }
+        }
         let cases = environment["MALAKA_SYNC_CASES"].flatMap(Int.init) ?? 200
         return (0..<UInt64(cases)).map { $0 }
     }

@@ -50,7 +50,7 @@ struct SyncSimulation {
     init(seed: UInt64) throws {
         self.seed = seed
         random = Generator(state: seed)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-sync-\(ProcessInfo.processInfo.processIdentifier)-\(seed)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-sync-\(seed)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         desk = try AppDatabase(Self.copyOfTemplate())
         _ = try desk.generateSigningKey(organisation: "default", privateKeyPath: folder.appendingPathComponent("programme.key").path)
@@ -90,7 +90,29 @@ struct SyncSimulation {
             for _ in 0..<Int.random(in: 1...4, using: &random) { try exchange() }
         }
         try deliverEverything()
-        try check()
+        do {
+            try check()
+        } catch {
+            if ProcessInfo.processInfo.environment["MALAKA_SYNC_TRACE"] != nil { try printTrace() }
+            throw error
+        }
+    }
+
+    /// Each site's change log in the order it was stored (its own changes and those it received), for
+    /// finding out by hand why a seed fails: `MALAKA_SYNC_TRACE=1`.
+    func printTrace() throws {
+        func short(_ uuid: Any?) -> String { (uuid as? String).map { String($0.suffix(6)) } ?? "-" }
+        for site in sites {
+            print("== \(site.code)")
+            for entry in try site.database.read({ db in try ChangeEntry.order(Column("id")).fetchAll(db) }) {
+                let rows = try BundleApplier.rows(of: entry).map { row -> String in
+                    let values = (row["values"] as? [String: Any] ?? [:]).filter { $0.key.hasSuffix("Uuid") }
+                        .sorted { $0.key < $1.key }.map { "\($0.key.dropLast(4))=\(short($0.value))" }.joined(separator: ",")
+                    return "\(row["kind"] ?? "")/\(row["table"] ?? "") \(short(row["uuid"])) \(values)"
+                }
+                print("  \(entry.site)#\(entry.siteSequence) \(entry.operation) \(entry.hlc.prefix(17)): \(rows.joined(separator: " | "))")
+            }
+        }
     }
 
     /// Sends a bundle between two random sites: sometimes lost, sometimes delivered twice, sometimes late.
@@ -113,6 +135,11 @@ struct SyncSimulation {
 
     mutating func note(_ report: SyncReport, at index: Int) throws {
         refusals += report.lines.flatMap(\.notes).filter { $0.contains(" not ") }.map { "\(sites[index].code): \($0)" }
+        if ProcessInfo.processInfo.environment["MALAKA_SYNC_TRACE"] != nil {
+            let taken = report.lines.filter { $0.outcome != .alreadyThere }
+            print("import at \(sites[index].code) from \(report.from): " + taken.map { "\($0.site)#\($0.sequence) \($0.outcome.rawValue)" }.joined(separator: ", ")
+                  + " released \(report.released)" + report.lines.flatMap(\.notes).map { "\n    \($0)" }.joined())
+        }
     }
 
     /// Every site sends every other everything, until nothing new moves; old mail arrives too.
@@ -202,20 +229,37 @@ struct SyncSimulation {
             let held = try site.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM heldChange") ?? 0 }
             guard held == 0 else { throw Failure(description: "\(site.code) still holds back \(held) row(s) after full delivery") }
         }
-        // Every mark made somewhere is there, on the person or the one they were merged into.
+        // Every mark made somewhere is there, on the one record left of the person's merges: people merged into
+        // one another, each way or through a third, are one person, and exactly one record of them remains.
         let database = sites[0].database
+        let merges = try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT json_extract(r.value, '$.values.mergedParticipantUuid') AS merged, json_extract(r.value, '$.values.keptParticipantUuid') AS kept
+                FROM change, json_each(change.rows) r
+                WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.kind') = 'insert'
+                """)
+        }
+        var group: [String: String] = [:]
+        func root(_ uuid: String) -> String {
+            var current = uuid
+            while let next = group[current], next != current { current = next }
+            return current
+        }
+        for merge in merges { group[root(merge["merged"])] = root(merge["kept"]) }
+        let present = try database.read { db in try String.fetchAll(db, sql: "SELECT uuid FROM participant") }
+        var recordsOfGroup: [String: [String]] = [:]
+        for uuid in present { recordsOfGroup[root(uuid), default: []].append(uuid) }
+        if let twice = recordsOfGroup.values.first(where: { $0.count > 1 }) {
+            throw Failure(description: "people merged into one another are still \(twice.count) records: \(twice.sorted())")
+        }
+        func person(_ uuid: String) -> String { recordsOfGroup[root(uuid)]?.first ?? uuid }
         for mark in marks {
             let found = try database.read { db -> Bool in
-                var person = mark.person
-                while let kept = try String.fetchOne(db, sql: """
-                    SELECT json_extract(r.value, '$.values.keptParticipantUuid') FROM change, json_each(change.rows) r
-                    WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.values.mergedParticipantUuid') = ?
-                    """, arguments: [person]) { person = kept }
-                return try Bool.fetchOne(db, sql: """
+                try Bool.fetchOne(db, sql: """
                     SELECT EXISTS (SELECT 1 FROM attendance a JOIN session s ON s.id = a.sessionId
                       JOIN enrollment e ON e.id = a.enrollmentId JOIN participant p ON p.id = e.participantId
                       WHERE s.uuid = ? AND p.uuid = ?)
-                    """, arguments: [mark.session, person]) ?? false
+                    """, arguments: [mark.session, person(mark.person)]) ?? false
             }
             guard found else { throw Failure(description: "a mark at session \(mark.session) for \(mark.person) was lost") }
         }

@@ -1,0 +1,37 @@
+import GRDB
+
+extension AppDatabase {
+    /// Which person each merge kept, by uuid, so that applying a bundle follows merges without reading the
+    /// whole change log for each reference.
+    ///
+    /// Kept by a trigger on the change log, so a merge made here and one received are both in it.
+    static func registerSyncMergeMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Index merges for exchange") { db in
+            try db.create(table: "syncMerge") { t in
+                t.column("mergedUuid", .text).notNull()
+                t.column("keptUuid", .text).notNull()
+                // The hybrid clock of the merge: of two merges of one person into two others, the earlier counts.
+                t.column("hlc", .text).notNull()
+                t.primaryKey(["mergedUuid", "keptUuid"])
+            }
+            try db.create(index: "syncMerge_on_keptUuid", on: "syncMerge", columns: ["keptUuid"])
+            try db.execute(sql: """
+                CREATE TRIGGER change_syncMerge AFTER INSERT ON change WHEN instr(NEW.rows, '"participantMerge"') > 0 BEGIN
+                  INSERT OR IGNORE INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "NEW.rows", hlc: "NEW.hlc"));
+                END
+                """)
+            try db.execute(sql: "INSERT OR IGNORE INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "c.rows", hlc: "c.hlc", from: "change c,"))")
+        }
+    }
+
+    /// The merged and kept uuids of the merges among an entry's rows, with the entry's clock.
+    private static func mergesIn(rows: String, hlc: String, from: String = "") -> String {
+        """
+        SELECT json_extract(r.value, '$.values.mergedParticipantUuid'), json_extract(r.value, '$.values.keptParticipantUuid'), \(hlc)
+        FROM \(from) json_each(\(rows)) r
+        WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.kind') = 'insert'
+          AND json_extract(r.value, '$.values.mergedParticipantUuid') IS NOT NULL
+          AND json_extract(r.value, '$.values.keptParticipantUuid') IS NOT NULL
+        """
+    }
+}

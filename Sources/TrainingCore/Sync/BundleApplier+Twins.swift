@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+
+/// Rows made at two sites that are one (the same course code, one person's enrollment in one event, one
+/// mark for one session): every site keeps the smaller uuid, with the values of the later version, and the
+/// other uuid answers for it from then on (`syncAlias`). Whichever way a site meets the pair (the other row
+/// arriving, or a merge making two of its own rows one), it ends with the same row.
+extension BundleApplier {
+    /// The uuid that answers for a row made twice, if `uuid` is the one given up.
+    func alias(_ table: String, _ uuid: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+    }
+
+    /// Remembers that `lost` is `kept` from now on, and so is every uuid that answered for `lost`.
+    func recordAlias(_ table: String, lost: String, kept: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])
+        try db.execute(sql: "UPDATE syncAlias SET keptUuid = ? WHERE tableName = ? AND keptUuid = ?", arguments: [kept, table, lost])
+        try db.execute(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])
+    }
+
+    /// A row here that a unique index says is the same as the incoming one (the same person's mark at the
+    /// same session, the same course code), made independently.
+    func twin(_ table: String, uuid: String, values: [String: (any DatabaseValueConvertible)?],
+              except: Int64? = nil) throws -> (rowid: Int64, uuid: String)? {
+        for columns in try identityKeys(of: table) {
+            guard columns.allSatisfy({ values[$0] != nil && values[$0]! != nil }) else { continue }
+            let condition = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
+                + (except.map { " AND rowid <> \($0)" } ?? "")
+            if let row = try Row.fetchOne(db, sql: "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)",
+                                          arguments: StatementArguments(columns.map { values[$0]! })) {
+                return (row[0], row[1])
+            }
+        }
+        return nil
+    }
+
+    /// The columns of each unique index of the table but the uuid's. A partial index (one valid certificate
+    /// per participation) does not make two rows one: a revoked certificate and its replacement are two.
+    func identityKeys(of table: String) throws -> [[String]] {
+        if let known = identityKeys[table] { return known }
+        var keys: [[String]] = []
+        for index in try Row.fetchAll(db, sql: "SELECT name, \"unique\", partial FROM pragma_index_list(?)", arguments: [table])
+        where index["unique"] as Bool && !(index["partial"] as Bool) {
+            let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index["name"] as String])
+            if !columns.isEmpty, !columns.contains("uuid") { keys.append(columns) }
+        }
+        identityKeys[table] = keys
+        return keys
+    }
+
+    /// Makes two rows here one, as a site that holds one of them makes the other its twin when it arrives: the
+    /// smaller uuid is kept, with the values of the version changed later; an enrollment's marks move to the one
+    /// left, two marks for one session becoming one the same way.
+    ///
+    /// - Parameters:
+    ///   - stays: the row that remains in the table (its local id is kept).
+    ///   - goes: the row deleted; no tombstone is left for it, its uuid becomes an alias.
+    func combine(_ table: String, stays: Int64, goes: Int64) throws {
+        let quoted = table.quotedDatabaseIdentifier
+        let staying = try version(table, rowid: stays)
+        let going = try version(table, rowid: goes)
+        if table == "enrollment" { try moveMarks(from: goes, to: stays) }
+        if (going.hlc, going.uuid) > (staying.hlc, staying.uuid) {
+            let identity = Set(try identityKeys(of: table).joined())
+            let columns = try capture(of: table).columns.map(\.name).filter { !identity.contains($0) }
+            if !columns.isEmpty {
+                let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = other.\($0.quotedDatabaseIdentifier)" }.joined(separator: ", ")
+                try db.execute(sql: "UPDATE \(quoted) SET \(assignments) FROM (SELECT * FROM \(quoted) WHERE rowid = ?) AS other WHERE \(quoted).rowid = ?",
+                               arguments: [goes, stays])
+            }
+        }
+        try db.execute(sql: "DELETE FROM \(quoted) WHERE rowid = ?", arguments: [goes])
+        let kept = min(staying.uuid, going.uuid)
+        try db.execute(sql: "UPDATE \(quoted) SET uuid = ? WHERE rowid = ?", arguments: [kept, stays])
+        try recordAlias(table, lost: kept == staying.uuid ? going.uuid : staying.uuid, kept: kept)
+        let later = (going.hlc, going.uuid) > (staying.hlc, staying.uuid) ? going : staying
+        try db.execute(sql: """
+            INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
+            SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ? AND true
+            ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
+              hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
+            """, arguments: [kept, table, later.uuid])
+    }
+
+    /// A merge elsewhere deleted enrollment `given`, combining it there with the kept person's enrollment in the
+    /// same event; here `given` is one row with its twins already. The row stays for them, under the smallest of
+    /// their uuids and with the latest of their versions, as a site that never met `given` holds it.
+    ///
+    /// - Returns: whether the row here answers for another uuid than `given`, and so stays.
+    func survivesCombining(_ rowid: Int64, given: String) throws -> Bool {
+        guard let current = try String.fetchOne(db, sql: "SELECT uuid FROM enrollment WHERE rowid = ?", arguments: [rowid]) else { return false }
+        let rest = (try String.fetchAll(db, sql: "SELECT uuid FROM syncAlias WHERE tableName = 'enrollment' AND keptUuid = ?", arguments: [current])
+            + [current]).filter { $0 != given }
+        guard let kept = rest.min() else { return false }
+        if kept != current {
+            try db.execute(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])
+            try recordAlias("enrollment", lost: current, kept: kept)
+        }
+        try recordAlias("enrollment", lost: given, kept: kept)
+        // The latest version among the twins left, which the one deleted may have outweighed.
+        let marks = rest.map { _ in "?" }.joined(separator: ", ")
+        guard let latest = try Row.fetchOne(db, sql: """
+            SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
+            FROM change c, json_each(c.rows) r
+            WHERE (\(rest.map { _ in "instr(c.rows, ?) > 0" }.joined(separator: " OR ")))
+              AND json_extract(r.value, '$.table') = 'enrollment' AND json_extract(r.value, '$.kind') <> 'delete'
+              AND json_extract(r.value, '$.uuid') IN (\(marks))
+            ORDER BY c.hlc DESC LIMIT 1
+            """, arguments: StatementArguments(rest + rest)),
+              let values = try JSONSerialization.jsonObject(with: Data((latest["vals"] as String).utf8)) as? [String: Any] else { return true }
+        let identity = Set(try identityKeys(of: "enrollment").joined())
+        let resolved = try resolve(values, of: try capture(of: "enrollment"), changeSite: latest["site"]).values.filter { !identity.contains($0.key) }
+        if !resolved.isEmpty {
+            let columns = resolved.keys.sorted()
+            try db.execute(sql: "UPDATE enrollment SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+                           arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES ('enrollment', ?, ?, ?, ?)",
+                       arguments: [kept, latest["site"] as String, latest["siteSequence"] as Int64, latest["hlc"] as String])
+        return true
+    }
+
+    /// Moves an enrollment's marks to another enrollment in the same event; a mark for a session it has too
+    /// becomes one with it.
+    func moveMarks(from enrollment: Int64, to other: Int64) throws {
+        for mark in try Row.fetchAll(db, sql: "SELECT rowid, sessionId FROM attendance WHERE enrollmentId = ?", arguments: [enrollment]) {
+            if let twin = try Int64.fetchOne(db, sql: "SELECT rowid FROM attendance WHERE enrollmentId = ? AND sessionId = ?",
+                                             arguments: [other, mark["sessionId"] as Int64]) {
+                try combine("attendance", stays: twin, goes: mark["rowid"])
+            } else {
+                try db.execute(sql: "UPDATE attendance SET enrollmentId = ? WHERE rowid = ?", arguments: [other, mark["rowid"] as Int64])
+            }
+        }
+    }
+
+    /// A row's uuid and the hybrid clock of the change that last touched it ("" when none is known).
+    private func version(_ table: String, rowid: Int64) throws -> (uuid: String, hlc: String) {
+        let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?", arguments: [rowid]) ?? ""
+        let hlc = try String.fetchOne(db, sql: "SELECT hlc FROM rowVersion WHERE tableName = ? AND uuid = ?", arguments: [table, uuid]) ?? ""
+        return (uuid, hlc)
+    }
+}
