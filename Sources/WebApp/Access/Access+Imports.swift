@@ -1,0 +1,47 @@
+import Foundation
+import TrainingCore
+
+/// What a person chose on the upload form: the same choices as `participant import` and `attendance import`.
+struct ImportChoices: Sendable, Equatable {
+    var onDuplicate: ParticipantImportOptions.DuplicatePolicy = .ask
+    var skipInvalid = false
+    var emptyIsAbsent = false
+    /// The worksheet of a workbook; the first visible one when nil.
+    var sheet: String?
+}
+
+extension Access {
+    /// Imports (or, with `dryRun`, previews) a participant list for an event of the scope, enrolling everyone
+    /// on it there, through the same core import as `malaka participant import FILE --event N`.
+    ///
+    /// Rows that name no region or district get the event's, so the people added belong to the place
+    /// of the event the list was uploaded for.
+    func importParticipants(eventID: Int64, fileName: String, data: Data, choices: ImportChoices, dryRun: Bool) throws
+        -> ParticipantImportReport {
+        try checkWrites()
+        let detail = try event(id: eventID)
+        var options = ParticipantImportOptions(eventID: eventID, skipInvalid: choices.skipInvalid, dryRun: dryRun,
+                                               onDuplicate: choices.onDuplicate)
+        options.presets = try ImportPresets(parsing: ["region=\(detail.event.regionCode)"]
+            + (detail.event.districtCode.map { ["district=\($0)"] } ?? []))
+        return try database.importParticipants(data: data, fileName: fileName, reading: SpreadsheetReading(sheetName: choices.sheet),
+                                               options: options)
+    }
+
+    /// Records (or, with `dryRun`, previews) the marks of a sign-in sheet of an event of the scope, through the
+    /// same core import as `malaka attendance import N FILE`.
+    func importAttendance(eventID: Int64, fileName: String, data: Data, choices: ImportChoices, dryRun: Bool) throws
+        -> AttendanceImportReport {
+        try checkWrites()
+        _ = try event(id: eventID)
+        return try database.importAttendance(
+            eventID: eventID, data: data, fileName: fileName, reading: SpreadsheetReading(sheetName: choices.sheet),
+            options: AttendanceImportOptions(skipInvalid: choices.skipInvalid, dryRun: dryRun, emptyIsAbsent: choices.emptyIsAbsent))
+    }
+
+    /// Whether a registered person is one the scope may see, to name them in a preview or a queue.
+    func sees(participantID: Int64) throws -> Bool {
+        guard let person = try? database.participant(id: participantID) else { return false }
+        return try sees(person)
+    }
+}
