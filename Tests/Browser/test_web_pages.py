@@ -86,6 +86,15 @@ def check_accessibility(browser, page):
     assert not serious, f"{page}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in serious)
 
 
+def downloaded(path):
+    """The file once the browser has finished downloading it (it renames it into place when done)."""
+    for _ in range(200):
+        if path.exists() and path.stat().st_size > 0:
+            break
+        time.sleep(0.1)
+    return path
+
+
 def outside_requests(browser, base):
     return [url for url in browser.requests() if not url.startswith(base)]
 
@@ -156,22 +165,14 @@ def test_trainer_coordinator_and_manager_in_the_browser(browser, served, tmp_pat
     downloads.mkdir()
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     driver.find_element(By.PARTIAL_LINK_TEXT, "Download the certificates").click()
-    bundle = downloads / f"event-{event}-certificates.pdf"
-    for _ in range(200):
-        if bundle.exists() and bundle.stat().st_size > 0:
-            break
-        time.sleep(0.1)
+    bundle = downloaded(downloads / f"event-{event}-certificates.pdf")
     text = subprocess.run(["pdftotext", str(bundle), "-"], check=True, capture_output=True, text=True).stdout
     for name in PEOPLE[:4] + PEOPLE[5:6] + PEOPLE[7:]:
         assert name.split()[0] in text
     assert "Gʻulomjon" not in text and "Elyor" not in text
     # The same certificates as one PDF per person, in a ZIP.
     driver.find_element(By.PARTIAL_LINK_TEXT, "one PDF per person").click()
-    archive = downloads / f"event-{event}-certificates.zip"
-    for _ in range(200):
-        if archive.exists() and archive.stat().st_size > 0:
-            break
-        time.sleep(0.1)
+    archive = downloaded(downloads / f"event-{event}-certificates.zip")
     with zipfile.ZipFile(archive) as files:
         names = files.namelist()
     assert len(names) == 6 and all(name.endswith(".pdf") for name in names)

@@ -105,7 +105,7 @@ struct ImportRouteTests {
         try await fixture.test { client in
             let (badHeaders, badBody) = fixture.upload(browser, fields: [("kind", "attendance")], file: ("davomat.csv", unknown))
             let bad = try await client.execute(uri: "/events/\(event)/import", method: .post, headers: badHeaders, body: badBody)
-            #expect(bad.text.contains("Nobody enrolled in event \(event) is called “Nobody Atall”."))
+            #expect(bad.text.contains("Nobody enrolled in this event is called “Nobody Atall”."))
             #expect(bad.text.contains("<td>davomat.csv</td><td class=\"num\">3</td><td>1</td><td>F.I.Sh.</td>"))
             let badID = try Self.uploadID(in: bad.text)
             let refused = try await client.execute(uri: "/events/\(event)/import/\(badID)", method: .post, headers: browser.formHeaders,
@@ -125,6 +125,25 @@ struct ImportRouteTests {
             #expect(applied.text.contains("4 marks for 2 people were recorded."))
         }
         #expect(try Self.markCount(fixture) == 4)
+    }
+
+    @Test func theRowProblemsAreWordedInTheReadersLanguage() async throws {
+        let fixture = try await WebFixture()
+        let account = try #require(try fixture.database.account(named: "trainer"))
+        try fixture.database.setAccountLanguage(id: account.id!, language: .russian)
+        let browser = try fixture.signIn("trainer")
+        let sheet = Data("F.I.Sh.,1,2\nAziza Karimova,+,??\nNobody Atall,+,+\n".utf8)
+        try await fixture.test { client in
+            let (headers, body) = fixture.upload(browser, fields: [("kind", "participants")], file: ("royxat.csv", Self.badList))
+            let list = try await client.execute(uri: "/events/\(fixture.xorazm.id)/import", method: .post, headers: headers, body: body)
+            #expect(list.text.contains("«x» — не пол, который знает Malaka."))
+            #expect(list.text.contains("Строк с ошибками: 1 (см. ниже)."))
+            let (sheetHeaders, sheetBody) = fixture.upload(browser, fields: [("kind", "attendance")], file: ("davomat.csv", sheet))
+            let marks = try await client.execute(uri: "/events/\(fixture.xorazm.id)/import", method: .post, headers: sheetHeaders, body: sheetBody)
+            #expect(marks.text.contains("«??» — не отметка посещаемости."))
+            #expect(marks.text.contains("Среди записанных на это мероприятие нет человека по имени «Nobody Atall»."))
+            #expect(!marks.text.contains("Nobody enrolled in event"))
+        }
     }
 
     @Test func noFileNamesTheFileFieldAndAnUnreadableFileIsNotKept() async throws {

@@ -35,6 +35,8 @@ extension MalakaError {
         public static let noDestination = Code("noDestination")
         public static let noHeaderRow = Code("noHeaderRow")
         public static let noNameColumn = Code("noNameColumn")
+        /// A sign-in sheet's row whose name is nobody enrolled in the event.
+        public static let nobodyByName = Code("nobodyByName")
         public static let noSessions = Code("noSessions")
         public static let noSigningKey = Code("noSigningKey")
         public static let nobodyCompleted = Code("nobodyCompleted")
@@ -60,6 +62,10 @@ extension MalakaError {
         public static let unknownSession = Code("unknownSession")
         public static let unknownTemplate = Code("unknownTemplate")
         public static let unreadableFile = Code("unreadableFile")
+        /// A cell of a sign-in sheet that is no attendance mark.
+        public static let unrecognisedMark = Code("unrecognisedMark")
+        /// A cell that is no way of writing a sex.
+        public static let unrecognisedSex = Code("unrecognisedSex")
         public static let refusedBundle = Code("refusedBundle")
         public static let uncertifiedSiteKey = Code("uncertifiedSiteKey")
         public static let unknownSite = Code("unknownSite")

@@ -66,11 +66,12 @@ struct ParticipantRowReader {
         func column(_ field: ImportField) -> Int? {
             columns[field.position]
         }
-        func problem(_ field: ImportField?, _ reason: String, _ remedy: MalakaError.Remedy? = nil) {
+        func problem(_ field: ImportField?, _ reason: String, _ remedy: MalakaError.Remedy? = nil,
+                     code: MalakaError.Code = .unspecified, value: String? = nil) {
             let column = field.flatMap(column)
             problems.append(ImportProblem(line: row.line, column: column,
                                           header: column.map(header(of:)),
-                                          reason: reason, remedy: remedy, isWorksheet: isWorksheet))
+                                          reason: reason, remedy: remedy, isWorksheet: isWorksheet, code: code, value: value))
         }
         func value(_ field: ImportField) -> String? {
             column(field).flatMap { CellReading.value(row[column: $0]) } ?? presets[field]
@@ -80,7 +81,7 @@ struct ParticipantRowReader {
             do {
                 return try parser(text)
             } catch let error as MalakaError {
-                problem(field, error.message, error.remedy)
+                problem(field, error.message, error.remedy, code: error.code, value: text)
             } catch {
                 problem(field, "“\(text)” could not be read: \(error).")
             }

@@ -112,7 +112,7 @@ struct ImportPreview {
                 let row: [String: Any?] = [
                     "file": file, "line": problem.line, "column": problem.column.map(label) ?? "",
                     "field": problem.header?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-                    "reason": errors.message(problem.reason), "remedy": problem.remedy.flatMap(errors.remedy),
+                    "reason": errors.message(problem), "remedy": problem.remedy.flatMap(errors.remedy),
                 ]
                 return row.compactMapValues { $0 }
             },

@@ -76,9 +76,16 @@ struct ErrorWording {
         return worded
     }
 
-    /// A sentence of the core about one row, as the page shows it.
-    func message(_ text: String) -> String {
-        text
+    /// The core's sentence about one row of an imported file, in the reader's language where the problem's
+    /// code says what it is; else the core's own sentence.
+    func message(_ problem: ImportProblem) -> String {
+        guard let value = problem.value else { return problem.reason }
+        switch problem.code {
+        case .unrecognisedSex: return words.format(.errSex, value)
+        case .unrecognisedMark: return words.format(.errMark, value)
+        case .nobodyByName: return words.format(.errNobodyByName, value)
+        default: return problem.reason
+        }
     }
 }
 

@@ -88,5 +88,8 @@ extension Words {
         .errUnknownCertificate: "There is no certificate with serial %1.", .errRevokeReason: "Say why the certificate is revoked.",
         .errRowsHaveProblems: "Rows with problems: %1 (listed below).",
         .errUndecided: "Rows that are probably someone already registered: %1 (listed below).",
+        .errSex: "“%1” is not a sex Malaka recognises. Write female or male (also f/m, ayol/erkak, ж/м).",
+        .errMark: "“%1” is not an attendance mark. Write + or 1 (present), - or н (absent), kech (late), sababli or уваж (excused), or leave the cell empty.",
+        .errNobodyByName: "Nobody enrolled in this event is called “%1”.",
     ]
 }

@@ -87,5 +87,8 @@ extension Words {
         .errNoNameColumn: "%1 faylida har qator kimligini aytadigan ustun yoʻq: ishtirokchi raqamlari bilan Id ustuni yoki ism (F.I.Sh., ФИО, Аты-жөнү, Full name).",
         .errUnknownCertificate: "%1 raqamli sertifikat yoʻq.", .errRevokeReason: "Sertifikat nega bekor qilinayotganini yozing.",
         .errRowsHaveProblems: "Xatosi bor qatorlar: %1 (quyida).", .errUndecided: "Ehtimol allaqachon roʻyxatda boʻlgan qatorlar: %1 (quyida).",
+        .errSex: "“%1” — Malaka biladigan jins emas. ayol yoki erkak deb yozing (yana f/m, ж/м).",
+        .errMark: "“%1” — davomat belgisi emas. + yoki 1 (keldi), - yoki yoʻq (kelmadi), kech (kechikdi), sababli (sababli) deb yozing yoki katakni boʻsh qoldiring.",
+        .errNobodyByName: "Bu tadbirga yozilganlar orasida “%1” ismli kishi yoʻq.",
     ]
 }
