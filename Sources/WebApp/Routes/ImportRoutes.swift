@@ -37,8 +37,7 @@ struct ImportRoutes: Sendable {
         let sheet = form["sheet"]
         let formValues: [String: Any] = ["attendanceChosen": kind == .attendance, "sheet": sheet ?? ""]
         guard let file = form.file("file") else {
-            // The door first: a person outside the scope learns nothing from the field error.
-            _ = try access(context).event(id: eventID)
+            // The page goes through the door first: a person outside the scope learns nothing from the field error.
             return try page(context: context, values: formValues.merging(["errors": ["file": words[.importChooseFile]]]) { $1 },
                             status: .badRequest)
         }
