@@ -127,6 +127,37 @@ struct ImportRouteTests {
         #expect(try Self.markCount(fixture) == 4)
     }
 
+    @Test func aRowThatIsProbablySomeoneRegisteredIsDecidedLineByLine() async throws {
+        let fixture = try await WebFixture()
+        let browser = try fixture.signIn("coordinator")
+        let event = fixture.xorazm.id
+        let aziza = fixture.people[0].id!
+        let list = Data("F.I.Sh.,Jinsi\nКаримова Азиза Рустамовна,ayol\nNilufar Rahimova,ayol\n".utf8)
+        let before = try Self.participantCount(fixture)
+        try await fixture.test { client in
+            let (headers, body) = fixture.upload(browser, fields: [("kind", "participants")], file: ("royxat.csv", list))
+            let preview = try await client.execute(uri: "/events/\(event)/import", method: .post, headers: headers, body: body)
+            #expect(preview.text.contains("select form=\"decide-form\" name=\"line-2\""))
+            #expect(preview.text.contains("<option value=\"link-\(aziza)\">taken as Aziza Karimova"))
+            #expect(!preview.text.contains("value=\"apply\""))
+            let id = try Self.uploadID(in: preview.text)
+            let decided = try await client.execute(uri: "/events/\(event)/import/\(id)", method: .post, headers: browser.formHeaders,
+                                                   body: browser.form([("action", "preview"), ("line-2", "link-\(aziza)")]))
+            #expect(decided.status == .ok)
+            #expect(decided.text.contains("<option value=\"link-\(aziza)\" selected>"))
+            #expect(decided.text.contains("value=\"apply\""))
+            // A number typed into the form that names someone outside the region is not found.
+            let foreign = try await client.execute(uri: "/events/\(event)/import/\(id)", method: .post, headers: browser.formHeaders,
+                                                   body: browser.form([("action", "apply"), ("line-2", "link-\(fixture.stranger.id!)")]))
+            #expect(foreign.status == .notFound)
+            let applied = try await client.execute(uri: "/events/\(event)/import/\(id)", method: .post, headers: browser.formHeaders,
+                                                   body: browser.form([("action", "apply"), ("line-2", "link-\(aziza)")]))
+            #expect(applied.status == .ok)
+            #expect(applied.text.contains("1 added, 0 registered already, 1 linked; 1 enrolled in this event."))
+        }
+        #expect(try Self.participantCount(fixture) == before + 1)
+    }
+
     @Test func theRowProblemsAreWordedInTheReadersLanguage() async throws {
         let fixture = try await WebFixture()
         let account = try #require(try fixture.database.account(named: "trainer"))

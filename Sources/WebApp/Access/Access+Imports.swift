@@ -8,6 +8,10 @@ struct ImportChoices: Sendable, Equatable {
     var emptyIsAbsent = false
     /// The worksheet of a workbook; the first visible one when nil.
     var sheet: String?
+    /// Rows, by line, taken as a registered person whatever the policy (`--link LINE=ID`).
+    var linkLines: [Int: Int64] = [:]
+    /// Rows, by line, added as new people whatever the policy (`--new LINE`).
+    var newLines: Set<Int> = []
 }
 
 extension Access {
@@ -20,8 +24,10 @@ extension Access {
         -> ParticipantImportReport {
         try checkWrites()
         let detail = try event(id: eventID)
+        // A row is linked only to someone the reader sees: a number typed into the form names nobody else.
+        for id in Set(choices.linkLines.values) where !(try sees(participantID: id)) { throw Refusal.notFound }
         var options = ParticipantImportOptions(eventID: eventID, skipInvalid: choices.skipInvalid, dryRun: dryRun,
-                                               onDuplicate: choices.onDuplicate)
+                                               onDuplicate: choices.onDuplicate, linkLines: choices.linkLines, newLines: choices.newLines)
         options.presets = try ImportPresets(parsing: ["region=\(detail.event.regionCode)"]
             + (detail.event.districtCode.map { ["district=\($0)"] } ?? []))
         return try database.importParticipants(data: data, fileName: fileName, reading: SpreadsheetReading(sheetName: choices.sheet),

@@ -30,8 +30,15 @@ struct ImportPreview {
         values["summary"] = report.written ? words.format(.importAdded, counts[0], counts[1], counts[2], counts[4])
             : words.format(.importWouldAdd, counts[0], counts[1], counts[2], counts[3], counts[4])
         values["rows"] = report.rows.prefix(Self.rowLimit).map { row -> [String: Any] in
-            ["line": row.line, "name": row.fullName, "outcome": outcome(row.outcome, isWorksheet: report.isWorksheet), "marks": [String]()]
+            var values: [String: Any] = ["line": row.line, "name": row.fullName, "outcome": outcome(row.outcome, isWorksheet: report.isWorksheet),
+                                         "marks": [String]()]
+            if let decisions = decisions(row, choices: choices) {
+                values["decisions"] = decisions
+                values["decides"] = true
+            }
+            return values
         }
+        values["decidesRows"] = report.rows.contains { decisions($0, choices: choices) != nil }
         values["hasRows"] = !report.rows.isEmpty
         values["moreRows"] = moreRows(report.rows.count)
         values["isParticipants"] = true
@@ -63,6 +70,22 @@ struct ImportPreview {
         values["moreRows"] = moreRows(report.rows.count)
         values["isParticipants"] = false
         return finish(values, uploadID: uploadID, choices: choices)
+    }
+
+    /// The choices for a row that awaits a decision, or was decided line by line (`--link LINE=ID`, `--new LINE`):
+    /// the policy for all rows, a new person, or one of the registered people it is like that the reader sees.
+    private func decisions(_ row: ParticipantImportReport.Row, choices: ImportChoices) -> [[String: Any]]? {
+        let candidates: [ParticipantImportReport.Candidate]
+        switch row.outcome {
+        case .undecided(let probable): candidates = probable
+        case .link(let match, byLine: true): candidates = [match]
+        case .add(let similar) where choices.newLines.contains(row.line): candidates = similar.filter(\.isProbable)
+        default: return nil
+        }
+        let chosen = choices.linkLines[row.line].map { "link-\($0)" } ?? (choices.newLines.contains(row.line) ? "new" : "")
+        let options = [("", words[.importByPolicy]), ("new", words[.importAdd])]
+            + candidates.filter { sees($0.participantID) }.map { ("link-\($0.participantID)", words.format(.importLinked, candidate($0))) }
+        return options.map { value, label in ["value": value, "label": label, "selected": value == chosen] }
     }
 
     /// Why the import would be (or was) refused, worded with the report's counts.

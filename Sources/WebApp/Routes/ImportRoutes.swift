@@ -69,6 +69,11 @@ struct ImportRoutes: Sendable {
         choices.onDuplicate = form["onDuplicate"].flatMap(ParticipantImportOptions.DuplicatePolicy.init(rawValue:)) ?? .ask
         choices.skipInvalid = form["skipInvalid"] == "on"
         choices.emptyIsAbsent = form["emptyIsAbsent"] == "on"
+        for (name, value) in form.fields(prefixed: "line-") {
+            guard let line = Int(name.dropFirst("line-".count)) else { continue }
+            if value == "new" { choices.newLines.insert(line) }
+            if value.hasPrefix("link-"), let id = Int64(value.dropFirst("link-".count)) { choices.linkLines[line] = id }
+        }
         let apply = form["action"] == "apply"
         do {
             let (values, written) = try run(upload, uploadID: uploadID, choices: choices, dryRun: !apply, context: context)

@@ -91,5 +91,6 @@ extension Words {
         .errSex: "“%1” is not a sex Malaka recognises. Write female or male (also f/m, ayol/erkak, ж/м).",
         .errMark: "“%1” is not an attendance mark. Write + or 1 (present), - or н (absent), kech (late), sababli or уваж (excused), or leave the cell empty.",
         .errNobodyByName: "Nobody enrolled in this event is called “%1”.",
+        .importDecideRow: "Decide", .importByPolicy: "as chosen below for all",
     ]
 }

@@ -90,5 +90,6 @@ extension Words {
         .errSex: "“%1” — Malaka biladigan jins emas. ayol yoki erkak deb yozing (yana f/m, ж/м).",
         .errMark: "“%1” — davomat belgisi emas. + yoki 1 (keldi), - yoki yoʻq (kelmadi), kech (kechikdi), sababli (sababli) deb yozing yoki katakni boʻsh qoldiring.",
         .errNobodyByName: "Bu tadbirga yozilganlar orasida “%1” ismli kishi yoʻq.",
+        .importDecideRow: "Qaror", .importByPolicy: "hammasi uchun quyida tanlangandek",
     ]
 }
