@@ -249,6 +249,25 @@ struct ImportRouteTests {
         #expect(text.contains("<script>alert(1)</script>"))
     }
 
+    @Test func theSignInWorkbookUploadsBackAsASignInSheet() async throws {
+        let fixture = try await WebFixture()
+        let browser = try fixture.signIn("trainer")
+        let event = fixture.xorazm.id
+        try await fixture.test { client in
+            let workbook = try await client.execute(uri: "/events/\(event)/sign-in.xlsx", method: .get, headers: browser.headers)
+            #expect(workbook.status == .ok)
+            #expect(workbook.headers[.contentDisposition] == "attachment; filename=\"sign-in-\(event).xlsx\"")
+            let (headers, body) = fixture.upload(browser, fields: [("kind", "attendance")], file: ("sign-in-\(event).xlsx", Data(buffer: workbook.body)))
+            let preview = try await client.execute(uri: "/events/\(event)/import", method: .post, headers: headers, body: body)
+            #expect(preview.status == .ok)
+            // Unmarked, every enrolled person is found by number and no mark would be recorded.
+            #expect(preview.text.contains("0 marks for 8 people would be recorded."))
+            let theirs = try fixture.signIn("samarqand")
+            let foreign = try await client.execute(uri: "/events/\(event)/sign-in.xlsx", method: .get, headers: theirs.headers)
+            #expect(foreign.status == .notFound)
+        }
+    }
+
     @Test func multipartPartsAreReadWithTheirNamesAndFiles() {
         let body = Data("--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n abc \r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\x\\\\a.csv\"\r\nContent-Type: text/csv\r\n\r\nA,B\r\n1,2\r\n--b--\r\n".utf8)
         let form = MultipartForm(body: body, boundary: "b")

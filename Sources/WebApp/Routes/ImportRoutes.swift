@@ -15,7 +15,8 @@ struct ImportRoutes: Sendable {
         router.page("/events/:event/import") { _, context in try page(context: context) }
         router.upload("/events/:event/import") { form, context in try upload(form: form, context: context) }
         router.form("/events/:event/import/:upload") { form, _, context in try decide(form: form, context: context) }
-        router.page("/events/:event/sign-in.pdf") { query, context in try signInSheet(query: query, context: context) }
+        router.page("/events/:event/sign-in.pdf") { query, context in try signInSheet(query: query, asWorkbook: false, context: context) }
+        router.page("/events/:event/sign-in.xlsx") { query, context in try signInSheet(query: query, asWorkbook: true, context: context) }
     }
 
     private func page(context: WebContext, values extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) throws -> Response {
@@ -125,16 +126,19 @@ struct ImportRoutes: Sendable {
         return (page, written)
     }
 
-    /// The event's sign-in sheet as the command line prints it, in the event's language unless `lang` names another.
-    private func signInSheet(query: FormData, context: WebContext) throws -> Response {
+    /// The event's sign-in sheet as `malaka attendance sheet` writes it, PDF to print or the same grid as a workbook
+    /// (which, marked, uploads back here), in the event's language unless `lang` names another.
+    private func signInSheet(query: FormData, asWorkbook: Bool, context: WebContext) throws -> Response {
         let eventID = try context.parameters.require("event", as: Int64.self)
         let attendance = try access(context).attendanceSheet(eventID: eventID)
         let language = query["lang"].flatMap(DocumentLanguage.init(rawValue:))
             ?? SignInSheet.defaultLanguage(regionCode: attendance.event.event.regionCode)
-        let data = try SignInSheetPDF(sheet: SignInSheet(attendance, language: language, gazetteer: .bundled)).data()
+        let sheet = SignInSheet(attendance, language: language, gazetteer: .bundled)
+        let data = asWorkbook ? try sheet.workbook() : try SignInSheetPDF(sheet: sheet).data()
+        let type = asWorkbook ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/pdf"
         return Response(status: .ok, headers: [
-            .contentType: "application/pdf", .cacheControl: "no-store",
-            .contentDisposition: "attachment; filename=\"sign-in-\(eventID).pdf\"",
+            .contentType: type, .cacheControl: "no-store",
+            .contentDisposition: "attachment; filename=\"sign-in-\(eventID).\(asWorkbook ? "xlsx" : "pdf")\"",
         ], body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 }

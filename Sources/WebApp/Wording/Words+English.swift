@@ -92,5 +92,6 @@ extension Words {
         .errMark: "“%1” is not an attendance mark. Write + or 1 (present), - or н (absent), kech (late), sababli or уваж (excused), or leave the cell empty.",
         .errNobodyByName: "Nobody enrolled in this event is called “%1”.",
         .importDecideRow: "Decide", .importByPolicy: "as chosen below for all",
+        .signInWorkbook: "The sign-in sheet as a workbook (XLSX), to mark and upload",
     ]
 }

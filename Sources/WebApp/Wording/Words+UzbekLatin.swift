@@ -91,5 +91,6 @@ extension Words {
         .errMark: "“%1” — davomat belgisi emas. + yoki 1 (keldi), - yoki yoʻq (kelmadi), kech (kechikdi), sababli (sababli) deb yozing yoki katakni boʻsh qoldiring.",
         .errNobodyByName: "Bu tadbirga yozilganlar orasida “%1” ismli kishi yoʻq.",
         .importDecideRow: "Qaror", .importByPolicy: "hammasi uchun quyida tanlangandek",
+        .signInWorkbook: "Davomat varaqasi kitob sifatida (XLSX): belgilab, yuklash uchun",
     ]
 }
