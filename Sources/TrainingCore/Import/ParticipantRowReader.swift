@@ -96,7 +96,8 @@ struct ParticipantRowReader {
                 ? "The name is empty. Write the person's name, or delete the row."
                 : "The name is a formula saved without its value (the program that wrote the file does not calculate). Open the file in Excel or LibreOffice and save it again, or paste the names as values."
             problems.append(ImportProblem(line: row.line, column: column, header: header(of: column),
-                                          reason: reason, isWorksheet: isWorksheet))
+                                          reason: reason, isWorksheet: isWorksheet, code: formula == nil ? .missingName : .unspecified,
+                                          value: ""))
         }
         // Text that is stored and later printed must not carry control or direction-override characters.
         let forbiddenHelp = "Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive."
@@ -152,7 +153,7 @@ struct ParticipantRowReader {
         if let regionText {
             switch region(regionText) {
             case .success(let region): regionCode = region.code
-            case .failure(let error): problem(.region, error.message, error.remedy)
+            case .failure(let error): problem(.region, error.message, error.remedy, code: error.code, value: regionText)
             }
         }
         if let districtText, regionText == nil || regionCode != nil {
@@ -160,7 +161,7 @@ struct ParticipantRowReader {
             case .success(let district):
                 districtCode = district.code
                 regionCode = district.regionCode
-            case .failure(let error): problem(.district, error.message, error.remedy)
+            case .failure(let error): problem(.district, error.message, error.remedy, code: error.code, value: districtText)
             }
         }
 

@@ -84,6 +84,9 @@ struct ErrorWording {
         case .unrecognisedSex: return words.format(.errSex, value)
         case .unrecognisedMark: return words.format(.errMark, value)
         case .nobodyByName: return words.format(.errNobodyByName, value)
+        case .missingName: return words[.errNameEmpty]
+        case .unknownRegion: return words.format(.errRegion, value)
+        case .unknownDistrict: return words.format(.errDistrict, value)
         default: return problem.reason
         }
     }

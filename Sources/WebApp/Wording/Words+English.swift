@@ -93,5 +93,8 @@ extension Words {
         .errNobodyByName: "Nobody enrolled in this event is called “%1”.",
         .importDecideRow: "Decide", .importByPolicy: "as chosen below for all",
         .signInWorkbook: "The sign-in sheet as a workbook (XLSX), to mark and upload",
+        .errNameEmpty: "The name is empty. Write the person's name, or delete the row.",
+        .errRegion: "“%1” is not a region Malaka knows. Write a code such as UZ-XO or KG-C, or a name such as Xorazm, Samarqand or Chuy.",
+        .errDistrict: "“%1” is not a district Malaka knows in that region. Check its spelling, or leave the cell empty.",
     ]
 }

@@ -92,5 +92,8 @@ extension Words {
         .errNobodyByName: "Bu tadbirga yozilganlar orasida “%1” ismli kishi yoʻq.",
         .importDecideRow: "Qaror", .importByPolicy: "hammasi uchun quyida tanlangandek",
         .signInWorkbook: "Davomat varaqasi kitob sifatida (XLSX): belgilab, yuklash uchun",
+        .errNameEmpty: "Ism boʻsh. Kishining ismini yozing yoki qatorni oʻchiring.",
+        .errRegion: "“%1” — Malaka biladigan viloyat emas. UZ-XO yoki KG-C kabi kodni yoki Xorazm, Samarqand, Chuy kabi nomni yozing.",
+        .errDistrict: "“%1” — bu viloyatda Malaka biladigan tuman emas. Yozilishini tekshiring yoki katakni boʻsh qoldiring.",
     ]
 }
