@@ -158,6 +158,32 @@ struct ImportRouteTests {
         #expect(try Self.participantCount(fixture) == before + 1)
     }
 
+    @Test func aRowThatIsSomeoneRegisteredElsewhereIsNeitherNamedNorEnrolled() async throws {
+        let fixture = try await WebFixture()
+        let browser = try fixture.signIn("samarqand")
+        let event = fixture.samarqand.id
+        // Someone from Xorazm at a Samarqand training: the row is Aziza Karimova of Xorazm, whom Samarqand does not see.
+        let list = Data("F.I.Sh.,Viloyat\nAziza Karimova,Xorazm\n".utf8)
+        try await fixture.test { client in
+            let (headers, body) = fixture.upload(browser, fields: [("kind", "participants")], file: ("royxat.csv", list))
+            let preview = try await client.execute(uri: "/events/\(event)/import", method: .post, headers: headers, body: body)
+            #expect(preview.text.contains("already registered: someone registered elsewhere"))
+            #expect(preview.text.contains("Rows taken as someone registered outside your area: 1."))
+            #expect(!preview.text.contains("value=\"apply\""))
+            let id = try Self.uploadID(in: preview.text)
+            let forced = try await client.execute(uri: "/events/\(event)/import/\(id)", method: .post, headers: browser.formHeaders,
+                                                  body: browser.form([("action", "apply")]))
+            #expect(forced.status == .forbidden)
+            let asNew = try await client.execute(uri: "/events/\(event)/import/\(id)", method: .post, headers: browser.formHeaders,
+                                                 body: browser.form([("action", "apply"), ("line-2", "new")]))
+            #expect(asNew.status == .ok)
+            #expect(asNew.text.contains("1 added"))
+        }
+        let enrolled = try fixture.database.attendanceSheet(eventID: event).rows.map(\.participant)
+        #expect(enrolled.contains { $0.fullName == "Aziza Karimova" && $0.id != fixture.people[0].id })
+        #expect(!enrolled.contains { $0.id == fixture.people[0].id })
+    }
+
     @Test func theRowProblemsAreWordedInTheReadersLanguage() async throws {
         let fixture = try await WebFixture()
         let account = try #require(try fixture.database.account(named: "trainer"))

@@ -30,8 +30,18 @@ extension Access {
                                                onDuplicate: choices.onDuplicate, linkLines: choices.linkLines, newLines: choices.newLines)
         options.presets = try ImportPresets(parsing: ["region=\(detail.event.regionCode)"]
             + (detail.event.districtCode.map { ["district=\($0)"] } ?? []))
-        return try database.importParticipants(data: data, fileName: fileName, reading: SpreadsheetReading(sheetName: choices.sheet),
-                                               options: options)
+        let reading = SpreadsheetReading(sheetName: choices.sheet)
+        if !dryRun {
+            // Taking a row as someone outside the scope would enroll a person the reader may not change; the
+            // preview says so and offers “a new person” for such rows, and applying it anyway is refused.
+            var check = options
+            check.dryRun = true
+            let plan = try database.importParticipants(data: data, fileName: fileName, reading: reading, options: check)
+            if try plan.rows.contains(where: { try $0.matchedID.map { !(try sees(participantID: $0)) } ?? false }) {
+                throw Refusal.forbidden
+            }
+        }
+        return try database.importParticipants(data: data, fileName: fileName, reading: reading, options: options)
     }
 
     /// Records (or, with `dryRun`, previews) the marks of a sign-in sheet of an event of the scope, through the
@@ -49,5 +59,15 @@ extension Access {
     func sees(participantID: Int64) throws -> Bool {
         guard let person = try? database.participant(id: participantID) else { return false }
         return try sees(person)
+    }
+}
+
+extension ParticipantImportReport.Row {
+    /// The registered person the row is taken as (already registered, or linked), if any.
+    var matchedID: Int64? {
+        switch outcome {
+        case .alreadyRegistered(let match), .link(let match, _): match.participantID
+        default: nil
+        }
     }
 }

@@ -24,7 +24,10 @@ struct ImportPreview {
         var values = common(file: report.file, source: report.source, isWorksheet: report.isWorksheet, headerLine: report.headerLine,
                             columns: report.columns, problems: report.problems, written: report.written,
                             hiddenRows: report.hiddenRows, included: report.includedHidden)
-        values["refusals"] = refusals(report.refusals, rejected: report.rejectedLines.count, undecided: report.undecided.count)
+        var refused = refusals(report.refusals, rejected: report.rejectedLines.count, undecided: report.undecided.count)
+        let elsewhere = report.rows.filter(isElsewhere).count
+        if elsewhere > 0 { refused.append(["message": words.format(.importElsewhere, words.number(elsewhere))]) }
+        values["refusals"] = refused
         let counts = [report.added.count, report.alreadyRegistered.count + report.sameAsEarlierRow.count, report.linked.count,
                       report.undecided.count, report.newlyEnrolled].map(words.number)
         values["summary"] = report.written ? words.format(.importAdded, counts[0], counts[1], counts[2], counts[4])
@@ -77,6 +80,7 @@ struct ImportPreview {
     private func decisions(_ row: ParticipantImportReport.Row, choices: ImportChoices) -> [[String: Any]]? {
         let candidates: [ParticipantImportReport.Candidate]
         switch row.outcome {
+        case _ where isElsewhere(row): candidates = []
         case .undecided(let probable): candidates = probable
         case .link(let match, byLine: true): candidates = [match]
         case .add(let similar) where choices.newLines.contains(row.line): candidates = similar.filter(\.isProbable)
@@ -86,6 +90,11 @@ struct ImportPreview {
         let options = [("", words[.importByPolicy]), ("new", words[.importAdd])]
             + candidates.filter { sees($0.participantID) }.map { ("link-\($0.participantID)", words.format(.importLinked, candidate($0))) }
         return options.map { value, label in ["value": value, "label": label, "selected": value == chosen] }
+    }
+
+    /// Whether the row is taken as someone registered outside the reader's scope, which the reader may not do.
+    private func isElsewhere(_ row: ParticipantImportReport.Row) -> Bool {
+        row.matchedID.map { !sees($0) } ?? false
     }
 
     /// Why the import would be (or was) refused, worded with the report's counts.

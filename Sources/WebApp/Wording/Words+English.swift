@@ -96,5 +96,6 @@ extension Words {
         .errNameEmpty: "The name is empty. Write the person's name, or delete the row.",
         .errRegion: "“%1” is not a region Malaka knows. Write a code such as UZ-XO or KG-C, or a name such as Xorazm, Samarqand or Chuy.",
         .errDistrict: "“%1” is not a district Malaka knows in that region. Check its spelling, or leave the cell empty.",
+        .importElsewhere: "Rows taken as someone registered outside your area: %1. Choose “new person” for them in the Decide column, or ask that area's coordinator to import them.",
     ]
 }
