@@ -160,6 +160,7 @@ def test_trainer_coordinator_and_manager_in_the_browser(browser, served, tmp_pat
     driver.find_element(By.XPATH, "//button[normalize-space()='Issue the certificates']").click()
     WebDriverWait(driver, 60).until(lambda d: "6 certificates are issued." in d.page_source)
     check_accessibility(browser, "event")
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(SCREENSHOTS / "web-coordinator-event.png"))
     downloads = tmp_path / "downloads"
     downloads.mkdir()
