@@ -229,6 +229,12 @@ struct ImportRouteTests {
                                                      file: ("a.csv", Self.goodList))
             let refused = try await client.execute(uri: "/events/\(event)/import", method: .post, headers: forged, body: tokenless)
             #expect(refused.status == .forbidden)
+            // A file over the limit is refused with a page that says so, not read into memory whole.
+            let huge = Data(repeating: 0x41, count: MultipartForm.sizeLimit + 1)
+            let (bigHeaders, bigBody) = fixture.upload(browser, fields: [("kind", "participants")], file: ("big.csv", huge))
+            let tooLarge = try await client.execute(uri: "/events/\(event)/import", method: .post, headers: bigHeaders, body: bigBody)
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect(tooLarge.text.contains("a file may be 8 MB at most"))
         }
     }
 

@@ -97,5 +97,6 @@ extension Words {
         .errRegion: "“%1” is not a region Malaka knows. Write a code such as UZ-XO or KG-C, or a name such as Xorazm, Samarqand or Chuy.",
         .errDistrict: "“%1” is not a district Malaka knows in that region. Check its spelling, or leave the cell empty.",
         .importElsewhere: "Rows taken as someone registered outside your area: %1. Choose “new person” for them in the Decide column, or ask that area's coordinator to import them.",
+        .tooLarge: "What was sent is too large: a file may be %1 MB at most. Split the list, or save it as CSV.",
     ]
 }

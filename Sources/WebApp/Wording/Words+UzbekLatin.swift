@@ -96,5 +96,6 @@ extension Words {
         .errRegion: "“%1” — Malaka biladigan viloyat emas. UZ-XO yoki KG-C kabi kodni yoki Xorazm, Samarqand, Chuy kabi nomni yozing.",
         .errDistrict: "“%1” — bu viloyatda Malaka biladigan tuman emas. Yozilishini tekshiring yoki katakni boʻsh qoldiring.",
         .importElsewhere: "Hududingizdan tashqarida roʻyxatga olingan kishi deb olingan qatorlar: %1. Ular uchun «Qaror» ustunida «yangi ishtirokchi»ni tanlang yoki oʻsha hudud koordinatoridan import qilishni soʻrang.",
+        .tooLarge: "Yuborilgan narsa juda katta: fayl koʻpi bilan %1 MB boʻlishi mumkin. Roʻyxatni boʻling yoki CSV sifatida saqlang.",
     ]
 }
