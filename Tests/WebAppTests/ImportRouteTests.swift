@@ -200,11 +200,13 @@ struct ImportRouteTests {
             #expect(marks.text.contains("«??» — не отметка посещаемости."))
             #expect(marks.text.contains("Среди записанных на это мероприятие нет человека по имени «Nobody Atall»."))
             #expect(!marks.text.contains("Nobody enrolled in event"))
-            let places = Data("F.I.Sh.,Viloyat\nNilufar Rahimova,Atlantis\n,Xorazm\n".utf8)
+            let places = Data("F.I.Sh.,Viloyat,Tugʻilgan yili\nNilufar Rahimova,Atlantis,1850\n,Xorazm,\nSanjar Olimov,Xorazm,abc\n".utf8)
             let (placeHeaders, placeBody) = fixture.upload(browser, fields: [("kind", "participants")], file: ("joylar.csv", places))
             let placeList = try await client.execute(uri: "/events/\(fixture.xorazm.id)/import", method: .post, headers: placeHeaders, body: placeBody)
             #expect(placeList.text.contains("«Atlantis» — не регион, который знает Malaka."))
             #expect(placeList.text.contains("Имя пустое. Напишите имя человека или удалите строку."))
+            #expect(placeList.text.contains("Год рождения 1850 невозможен."))
+            #expect(placeList.text.contains("«abc» — не год рождения."))
         }
     }
 

@@ -22,6 +22,8 @@ extension MalakaError {
         public static let databaseOutOfDate = Code("databaseOutOfDate")
         public static let datesOutOfOrder = Code("datesOutOfOrder")
         public static let eventFull = Code("eventFull")
+        /// A birth year before 1900 or after this year.
+        public static let impossibleBirthYear = Code("impossibleBirthYear")
         public static let languageNotOffered = Code("languageNotOffered")
         public static let lastSession = Code("lastSession")
         public static let lineNotARow = Code("lineNotARow")
@@ -40,6 +42,7 @@ extension MalakaError {
         public static let noSessions = Code("noSessions")
         public static let noSigningKey = Code("noSigningKey")
         public static let nobodyCompleted = Code("nobodyCompleted")
+        public static let notABirthYear = Code("notABirthYear")
         public static let notAFile = Code("notAFile")
         public static let notAFolder = Code("notAFolder")
         public static let notEnrolled = Code("notEnrolled")

@@ -87,6 +87,8 @@ struct ErrorWording {
         case .missingName: return words[.errNameEmpty]
         case .unknownRegion: return words.format(.errRegion, value)
         case .unknownDistrict: return words.format(.errDistrict, value)
+        case .notABirthYear: return words.format(.errBirthYear, value)
+        case .impossibleBirthYear: return words.format(.errBirthYearRange, value)
         default: return problem.reason
         }
     }

@@ -45,6 +45,6 @@ enum Phrase: String, CaseIterable, Sendable {
     case fieldHeading, shownMeanwhile, personGone, conflictNumber
     // The core's errors of these forms, in the reader's language
     case errNobodyCompleted, errNoHeaderRow, errNoNameColumn, errUnknownCertificate, errRevokeReason, errRowsHaveProblems, errUndecided
-    case errSex, errMark, errNobodyByName, errNameEmpty, errRegion, errDistrict
+    case errSex, errMark, errNobodyByName, errNameEmpty, errRegion, errDistrict, errBirthYear, errBirthYearRange
     case importDecideRow, importByPolicy, signInWorkbook, importElsewhere, tooLarge
 }

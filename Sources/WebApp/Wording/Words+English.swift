@@ -98,5 +98,7 @@ extension Words {
         .errDistrict: "“%1” is not a district Malaka knows in that region. Check its spelling, or leave the cell empty.",
         .importElsewhere: "Rows taken as someone registered outside your area: %1. Choose “new person” for them in the Decide column, or ask that area's coordinator to import them.",
         .tooLarge: "What was sent is too large: a file may be %1 MB at most. Split the list, or save it as CSV.",
+        .errBirthYear: "“%1” is not a birth year. Write it with four digits, e.g. 1987.",
+        .errBirthYearRange: "Birth year %1 is not possible. Give a year from 1900 to this year.",
     ]
 }

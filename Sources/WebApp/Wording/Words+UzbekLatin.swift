@@ -97,5 +97,7 @@ extension Words {
         .errDistrict: "“%1” — bu viloyatda Malaka biladigan tuman emas. Yozilishini tekshiring yoki katakni boʻsh qoldiring.",
         .importElsewhere: "Hududingizdan tashqarida roʻyxatga olingan kishi deb olingan qatorlar: %1. Ular uchun «Qaror» ustunida «yangi ishtirokchi»ni tanlang yoki oʻsha hudud koordinatoridan import qilishni soʻrang.",
         .tooLarge: "Yuborilgan narsa juda katta: fayl koʻpi bilan %1 MB boʻlishi mumkin. Roʻyxatni boʻling yoki CSV sifatida saqlang.",
+        .errBirthYear: "“%1” — tugʻilgan yil emas. Uni toʻrt raqam bilan yozing, masalan 1987.",
+        .errBirthYearRange: "%1 tugʻilgan yil boʻlishi mumkin emas. 1900 yildan shu yilgacha boʻlgan yilni yozing.",
     ]
 }
