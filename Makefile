@@ -2,7 +2,7 @@
 
 SWIFT        ?= swift
 DEMO_DIR     ?= demo-output
-APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools ghostscript chromium chromium-driver
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools ghostscript chromium chromium-driver openssl
 
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
