@@ -51,6 +51,15 @@ max_len() {
   esac
 }
 
+# The Swift driver does not recompile a file when only -Xswiftc flags change, so a build made with
+# other flags is thrown away (the corpora and findings are kept).
+coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+if [ -d "$scratch/debug" ] && [ "$(cat "$scratch/coverage-flags" 2>/dev/null)" != "$coverage" ]; then
+  echo "== $scratch was built with other coverage flags: building again"
+  rm -rf "$scratch/debug" "$scratch"/x86_64-* "$scratch"/aarch64-*
+fi
+mkdir -p "$scratch" && echo "$coverage" > "$scratch/coverage-flags"
+
 status=0
 summary=()
 for target in "${targets[@]}"; do
@@ -59,7 +68,7 @@ for target in "${targets[@]}"; do
   # comparison tracing), so that libFuzzer sees Swift's edges and not only the C packages'; the older
   # trace-pc-guard kind (`edge` alone) makes libFuzzer refuse to start.
   if ! MALAKA_FUZZ=1 swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address \
-       -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp --product "$target" 2>&1 | tail -3; then
+       -Xswiftc -sanitize-coverage="$coverage" --product "$target" 2>&1 | tail -3; then
     echo "error: building $target failed." >&2
     exit 1
   fi
