@@ -2,7 +2,7 @@
 
 SWIFT        ?= swift
 DEMO_DIR     ?= demo-output
-APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools ghostscript chromium chromium-driver
+APT_PACKAGES := libsqlite3-dev libcairo2-dev libharfbuzz-dev libqrencode-dev fonts-noto-core fonts-dejavu-core poppler-utils zbar-tools ghostscript chromium chromium-driver openssl
 
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -49,12 +49,13 @@ pydeps:
 	  || $(PYTHON) -m pip install --quiet selenium pytest axe-selenium-python 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet --break-system-packages selenium pytest axe-selenium-python
 
-# The whole test suite, then every benchmark once at a tiny size (Benchmarks/smoke.sh), so that a
+# The whole test suite (Tests/run-suites.sh: the end-to-end suites and the others in two processes side
+# by side), then every benchmark once at a tiny size (Benchmarks/smoke.sh), so that a
 # benchmark that no longer runs fails here rather than in `make bench`. MALAKA_BENCHMARKS is set for
 # the build and the tests alike, so that SwiftPM plans one build, with the benchmarks in it.
 test: deps pydeps
 	$(BENCH_SWIFT) build --build-tests
-	$(BENCH_SWIFT) test --skip-build
+	bash Tests/run-suites.sh "$$($(BENCH_SWIFT) build --show-bin-path)"
 	bash Benchmarks/smoke.sh "$$($(BENCH_SWIFT) build --show-bin-path)"
 	$(MAKE) browser-test BROWSER_SWIFT="$(BENCH_SWIFT)"
 

@@ -2,8 +2,8 @@
 # The load test of `malaka serve` (part of `make bench`): the scheduling benchmark's database of 10,000
 # events, a trainer of Khorezm and a manager of Uzbekistan signed in through the sign-in page, then for
 # SECONDS at once: 50 connections marking attendance (wrk, Benchmarks/WebLoad/mark.lua) and 10 reading
-# the 2019 region summary (summary.lua). It fails unless nothing failed, every mark answered is in the
-# database, and the 99th percentile of marking is under 50 ms.
+# the 2019 region summary (summary.lua). It fails unless nothing failed and every mark answered is in the
+# database, and says whether the 99th percentile of marking is under 50 ms.
 #
 # Usage: Benchmarks/web-load.sh BIN_DIR [SECONDS]   (BIN_DIR holds a release malaka and malaka-bench)
 set -euo pipefail

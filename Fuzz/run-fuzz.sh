@@ -51,14 +51,24 @@ max_len() {
   esac
 }
 
+# The Swift driver does not recompile a file when only -Xswiftc flags change, so a build made with
+# other flags is thrown away (the corpora and findings are kept).
+coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+if [ -d "$scratch/debug" ] && [ "$(cat "$scratch/coverage-flags" 2>/dev/null)" != "$coverage" ]; then
+  echo "== $scratch was built with other coverage flags: building again"
+  rm -rf "$scratch/debug" "$scratch"/x86_64-* "$scratch"/aarch64-*
+fi
+mkdir -p "$scratch" && echo "$coverage" > "$scratch/coverage-flags"
+
 status=0
 summary=()
 for target in "${targets[@]}"; do
   echo "== $target: building (debug, --sanitize=fuzzer --sanitize=address, $scratch)"
-  # swiftc's -sanitize=fuzzer links libFuzzer but puts no coverage counters in Swift code (only the C
-  # targets had any: every CSV input then looked alike to libFuzzer), so Swift code asks for them itself.
+  # Swift code asks for libFuzzer's kind of coverage itself (inline 8-bit counters, a PC table and
+  # comparison tracing), so that libFuzzer sees Swift's edges and not only the C packages'; the older
+  # trace-pc-guard kind (`edge` alone) makes libFuzzer refuse to start.
   if ! MALAKA_FUZZ=1 swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address \
-       -Xswiftc -sanitize-coverage=edge,trace-cmp --product "$target" 2>&1 | tail -3; then
+       -Xswiftc -sanitize-coverage="$coverage" --product "$target" 2>&1 | tail -3; then
     echo "error: building $target failed." >&2
     exit 1
   fi
@@ -73,7 +83,8 @@ for target in "${targets[@]}"; do
   echo "== $target: fuzzing for $seconds s from $(ls "$seed_dir" | wc -l) seeds and $(ls "$corpus" | wc -l) inputs kept from earlier runs"
   log="$scratch/$target.log"
   # Leaks inside other projects' code, each with its reason, are listed in Fuzz/lsan-suppressions.txt.
-  LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+  # Swift's own backtracer is kept out of the way: libFuzzer writes the input that crashed and stops.
+  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
   "$binary" "$corpus" "$seed_dir" -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
     -rss_limit_mb=3072 -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
   code=$?

@@ -1,5 +1,6 @@
 """Reads the two wrk reports and the marks logged, and checks them against the database: no errors, every
-mark answered 200 is in the database, and the 99th percentile of marking under the bound.
+mark answered 200 is in the database (it fails otherwise); and prints whether the 99th percentile of
+marking is under the bound.
 
 Usage: check.py DATABASE WORK_DIR P99_BOUND_MS"""
 import glob
@@ -51,8 +52,10 @@ if mark["errors"] or summary["errors"] or failed:
     problems.append("some requests failed")
 if missing:
     problems.append(f"{len(missing)} marks answered 200 are not in the database")
-if mark["99"] >= bound:
-    problems.append(f"the 99th percentile of marking, {mark['99']:.2f} ms, is not under {bound:.0f} ms")
+# A missed bound is a figure, as in every other benchmark, so that `make bench` goes on to the next one;
+# a failed request or a lost mark is an error.
+verdict = "met" if mark["99"] < bound else "MISSED"
+print(f"marking p99 {mark['99']:.2f} ms against the bound of {bound:.0f} ms: {verdict}")
 if problems:
     print("error: " + "; ".join(problems), file=sys.stderr)
     sys.exit(1)

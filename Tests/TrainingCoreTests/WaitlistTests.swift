@@ -57,4 +57,17 @@ import Testing
         // Enrolling a waitlisted person again is refused
         #expect(throws: MalakaError.self) { try database.enroll(eventID: event.id, participantIDs: [ids[1]]) }
     }
+
+    @Test func takingSomeoneOffByNameLooksOnlyAtTheEventAndItsWaitlist() throws {
+        let database = try Fixtures.schedulingDatabase()
+        let event = try Fixtures.khorezmTraining(in: database, capacity: 1)
+        let ids = try Fixtures.people(["Gulnora Karimova", "Gulnora Rahimova", "Gulnora Yusupova"], in: database)
+        _ = try database.enrollOrWaitlist(eventID: event.id, participantIDs: Array(ids.prefix(2)))
+        // Gulnora Yusupova is registered but not on the event, so "Gulnora" means only the two on it
+        let error = Fixtures.refusal { _ = try database.participantOnEvent(eventID: event.id, matching: "Gulnora") }
+        #expect(error?.message.contains("could be 2 people enrolled in event \(event.id) or on its waitlist") == true)
+        #expect(try database.participantOnEvent(eventID: event.id, matching: "Rahimova") == ids[1])
+        #expect(throws: MalakaError.self) { try database.participantOnEvent(eventID: event.id, matching: "Yusupova") }
+        #expect(try database.participant(matching: "Yusupova") == ids[2])
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import PDFTestSupport
@@ -74,6 +75,26 @@ final class WebFixture: @unchecked Sendable {
             let all = [("csrf", csrf)] + fields
             return ByteBuffer(string: all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&"))
         }
+    }
+
+    /// A file upload as a browser sends it: `multipart/form-data` with the form token, fields and one file.
+    func upload(_ browser: Browser, fields: [(String, String)], file: (name: String, data: Data)?) -> (HTTPFields, ByteBuffer) {
+        let boundary = "----MalakaTestBoundary\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in [("csrf", browser.csrf)] + fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
+            body += file.data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        return ([.cookie: browser.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(data: body))
+    }
+
+    /// Reads or writes the database file directly, around the core, as another program would.
+    func sql<T>(_ body: (Database) throws -> T) throws -> T {
+        try DatabaseQueue(path: folder.appendingPathComponent("malaka.sqlite").path).write(body)
     }
 
     /// Opens a session for an account the way signing in does.

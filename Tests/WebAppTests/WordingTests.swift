@@ -30,7 +30,9 @@ struct WordingTests {
         try await fixture.test { client in
             for (path, phrase) in [("/sessions", Phrase.thisWeek), ("/events", .enrolledCount), ("/events/\(event)", .completion),
                                    ("/events/\(event)/attendance", .saveMarks), ("/people", .registerPerson),
-                                   ("/summary", .participantsReached), ("/events/4242", .notFoundText)] {
+                                   ("/summary", .participantsReached), ("/events/4242", .notFoundText),
+                                   ("/events/\(event)/import", .importParticipantList), ("/duplicates", .noDuplicates),
+                                   ("/conflicts", .noConflicts)] {
                 let page = try await client.execute(uri: path, method: .get, headers: browser.headers)
                 #expect(page.text.contains("lang=\"\(language.rawValue)\""), "\(path)")
                 if phrase != .saveMarks {
@@ -45,5 +47,20 @@ struct WordingTests {
         let worded = ErrorWording(Words(.russian)).word(error)
         #expect(worded.field == "region")
         #expect(!worded.message.contains("SQLITE"))
+    }
+
+    @Test func theCoresErrorsOfTheFormsAreWordedInTheReadersLanguage() {
+        let wording = ErrorWording(Words(.russian))
+        let nobody = MalakaError(.data, .nobodyCompleted, "Nobody enrolled in event 1 has met the course's completion rule yet.", subject: .event(1))
+        #expect(wording.word(nobody).message.hasPrefix("Никто из записанных"))
+        let noNames = MalakaError(.data, .noNameColumn, "royxat.csv has no column…", subject: .file("royxat.csv"), remedy: .mapColumn(example: "B=name"))
+        #expect(wording.word(noNames).message.hasPrefix("В файле royxat.csv нет столбца"))
+        #expect(wording.word(noNames).remedy?.hasPrefix("Дайте столбцу имён заголовок") == true)
+        let rows = MalakaError(.data, .rowsHaveProblems, "2 rows have problems (listed below).",
+                               remedy: .correctRowsOrSkipInvalid(count: 2, marks: false))
+        #expect(wording.importRefusal(rows, rejectedRows: 2, undecidedRows: 0).message == "Строк с ошибками: 2 (см. ниже).")
+        // An error the pages have no wording for keeps the core's sentence, never a database's.
+        let other = MalakaError(.data, .cannotMerge, "Both hold a valid certificate for event 1.")
+        #expect(wording.word(other).message == "Both hold a valid certificate for event 1.")
     }
 }

@@ -30,7 +30,7 @@ extension CertificateRenderer {
             try canvas.drawLine(from: line.from, to: line.to, color: line.colour, width: line.width, dash: line.dash)
         }
         for image in template.images {
-            let png = try worker.image(at: image.url)
+            let png = try worker.images.image(at: image.url)
             let box = image.box
             if image.rotation == 0 {
                 try canvas.drawImage(png, in: box)

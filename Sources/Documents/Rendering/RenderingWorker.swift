@@ -8,15 +8,8 @@ final class RenderingWorker {
     /// A few hundred layouts: enough for every fixed text of the templates in use. Names, serials and
     /// tokens are laid out with `remember: false`, so memory does not grow with the number of certificates.
     let fonts = FontLibrary(cacheLimit: 384)
-    private var images: [URL: PNGImage] = [:]
-
-    /// The image at `url`, decoded once per worker and shared by every page and document it draws.
-    func image(at url: URL) throws -> PNGImage {
-        if let image = images[url] { return image }
-        let image = try PNGImage(contentsOf: url)
-        images[url] = image
-        return image
-    }
+    /// Images decoded once per worker and shared by every page and document it draws.
+    let images = PNGImageCache()
 }
 
 /// Lends each thread a ``RenderingWorker`` of its own, and keeps the workers for the next batch.

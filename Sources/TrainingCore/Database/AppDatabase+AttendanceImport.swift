@@ -131,9 +131,11 @@ extension AppDatabase {
         report.includedHidden = options.includeHidden
         for row in markedRows where options.includeHidden || !row.isHidden {
             var problems: [ImportProblem] = []
-            func problem(_ column: Int?, _ reason: String, _ remedy: MalakaError.Remedy? = nil) {
+            func problem(_ column: Int?, _ reason: String, _ remedy: MalakaError.Remedy? = nil,
+                         code: MalakaError.Code = .unspecified, value: String? = nil) {
                 let header = column.flatMap { number in layout.columns.first { $0.column == number }?.header }
-                problems.append(ImportProblem(line: row.line, column: column, header: header, reason: reason, remedy: remedy, isWorksheet: isWorksheet))
+                problems.append(ImportProblem(line: row.line, column: column, header: header, reason: reason, remedy: remedy,
+                                              isWorksheet: isWorksheet, code: code, value: value))
             }
             let name = nameColumns.compactMap { CellReading.value(row[column: $0]) }.joined(separator: " ")
             let number = idColumn.flatMap { CellReading.value(row[column: $0]) }
@@ -143,7 +145,7 @@ extension AppDatabase {
                     let status = try AttendanceMarkReading.status(row[column: column.column])
                     marks.append(status ?? (options.emptyIsAbsent ? .absent : nil))
                 } catch let error as MalakaError {
-                    problem(column.column, error.message, error.remedy)
+                    problem(column.column, error.message, error.remedy, code: error.code, value: row[column: column.column].trimmingSpaces())
                 }
             }
 
@@ -190,7 +192,7 @@ extension AppDatabase {
                         let registered = try searchRegistered(db, name: name)
                         if registered.isEmpty {
                             problem(nameColumns.first, "Nobody enrolled in event \(eventID) is called “\(name)”.",
-                                    .checkNameOrRegisterAndEnroll(event: eventID))
+                                    .checkNameOrRegisterAndEnroll(event: eventID), code: .nobodyByName, value: name)
                         } else {
                             problem(nameColumns.first, "“\(name)” is not enrolled in event \(eventID); registered with that name: \(registered.map { "\($0.fullName) (\($0.id!))" }.joined(separator: ", ")).",
                                     .enrollFirst(event: eventID, participant: nil))

@@ -4,17 +4,39 @@ import NameMatching
 extension AppDatabase {
     /// The enrolled person a trainer means by a number or by (part of) a name; see ``participant(matching:)``.
     public func enrolledParticipant(eventID: Int64, matching reference: String) throws -> Int64 {
-        try participantID(matching: reference, enrolledIn: eventID)
+        try participantID(matching: reference, among: .enrolled(eventID))
+    }
+
+    /// The person enrolled in the event or on its waitlist that a number or (part of) a name means:
+    /// who can be taken off the event. A namesake elsewhere in the programme does not make it ambiguous.
+    public func participantOnEvent(eventID: Int64, matching reference: String) throws -> Int64 {
+        try participantID(matching: reference, among: .onEvent(eventID))
     }
 
     /// The person meant by a number or by (part of) a name, written in either script, any word order
     /// and any apostrophe, as ``searchParticipants(_:)`` finds them: `Roʻzmetova Gulnora` finds
     /// Гулнора Рўзметова. A name that fits several people is refused with all of them listed, never guessed.
     public func participant(matching reference: String) throws -> Int64 {
-        try participantID(matching: reference, enrolledIn: nil)
+        try participantID(matching: reference, among: .everyone)
     }
 
-    private func participantID(matching reference: String, enrolledIn eventID: Int64?) throws -> Int64 {
+    /// Whom a name is looked for among.
+    private enum Candidates {
+        case everyone
+        case enrolled(Int64)
+        /// Enrolled or waitlisted.
+        case onEvent(Int64)
+
+        var eventID: Int64? {
+            switch self {
+            case .everyone: nil
+            case .enrolled(let id), .onEvent(let id): id
+            }
+        }
+    }
+
+    private func participantID(matching reference: String, among candidates: Candidates) throws -> Int64 {
+        let eventID = candidates.eventID
         let trimmed = reference.trimmingSpaces()
         // A number is checked where it is used, with the message that place gives.
         if let id = Int64(trimmed) { return id }
@@ -24,14 +46,24 @@ extension AppDatabase {
                               remedy: .searchParticipants)
         }
         let people = try read { db in
-            if let eventID {
+            switch candidates {
+            case .everyone:
+                return try Participant.order(Column("id")).fetchAll(db)
+            case .enrolled(let eventID):
                 _ = try eventDetail(db, id: eventID)
                 return try Participant.fetchAll(db, sql: """
                     SELECT participant.* FROM enrollment JOIN participant ON participant.id = enrollment.participantId
                     WHERE enrollment.eventId = ? ORDER BY participant.id
                     """, arguments: [eventID])
+            case .onEvent(let eventID):
+                _ = try eventDetail(db, id: eventID)
+                return try Participant.fetchAll(db, sql: """
+                    SELECT * FROM participant WHERE id IN (
+                        SELECT participantId FROM enrollment WHERE eventId = ?1
+                        UNION SELECT participantId FROM waitlist WHERE eventId = ?1)
+                    ORDER BY id
+                    """, arguments: [eventID])
             }
-            return try Participant.order(Column("id")).fetchAll(db)
         }
         let folded = words.map(NameMatching.searchKey)
         let found = people.filter { person in
@@ -39,7 +71,11 @@ extension AppDatabase {
                 person.searchKey.contains(word) || (!fold.isEmpty && person.crossScriptKey.contains(fold))
             }
         }
-        let place = eventID.map { " enrolled in event \($0)" } ?? " registered"
+        let place = switch candidates {
+        case .everyone: " registered"
+        case .enrolled(let id): " enrolled in event \(id)"
+        case .onEvent(let id): " enrolled in event \(id) or on its waitlist"
+        }
         switch found.count {
         case 1: return found[0].id!
         case 0:

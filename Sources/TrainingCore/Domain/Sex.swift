@@ -8,7 +8,7 @@ public enum Sex: String, CaseIterable, Codable, Sendable {
     /// Accepts the words people write on sheets in the five languages: `f`, `ayol`, `ж`, `аял`, `male`, `erkak`, `м`, `эркек`…
     public init(parsing text: String) throws {
         guard let sex = Sex.words[text.searchFolded().trimmingCharacters(in: .punctuationCharacters)] else {
-            throw MalakaError.data("“\(text)” is not a sex we recognise. Write female or male (also f/m, ayol/erkak, ж/м).")
+            throw MalakaError(.data, .unrecognisedSex, "“\(text)” is not a sex we recognise. Write female or male (also f/m, ayol/erkak, ж/м).")
         }
         self = sex
     }

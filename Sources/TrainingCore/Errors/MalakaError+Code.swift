@@ -22,6 +22,8 @@ extension MalakaError {
         public static let databaseOutOfDate = Code("databaseOutOfDate")
         public static let datesOutOfOrder = Code("datesOutOfOrder")
         public static let eventFull = Code("eventFull")
+        /// A birth year before 1900 or after this year.
+        public static let impossibleBirthYear = Code("impossibleBirthYear")
         public static let languageNotOffered = Code("languageNotOffered")
         public static let lastSession = Code("lastSession")
         public static let lineNotARow = Code("lineNotARow")
@@ -35,9 +37,12 @@ extension MalakaError {
         public static let noDestination = Code("noDestination")
         public static let noHeaderRow = Code("noHeaderRow")
         public static let noNameColumn = Code("noNameColumn")
+        /// A sign-in sheet's row whose name is nobody enrolled in the event.
+        public static let nobodyByName = Code("nobodyByName")
         public static let noSessions = Code("noSessions")
         public static let noSigningKey = Code("noSigningKey")
         public static let nobodyCompleted = Code("nobodyCompleted")
+        public static let notABirthYear = Code("notABirthYear")
         public static let notAFile = Code("notAFile")
         public static let notAFolder = Code("notAFolder")
         public static let notEnrolled = Code("notEnrolled")
@@ -60,6 +65,10 @@ extension MalakaError {
         public static let unknownSession = Code("unknownSession")
         public static let unknownTemplate = Code("unknownTemplate")
         public static let unreadableFile = Code("unreadableFile")
+        /// A cell of a sign-in sheet that is no attendance mark.
+        public static let unrecognisedMark = Code("unrecognisedMark")
+        /// A cell that is no way of writing a sex.
+        public static let unrecognisedSex = Code("unrecognisedSex")
         public static let refusedBundle = Code("refusedBundle")
         public static let uncertifiedSiteKey = Code("uncertifiedSiteKey")
         public static let unknownSite = Code("unknownSite")

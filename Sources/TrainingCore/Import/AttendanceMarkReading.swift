@@ -16,7 +16,7 @@ enum AttendanceMarkReading {
         if key == "б" {
             throw MalakaError.data("“\(text)” could mean бор (present) or болел (ill). Write + for present, or уваж/sababli for an excused absence.")
         }
-        throw MalakaError.data("“\(text)” is not an attendance mark. Write + or 1 (present), - or н (absent), kech (late), sababli or уваж (excused), or leave the cell empty.")
+        throw MalakaError(.data, .unrecognisedMark, "“\(text)” is not an attendance mark. Write + or 1 (present), - or н (absent), kech (late), sababli or уваж (excused), or leave the cell empty.")
     }
 
     private static let words: [String: AttendanceStatus] = {

@@ -123,7 +123,7 @@ enum CellReading {
             switch number.count {
             case 4:
                 guard (1900...thisYear).contains(value) else {
-                    throw MalakaError.data("Birth year \(value) is not possible. Give a year from 1900 to \(thisYear).")
+                    throw MalakaError(.data, .impossibleBirthYear, "Birth year \(value) is not possible. Give a year from 1900 to \(thisYear).")
                 }
                 return value
             case 1...2:
@@ -131,11 +131,11 @@ enum CellReading {
             case 5:
                 return try checkedYear(of: excelDay(serial: Double(value), text: text), text: text, thisYear: thisYear)
             default:
-                throw MalakaError.data("“\(text)” is not a birth year. Write it with four digits, e.g. 1987.")
+                throw MalakaError(.data, .notABirthYear, "“\(text)” is not a birth year. Write it with four digits, e.g. 1987.")
             }
         }
         guard let day = try? day(trimmed) else {
-            throw MalakaError.data("“\(text)” is not a birth year. Write it with four digits, e.g. 1987.")
+            throw MalakaError(.data, .notABirthYear, "“\(text)” is not a birth year. Write it with four digits, e.g. 1987.")
         }
         return try checkedYear(of: day, text: text, thisYear: thisYear)
     }

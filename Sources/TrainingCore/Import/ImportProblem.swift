@@ -15,9 +15,15 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var remedy: MalakaError.Remedy?
     /// Whether the file is a worksheet, whose columns are named by letters.
     public var isWorksheet: Bool
+    /// Which problem it is, when it has a code: a front end may word such a problem itself.
+    public var code: MalakaError.Code
+    /// The cell's text (or the name a row gives) the problem is about, for a front end that words it itself.
+    public var value: String?
 
     public init(line: Int, column: Int? = nil, header: String? = nil, reason: String, remedy: MalakaError.Remedy? = nil,
-                isWorksheet: Bool = false) {
+                isWorksheet: Bool = false, code: MalakaError.Code = .unspecified, value: String? = nil) {
+        self.code = code
+        self.value = value
         self.remedy = remedy
         self.line = line
         self.column = column

@@ -66,11 +66,12 @@ struct ParticipantRowReader {
         func column(_ field: ImportField) -> Int? {
             columns[field.position]
         }
-        func problem(_ field: ImportField?, _ reason: String, _ remedy: MalakaError.Remedy? = nil) {
+        func problem(_ field: ImportField?, _ reason: String, _ remedy: MalakaError.Remedy? = nil,
+                     code: MalakaError.Code = .unspecified, value: String? = nil) {
             let column = field.flatMap(column)
             problems.append(ImportProblem(line: row.line, column: column,
                                           header: column.map(header(of:)),
-                                          reason: reason, remedy: remedy, isWorksheet: isWorksheet))
+                                          reason: reason, remedy: remedy, isWorksheet: isWorksheet, code: code, value: value))
         }
         func value(_ field: ImportField) -> String? {
             column(field).flatMap { CellReading.value(row[column: $0]) } ?? presets[field]
@@ -80,7 +81,7 @@ struct ParticipantRowReader {
             do {
                 return try parser(text)
             } catch let error as MalakaError {
-                problem(field, error.message, error.remedy)
+                problem(field, error.message, error.remedy, code: error.code, value: text)
             } catch {
                 problem(field, "“\(text)” could not be read: \(error).")
             }
@@ -95,7 +96,8 @@ struct ParticipantRowReader {
                 ? "The name is empty. Write the person's name, or delete the row."
                 : "The name is a formula saved without its value (the program that wrote the file does not calculate). Open the file in Excel or LibreOffice and save it again, or paste the names as values."
             problems.append(ImportProblem(line: row.line, column: column, header: header(of: column),
-                                          reason: reason, isWorksheet: isWorksheet))
+                                          reason: reason, isWorksheet: isWorksheet, code: formula == nil ? .missingName : .unspecified,
+                                          value: ""))
         }
         // Text that is stored and later printed must not carry control or direction-override characters.
         let forbiddenHelp = "Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive."
@@ -151,7 +153,7 @@ struct ParticipantRowReader {
         if let regionText {
             switch region(regionText) {
             case .success(let region): regionCode = region.code
-            case .failure(let error): problem(.region, error.message, error.remedy)
+            case .failure(let error): problem(.region, error.message, error.remedy, code: error.code, value: regionText)
             }
         }
         if let districtText, regionText == nil || regionCode != nil {
@@ -159,7 +161,7 @@ struct ParticipantRowReader {
             case .success(let district):
                 districtCode = district.code
                 regionCode = district.regionCode
-            case .failure(let error): problem(.district, error.message, error.remedy)
+            case .failure(let error): problem(.district, error.message, error.remedy, code: error.code, value: districtText)
             }
         }
 

@@ -24,12 +24,32 @@ public struct SpreadsheetReading: Sendable {
 
     /// Reads the file, turning what the reader refuses into a ``MalakaError`` that says where and what to do.
     public func read(path: String) throws -> Sheet {
+        let options = try spreadsheetOptions()
+        return try Self.refusingAsMalakaError { () throws(SpreadsheetError) in
+            try Spreadsheet.read(contentsOf: URL(fileURLWithPath: path), options: options)
+        }
+    }
+
+    /// Reads the bytes of a file received rather than found on disk (an upload), as ``read(path:)`` reads a file;
+    /// `fileName` gives the format its extension and the problems their file name.
+    public func read(data: Data, fileName: String) throws -> Sheet {
+        let options = try spreadsheetOptions()
+        return try Self.refusingAsMalakaError { () throws(SpreadsheetError) in
+            try Spreadsheet.read(data: data, fileName: fileName, options: options)
+        }
+    }
+
+    private func spreadsheetOptions() throws -> SpreadsheetOptions {
         var options = SpreadsheetOptions()
         options.encoding = try encoding.map(Self.encoding(named:))
         options.separator = try separator.map(Self.separator(named:))
         options.sheetName = sheetName
+        return options
+    }
+
+    private static func refusingAsMalakaError(_ read: () throws(SpreadsheetError) -> Sheet) throws -> Sheet {
         do {
-            return try Spreadsheet.read(contentsOf: URL(fileURLWithPath: path), options: options)
+            return try read()
         } catch {
             let kind: MalakaError.Kind = error.code == .unreadableFile ? .io : .data
             throw MalakaError(kind, error.description + (error.description.hasSuffix(".") ? "" : "."))

@@ -70,7 +70,7 @@ struct Access: Sendable {
         try database.searchParticipants(query).filter(sees)
     }
 
-    private func sees(_ person: Participant) throws -> Bool {
+    func sees(_ person: Participant) throws -> Bool {
         if scope.covers(regionCode: person.regionCode, districtCode: person.districtCode) { return true }
         return try database.eventPlaces(ofParticipant: person.id!).contains { scope.covers(regionCode: $0.regionCode, districtCode: $0.districtCode) }
     }
@@ -125,14 +125,7 @@ struct Access: Sendable {
     /// Revokes a certificate of an event of the scope; a serial of another event is not found.
     func revokeCertificate(serial: String, reason: String, eventID: Int64) throws -> Certificate {
         try checkCertificates()
-        let certificate: Certificate
-        do {
-            certificate = try database.certificate(serial: serial)
-        } catch let error as MalakaError where error.code == .unknownCertificate {
-            throw Refusal.notFound
-        }
-        guard certificate.eventId == eventID else { throw Refusal.notFound }
-        _ = try event(id: certificate.eventId)
+        _ = try certificate(serial: serial, eventID: eventID)
         return try database.revokeCertificate(serial: serial, reason: reason)
     }
 
@@ -158,11 +151,11 @@ struct Access: Sendable {
 
     // MARK: Roles
 
-    private func checkWrites() throws {
+    func checkWrites() throws {
         guard scope.role.canWrite else { throw Refusal.forbidden }
     }
 
-    private func checkCertificates() throws {
+    func checkCertificates() throws {
         guard scope.role.handlesCertificates else { throw Refusal.forbidden }
     }
 }

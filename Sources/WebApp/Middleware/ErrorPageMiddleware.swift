@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import TrainingCore
 
 /// Turns what a handler throws into a page in the reader's language: a refusal into 404 or 403, a
@@ -23,6 +24,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch is FormExpired {
             return pages.page("message", title: context.words[.problem], values: ["text": context.words[.formExpired]], context: context,
                               status: .forbidden)
+        } catch is NIOTooManyBytesError {
+            // A form or an upload larger than its limit, refused before it was read.
+            return pages.page("message", title: context.words[.problem],
+                              values: ["text": context.words.format(.tooLarge, String(MultipartForm.sizeLimit / 1024 / 1024))],
+                              context: context, status: .contentTooLarge)
         } catch let error as MalakaError {
             let worded = ErrorWording(context.words).word(error)
             return pages.page("message", title: context.words[.problem],

@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Refuses a change sent by a signed-in browser whose form token (the `csrf` field, or the
+/// Refuses a change sent by a signed-in browser whose form token (the `csrf` field of a form or an upload, or the
 /// `X-CSRF-Token` header of the page's script) is not its session's: an expired page, or a form
 /// another site made the browser send.
 struct FormTokenMiddleware: RouterMiddleware {
@@ -9,8 +9,9 @@ struct FormTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post, let visitor = context.visitor else { return try await next(request, context) }
         var request = request
-        let form = try await FormData.read(&request)
-        let given = request.headers[SignInMiddleware.csrfHeader] ?? form["csrf"] ?? ""
+        let field = MultipartForm.isMultipart(request) ? try await MultipartForm.read(&request)["csrf"]
+            : try await FormData.read(&request)["csrf"]
+        let given = request.headers[SignInMiddleware.csrfHeader] ?? field ?? ""
         guard SessionToken.matches(given, visitor.csrfToken) else { throw FormExpired() }
         return try await next(request, context)
     }

@@ -29,6 +29,11 @@ struct FormData: Sendable {
         return value
     }
 
+    /// Every field whose name starts with `prefix`, with its (first, trimmed) value, in no particular order.
+    func fields(prefixed prefix: String) -> [(name: String, value: String)] {
+        values.keys.filter { $0.hasPrefix(prefix) }.compactMap { name in self[name].map { (name, $0) } }
+    }
+
     private static func decode(_ text: Substring) -> String? {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }

@@ -38,6 +38,7 @@ struct PageRenderer: Sendable {
                 "isTrainer": role == .trainer || role == .admin,
                 "handlesEvents": role != .manager,
                 "readsSummaries": role.readsSummaries,
+                "handlesQueues": role.handlesCertificates,
             ] as [String: Any]
             all["csrf"] = visitor.csrfToken
         }

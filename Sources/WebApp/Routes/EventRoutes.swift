@@ -14,6 +14,8 @@ struct EventRoutes: Sendable {
         router.form("/events/:event/certificates") { _, _, context in try issue(context: context) }
         router.page("/events/:event/certificates.pdf") { _, context in try bundle(context: context) }
         router.form("/events/:event/revoke") { form, _, context in try revoke(form: form, context: context) }
+        router.page("/events/:event/certificates.zip") { _, context in try zip(context: context) }
+        router.form("/events/:event/correct") { form, _, context in try correct(form: form, context: context) }
     }
 
     private func events(context: WebContext) throws -> Response {
@@ -57,6 +59,7 @@ struct EventRoutes: Sendable {
                 ] as [String: Any]
             },
             "canMark": role.canWrite && !sheet.sessions.isEmpty,
+            "canImport": role.canWrite,
             "handlesCertificates": role.handlesCertificates,
             "certificates": certificates.map { certificate in
                 [
@@ -89,8 +92,7 @@ struct EventRoutes: Sendable {
             let worded = ErrorWording(words).word(error)
             return try event(context: context, errors: ["issue": worded.message + (worded.remedy.map { " " + $0 } ?? "")], status: .badRequest)
         } catch let refusal as ScriptMismatchRefusal {
-            let names = refusal.mismatches.map { "\($0.printedName) (\($0.language.rawValue): \($0.transliteration))" }
-            return try event(context: context, errors: ["issue": ErrorWording(words).scriptMismatch(names)], status: .badRequest)
+            return try event(context: context, errors: ["issue": ErrorWording(words).scriptMismatch(refusal)], status: .badRequest)
         }
     }
 
@@ -101,6 +103,37 @@ struct EventRoutes: Sendable {
             .contentType: "application/pdf", .cacheControl: "no-store",
             .contentDisposition: "attachment; filename=\"event-\(eventID)-certificates.pdf\"",
         ], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    private func zip(context: WebContext) throws -> Response {
+        let eventID = try context.parameters.require("event", as: Int64.self)
+        let data = try access(context).certificateZip(eventID: eventID)
+        return Response(status: .ok, headers: [
+            .contentType: "application/zip", .cacheControl: "no-store",
+            .contentDisposition: "attachment; filename=\"event-\(eventID)-certificates.zip\"",
+        ], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    /// Corrects a holder's name and issues their certificate again; a problem is shown beside the certificate.
+    private func correct(form: FormData, context: WebContext) throws -> Response {
+        let words = context.words
+        guard let serial = form["serial"] else { throw Refusal.notFound }
+        let eventID = try context.parameters.require("event", as: Int64.self)
+        let access = try access(context)
+        guard let name = form["fullName"] else {
+            try access.checkCertificates()
+            _ = try access.certificate(serial: serial, eventID: eventID)
+            return try event(context: context, errors: ["correct": "\(serial): \(words[.newName]): \(words[.required])"], status: .badRequest)
+        }
+        do {
+            let (person, issued) = try access.correctName(serial: serial, fullName: name, eventID: eventID)
+            return try event(context: context, notice: words.format(.nameCorrected, person.fullName, issued.serial, serial))
+        } catch let error as MalakaError {
+            let worded = ErrorWording(words).word(error)
+            return try event(context: context, errors: ["correct": "\(serial): \(words[.newName]): \(worded.sentence)"], status: .badRequest)
+        } catch let refusal as ScriptMismatchRefusal {
+            return try event(context: context, errors: ["correct": ErrorWording(words).scriptMismatch(refusal)], status: .badRequest)
+        }
     }
 
     private func revoke(form: FormData, context: WebContext) throws -> Response {

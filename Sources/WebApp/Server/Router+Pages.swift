@@ -17,4 +17,13 @@ extension Router where Context == WebContext {
             return try await DatabaseThreads.run { [request] in try handle(form, request, context) }
         }
     }
+
+    /// A form with a file (`multipart/form-data`): its parts are read, then it is handled on the ``DatabaseThreads``.
+    func upload(_ path: RouterPath, _ handle: @escaping @Sendable (MultipartForm, WebContext) throws -> Response) {
+        post(path) { request, context in
+            var request = request
+            let form = try await MultipartForm.read(&request)
+            return try await DatabaseThreads.run { try handle(form, context) }
+        }
+    }
 }

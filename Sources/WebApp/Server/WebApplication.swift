@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import TrainingCore
 
@@ -10,6 +12,8 @@ public struct WebApplication: Sendable {
     let pages: PageRenderer
     let assets: StaticAssets
     let throttle: LoginThrottle
+    /// Uploads waiting between their preview and their confirmation.
+    let shelf = UploadShelf()
 
     public init(database: AppDatabase, configuration: WebConfiguration) async throws {
         self.database = database
@@ -34,6 +38,8 @@ public struct WebApplication: Sendable {
         PeopleRoutes(pages: pages, access: access).add(to: router)
         EventRoutes(pages: pages, access: access).add(to: router)
         SummaryRoutes(pages: pages, access: access).add(to: router)
+        ImportRoutes(pages: pages, access: access, shelf: shelf).add(to: router)
+        QueueRoutes(pages: pages, access: access).add(to: router)
         return router
     }
 
@@ -46,10 +52,12 @@ public struct WebApplication: Sendable {
                                      bundleFolder: configuration.bundleFolder))
     }
 
-    /// The application listening on the configured address, for ``WebServer`` and live tests.
-    public func application(logger: Logger) -> some ApplicationProtocol {
-        Application(router: router(),
-                    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Malaka"),
-                    logger: logger)
+    /// The application listening on the configured address, over HTTPS when the configuration has a
+    /// certificate, for ``WebServer`` and live tests.
+    public func application(logger: Logger) throws -> some ApplicationProtocol {
+        let server: HTTPServerBuilder = if let tls = configuration.tls { try .tls(.http1(), tlsConfiguration: tls.configuration) } else { .http1() }
+        return Application(router: router(), server: server,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Malaka"),
+                           logger: logger)
     }
 }

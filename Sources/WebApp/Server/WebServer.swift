@@ -8,7 +8,7 @@ public enum WebServer {
     public static func run(configuration: WebConfiguration, logger: Logger) async throws {
         let database = try AppDatabase.open(at: configuration.databasePath, creating: false)
         let app = try await WebApplication(database: database, configuration: configuration).application(logger: logger)
-        logger.info("serving", metadata: ["address": "http://\(configuration.host):\(configuration.port)/",
+        logger.info("serving", metadata: ["address": "\(configuration.address)",
                                           "database": "\(configuration.databasePath)"])
         let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await services.run()

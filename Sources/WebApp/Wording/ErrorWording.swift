@@ -16,10 +16,13 @@ struct ErrorWording {
         var remedy: String?
         /// The form field the error concerns, when there is one.
         var field: String?
+
+        /// The message and the remedy in one, for a message beside a form.
+        var sentence: String { message + (remedy.map { " " + $0 } ?? "") }
     }
 
     func word(_ error: MalakaError) -> Worded {
-        var worded = Worded(message: error.message)
+        var worded = Worded(message: message(error) ?? error.message)
         switch error.code {
         case .missingName: worded.field = "fullName"
         case .unknownRegion, .missingRegion: worded.field = "region"
@@ -31,17 +34,70 @@ struct ErrorWording {
         return worded
     }
 
-    private func remedy(_ remedy: MalakaError.Remedy) -> String? {
+    /// A remedy in the reader's words, for the remedies the pages' forms can meet; nil for the others, whose
+    /// wording names command-line options that mean nothing on a page.
+    func remedy(_ remedy: MalakaError.Remedy) -> String? {
         switch remedy {
         case .tryAgain: words[.notSaved]
+        case .correctRowsOrSkipInvalid: words[.remedyCorrectRows]
+        case .chooseLinkOrNew: words[.remedyChooseLinkOrNew]
+        case .enrollFirst: words[.remedyEnrollFirst]
+        case .checkNameOrRegisterAndEnroll: words[.remedyCheckName]
+        case .raiseCapacityOrImportWithoutEvent: words[.remedyCapacity]
+        case .mapColumn, .addHeaderRowOrMapColumns, .mapLike: words[.remedyHeading]
+        case .correctSessionHeaderOrIgnore, .ignoreOneColumn: words[.remedySessionHeading]
+        case .giveReason: words[.required]
         default: nil
+        }
+    }
+
+    /// The core's sentence in the reader's language, for the errors of the pages' forms whose code and
+    /// subject say all the sentence says; nil for the others, which keep the core's (English) sentence.
+    private func message(_ error: MalakaError) -> String? {
+        let file: String? = if case .file(let name) = error.subject { name } else { error.location?.file }
+        switch (error.code, error.subject) {
+        case (.nobodyCompleted, _): return words[.errNobodyCompleted]
+        case (.noHeaderRow, _): return words.format(.errNoHeaderRow, file ?? words[.importFile])
+        case (.noNameColumn, _): return words.format(.errNoNameColumn, file ?? words[.importFile])
+        case (.unknownCertificate, .certificate(let serial)?): return words.format(.errUnknownCertificate, serial)
+        case (.missingReason, .certificate?): return words[.errRevokeReason]
+        default: return nil
+        }
+    }
+
+    /// The refusal of an import, with the counts its report knows, in the reader's language.
+    func importRefusal(_ error: MalakaError, rejectedRows: Int, undecidedRows: Int) -> Worded {
+        var worded = word(error)
+        switch error.code {
+        case .rowsHaveProblems: worded.message = words.format(.errRowsHaveProblems, words.number(rejectedRows))
+        case .undecidedDuplicates: worded.message = words.format(.errUndecided, words.number(undecidedRows))
+        default: break
+        }
+        return worded
+    }
+
+    /// The core's sentence about one row of an imported file, in the reader's language where the problem's
+    /// code says what it is; else the core's own sentence.
+    func message(_ problem: ImportProblem) -> String {
+        guard let value = problem.value else { return problem.reason }
+        switch problem.code {
+        case .unrecognisedSex: return words.format(.errSex, value)
+        case .unrecognisedMark: return words.format(.errMark, value)
+        case .nobodyByName: return words.format(.errNobodyByName, value)
+        case .missingName: return words[.errNameEmpty]
+        case .unknownRegion: return words.format(.errRegion, value)
+        case .unknownDistrict: return words.format(.errDistrict, value)
+        case .notABirthYear: return words.format(.errBirthYear, value)
+        case .impossibleBirthYear: return words.format(.errBirthYearRange, value)
+        default: return problem.reason
         }
     }
 }
 
 extension ErrorWording {
     /// Issuing refused because names are written in another script than their certificates' language.
-    func scriptMismatch(_ names: [String]) -> String {
-        words.format(.scriptMismatch, names.joined(separator: "; "))
+    func scriptMismatch(_ refusal: ScriptMismatchRefusal) -> String {
+        let names = refusal.mismatches.map { "\($0.printedName) (\($0.language.rawValue): \($0.transliteration))" }
+        return words.format(.scriptMismatch, names.joined(separator: "; "))
     }
 }

@@ -27,4 +27,24 @@ enum Phrase: String, CaseIterable, Sendable {
     // Refusals
     case notFoundTitle, notFoundText, forbiddenTitle, forbiddenText, required, readOnly, notANumber, problem, whatToDo
     case scriptMismatch, downloadPDF, completedCount
+    // Uploading a participant list or a sign-in sheet
+    case importLink, importTitle, importUpload, importKind, importParticipantList, importSignInSheet, importFile, importWorksheet
+    case importCheck, importPreviewTitle, importResultTitle, importRefusedTitle, importHeaderLine, importHeaderRow, importLine
+    case importRow, importColumns, importColumn, importField, importProblems, importRows, importOutcome, importAdd, importLike
+    case importAlready, importSameAs, importLinked, importUndecided, importSomeoneElsewhere, importOtherSpelling, importWouldAdd
+    case importAdded, importWouldRecord, importRecorded, importHidden, importDecide, importOnDuplicate, importPolicyAsk
+    case importPolicyLink, importPolicyNew, importSkipInvalid, importEmptyIsAbsent, importCheckAgain, importApply, importExpired
+    case importChooseFile, importMoreRows, printSignInSheet
+    case remedyCorrectRows, remedyChooseLinkOrNew, remedyEnrollFirst, remedyCheckName, remedyCapacity, remedyHeading
+    case remedySessionHeading
+    // Certificates: one file per person, correcting a name
+    case downloadZip, correctName, newName, correctAndReissue, nameCorrected
+    // The duplicate and conflict queues
+    case duplicatesNav, duplicatesTitle, score, reasons, mergeKeep, merged, noDuplicates, likelyOnePerson
+    case conflictsNav, conflictsTitle, keepLocal, keepIncoming, localVersion, incomingVersion, noConflicts, conflictResolved
+    case fieldHeading, shownMeanwhile, personGone, conflictNumber
+    // The core's errors of these forms, in the reader's language
+    case errNobodyCompleted, errNoHeaderRow, errNoNameColumn, errUnknownCertificate, errRevokeReason, errRowsHaveProblems, errUndecided
+    case errSex, errMark, errNobodyByName, errNameEmpty, errRegion, errDistrict, errBirthYear, errBirthYearRange
+    case importDecideRow, importByPolicy, signInWorkbook, importElsewhere, tooLarge
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReportDocuments
-import Spreadsheets
 import TrainingCore
 
 extension AttendanceCommand {
@@ -35,17 +34,7 @@ extension AttendanceCommand {
                 ?? SignInSheet.defaultLanguage(regionCode: attendance.event.event.regionCode)
             let sheet = SignInSheet(attendance, language: chosen, gazetteer: .bundled)
             let pdfData = try SignInSheetPDF(sheet: sheet).data()
-            // The workbook holds the title and details above the grid; the import finds the header row itself.
-            let rows = [[sheet.words.title + " — " + sheet.title]] + sheet.details.map { [$0] } + [[]] + [sheet.header] + sheet.rows
-            let headerRow = sheet.details.count + 2
-            var widths: [Int: Double] = [0: 5, 1: 7, 2: 36]
-            for column in SignInSheet.leadingColumns..<sheet.header.count { widths[column] = 12 }
-            let workbook: Data
-            do {
-                workbook = try XLSXWriter(sheetName: sheet.words.title, boldRows: [0, headerRow], columnWidths: widths).data(rows: rows)
-            } catch {
-                throw MalakaError.io("The workbook could not be written: \(error).")
-            }
+            let workbook = try sheet.workbook()
             // Each file is whole under its name or not there: a temporary file, synced, then renamed.
             try pdfFile.write(pdfData)
             try xlsxFile.write(workbook)

@@ -69,7 +69,7 @@ struct Unenroll: ParsableCommand {
 
     func run() throws {
         let database = try database.open()
-        let ids = try participants.map(database.participant(matching:))
+        let ids = try participants.map { try database.participantOnEvent(eventID: event, matching: $0) }
         let outcome = try database.withdraw(eventID: event, participantIDs: ids, force: force)
         let deleted = outcome.deletedMarks
         let unenrolled = participants.count - outcome.leftWaitlist.count

@@ -13,13 +13,15 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve Malaka's pages to trainers, coordinators and managers in a browser.",
         discussion: """
             People sign in with the accounts made by `malaka user add`. The server listens on 127.0.0.1 \
-            unless --host 0.0.0.0 lets the other computers and phones of the network in; for HTTPS, put it \
-            behind a reverse proxy that speaks TLS and give --secure-cookies (docs/web.md shows nginx). \
+            unless --host 0.0.0.0 lets the other computers and phones of the network in. For HTTPS, give \
+            --tls-cert and --tls-key (PEM files; cookies are then Secure), or put it behind a reverse proxy \
+            that speaks TLS and give --secure-cookies (docs/web.md shows nginx). \
             It stops cleanly on SIGTERM or Ctrl-C, letting the requests under way finish.
 
             Examples:
               malaka serve --db malaka.sqlite
               malaka serve --db malaka.sqlite --host 0.0.0.0 --port 8080
+              malaka serve --db malaka.sqlite --host 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -30,11 +32,18 @@ struct ServeCommand: ParsableCommand {
     var templates: String?
     @Flag(help: "Mark cookies Secure: the browser reaches the server over HTTPS through a reverse proxy.")
     var secureCookies = false
+    @Option(help: ArgumentHelp("The server's certificate chain (PEM) to speak HTTPS with; needs --tls-key.", valueName: "file"))
+    var tlsCert: String?
+    @Option(help: ArgumentHelp("The certificate's private key (PEM); needs --tls-cert.", valueName: "file"))
+    var tlsKey: String?
     @Option(help: "The least important log level written: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port is from 1 to 65535, not \(port).") }
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError(tlsCert == nil ? "--tls-key needs --tls-cert: give the certificate too." : "--tls-cert needs --tls-key: give the private key too.")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level is one of trace, debug, info, notice, warning, error or critical, not “\(logLevel)”.")
         }
@@ -43,6 +52,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         // Opening here first gives a missing or foreign database its usual message and exit status.
         _ = try database.open()
+        // Read and checked before listening: a missing or wrong file is named now, not at the first browser.
+        let tls = try tlsCert.map { try TLSIdentity.load(certificateFile: $0, keyFile: tlsKey!) }
         // ServiceLifecycle stops the server on SIGTERM and SIGINT, after the requests under way.
         InterruptCleanup.standAside()
         let level = Logger.Level(rawValue: logLevel)!
@@ -55,7 +66,7 @@ struct ServeCommand: ParsableCommand {
             host: host, port: port, databasePath: database.resolvedPath,
             templatesFolder: templates ?? ProcessInfo.processInfo.environment["MALAKA_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? "certificate-templates",
-            secureCookies: secureCookies)
+            secureCookies: secureCookies || tls != nil, tls: tls)
         let outcome = ServeOutcome()
         let done = DispatchSemaphore(value: 0)
         Task {
