@@ -72,13 +72,15 @@ extension AppDatabase {
     }
 
     /// Renames the site of this site's log entries and chains them again: before anything was
-    /// exchanged, nobody else holds them.
+    /// exchanged, nobody else holds them. Each gets a new uuid too: two databases copied from one file (a
+    /// second laptop set up from the first) and joined as two sites must not share entries' uuids.
     private static func rechain(_ db: Database, from old: String, to new: String) throws {
         guard old != new else { return }
         var previousHash: String?
         let entries = try ChangeEntry.filter(ChangeEntry.Columns.site == old).order(ChangeEntry.Columns.siteSequence).fetchAll(db)
         for var entry in entries {
             entry.site = new
+            entry.uuid = UUIDv7.make(now: entry.stamp?.date ?? Date())
             if var stamp = entry.stamp {
                 stamp.site = new
                 entry.hlc = stamp.description

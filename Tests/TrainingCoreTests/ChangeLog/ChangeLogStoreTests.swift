@@ -155,6 +155,23 @@ import Testing
         #expect(throws: MalakaError.self) { try database.joinSite(code: "urgench", programme: "Parenting Khorezm") }
     }
 
+    /// A second laptop set up from a copy of the first's file, then joined as another site: the two logs share
+    /// no entry's uuid, so that each can import the other's bundles.
+    @Test func twoCopiesOfOneFileJoinedAsTwoSitesShareNoEntry() throws {
+        let first = try DatabaseQueue()
+        _ = try Fixtures.people(["Gulnora Karimova", "Rustam Aliyev"], in: try AppDatabase(first))
+        let second = try DatabaseQueue()
+        try first.backup(to: second)
+
+        _ = try AppDatabase(first).joinSite(code: "XO-URG1", programme: "Parenting Khorezm")
+        _ = try AppDatabase(second).joinSite(code: "XO-SHO1", programme: "Parenting Khorezm")
+
+        let (mine, theirs) = (Set(try entries(first).map(\.uuid)), Set(try entries(second).map(\.uuid)))
+        #expect(mine.count == 2 && theirs.count == 2)
+        #expect(mine.isDisjoint(with: theirs))
+        #expect(try AppDatabase(second).verifyChangeLog().isEmpty)
+    }
+
     @Test func anotherSiteIsAddedWithItsKey() throws {
         let database = try AppDatabase.inMemory()
         let key = SigningKey.generate().publicKey.base64
