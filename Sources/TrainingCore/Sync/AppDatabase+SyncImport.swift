@@ -11,8 +11,11 @@ extension AppDatabase {
     /// site's hash chain. Otherwise every entry is applied (or found already there, or held back until
     /// what it refers to arrives) and the held-back rows of earlier imports are tried again.
     ///
-    /// - Parameter source: the file's name, for errors.
-    public func importBundle(_ data: Data, source: String) throws -> SyncReport {
+    /// - Parameters:
+    ///   - source: the file's name, for errors.
+    ///   - sender: the site that must have written it, when the bundle came from a site that signed its
+    ///     request; a bundle of another site is refused.
+    public func importBundle(_ data: Data, source: String, sender: String? = nil) throws -> SyncReport {
         let sealed = try SealedBundle.open(data, source: source)
         let bundle: SyncBundle
         do {
@@ -29,6 +32,9 @@ extension AppDatabase {
             let local = try Self.joinedLocalSite(db)
             guard bundle.programme == local.programme else {
                 throw MalakaError(.data, .refusedBundle, "\(source) comes from programme “\(bundle.programme)”, not “\(local.programme ?? "")”, which this site joined. Nothing was changed.")
+            }
+            if let sender, bundle.from != sender {
+                throw MalakaError(.data, .refusedBundle, "\(source) was written by site \(bundle.from), not by site \(sender), which sent it. Nothing was changed.")
             }
             guard bundle.from != local.code else {
                 throw MalakaError(.data, .refusedBundle, "\(source) was written by this site (\(local.code)) itself. Nothing was changed.")
