@@ -239,7 +239,7 @@ if Context.environment["MALAKA_BENCHMARKS"] != nil {
         // Release-build measurements reported in BENCHMARKS.md: the foundation, scheduling, import and duplicates.
         .executableTarget(
             name: "MalakaBenchmarks",
-            dependencies: ["BenchmarkSupport", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BenchmarkSupport", "TrainingCore", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/MalakaBenchmarks",
             swiftSettings: strictness
         ),

@@ -62,7 +62,52 @@ import Testing
         #expect(QRMaskChoice.finderLikePatterns(finder, width: 21) == 1)
         // The same followed by a dark module is no finder-like pattern: its last run is two long.
         #expect(QRMaskChoice.linePenalty(finder | 1 << 7, inside: inside) == 0)
+        // Scaled up twice, 2:2:6:2:2 after four light modules: the run-by-run count finds it, and so does the line's.
+        let scaled: UInt128 = 0b11_00_111111_00_11 << 4
+        #expect(QRMaskChoice.finderLikePatterns(scaled, width: 21) == 1)
+        #expect(QRMaskChoice.finderLikePatternCount(scaled, inside: inside) == 1)
         #expect(QRMaskChoice.formatBits(.medium, mask: 0) == 0b101010000010010)
         #expect(QRMaskChoice.formatBits(.low, mask: 4) == 0b110011000101111)
+    }
+
+    /// Most lines skip the run-by-run count; the count must not change for it, on random lines of every
+    /// width and on lines with finder-like patterns scaled up two to four times planted in them.
+    @Test func theQuickCountOfFinderLikePatternsIsTheRunByRunCount() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ z >> 30) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ z >> 27) &* 0x94D0_49BB_1331_11EB
+            return z ^ z >> 31
+        }
+        var differing: [String] = []
+        var scaledFound = 0
+        for index in 0..<30_000 {
+            let width = [21, 25, 53, 57, 81][index % 5]
+            let inside: UInt128 = (1 << width) - 1
+            var line = (UInt128(next()) << 64 | UInt128(next())) & inside
+            if index % 3 == 0 {
+                // n dark, n light, 3n dark, n light, n dark, somewhere in the line, with light around it or not.
+                let size = 2 + Int(next() % 3)
+                let at = Int(next() % UInt64(max(1, width - 7 * size)))
+                let ones = { (count: Int) -> UInt128 in (1 << count) - 1 }
+                let pattern = ones(size) | ones(3 * size) << (2 * size) | ones(size) << (6 * size)
+                line &= ~(ones(7 * size) << at)
+                line |= pattern << at & inside
+                if next() % 2 == 0 {
+                    let before = max(0, at - 4 * size)
+                    line &= ~(ones(4 * size) << (at + 7 * size)) & ~(ones(at - before) << before) & inside
+                }
+            }
+            let exact = QRMaskChoice.finderLikePatterns(line, width: width)
+            if exact > QRMaskChoice.smallFinderLikePatterns(line) { scaledFound += 1 }
+            if QRMaskChoice.finderLikePatternCount(line, inside: inside) != exact {
+                differing.append("width \(width): \(String(line, radix: 2))")
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) lines differ: \(differing.prefix(3))")
+        // The planted patterns are found, so the lines do exercise the run-by-run count.
+        #expect(scaledFound > 1_000)
     }
 }

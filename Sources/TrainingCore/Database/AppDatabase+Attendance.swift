@@ -66,9 +66,10 @@ extension AppDatabase {
                 throw MalakaError.data("Event \(request.eventID) was cancelled; it has no attendance to mark.")
             }
             let session = try session(of: detail, on: request.date, at: request.startTime)
+            // Two numbers a row, not whole records: a phone marks one person of the event at a time.
             let enrollmentByParticipant = try enrollmentsByEvent[request.eventID] ?? Dictionary(
-                uniqueKeysWithValues: Enrollment.filter(Enrollment.Columns.eventId == request.eventID)
-                    .fetchAll(db).map { ($0.participantId, $0.id!) })
+                uniqueKeysWithValues: Row.fetchAllCached(db, sql: "SELECT participantId, id FROM enrollment WHERE eventId = ?",
+                                                         arguments: [request.eventID]).map { ($0[0] as Int64, $0[1] as Int64) })
             enrollmentsByEvent[request.eventID] = enrollmentByParticipant
             for participantID in request.marks.keys.sorted() where enrollmentByParticipant[participantID] == nil {
                 let person = try participant(db, id: participantID)

@@ -86,7 +86,9 @@ extension AppDatabase {
     ///
     /// Nothing is kept of a chunk once it is recorded, so that issuing 10,000
     /// certificates needs no more memory than issuing 1,000: `produce` sees every
-    /// certificate, and keeps what its caller needs.
+    /// certificate, and keeps what its caller needs. For the same reason, an issue
+    /// of more than one chunk records each chunk as its own change-log entry
+    /// (“certificates 257–512 of 1000, issued together”), all in the one transaction.
     ///
     /// For example:
     /// ```swift
@@ -199,6 +201,13 @@ extension AppDatabase {
                 totals.count += 1
                 if chunk[index].isNew { totals.new += 1 }
                 if chunk[index].printsDifferently { totals.printedDifferently += 1 }
+            }
+            if plan.items.count > Self.certificateChunkSize {
+                // Each chunk is an entry of its own in the change log, still in this one transaction: an entry
+                // holds its rows as one value, so one entry for 10,000 certificates made memory grow with them.
+                let first = start - plan.items.startIndex + 1, last = end - plan.items.startIndex
+                try ChangeRecorder(actor: actor).recordStaged(
+                    .issueCertificate, detail: "certificates \(first)–\(last) of \(plan.items.count), issued together", in: db)
             }
             start = end
         }

@@ -138,11 +138,24 @@ enum QRMaskChoice {
         let same = ~(line ^ line >> 1) & inside >> 1
         let fives = same & same >> 1 & same >> 2 & same >> 3
         let runs = fives & ~(fives << 1)
-        var points = fives.nonzeroBitCount + 2 * runs.nonzeroBitCount
-        // Finder-like patterns: 1:1:3:1:1 a row at a time; scaled up only where six dark modules in a row allow it.
+        let points = fives.nonzeroBitCount + 2 * runs.nonzeroBitCount
+        return points + 40 * finderLikePatternCount(line, inside: inside)
+    }
+
+    /// The finder-like patterns of every size in one row or column, as ``finderLikePatterns(_:width:)`` counts them.
+    ///
+    /// A pattern scaled up n ≥ 2 times has a dark run of 3n ≥ 6 modules with at least two light modules of
+    /// the symbol on each side. Few lines have one (the finder patterns' own runs of 7 touch the edge), so
+    /// most are counted a bit pattern at a time and only the others run by run, which cost most of the choice.
+    static func finderLikePatternCount(_ line: UInt128, inside: UInt128) -> Int {
         let sixDark = line & line >> 1 & line >> 2 & line >> 3 & line >> 4 & line >> 5
-        points += 40 * (sixDark == 0 ? smallFinderLikePatterns(line) : finderLikePatterns(line, width: inside.nonzeroBitCount))
-        return points
+        guard sixDark != 0 else { return smallFinderLikePatterns(line) }
+        let light = ~line & inside
+        // Bit b: modules b…b + 5 dark after two light ones; bit e: modules e − 5…e dark before two light ones.
+        let starts = sixDark & light << 1 & light << 2
+        let ends = sixDark << 5 & light >> 1 & light >> 2
+        guard starts != 0 && ends != 0 else { return smallFinderLikePatterns(line) }
+        return finderLikePatterns(line, width: inside.nonzeroBitCount)
     }
 
     /// How many dark:light:dark:light:dark runs of 1, 1, 3, 1 and 1 modules lie in `line`, with 4 light modules
@@ -150,7 +163,9 @@ enum QRMaskChoice {
     static func smallFinderLikePatterns(_ line: UInt128) -> Int {
         let light = ~line
         // Bit b of `lightBefore(k)` says module b − k is light, counting those before the symbol.
-        func lightBefore(_ k: Int) -> UInt128 { light << k | (1 << k) - 1 }
+        // `|` and `-` share a precedence in Swift: without the parentheses this was (light << k | 1 << k) − 1,
+        // which lost module 0's light before a pattern starting at module 1.
+        func lightBefore(_ k: Int) -> UInt128 { light << k | ((1 << k) - 1) }
         let pattern = line & light >> 1 & line >> 2 & line >> 3 & line >> 4 & light >> 5 & line >> 6 & light >> 7 & lightBefore(1)
         guard pattern != 0 else { return 0 }
         let before = lightBefore(1) & lightBefore(2) & lightBefore(3) & lightBefore(4)

@@ -29,6 +29,11 @@ public final class FontLibrary {
     private var fallbackLists: [FontDescriptor: FontconfigFontSet?] = [:]
     private var fallbacks: [FallbackKey: LoadedFont?] = [:]
     private var shaped: [ShapingKey: ShapedParagraph] = [:]
+    /// Paragraphs of text laid out with `remember: false`, kept a little while: a certificate's own texts
+    /// put a name, set once, beside lines that every certificate repeats (“Issued on 9 March 2024”,
+    /// “Check code:”), which are then shaped once per few dozen certificates rather than for each.
+    private var recentlyShaped: [ShapingKey: ShapedParagraph] = [:]
+    private static let recentLimit = 64
     private var layouts: [LayoutKey: TextLayout] = [:]
     private let buffer = HarfBuzzBuffer()
 
@@ -205,6 +210,12 @@ public final class FontLibrary {
         var missing: [Unicode.Scalar] = []
         var offset = 0
         let primaryFont = try primary(for: descriptor)
+        // Most paragraphs are drawn wholly in their own font: one run, found a scalar at a time rather than a
+        // character at a time, which costs most of the rest of shaping a name.
+        if !paragraph.isEmpty,
+           paragraph.unicodeScalars.allSatisfy({ primaryFont.shaping.has($0) || $0.properties.isDefaultIgnorableCodePoint }) {
+            return ([(primaryFont, 0..<paragraph.utf8.count)], [])
+        }
         for character in paragraph {
             let length = character.utf8.count
             defer { offset += length }
@@ -227,7 +238,7 @@ public final class FontLibrary {
     private func shapedParagraph(_ paragraph: Substring, font descriptor: FontDescriptor, text: String,
                                  remember: Bool = true) throws -> ShapedParagraph {
         let key = ShapingKey(font: descriptor, paragraph: paragraph)
-        if let cached = shaped[key] { return cached }
+        if let cached = shaped[key] ?? recentlyShaped[key] { return cached }
 
         let (runs, missing) = try itemize(paragraph, font: descriptor)
         if !missing.isEmpty {
@@ -249,7 +260,11 @@ public final class FontLibrary {
         }
 
         let result = ShapedParagraph(utf8: utf8, runs: shapedRuns)
-        guard remember else { return result }
+        guard remember else {
+            if recentlyShaped.count >= Self.recentLimit { recentlyShaped.removeAll(keepingCapacity: true) }
+            recentlyShaped[key] = result
+            return result
+        }
         if shaped.count >= cacheLimit { shaped.removeAll(keepingCapacity: true) }
         shaped[key] = result
         return result
@@ -266,7 +281,9 @@ public final class FontLibrary {
             lineFeeds = true
         }
         guard lineFeeds else { return [text[...]] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
+        // A line feed is always a character of its own, so splitting the bytes splits the characters, without
+        // finding every character's boundaries first.
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The paragraphs of text that has tabs, control characters, carriage returns or other line separators.

@@ -39,16 +39,26 @@ final class ShapedParagraph {
         }
         return run.clusters.indices.map { index in
             let bytes = run.clusters[index]
-            let scalars = String(decoding: utf8[bytes], as: UTF8.self).unicodeScalars
+            let (isSpace, isHyphen) = kind(of: utf8[bytes])
             return ClusterUnit(
                 bytes: bytes,
                 advance: advances[index],
-                isSpace: scalars.allSatisfy(isBreakingSpace),
-                isHyphen: scalars.last.map(isHyphen) ?? false,
+                isSpace: isSpace,
+                isHyphen: isHyphen,
                 inkTop: tops[index],
                 inkBottom: bottoms[index]
             )
         }
+    }
+
+    /// Whether a cluster's text is all breaking spaces, and whether it ends with a hyphen or dash.
+    private static func kind(of bytes: ArraySlice<UInt8>) -> (isSpace: Bool, isHyphen: Bool) {
+        // ASCII, as most clusters are, without making a string: its one breaking space is U+0020, its hyphen U+002D.
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return (bytes.allSatisfy { $0 == 0x20 }, bytes.last == 0x2D)
+        }
+        let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+        return (scalars.allSatisfy(isBreakingSpace), scalars.last.map(isHyphen) ?? false)
     }
 
     private static func words(of units: [ClusterUnit]) -> [Word] {

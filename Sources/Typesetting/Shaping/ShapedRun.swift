@@ -17,15 +17,36 @@ struct ShapedRun {
         self.font = font
         self.bytes = bytes
         self.isBackward = isBackward
-        let starts = Set(glyphs.map(\.cluster)).sorted()
+        let starts = Self.clusterStarts(of: glyphs)
         clusters = starts.isEmpty ? [bytes] : starts.indices.map { index in
             (index == 0 ? bytes.lowerBound : starts[index])..<(index + 1 < starts.count ? starts[index + 1] : bytes.upperBound)
         }
-        let indices = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
         self.glyphs = glyphs.map { glyph in
             var glyph = glyph
-            glyph.clusterIndex = indices[glyph.cluster]!
+            glyph.clusterIndex = Self.position(of: glyph.cluster, in: starts)
             return glyph
         }
+    }
+
+    /// Each glyph's cluster once, in text order. HarfBuzz gives them in order, or in reverse for right-to-left
+    /// text, so sorting them costs a pass; a set and a dictionary cost more than the rest of laying out a name.
+    private static func clusterStarts(of glyphs: [ShapedGlyph]) -> [Int] {
+        var clusters = glyphs.map(\.cluster)
+        if clusters.first ?? 0 > clusters.last ?? 0 { clusters.reverse() }
+        clusters.sort()
+        var starts: [Int] = []
+        starts.reserveCapacity(clusters.count)
+        for cluster in clusters where cluster != starts.last { starts.append(cluster) }
+        return starts
+    }
+
+    /// Where `cluster` is in `starts`, which holds it.
+    private static func position(of cluster: Int, in starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < cluster { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
