@@ -21,8 +21,8 @@ struct ChangeRecorder {
         try Self.clearApplyingFlag(db)
         let staged = try Self.anyStaged(db)
         guard staged || detail != nil else { return nil }
-        let rows = try String.fetchOne(db.cachedStatement(sql: Self.rowsSQL)) ?? "[]"
-        var subjects = try String.fetchOne(db.cachedStatement(sql: Self.subjectsSQL)) ?? "{}"
+        let rows = try String.fetchOneCached(db, sql: Self.rowsSQL) ?? "[]"
+        var subjects = try String.fetchOneCached(db, sql: Self.subjectsSQL) ?? "{}"
         if !extra.isEmpty {
             var lists = try JSONDecoder().decode([String: [String]].self, from: Data(subjects.utf8))
             for (key, values) in extra {
@@ -31,11 +31,10 @@ struct ChangeRecorder {
             subjects = CanonicalJSON.object(lists)
         }
         let site = try Self.localSite(db)
-        let previous = try Row.fetchOne(db.cachedStatement(sql: """
+        let previous = try Row.fetchOneCached(db, sql: """
             SELECT siteSequence, hash FROM change WHERE site = ? ORDER BY siteSequence DESC LIMIT 1
-            """), arguments: [site])
-        var clock = HybridClock(site: site, last: try String.fetchOne(db.cachedStatement(sql: "SELECT max(hlc) FROM change"))
-            .flatMap(HybridClock.Stamp.init))
+            """, arguments: [site])
+        var clock = HybridClock(site: site, last: try String.fetchOneCached(db, sql: "SELECT max(hlc) FROM change").flatMap(HybridClock.Stamp.init))
         var entry = ChangeEntry(
             id: nil, uuid: UUIDv7.make(now: wall), site: site, siteSequence: (previous?["siteSequence"] ?? 0) + 1,
             hlc: clock.tick(wall: wall).description, actor: actor, operation: operation.name, detail: detail,
@@ -43,8 +42,8 @@ struct ChangeRecorder {
             previousHash: previous?["hash"], hash: "")
         entry.hash = entry.computedHash
         try entry.insert(db)
-        try db.cachedStatement(sql: "UPDATE site SET headSequence = ? WHERE code = ?").execute(arguments: [entry.siteSequence, site])
-        try db.cachedStatement(sql: "DELETE FROM rowChange").execute()
+        try db.executeCached(sql: "UPDATE site SET headSequence = ? WHERE code = ?", arguments: [entry.siteSequence, site])
+        try db.executeCached(sql: "DELETE FROM rowChange")
         return entry
     }
 
@@ -58,14 +57,12 @@ struct ChangeRecorder {
         try ChangeRecorder(actor: unknownActor).record(.outsideMalaka, detail: "rows changed without Malaka, found before the next write", in: db)
     }
 
-    // Every write runs these statements, some of them long: each is prepared once per connection.
-
     private static func clearApplyingFlag(_ db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE syncState SET applying = 0 WHERE applying <> 0").execute()
+        try db.executeCached(sql: "UPDATE syncState SET applying = 0 WHERE applying <> 0")
     }
 
     private static func anyStaged(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM rowChange)")) ?? false
+        try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false
     }
 
     /// The actor of entries whose maker is not known: logs kept before the change log, rows changed without Malaka.
@@ -73,7 +70,7 @@ struct ChangeRecorder {
 
     /// The code of this database's own site.
     static func localSite(_ db: Database) throws -> String {
-        guard let code = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM site WHERE isLocal")) else {
+        guard let code = try String.fetchOneCached(db, sql: "SELECT code FROM site WHERE isLocal") else {
             throw MalakaError.data("This database has no site of its own; it was not migrated completely. Nothing was changed.")
         }
         return code
