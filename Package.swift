@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // What every other module needs once: character labels, parallel map, plain-text tables and
@@ -80,6 +81,10 @@ let package = Package(
                 "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // `sync push|pull|with`: the client of the server's exchange over HTTP.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),
@@ -108,8 +113,9 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "TrainingCore", "TrainingFixtures", "PDFTestSupport",
+                "WebApp", "TrainingCore", "TrainingFixtures", "PDFTestSupport", "CertificateVerification",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -233,7 +239,7 @@ if Context.environment["MALAKA_BENCHMARKS"] != nil {
         // Release-build measurements reported in BENCHMARKS.md: the foundation, scheduling, import and duplicates.
         .executableTarget(
             name: "MalakaBenchmarks",
-            dependencies: ["BenchmarkSupport", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BenchmarkSupport", "TrainingCore", "CertificateVerification", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/MalakaBenchmarks",
             swiftSettings: strictness
         ),

@@ -8,6 +8,19 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// The wall-clock and CPU seconds (user and system, every thread of this process) that `work` took.
+func wallAndCPU(_ work: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let before = processCPUSeconds()
+    let wall = try seconds(work)
+    return (wall, processCPUSeconds() - before)
+}
+
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func milliseconds(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
 
 /// This process's peak resident memory so far, VmHWM in /proc/self/status.

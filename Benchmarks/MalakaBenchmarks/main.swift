@@ -7,7 +7,8 @@
 // `--tiny` runs a thousandth of the work: the smoke run of `make test`, which checks that every
 // benchmark still runs, not how fast. MALAKA_BENCH_DIVISOR=10 runs a tenth of it, for profiling;
 // MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift), MALAKA_BENCH=changelog
-// only the change log's cost (ChangeLogBenchmark.swift).
+// only the change log's cost (ChangeLogBenchmark.swift), MALAKA_BENCH=sync only the exchange of a bundle
+// (SyncBenchmark.swift).
 // MALAKA_BENCH_KEEP=DIR keeps the databases in DIR (Benchmarks/web-load.sh serves scheduling.sqlite).
 import BenchmarkSupport
 import Foundation
@@ -32,10 +33,14 @@ runBenchmark("malaka-bench") {
     if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "changelog" {
         return try ChangeLogBenchmark.run(directory: directory, divisor: divisor)
     }
+    if ProcessInfo.processInfo.environment["MALAKA_BENCH"] == "sync" {
+        return try SyncBenchmark.run(directory: directory, divisor: divisor)
+    }
     print("Malaka benchmarks: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
     try FoundationBenchmark.run(directory: directory, divisor: divisor, binary: releaseBinary)
     try runSchedulingBenchmark(directory: directory, divisor: divisor)
     try ImportBenchmark.run(directory: directory, rows: 100_000 / divisor, binary: releaseBinary)
     try ChangeLogBenchmark.run(directory: directory, divisor: divisor)
+    try SyncBenchmark.run(directory: directory, divisor: divisor)
     print("peak memory: \(peakMemory())")
 }

@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-import TrainingCore
+@testable import TrainingCore
 
 /// The region summary's numbers on ``RegionSummaryFixture``, each worked out by hand from the marks in its comment.
 @Suite struct RegionSummaryTests {
@@ -197,6 +198,33 @@ import TrainingCore
         let seminars = try programme.database.regionSummary(request)
         #expect(seminars.total.eventsByKind == [.seminar: 2])
         #expect(seminars.total.participants.total == 2)
+    }
+
+    @Test func filtersByTheSiteThatMadeTheEvent() throws {
+        // Given the Chuy training came from Samarkand's desk in a bundle; every other event was made here
+        let database = programme.database
+        let here = try database.localSite().code
+        _ = try database.addSite(code: "SA-SAM1", key: Data(count: 32).base64EncodedString())
+        try database.dbWriter.write { db in
+            try db.execute(sql: "UPDATE event SET originSite = 'SA-SAM1' WHERE id = ?", arguments: [programme.events["E8"]!])
+        }
+        var request = RegionSummaryFixture.year2019()
+        let everything = try database.regionSummary(request)
+
+        // Then each site's summary holds its own events, and the two add up to the whole
+        request.site = "SA-SAM1"
+        let samarkand = try database.regionSummary(request)
+        #expect(samarkand.total.events == 1 && samarkand.rows.filter { $0.figures.events > 0 }.map(\.code) == ["KG-C"])
+        request.site = here
+        let local = try database.regionSummary(request)
+        #expect(local.total.events + samarkand.total.events == everything.total.events)
+        #expect(local.total.participations.total + samarkand.total.participations.total == everything.total.participations.total)
+
+        // And a site this database does not know is refused, naming the ones it knows
+        request.site = "XX-NONE"
+        #expect { try database.regionSummary(request) } throws: { error in
+            (error as? MalakaError)?.code == .unknownSite && "\(error)".contains("XX-NONE") && "\(error)".contains("SA-SAM1")
+        }
     }
 
     @Test func theEventListNamesNobodyAndSaysWhatEachEventCounted() throws {

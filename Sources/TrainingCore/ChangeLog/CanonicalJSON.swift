@@ -3,6 +3,10 @@
 enum CanonicalJSON {
     /// `text` as a JSON string literal; the line and paragraph separators escaped too, for JavaScript.
     static func string(_ text: String) -> String {
+        // Most texts (uuids, clocks, names) need no escape: quoted as they are, without a scalar-by-scalar copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

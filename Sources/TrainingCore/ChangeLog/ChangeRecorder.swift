@@ -18,11 +18,11 @@ struct ChangeRecorder {
     func record(_ operation: ChangeOperation, detail: String? = nil, subjects extra: [String: [String]] = [:],
                 in db: Database) throws -> ChangeEntry? {
         // A bundle's application sets the flag inside its own transaction; a write never leaves it set.
-        try db.execute(sql: "UPDATE syncState SET applying = 0 WHERE applying <> 0")
-        let staged = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false
+        try Self.clearApplyingFlag(db)
+        let staged = try Self.anyStaged(db)
         guard staged || detail != nil else { return nil }
-        let rows = try String.fetchOne(db, sql: Self.rowsSQL) ?? "[]"
-        var subjects = try String.fetchOne(db, sql: Self.subjectsSQL) ?? "{}"
+        let rows = try String.fetchOne(db.cachedStatement(sql: Self.rowsSQL)) ?? "[]"
+        var subjects = try String.fetchOne(db.cachedStatement(sql: Self.subjectsSQL)) ?? "{}"
         if !extra.isEmpty {
             var lists = try JSONDecoder().decode([String: [String]].self, from: Data(subjects.utf8))
             for (key, values) in extra {
@@ -31,10 +31,11 @@ struct ChangeRecorder {
             subjects = CanonicalJSON.object(lists)
         }
         let site = try Self.localSite(db)
-        let previous = try Row.fetchOne(db, sql: """
+        let previous = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT siteSequence, hash FROM change WHERE site = ? ORDER BY siteSequence DESC LIMIT 1
-            """, arguments: [site])
-        var clock = HybridClock(site: site, last: try String.fetchOne(db, sql: "SELECT max(hlc) FROM change").flatMap(HybridClock.Stamp.init))
+            """), arguments: [site])
+        var clock = HybridClock(site: site, last: try String.fetchOne(db.cachedStatement(sql: "SELECT max(hlc) FROM change"))
+            .flatMap(HybridClock.Stamp.init))
         var entry = ChangeEntry(
             id: nil, uuid: UUIDv7.make(now: wall), site: site, siteSequence: (previous?["siteSequence"] ?? 0) + 1,
             hlc: clock.tick(wall: wall).description, actor: actor, operation: operation.name, detail: detail,
@@ -42,8 +43,8 @@ struct ChangeRecorder {
             previousHash: previous?["hash"], hash: "")
         entry.hash = entry.computedHash
         try entry.insert(db)
-        try db.execute(sql: "UPDATE site SET headSequence = ? WHERE code = ?", arguments: [entry.siteSequence, site])
-        try db.execute(sql: "DELETE FROM rowChange")
+        try db.cachedStatement(sql: "UPDATE site SET headSequence = ? WHERE code = ?").execute(arguments: [entry.siteSequence, site])
+        try db.cachedStatement(sql: "DELETE FROM rowChange").execute()
         return entry
     }
 
@@ -52,9 +53,19 @@ struct ChangeRecorder {
     /// them, and they are never counted as part of the next operation.
     static func recordOutsideChanges(_ db: Database) throws {
         // The flag of a bundle's application is set only inside its own transaction; a write never finds it set.
-        try db.execute(sql: "UPDATE syncState SET applying = 0 WHERE applying <> 0")
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false else { return }
+        try clearApplyingFlag(db)
+        guard try anyStaged(db) else { return }
         try ChangeRecorder(actor: unknownActor).record(.outsideMalaka, detail: "rows changed without Malaka, found before the next write", in: db)
+    }
+
+    // Every write runs these statements, some of them long: each is prepared once per connection.
+
+    private static func clearApplyingFlag(_ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE syncState SET applying = 0 WHERE applying <> 0").execute()
+    }
+
+    private static func anyStaged(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM rowChange)")) ?? false
     }
 
     /// The actor of entries whose maker is not known: logs kept before the change log, rows changed without Malaka.
@@ -62,7 +73,7 @@ struct ChangeRecorder {
 
     /// The code of this database's own site.
     static func localSite(_ db: Database) throws -> String {
-        guard let code = try String.fetchOne(db, sql: "SELECT code FROM site WHERE isLocal") else {
+        guard let code = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM site WHERE isLocal")) else {
             throw MalakaError.data("This database has no site of its own; it was not migrated completely. Nothing was changed.")
         }
         return code

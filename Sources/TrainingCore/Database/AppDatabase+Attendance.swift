@@ -37,54 +37,63 @@ extension AppDatabase {
 
     /// Records attendance as `operation` in the change log: typed marks, or an imported sheet.
     func markAttendance(_ requests: [AttendanceMarks], as operation: ChangeOperation) throws -> Int {
+        try Self.checkSaysWho(requests)
+        return try write(operation) { db in try markAttendance(db, requests) }
+    }
+
+    static func checkSaysWho(_ requests: [AttendanceMarks]) throws {
         for request in requests where request.marks.isEmpty && request.everyoneElse == nil {
             throw MalakaError(.usage, .nothingToDo, "Say who was at event \(request.eventID) on \(request.date.iso):",
                               subject: .event(request.eventID), remedy: .sayWhoAttended)
         }
-        return try write(operation) { db in
-            let markedAt = Date.databaseNow.databaseValue
-            let upsert = try db.cachedStatement(sql: """
-                INSERT INTO attendance (enrollmentId, sessionId, status, markedAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT (enrollmentId, sessionId) DO UPDATE SET status = excluded.status, markedAt = excluded.markedAt
-                """)
-            var written = 0
-            var enrollmentsByEvent: [Int64: [Int64: Int64]] = [:]
-            var details: [Int64: EventDetail] = [:]
-            for request in requests {
-                let detail = try details[request.eventID] ?? eventDetail(db, id: request.eventID)
-                details[request.eventID] = detail
-                guard detail.event.status != .cancelled else {
-                    throw MalakaError.data("Event \(request.eventID) was cancelled; it has no attendance to mark.")
-                }
-                let session = try session(of: detail, on: request.date, at: request.startTime)
-                let enrollmentByParticipant = try enrollmentsByEvent[request.eventID] ?? Dictionary(
-                    uniqueKeysWithValues: Enrollment.filter(Enrollment.Columns.eventId == request.eventID)
-                        .fetchAll(db).map { ($0.participantId, $0.id!) })
-                enrollmentsByEvent[request.eventID] = enrollmentByParticipant
-                for participantID in request.marks.keys.sorted() where enrollmentByParticipant[participantID] == nil {
-                    let person = try participant(db, id: participantID)
-                    if let position = try waitlistPosition(db, eventID: request.eventID, participantID: participantID) {
-                        throw MalakaError.data("\(person.fullName) (\(participantID)) is number \(position) on the waitlist of event \(request.eventID), not enrolled, so they cannot be marked. Nothing was changed.")
-                    }
-                    throw MalakaError(.data, .notEnrolled, "\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed.",
-                                      subject: .participant(participantID), remedy: .enrollFirst(event: request.eventID, participant: participantID))
-                }
-                var statuses = request.marks
-                if let everyoneElse = request.everyoneElse {
-                    for participantID in enrollmentByParticipant.keys where statuses[participantID] == nil {
-                        statuses[participantID] = everyoneElse
-                    }
-                }
-                for (participantID, status) in statuses {
-                    try upsert.execute(arguments: [enrollmentByParticipant[participantID]!, session.id!, status, markedAt])
-                }
-                written += statuses.count
-            }
-            return written
-        }
     }
 
-    private func session(of detail: EventDetail, on date: DayDate, at startTime: TimeOfDay?) throws -> Session {
+    /// The marks of `requests`, written inside the caller's transaction; throws, having written part of
+    /// them, when one is refused (the caller rolls back).
+    func markAttendance(_ db: Database, _ requests: [AttendanceMarks]) throws -> Int {
+        let markedAt = Date.databaseNow.databaseValue
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO attendance (enrollmentId, sessionId, status, markedAt) VALUES (?, ?, ?, ?)
+            ON CONFLICT (enrollmentId, sessionId) DO UPDATE SET status = excluded.status, markedAt = excluded.markedAt
+            """)
+        var written = 0
+        var enrollmentsByEvent: [Int64: [Int64: Int64]] = [:]
+        var details: [Int64: MarkingEvent] = [:]
+        for request in requests {
+            let detail = try details[request.eventID] ?? markingEvent(db, id: request.eventID)
+            details[request.eventID] = detail
+            guard detail.event.status != .cancelled else {
+                throw MalakaError.data("Event \(request.eventID) was cancelled; it has no attendance to mark.")
+            }
+            let session = try session(of: detail, on: request.date, at: request.startTime)
+            // Two numbers a row, not whole records: a phone marks one person of the event at a time.
+            let enrollmentByParticipant = try enrollmentsByEvent[request.eventID] ?? Dictionary(
+                uniqueKeysWithValues: Row.fetchAllCached(db, sql: "SELECT participantId, id FROM enrollment WHERE eventId = ?",
+                                                         arguments: [request.eventID]).map { ($0[0] as Int64, $0[1] as Int64) })
+            enrollmentsByEvent[request.eventID] = enrollmentByParticipant
+            for participantID in request.marks.keys.sorted() where enrollmentByParticipant[participantID] == nil {
+                let person = try participant(db, id: participantID)
+                if let position = try waitlistPosition(db, eventID: request.eventID, participantID: participantID) {
+                    throw MalakaError.data("\(person.fullName) (\(participantID)) is number \(position) on the waitlist of event \(request.eventID), not enrolled, so they cannot be marked. Nothing was changed.")
+                }
+                throw MalakaError(.data, .notEnrolled, "\(person.fullName) (\(participantID)) is not enrolled in event \(request.eventID), so they cannot be marked. Nothing was changed.",
+                                  subject: .participant(participantID), remedy: .enrollFirst(event: request.eventID, participant: participantID))
+            }
+            var statuses = request.marks
+            if let everyoneElse = request.everyoneElse {
+                for participantID in enrollmentByParticipant.keys where statuses[participantID] == nil {
+                    statuses[participantID] = everyoneElse
+                }
+            }
+            for (participantID, status) in statuses {
+                try upsert.execute(arguments: [enrollmentByParticipant[participantID]!, session.id!, status, markedAt])
+            }
+            written += statuses.count
+        }
+        return written
+    }
+
+    private func session(of detail: MarkingEvent, on date: DayDate, at startTime: TimeOfDay?) throws -> Session {
         let onDay = detail.sessions.filter { $0.date == date }
         let dates = detail.sessions.map(\.date.iso).joined(separator: ", ")
         guard !onDay.isEmpty else {

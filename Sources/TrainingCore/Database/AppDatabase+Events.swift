@@ -127,7 +127,7 @@ extension AppDatabase {
     }
 
     func eventDetail(_ db: Database, id: Int64) throws -> EventDetail {
-        guard let detail = try details(db, of: Event.filter(key: id)).first else {
+        guard let detail = try SingleEventDetail.fetch(db, id: id) else {
             throw MalakaError(.data, .unknownEvent, "There is no event \(id).", subject: .event(id), remedy: .listEvents)
         }
         return detail

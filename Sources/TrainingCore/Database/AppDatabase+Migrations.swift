@@ -442,6 +442,7 @@ extension AppDatabase {
         registerSyncMigrations(&migrator)
         registerAccountMigrations(&migrator)
         registerSyncMergeMigrations(&migrator)
+        registerSyncRequestMigrations(&migrator)
         return migrator
     }
 }

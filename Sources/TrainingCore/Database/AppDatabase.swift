@@ -175,7 +175,7 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private static func describe(_ error: DatabaseError) -> MalakaError {
+    static func describe(_ error: DatabaseError) -> MalakaError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return MalakaError(.io, .databaseBusy, "The database stayed busy with another Malaka process for too long; nothing was changed.",

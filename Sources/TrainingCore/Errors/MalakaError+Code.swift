@@ -70,6 +70,10 @@ extension MalakaError {
         /// A cell that is no way of writing a sex.
         public static let unrecognisedSex = Code("unrecognisedSex")
         public static let refusedBundle = Code("refusedBundle")
+        /// A request of the exchange over HTTP that is unsigned, wrongly signed or too old.
+        public static let refusedSyncRequest = Code("refusedSyncRequest")
+        /// A request of the exchange over HTTP sent a second time.
+        public static let replayedSyncRequest = Code("replayedSyncRequest")
         public static let uncertifiedSiteKey = Code("uncertifiedSiteKey")
         public static let unknownSite = Code("unknownSite")
         public static let unsignedCertificate = Code("unsignedCertificate")

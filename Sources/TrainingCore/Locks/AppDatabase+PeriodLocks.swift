@@ -92,13 +92,25 @@ extension AppDatabase {
     /// Called by ``write(_:detail:_:)`` after the refused transaction was rolled back, so the
     /// change-log entry is the only thing written.
     func refusal(lockID: Int64, change: String) -> MalakaError {
-        let lock = try? dbWriter.write { db -> PeriodLock? in
-            let lock = try PeriodLock.fetchOne(db, key: lockID)
-            let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM periodLock WHERE id = ?", arguments: [lockID])
-            try ChangeRecorder(actor: actor).record(.refusedByPeriodLock, detail: change, subjects: ["periodLocks": uuid.map { [$0] } ?? []], in: db)
-            return lock
-        }
-        guard let lock = lock ?? nil else {
+        let lock = try? dbWriter.write { db in try recordRefusal(lockID: lockID, change: change, by: actor, db) }
+        return Self.refusal(lockID: lockID, lock: lock ?? nil)
+    }
+
+    /// Records a refused change as ``refusal(lockID:change:)`` does, inside a transaction that goes on
+    /// (a batch of marks rolled back to the refused one's savepoint), and says which lock refused it.
+    func refusal(lockID: Int64, change: String, by actor: String, in db: Database) -> MalakaError {
+        Self.refusal(lockID: lockID, lock: (try? recordRefusal(lockID: lockID, change: change, by: actor, db)) ?? nil)
+    }
+
+    private func recordRefusal(lockID: Int64, change: String, by actor: String, _ db: Database) throws -> PeriodLock? {
+        let lock = try PeriodLock.fetchOne(db, key: lockID)
+        let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM periodLock WHERE id = ?", arguments: [lockID])
+        try ChangeRecorder(actor: actor).record(.refusedByPeriodLock, detail: change, subjects: ["periodLocks": uuid.map { [$0] } ?? []], in: db)
+        return lock
+    }
+
+    private static func refusal(lockID: Int64, lock: PeriodLock?) -> MalakaError {
+        guard let lock else {
             return .data("The change was refused: it would alter the numbers of a closed period (lock \(lockID)). Nothing was changed.")
         }
         return .data("The change was refused: it would alter the numbers of \(lock.label) for \(Self.placeName(lock.scope)), "

@@ -27,6 +27,9 @@ extension AppDatabase {
             var query = RegionSummaryQuery(request: request, courseID: course?.course.id)
             query.organisers = try request.organiser.map { try recordedValues(db, column: .organiser, matching: $0) }
             query.projects = try request.project.map { try recordedValues(db, column: .project, matching: $0) }
+            if let site = request.site {
+                query.localSite = try Self.knownSite(db, code: site)
+            }
             var builder = RegionSummaryBuilder(request: request, rowCodes: rowCodes, lastDay: query.lastDay)
 
             var courses: [Int64: CourseInfo] = [:]
@@ -82,6 +85,16 @@ extension AppDatabase {
             summary.closedPeriods = try closedLocks(db, overlapping: request.period, request.scope)
             return summary
         }
+    }
+
+    /// Checks that this database knows the site a report is filtered by, and returns its own site's code.
+    private static func knownSite(_ db: Database, code: String) throws -> String {
+        let sites = try Row.fetchAll(db, sql: "SELECT code, isLocal FROM site ORDER BY isLocal DESC, code")
+        guard sites.contains(where: { $0["code"] == code }) else {
+            let known = sites.map { $0["code"] as String }.joined(separator: ", ")
+            throw MalakaError(.data, .unknownSite, "This database knows no site “\(code.prefix(20))”; it knows \(known).")
+        }
+        return sites.first { $0["isLocal"] as Bool }?["code"] ?? code
     }
 
     /// The rows a report has whatever was held: every region of the scope, or every district of its region.

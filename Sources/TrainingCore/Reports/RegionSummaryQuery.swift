@@ -12,6 +12,8 @@ struct RegionSummaryQuery {
     /// The organisers, and project labels, as events record them, that the request's filters match.
     var organisers: [String]? = nil
     var projects: [String]? = nil
+    /// This database's own site's code, which stands for events whose `originSite` is null (made here).
+    var localSite: String? = nil
 
     /// The last day counted: the period's end, or the report's day if that is earlier.
     var lastDay: DayDate { min(request.period.to, request.asOf) }
@@ -56,6 +58,10 @@ struct RegionSummaryQuery {
         if let projects {
             conditions.append("event.project IN (SELECT value FROM json_each(?))")
             arguments += [Self.jsonList(projects)]
+        }
+        if let site = request.site {
+            conditions.append("coalesce(event.originSite, ?) = ?")
+            arguments += [localSite, site]
         }
         let sql = """
             session

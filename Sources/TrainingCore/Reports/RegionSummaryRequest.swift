@@ -19,6 +19,9 @@ public struct RegionSummaryRequest: Hashable, Sendable {
     public var organiser: String?
     /// Only events labelled with this project or donor, matched the same way (`UNICEF-2019`).
     public var project: String?
+    /// Only events made at this site of the programme (its code, such as `XO-URG1`): an event belongs to
+    /// the site that made it, and the events of a database that never joined one belong to its own site.
+    public var site: String?
     /// The day the report is made: sessions after it have not been held yet and are not counted.
     public var asOf: DayDate
     /// Whether to list each event counted, for the per-region pages of the PDF.

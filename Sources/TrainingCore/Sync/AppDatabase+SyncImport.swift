@@ -11,8 +11,11 @@ extension AppDatabase {
     /// site's hash chain. Otherwise every entry is applied (or found already there, or held back until
     /// what it refers to arrives) and the held-back rows of earlier imports are tried again.
     ///
-    /// - Parameter source: the file's name, for errors.
-    public func importBundle(_ data: Data, source: String) throws -> SyncReport {
+    /// - Parameters:
+    ///   - source: the file's name, for errors.
+    ///   - sender: the site that must have written it, when the bundle came from a site that signed its
+    ///     request; a bundle of another site is refused.
+    public func importBundle(_ data: Data, source: String, sender: String? = nil) throws -> SyncReport {
         let sealed = try SealedBundle.open(data, source: source)
         let bundle: SyncBundle
         do {
@@ -30,11 +33,14 @@ extension AppDatabase {
             guard bundle.programme == local.programme else {
                 throw MalakaError(.data, .refusedBundle, "\(source) comes from programme “\(bundle.programme)”, not “\(local.programme ?? "")”, which this site joined. Nothing was changed.")
             }
+            if let sender, bundle.from != sender {
+                throw MalakaError(.data, .refusedBundle, "\(source) was written by site \(bundle.from), not by site \(sender), which sent it. Nothing was changed.")
+            }
             guard bundle.from != local.code else {
                 throw MalakaError(.data, .refusedBundle, "\(source) was written by this site (\(local.code)) itself. Nothing was changed.")
             }
             try Self.checkSender(sealed, bundle, source: source, db)
-            try db.execute(sql: "UPDATE syncState SET applying = 1, exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
+            try db.executeCached(sql: "UPDATE syncState SET applying = 1, exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
             let applier = BundleApplier(db, localSite: local.code, senderVector: bundle.vector)
             var lines: [SyncReport.Line] = []
             for entry in bundle.changes.sorted(by: { ($0.hlc, $0.site, $0.siteSequence) < ($1.hlc, $1.site, $1.siteSequence) }) {
@@ -76,7 +82,7 @@ extension AppDatabase {
     private static func take(_ entry: ChangeEntry, applier: BundleApplier, source: String, _ db: Database) throws -> SyncReport.Line {
         var line = SyncReport.Line(site: entry.site, sequence: entry.siteSequence, operation: entry.operation, actor: entry.actor,
                                    outcome: .alreadyThere, notes: [])
-        let held = try String.fetchOne(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
+        let held = try String.fetchOneCached(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
                                        arguments: [entry.site, entry.siteSequence])
         if let held {
             guard held == entry.hash else {
@@ -85,7 +91,7 @@ extension AppDatabase {
             }
             return line
         }
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
+        let previous = try String.fetchOneCached(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
                                            arguments: [entry.site, entry.siteSequence - 1])
         guard entry.hash == entry.computedHash, entry.siteSequence == 1 || (previous != nil && previous == entry.previousHash),
               entry.siteSequence != 1 || entry.previousHash == nil else {
@@ -96,7 +102,7 @@ extension AppDatabase {
         var stored = entry
         stored.id = nil
         try stored.insert(db)
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO site (code, headSequence) VALUES (?, ?)
             ON CONFLICT (code) DO UPDATE SET headSequence = max(headSequence, excluded.headSequence)
             """, arguments: [entry.site, entry.siteSequence])
@@ -111,9 +117,9 @@ extension AppDatabase {
             vector[site] = max(vector[site] ?? 0, sequence)
         }
         // The same bundle twice changes nothing, not even the day it was last seen.
-        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncPeer WHERE site = ?)", arguments: [bundle.from]) ?? false
+        let known = try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncPeer WHERE site = ?)", arguments: [bundle.from]) ?? false
         guard vector != held || !known else { return }
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO syncPeer (site, acknowledged, lastImportedAt) VALUES (?, ?, ?)
             ON CONFLICT (site) DO UPDATE SET acknowledged = excluded.acknowledged, lastImportedAt = excluded.lastImportedAt
             """, arguments: [bundle.from, String(decoding: try JSONEncoder().encode(vector), as: UTF8.self), Date.databaseNow])

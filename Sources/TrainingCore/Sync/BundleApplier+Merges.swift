@@ -8,27 +8,27 @@ extension BundleApplier {
     /// kept person is enrolled in too becomes one with it, as the merging site will make it once it receives ours.
     func followMerge(ofParticipant mergedID: Int64, uuid: String) throws {
         guard let kept = try keptParticipant(of: uuid),
-              let keptID = try Int64.fetchOne(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [try alias("participant", kept) ?? kept])
+              let keptID = try Int64.fetchOneCached(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [try alias("participant", kept) ?? kept])
         else { return }
         try moveRows(ofParticipant: mergedID, to: keptID)
     }
 
     /// Enrollments (combined with the kept person's in the same event), certificates and waitlist places.
     private func moveRows(ofParticipant mergedID: Int64, to keptID: Int64) throws {
-        for (enrollmentID, eventID) in try Row.fetchAll(db, sql: "SELECT id, eventId FROM enrollment WHERE participantId = ?",
+        for (enrollmentID, eventID) in try Row.fetchAllCached(db, sql: "SELECT id, eventId FROM enrollment WHERE participantId = ?",
                                                          arguments: [mergedID]).map({ ($0[0] as Int64, $0[1] as Int64) }) {
-            if let keptEnrollment = try Int64.fetchOne(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
+            if let keptEnrollment = try Int64.fetchOneCached(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
                                                         arguments: [eventID, keptID]) {
                 try combine("enrollment", stays: keptEnrollment, goes: enrollmentID)
             } else {
-                try db.execute(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [keptID, enrollmentID])
+                try db.executeCached(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [keptID, enrollmentID])
             }
         }
         // Certificates are never deleted; a waitlist place the kept person already has is dropped.
-        try db.execute(sql: "UPDATE OR IGNORE certificate SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
+        try db.executeCached(sql: "UPDATE OR IGNORE certificate SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
         if try db.tableExists("waitlist") {
-            try db.execute(sql: "UPDATE OR IGNORE waitlist SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
-            try db.execute(sql: "DELETE FROM waitlist WHERE participantId = ?", arguments: [mergedID])
+            try db.executeCached(sql: "UPDATE OR IGNORE waitlist SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
+            try db.executeCached(sql: "DELETE FROM waitlist WHERE participantId = ?", arguments: [mergedID])
         }
     }
 
@@ -42,7 +42,7 @@ extension BundleApplier {
             var group: Set<String> = [start]
             var queue = [start]
             while let uuid = queue.popLast() {
-                var linked = try String.fetchAll(db, sql: """
+                var linked = try String.fetchAllCached(db, sql: """
                     SELECT keptUuid FROM syncMerge WHERE mergedUuid = ? UNION SELECT mergedUuid FROM syncMerge WHERE keptUuid = ?
                     """, arguments: [uuid, uuid])
                 linked += pendingMerges.filter { $0.key == uuid || $0.value == uuid }.flatMap { [$0.key, $0.value] }
@@ -66,14 +66,14 @@ extension BundleApplier {
     ///
     /// - Parameter person: the person the merging site's enrollment was of (it may have followed another merge here).
     func keepMarks(ofCombinedEnrollment enrollmentID: Int64, person given: String?) throws {
-        guard let enrollment = try Row.fetchOne(db, sql: """
+        guard let enrollment = try Row.fetchOneCached(db, sql: """
             SELECT en.eventId, p.id AS personID, p.uuid AS person FROM enrollment en JOIN participant p ON p.id = en.participantId WHERE en.id = ?
             """, arguments: [enrollmentID]) else { return }
         // The person the merge being applied kept first: the merging site moved the marks there.
         let candidates = [given.flatMap { pendingMerges[$0] }, try mergeTarget(of: enrollment["person"]), try given.flatMap(mergeTarget(of:))]
         for kept in candidates.compactMap({ $0 }) {
             guard let keptID = try resolveReference(table: "participant", uuid: kept), keptID != enrollment["personID"],
-                  let keptEnrollment = try Int64.fetchOne(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
+                  let keptEnrollment = try Int64.fetchOneCached(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
                                                           arguments: [enrollment["eventId"] as Int64, keptID]) else { continue }
             try moveMarks(from: enrollmentID, to: keptEnrollment)
             return
@@ -84,15 +84,15 @@ extension BundleApplier {
     /// of a person merged away with the kept person's enrollment in the same event.
     func resolveReference(table: String, uuid: String) throws -> Int64? {
         let lookup = "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?"
-        if let id = try Int64.fetchOne(db, sql: lookup, arguments: [try alias(table, uuid) ?? uuid]) { return id }
+        if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [try alias(table, uuid) ?? uuid]) { return id }
         switch table {
         case "participant":
             guard let kept = try mergeTarget(of: uuid) else { return nil }
-            if let id = try Int64.fetchOne(db, sql: lookup, arguments: [try alias(table, kept) ?? kept]) { return id }
+            if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [try alias(table, kept) ?? kept]) { return id }
             return try settleRound(of: uuid)?.rowid
         case "enrollment":
             // What the enrollment said when it was last written (a deletion carries the row as it was).
-            guard let last = try Row.fetchOne(db, sql: """
+            guard let last = try Row.fetchOneCached(db, sql: """
                 SELECT json_extract(r.value, '$.values.eventUuid') AS event, json_extract(r.value, '$.values.participantUuid') AS person
                 FROM rowVersion v JOIN change c ON c.site = v.site AND c.siteSequence = v.siteSequence, json_each(c.rows) r
                 WHERE v.tableName = 'enrollment' AND v.uuid = ?
@@ -100,7 +100,7 @@ extension BundleApplier {
                   AND json_type(r.value, '$.values') = 'object'
                 """, arguments: [uuid]), let person: String = last["person"], try mergeTarget(of: person) != nil,
                   let personID = try resolveReference(table: "participant", uuid: person) else { return nil }
-            return try Int64.fetchOne(db, sql: """
+            return try Int64.fetchOneCached(db, sql: """
                 SELECT en.id FROM enrollment en JOIN event e ON e.id = en.eventId WHERE e.uuid = ? AND en.participantId = ?
                 """, arguments: [last["event"] as String?, personID])
         default:
@@ -135,13 +135,13 @@ extension BundleApplier {
                                          arguments: StatementArguments(round)) else { return nil }
         let present: String = row["uuid"]
         if present != kept {
-            try db.execute(sql: "UPDATE participant SET uuid = ? WHERE id = ?", arguments: [kept, row["id"] as Int64])
-            try db.execute(sql: """
+            try db.executeCached(sql: "UPDATE participant SET uuid = ? WHERE id = ?", arguments: [kept, row["id"] as Int64])
+            try db.executeCached(sql: """
                 INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
                 SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = 'participant' AND uuid = ?
                 """, arguments: [kept, present])
         }
-        try db.execute(sql: "DELETE FROM syncTombstone WHERE tableName = 'participant' AND uuid = ?", arguments: [kept])
+        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'participant' AND uuid = ?", arguments: [kept])
         for other in round where other != kept {
             try recordAlias("participant", lost: other, kept: kept)
         }
@@ -166,7 +166,7 @@ extension BundleApplier {
 
     /// The person `uuid` was merged into: by the earliest merge known here, the entry being applied included.
     private func mergedInto(_ uuid: String) throws -> String? {
-        let stored = try Row.fetchOne(db, sql: "SELECT keptUuid, hlc FROM syncMerge WHERE mergedUuid = ? ORDER BY hlc, keptUuid LIMIT 1",
+        let stored = try Row.fetchOneCached(db, sql: "SELECT keptUuid, hlc FROM syncMerge WHERE mergedUuid = ? ORDER BY hlc, keptUuid LIMIT 1",
                                       arguments: [uuid])
         if let pending = pendingMerges[uuid], stored.map({ pendingHlc < $0["hlc"] as String }) ?? true { return pending }
         return stored?["keptUuid"]

@@ -8,14 +8,14 @@ import GRDB
 extension BundleApplier {
     /// The uuid that answers for a row made twice, if `uuid` is the one given up.
     func alias(_ table: String, _ uuid: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+        try String.fetchOneCached(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
     }
 
     /// Remembers that `lost` is `kept` from now on, and so is every uuid that answered for `lost`.
     func recordAlias(_ table: String, lost: String, kept: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])
-        try db.execute(sql: "UPDATE syncAlias SET keptUuid = ? WHERE tableName = ? AND keptUuid = ?", arguments: [kept, table, lost])
-        try db.execute(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])
+        try db.executeCached(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])
+        try db.executeCached(sql: "UPDATE syncAlias SET keptUuid = ? WHERE tableName = ? AND keptUuid = ?", arguments: [kept, table, lost])
+        try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])
     }
 
     /// A row here that a unique index says is the same as the incoming one (the same person's mark at the
@@ -26,7 +26,7 @@ extension BundleApplier {
             guard columns.allSatisfy({ values[$0] != nil && values[$0]! != nil }) else { continue }
             let condition = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
                 + (except.map { " AND rowid <> \($0)" } ?? "")
-            if let row = try Row.fetchOne(db, sql: "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)",
+            if let row = try Row.fetchOneCached(db, sql: "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)",
                                           arguments: StatementArguments(columns.map { values[$0]! })) {
                 return (row[0], row[1])
             }
@@ -39,9 +39,9 @@ extension BundleApplier {
     func identityKeys(of table: String) throws -> [[String]] {
         if let known = identityKeys[table] { return known }
         var keys: [[String]] = []
-        for index in try Row.fetchAll(db, sql: "SELECT name, \"unique\", partial FROM pragma_index_list(?)", arguments: [table])
+        for index in try Row.fetchAllCached(db, sql: "SELECT name, \"unique\", partial FROM pragma_index_list(?)", arguments: [table])
         where index["unique"] as Bool && !(index["partial"] as Bool) {
-            let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index["name"] as String])
+            let columns = try String.fetchAllCached(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index["name"] as String])
             if !columns.isEmpty, !columns.contains("uuid") { keys.append(columns) }
         }
         identityKeys[table] = keys
@@ -65,16 +65,16 @@ extension BundleApplier {
             let columns = try capture(of: table).columns.map(\.name).filter { !identity.contains($0) }
             if !columns.isEmpty {
                 let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = other.\($0.quotedDatabaseIdentifier)" }.joined(separator: ", ")
-                try db.execute(sql: "UPDATE \(quoted) SET \(assignments) FROM (SELECT * FROM \(quoted) WHERE rowid = ?) AS other WHERE \(quoted).rowid = ?",
+                try db.executeCached(sql: "UPDATE \(quoted) SET \(assignments) FROM (SELECT * FROM \(quoted) WHERE rowid = ?) AS other WHERE \(quoted).rowid = ?",
                                arguments: [goes, stays])
             }
         }
-        try db.execute(sql: "DELETE FROM \(quoted) WHERE rowid = ?", arguments: [goes])
+        try db.executeCached(sql: "DELETE FROM \(quoted) WHERE rowid = ?", arguments: [goes])
         let kept = min(staying.uuid, going.uuid)
-        try db.execute(sql: "UPDATE \(quoted) SET uuid = ? WHERE rowid = ?", arguments: [kept, stays])
+        try db.executeCached(sql: "UPDATE \(quoted) SET uuid = ? WHERE rowid = ?", arguments: [kept, stays])
         try recordAlias(table, lost: kept == staying.uuid ? going.uuid : staying.uuid, kept: kept)
         let later = (going.hlc, going.uuid) > (staying.hlc, staying.uuid) ? going : staying
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
             SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ? AND true
             ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
@@ -88,12 +88,12 @@ extension BundleApplier {
     ///
     /// - Returns: whether the row here answers for another uuid than `given`, and so stays.
     func survivesCombining(_ rowid: Int64, given: String) throws -> Bool {
-        guard let current = try String.fetchOne(db, sql: "SELECT uuid FROM enrollment WHERE rowid = ?", arguments: [rowid]) else { return false }
-        let rest = (try String.fetchAll(db, sql: "SELECT uuid FROM syncAlias WHERE tableName = 'enrollment' AND keptUuid = ?", arguments: [current])
+        guard let current = try String.fetchOneCached(db, sql: "SELECT uuid FROM enrollment WHERE rowid = ?", arguments: [rowid]) else { return false }
+        let rest = (try String.fetchAllCached(db, sql: "SELECT uuid FROM syncAlias WHERE tableName = 'enrollment' AND keptUuid = ?", arguments: [current])
             + [current]).filter { $0 != given }
         guard let kept = rest.min() else { return false }
         if kept != current {
-            try db.execute(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])
+            try db.executeCached(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])
             try recordAlias("enrollment", lost: current, kept: kept)
         }
         try recordAlias("enrollment", lost: given, kept: kept)
@@ -112,10 +112,10 @@ extension BundleApplier {
         let resolved = try resolve(values, of: try capture(of: "enrollment"), changeSite: latest["site"]).values.filter { !identity.contains($0.key) }
         if !resolved.isEmpty {
             let columns = resolved.keys.sorted()
-            try db.execute(sql: "UPDATE enrollment SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+            try db.executeCached(sql: "UPDATE enrollment SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
                            arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES ('enrollment', ?, ?, ?, ?)",
+        try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES ('enrollment', ?, ?, ?, ?)",
                        arguments: [kept, latest["site"] as String, latest["siteSequence"] as Int64, latest["hlc"] as String])
         return true
     }
@@ -123,20 +123,20 @@ extension BundleApplier {
     /// Moves an enrollment's marks to another enrollment in the same event; a mark for a session it has too
     /// becomes one with it.
     func moveMarks(from enrollment: Int64, to other: Int64) throws {
-        for mark in try Row.fetchAll(db, sql: "SELECT rowid, sessionId FROM attendance WHERE enrollmentId = ?", arguments: [enrollment]) {
-            if let twin = try Int64.fetchOne(db, sql: "SELECT rowid FROM attendance WHERE enrollmentId = ? AND sessionId = ?",
+        for mark in try Row.fetchAllCached(db, sql: "SELECT rowid, sessionId FROM attendance WHERE enrollmentId = ?", arguments: [enrollment]) {
+            if let twin = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM attendance WHERE enrollmentId = ? AND sessionId = ?",
                                              arguments: [other, mark["sessionId"] as Int64]) {
                 try combine("attendance", stays: twin, goes: mark["rowid"])
             } else {
-                try db.execute(sql: "UPDATE attendance SET enrollmentId = ? WHERE rowid = ?", arguments: [other, mark["rowid"] as Int64])
+                try db.executeCached(sql: "UPDATE attendance SET enrollmentId = ? WHERE rowid = ?", arguments: [other, mark["rowid"] as Int64])
             }
         }
     }
 
     /// A row's uuid and the hybrid clock of the change that last touched it ("" when none is known).
     private func version(_ table: String, rowid: Int64) throws -> (uuid: String, hlc: String) {
-        let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?", arguments: [rowid]) ?? ""
-        let hlc = try String.fetchOne(db, sql: "SELECT hlc FROM rowVersion WHERE tableName = ? AND uuid = ?", arguments: [table, uuid]) ?? ""
+        let uuid = try String.fetchOneCached(db, sql: "SELECT uuid FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?", arguments: [rowid]) ?? ""
+        let hlc = try String.fetchOneCached(db, sql: "SELECT hlc FROM rowVersion WHERE tableName = ? AND uuid = ?", arguments: [table, uuid]) ?? ""
         return (uuid, hlc)
     }
 }

@@ -54,17 +54,17 @@ final class BundleApplier {
     func releaseHeld(entries: (String) throws -> ChangeEntry?) throws -> Int {
         var released = 0
         while true {
-            let held = try Row.fetchAll(db, sql: "SELECT id, changeUuid, rowIndex, row FROM heldChange ORDER BY id")
+            let held = try Row.fetchAllCached(db, sql: "SELECT id, changeUuid, rowIndex, row FROM heldChange ORDER BY id")
             var progressed = false
             for record in held {
                 guard let entry = try entries(record["changeUuid"]),
                       let row = try JSONSerialization.jsonObject(with: Data((record["row"] as String).utf8)) as? [String: Any]
                 else { continue }
-                try db.execute(sql: "DELETE FROM heldChange WHERE id = ?", arguments: [record["id"] as Int64])
+                try db.executeCached(sql: "DELETE FROM heldChange WHERE id = ?", arguments: [record["id"] as Int64])
                 let result = try apply(row, index: record["rowIndex"], of: entry)
                 if result.outcome != .heldBack {
                     progressed = true
-                    let remaining = try Int.fetchOne(db, sql: "SELECT count(*) FROM heldChange WHERE changeUuid = ?",
+                    let remaining = try Int.fetchOneCached(db, sql: "SELECT count(*) FROM heldChange WHERE changeUuid = ?",
                                                      arguments: [entry.uuid]) ?? 0
                     if remaining == 0 { released += 1 }
                 }
@@ -83,10 +83,10 @@ final class BundleApplier {
         var uuid = try alias(table, givenUuid) ?? givenUuid
         let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
         let capture = try capture(of: table)
-        var localID = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
+        var localID = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
         var versionUuid = uuid
         var concurrentTwin = false
-        var tombstone = try String.fetchOne(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+        var tombstone = try String.fetchOneCached(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
         if table == "participant", localID == nil, tombstone != nil, let survivor = try settleRound(of: uuid) {
             // Merged away here into the person this change's merge merges away: the two sites' rows are one
             // person's, decided as two versions of one row.
@@ -104,21 +104,21 @@ final class BundleApplier {
             let kept = min(twin.uuid, uuid)
             let lost = kept == uuid ? twin.uuid : uuid
             if twin.uuid != kept {
-                try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, twin.rowid])
+                try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, twin.rowid])
             }
             try recordAlias(table, lost: lost, kept: kept)
             localID = twin.rowid
             versionUuid = twin.uuid
             concurrentTwin = true
             uuid = kept
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
                 SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ? AND true
                 ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
                   hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
                 """, arguments: [kept, table, twin.uuid])
         }
-        let version = try Row.fetchOne(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
+        let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
                                        arguments: [table, versionUuid])
         var local: ConflictRule.Version?
         if let tombstone {
@@ -138,7 +138,7 @@ final class BundleApplier {
         let decision = ConflictRule(table: table).decide(local: local, incoming: incoming, concurrent: concurrent, context: context)
         if case .holdBack = decision {} else {
             // The row answers to `uuid` here, whatever uuid the change gave: its latest change is remembered under it.
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
                   hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
@@ -151,7 +151,7 @@ final class BundleApplier {
             if let failure = try write(table, uuid: uuid, id: localID, values: resolved) { return failure }
             if !concurrent {
                 // A correction made after seeing both versions of a conflict settles it here too.
-                try db.execute(sql: """
+                try db.executeCached(sql: """
                     UPDATE syncConflict SET resolvedAt = ?, resolvedBy = ?, resolution = ?
                     WHERE tableName = ? AND rowUuid = ? AND resolvedAt IS NULL AND localHlc < ? AND incomingHlc < ?
                     """, arguments: [Date.databaseNow, entry.actor, "resolved at \(entry.site)", table, uuid, entry.hlc, entry.hlc])
@@ -164,7 +164,7 @@ final class BundleApplier {
                 ? RowResult(outcome: .conflict, note: "\(table) \(uuid): kept the change made here; \(entry.site)'s was left out by the rules")
                 : RowResult(outcome: .applied, note: nil)
         case .queueConflict(let showing, let fields):
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO syncConflict (tableName, rowUuid, fields, localValues, localHlc, incomingValues, incomingHlc, incomingSite, recordedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [table, uuid, fields.joined(separator: ","), Self.json(local?.values ?? nil), local?.hlc ?? "",
@@ -187,15 +187,15 @@ final class BundleApplier {
                 try keepMarks(ofCombinedEnrollment: localID, person: (row["values"] as? [String: Any])?["participantUuid"] as? String)
             }
             do {
-                try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
+                try db.executeCached(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 return RowResult(outcome: .conflict, note: "\(table) \(uuid) was not deleted here: \(error.message ?? "something here still refers to it")")
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc) VALUES (?, ?, ?)", arguments: [table, uuid, entry.hlc])
+            try db.executeCached(sql: "INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc) VALUES (?, ?, ?)", arguments: [table, uuid, entry.hlc])
             return RowResult(outcome: .applied, note: nil)
         case .holdBack(let missing):
             let text = String(decoding: try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]), as: UTF8.self)
-            try db.execute(sql: "INSERT OR REPLACE INTO heldChange (changeUuid, rowIndex, row, missing) VALUES (?, ?, ?, ?)",
+            try db.executeCached(sql: "INSERT OR REPLACE INTO heldChange (changeUuid, rowIndex, row, missing) VALUES (?, ?, ?, ?)",
                            arguments: [entry.uuid, index, text, missing.joined(separator: ",")])
             return RowResult(outcome: .heldBack, note: "\(table) \(uuid) waits for \(missing.joined(separator: ", "))")
         }
@@ -235,11 +235,11 @@ final class BundleApplier {
         do {
             if let id {
                 let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
-                try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(assignments) WHERE rowid = ?", arguments: arguments + [id])
+                try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(assignments) WHERE rowid = ?", arguments: arguments + [id])
             } else {
                 let names = (["uuid"] + columns).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
                 let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-                try db.execute(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))", arguments: [uuid] + arguments)
+                try db.executeCached(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))", arguments: [uuid] + arguments)
             }
             return nil
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -271,7 +271,7 @@ final class BundleApplier {
 
     /// The row here as the capture triggers write it, references as uuids.
     private func localValues(_ capture: ChangeCapture, id: Int64) throws -> [String: Any?] {
-        let json = try String.fetchOne(db, sql: "SELECT \(capture.valuesExpression(row: "r")) FROM \(capture.table.quotedDatabaseIdentifier) AS r WHERE r.rowid = ?",
+        let json = try String.fetchOneCached(db, sql: "SELECT \(capture.valuesExpression(row: "r")) FROM \(capture.table.quotedDatabaseIdentifier) AS r WHERE r.rowid = ?",
                                        arguments: [id]) ?? "{}"
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
         var values: [String: Any?] = object.mapValues { $0 }

@@ -1,5 +1,5 @@
 /// What importing a bundle did with each operation in it.
-public struct SyncReport: Sendable, Equatable {
+public struct SyncReport: Sendable, Equatable, Codable {
     public enum Outcome: String, Sendable, Codable {
         /// Its rows are in this database now.
         case applied

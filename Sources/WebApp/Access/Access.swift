@@ -11,6 +11,10 @@ struct Access: Sendable {
     let database: AppDatabase
     let scope: Scope
     let desk: CertificateDesk
+    /// Writes marks with the others tapped at the same moment.
+    let marks: MarkCommitter
+    /// Region summaries until the database changes.
+    let summaries: SummaryCache
 
     // MARK: Events and sessions
 
@@ -43,13 +47,20 @@ struct Access: Sendable {
         return try database.attendanceSheet(eventID: eventID)
     }
 
-    /// Records one person's mark for one session of an event in the scope.
+    /// Records one person's mark for one session of an event in the scope, committed with the marks
+    /// tapped at the same moment (see ``MarkCommitter``).
     func mark(eventID: Int64, sessionID: Int64, participantID: Int64, status: AttendanceStatus) throws {
         try checkWrites()
-        let detail = try event(id: eventID)
-        guard let session = detail.sessions.first(where: { $0.id == sessionID }) else { throw Refusal.notFound }
-        try database.markAttendance(AttendanceMarks(eventID: eventID, date: session.date, startTime: session.startTime,
-                                                    marks: [participantID: status]))
+        let target: MarkingEvent
+        do {
+            target = try database.markingEvent(id: eventID)
+        } catch let error as MalakaError where error.code == .unknownEvent {
+            throw Refusal.notFound
+        }
+        guard scope.covers(regionCode: target.event.regionCode, districtCode: target.event.districtCode),
+              let session = target.sessions.first(where: { $0.id == sessionID }) else { throw Refusal.notFound }
+        try marks.commit(AttendanceMarks(eventID: eventID, date: session.date, startTime: session.startTime, marks: [participantID: status]),
+                         actor: database.actor)
     }
 
     // MARK: People
@@ -146,7 +157,7 @@ struct Access: Sendable {
             guard let district = Gazetteer.bundled.district(code: code),
                   scope.covers(regionCode: district.regionCode, districtCode: code) else { throw Refusal.notFound }
         }
-        return try database.regionSummary(request)
+        return try summaries.summary(request)
     }
 
     // MARK: Roles

@@ -5,7 +5,8 @@ import TrainingCore
 /// Finds who is signed in from the session cookie, chooses the page language, and sends anyone signed
 /// out to the sign-in page.
 ///
-/// Only the sign-in page, the language choice and the style sheet and script are open to everyone.
+/// Only the sign-in page, the language choice, the style sheet and script, and the exchange (whose
+/// requests are signed by their site, see ``SyncRoutes``) are open without signing in.
 struct SignInMiddleware: RouterMiddleware {
     typealias Context = WebContext
     static let sessionCookie = "malaka_session"
@@ -17,7 +18,7 @@ struct SignInMiddleware: RouterMiddleware {
     let database: AppDatabase
 
     static func isPublic(_ path: String) -> Bool {
-        path == "/login" || path == "/language" || path == "/favicon.ico" || path.hasPrefix("/static/")
+        path == "/login" || path == "/language" || path == "/favicon.ico" || path.hasPrefix("/static/") || path.hasPrefix(SyncRoutes.prefix)
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -14,6 +14,8 @@ public struct WebApplication: Sendable {
     let throttle: LoginThrottle
     /// Uploads waiting between their preview and their confirmation.
     let shelf = UploadShelf()
+    let marks: MarkCommitter
+    let summaries: SummaryCache
 
     public init(database: AppDatabase, configuration: WebConfiguration) async throws {
         self.database = database
@@ -21,6 +23,8 @@ public struct WebApplication: Sendable {
         pages = try await PageRenderer.load()
         assets = try StaticAssets.load()
         throttle = LoginThrottle()
+        marks = MarkCommitter(database: database)
+        summaries = SummaryCache(database: database)
     }
 
     /// The router: security headers, the request log and signing in around every page.
@@ -40,6 +44,7 @@ public struct WebApplication: Sendable {
         SummaryRoutes(pages: pages, access: access).add(to: router)
         ImportRoutes(pages: pages, access: access, shelf: shelf).add(to: router)
         QueueRoutes(pages: pages, access: access).add(to: router)
+        SyncRoutes(database: database).add(to: router)
         return router
     }
 
@@ -49,7 +54,8 @@ public struct WebApplication: Sendable {
         // The change log names the person behind every change made through the pages.
         return Access(database: database.acting(as: "web:\(visitor.account.name)"), scope: visitor.scope,
                desk: CertificateDesk(templatesFolder: configuration.templatesFolder, databasePath: configuration.databasePath,
-                                     bundleFolder: configuration.bundleFolder))
+                                     bundleFolder: configuration.bundleFolder),
+               marks: marks, summaries: summaries)
     }
 
     /// The application listening on the configured address, over HTTPS when the configuration has a

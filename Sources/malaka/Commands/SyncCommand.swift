@@ -6,8 +6,8 @@ import TrainingCore
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Exchange changes with the other sites of the programme as signed bundle files.",
-        subcommands: [Export.self, Import.self])
+        abstract: "Exchange changes with the other sites of the programme as signed bundles: files, or over HTTP with the programme's server.",
+        subcommands: [Export.self, Import.self, Push.self, Pull.self, With.self])
 }
 
 extension SyncCommand {
@@ -52,19 +52,8 @@ extension SyncCommand {
             let data = try VerifyCertificate.readSmallFile(file, what: "the bundle", limit: 1 << 30)
             let report = try database.open().importBundle(data, source: file)
             if output.json { return try Printer.json(report.lines) }
-            print("Imported \(file) from \(report.from): \(report.count(.applied)) applied, \(report.count(.alreadyThere)) already there, "
-                  + "\(report.count(.conflict)) in conflict, \(report.count(.heldBack)) held back"
-                  + (report.released > 0 ? "; \(report.released) held back before now applied." : "."))
-            let shown = report.lines.filter { $0.outcome != .alreadyThere }
-            if !shown.isEmpty {
-                Printer.table(["Site", "Number", "Operation", "By", "Outcome"], shown.map { line in
-                    [line.site, String(line.sequence), line.operation, line.actor, line.outcome.rawValue]
-                })
-            }
-            for line in report.lines where !line.notes.isEmpty {
-                for note in line.notes { print("  \(line.site) #\(line.sequence): \(note)") }
-            }
-            if report.count(.conflict) > 0 { print("Identity conflicts wait in `malaka conflicts list`.") }
+            print("Imported \(file) from \(report.from): " + SyncCommand.outcomes(report))
+            SyncCommand.printLines(report)
         }
     }
 }

@@ -13,6 +13,7 @@ struct SummaryOptions: ParsableArguments {
     @Option(help: "Only events of this kind.") var kind: EventKind?
     @Option(help: "Only events run by this organiser, as events give it (case and spacing aside).") var organiser: String?
     @Option(help: "Only events labelled with this project or donor (event create --project, event label).") var project: String?
+    @Option(help: ArgumentHelp("Only events made at this site of the programme, such as XO-URG1 (site list).", valueName: "code")) var site: String?
 
     func validate() throws {
         let ways = [year != nil, quarter != nil, from != nil || to != nil].filter { $0 }.count
@@ -45,6 +46,7 @@ struct SummaryOptions: ParsableArguments {
         request.kind = kind
         request.organiser = organiser
         request.project = project
+        request.site = site
         return request
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// Marks waiting to be written together with others that arrived at the same moment, and who made them.
+public struct QueuedMarks: Sendable {
+    public var marks: AttendanceMarks
+    /// Who the change log names for these marks, such as `web:dilnoza`.
+    public var actor: String
+
+    public init(_ marks: AttendanceMarks, actor: String) {
+        self.marks = marks
+        self.actor = actor
+    }
+}
+
+/// An event as marking needs it: its place and status, and its sessions in order of date and time.
+///
+/// Read with two indexed queries, not the associations of ``EventDetail``: marking asks for it on
+/// every tap.
+public struct MarkingEvent: Sendable {
+    public var event: Event
+    public var sessions: [Session]
+    public var id: Int64 { event.id! }
+}
+
+extension AppDatabase {
+    public func markingEvent(id: Int64) throws -> MarkingEvent {
+        try read { db in try markingEvent(db, id: id) }
+    }
+
+    func markingEvent(_ db: Database, id: Int64) throws -> MarkingEvent {
+        guard let event = try Event.fetchOne(db, key: id) else {
+            throw MalakaError(.data, .unknownEvent, "There is no event \(id).", subject: .event(id), remedy: .listEvents)
+        }
+        let sessions = try Session.filter(Session.Columns.eventId == id)
+            .order(Session.Columns.date, Session.Columns.startTime, Column("id")).fetchAll(db)
+        return MarkingEvent(event: event, sessions: sessions)
+    }
+
+    /// Writes the marks of several people, each as a change of its own, in one transaction: one commit
+    /// (one `fsync`) for all of them.
+    ///
+    /// Each item is written inside a savepoint and gets its own change-log entry naming its actor, so an
+    /// item that is refused (not enrolled, a closed period, a cancelled event) is rolled back alone and
+    /// the others are written. When the commit itself fails, every item fails: no result says
+    /// `success` for a mark that is not on disk.
+    ///
+    /// - Returns: one result per item, in order: the number of marks written, or why it was refused.
+    public func markAttendance(batch: [QueuedMarks]) -> [Result<Int, any Error>] {
+        var results: [Result<Int, any Error>] = batch.map { _ in .success(0) }
+        do {
+            try dbWriter.write { db in
+                try ChangeRecorder.recordOutsideChanges(db)
+                for (index, item) in batch.enumerated() {
+                    do {
+                        try Self.checkSaysWho([item.marks])
+                        try db.inSavepoint {
+                            results[index] = .success(try markAttendance(db, [item.marks]))
+                            try ChangeRecorder(actor: item.actor).record(.markAttendance, in: db)
+                            return .commit
+                        }
+                    } catch let error as DatabaseError {
+                        results[index] = .failure(explain(error, by: item.actor, in: db))
+                    } catch {
+                        results[index] = .failure(error)
+                    }
+                }
+            }
+        } catch {
+            let failure = (error as? DatabaseError).map(Self.describe) ?? error
+            results = batch.map { _ in .failure(failure) }
+        }
+        return results
+    }
+
+    /// What SQLite refused inside a transaction that goes on, as ``write(_:detail:_:)`` words it.
+    private func explain(_ error: DatabaseError, by actor: String, in db: Database) -> any Error {
+        if let refusal = error.message.flatMap(PeriodLockTriggers.refusal(in:)) {
+            return self.refusal(lockID: refusal.lock, change: refusal.change, by: actor, in: db)
+        }
+        return Self.describe(error)
+    }
+}
