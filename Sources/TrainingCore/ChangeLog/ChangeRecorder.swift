@@ -64,7 +64,7 @@ struct ChangeRecorder {
         try db.cachedStatement(sql: "UPDATE syncState SET applying = 0 WHERE applying <> 0").execute()
     }
 
-    private static func anyStaged(_ db: Database) throws -> Bool {
+    static func anyStaged(_ db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM rowChange)")) ?? false
     }
 
