@@ -31,7 +31,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // What every other module needs once: character labels, parallel map, plain-text tables and
@@ -81,10 +80,6 @@ let package = Package(
                 "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                // `sync push|pull|with`: the client of the server's exchange over HTTP.
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),
@@ -230,9 +225,10 @@ let package = Package(
 // smoke run of `make test`), so that a plain `swift build` or `swift test` does not compile them.
 if Context.environment["MALAKA_BENCHMARKS"] != nil {
     package.targets += [
-        // What every benchmark shares: failing with a message rather than a trap.
+        // What every benchmark shares: failing with a message rather than a trap, and the tests' seeded generator.
         .target(
             name: "BenchmarkSupport",
+            dependencies: ["TrainingFixtures"],
             path: "Benchmarks/BenchmarkSupport",
             swiftSettings: strictness
         ),
@@ -260,7 +256,7 @@ if Context.environment["MALAKA_BENCHMARKS"] != nil {
         // Generates a national programme and times region summaries of it.
         .executableTarget(
             name: "RegionSummaryBenchmark",
-            dependencies: ["BenchmarkSupport", "TrainingCore"],
+            dependencies: ["BenchmarkSupport", "TrainingCore", "TrainingFixtures"],
             path: "Benchmarks/RegionSummaryBenchmark",
             swiftSettings: strictness
         ),
@@ -274,7 +270,7 @@ if Context.environment["MALAKA_BENCHMARKS"] != nil {
         // Times duplicate search on 100,000 people.
         .executableTarget(
             name: "NameMatchingBenchmark",
-            dependencies: ["BenchmarkSupport", "NameMatching"],
+            dependencies: ["BenchmarkSupport", "NameMatching", "TrainingFixtures"],
             path: "Benchmarks/NameMatchingBenchmark",
             swiftSettings: strictness
         ),

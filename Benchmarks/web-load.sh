@@ -6,6 +6,8 @@
 # database, and says whether the 99th percentile of marking is under 50 ms.
 #
 # Usage: Benchmarks/web-load.sh BIN_DIR [SECONDS]   (BIN_DIR holds a release malaka and malaka-bench)
+# WEB_LOAD_DATABASE=FILE: start from a copy of that scheduling database instead of building one (to compare
+# two builds on the same data; a newer malaka brings an older database up to date as it opens it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,9 +23,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== web load test: building the scheduling benchmark's database (10,000 events)"
-MALAKA_BENCH=scheduling MALAKA_BENCH_KEEP="$work" "$bin/malaka-bench" > "$work/scheduling.log"
 db="$work/scheduling.sqlite"
+if [[ -n ${WEB_LOAD_DATABASE:-} ]]; then
+  # A database made once, copied for each run: two builds compared on the same data.
+  echo "== web load test: a copy of $WEB_LOAD_DATABASE"
+  cp "$WEB_LOAD_DATABASE" "$db"
+else
+  echo "== web load test: building the scheduling benchmark's database (10,000 events)"
+  MALAKA_BENCH=scheduling MALAKA_BENCH_KEEP="$work" "$bin/malaka-bench" > "$work/scheduling.log"
+fi
 echo "load test password" | "$bin/malaka" user add loadtrainer --role trainer --region UZ-XO --db "$db" > /dev/null
 echo "load test password" | "$bin/malaka" user add loadmanager --role manager --country UZ --db "$db" > /dev/null
 

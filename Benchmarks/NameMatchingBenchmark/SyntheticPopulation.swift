@@ -1,6 +1,7 @@
 import BenchmarkSupport
 import Foundation
 import NameMatching
+import TrainingFixtures
 
 /// A reproducible population of participants with planted duplicates, for
 /// timing ``DuplicateFinder``.

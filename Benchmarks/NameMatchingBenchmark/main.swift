@@ -1,6 +1,7 @@
 import BenchmarkSupport
 import Foundation
 import NameMatching
+import TrainingFixtures
 
 // Times DuplicateFinder on a reproducible synthetic population.
 // Usage: MALAKA_BENCHMARKS=1 swift run -c release NameMatchingBenchmark [people] [seed] [--misses]

@@ -1,6 +1,7 @@
 import BenchmarkSupport
 import Foundation
 import TrainingCore
+import TrainingFixtures
 
 /// A synthetic national programme in Uzbekistan's 14 regions over five years, the same for the same seed.
 ///

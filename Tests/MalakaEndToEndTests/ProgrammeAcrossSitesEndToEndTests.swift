@@ -15,20 +15,26 @@ import Testing
         // Given the sample programme entered on one database, where Gʻulomjon Oʻrinboyev of the Khorezm
         // training also attends the Tashkent seminar
         let one = try TemporaryProgramme()
-        let khorezmPeople = try SampleProgramme.enter(.khorezm, on: one, issueDate: issueDate)
-        try SampleProgramme.enter(.samarkand, on: one, issueDate: issueDate)
-        try SampleProgramme.enter(.tashkent, on: one, alsoEnrolled: [khorezmPeople[0]], issueDate: issueDate)
-        try SampleProgramme.enter(.chuy, on: one, issueDate: issueDate)
-
         // And the same programme entered at three sites, offline: Tashkent registers Gʻulomjon again, in Cyrillic
         let network = try Network(["XO-URG1", "SA-SAM1", "TO-ZAN1", "UZ-NAT1"])
         let tashkent = network["TO-ZAN1"], national = network["UZ-NAT1"]
-        try SampleProgramme.enter(.khorezm, on: network["XO-URG1"], issueDate: issueDate)
-        try SampleProgramme.enter(.samarkand, on: network["SA-SAM1"], issueDate: issueDate)
         let gulomjon = SampleProgramme.people(of: .khorezm)[0]
-        let again = try SampleProgramme.register([gulomjon], on: tashkent, swapped: true)
-        try SampleProgramme.enter(.tashkent, on: tashkent, alsoEnrolled: again, issueDate: issueDate)
-        try SampleProgramme.enter(.chuy, on: tashkent, issueDate: issueDate)
+        // (Each database is entered on a thread of its own: the work is the binary's, and they share nothing.)
+        try inParallel([
+            {
+                let khorezmPeople = try SampleProgramme.enter(.khorezm, on: one, issueDate: issueDate)
+                try SampleProgramme.enter(.samarkand, on: one, issueDate: issueDate)
+                try SampleProgramme.enter(.tashkent, on: one, alsoEnrolled: [khorezmPeople[0]], issueDate: issueDate)
+                try SampleProgramme.enter(.chuy, on: one, issueDate: issueDate)
+            },
+            { try SampleProgramme.enter(.khorezm, on: network["XO-URG1"], issueDate: issueDate) },
+            { try SampleProgramme.enter(.samarkand, on: network["SA-SAM1"], issueDate: issueDate) },
+            {
+                let again = try SampleProgramme.register([gulomjon], on: tashkent, swapped: true)
+                try SampleProgramme.enter(.tashkent, on: tashkent, alsoEnrolled: again, issueDate: issueDate)
+                try SampleProgramme.enter(.chuy, on: tashkent, issueDate: issueDate)
+            },
+        ])
 
         // When the national database imports each site's bundle, Khorezm's twice
         for site in ["TO-ZAN1", "XO-URG1", "SA-SAM1", "XO-URG1"] {
@@ -70,6 +76,25 @@ import Testing
         for certificate in certificates {
             #expect(["XO-URG1", "SA-SAM1", "TO-ZAN1"].contains { certificate.serial.contains("-\($0)-") }, "\(certificate.serial)")
         }
+    }
+
+    /// Runs each job on a thread of its own and waits for them all; the first error, if any, is thrown.
+    private func inParallel(_ jobs: [() throws -> Void]) throws {
+        final class Outcome: @unchecked Sendable {
+            let lock = NSLock()
+            var error: (any Error)?
+        }
+        let outcome = Outcome(), group = DispatchGroup()
+        for job in jobs {
+            group.enter()
+            nonisolated(unsafe) let job = job
+            Thread {
+                do { try job() } catch { outcome.lock.withLock { outcome.error = outcome.error ?? error } }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        if let error = outcome.error { throw error }
     }
 
     /// A pair of `participant duplicates --json`, as far as it is read here.

@@ -207,6 +207,15 @@ struct ImportRouteTests {
             #expect(placeList.text.contains("Имя пустое. Напишите имя человека или удалите строку."))
             #expect(placeList.text.contains("Год рождения 1850 невозможен."))
             #expect(placeList.text.contains("«abc» — не год рождения."))
+            let details = Data("F.I.Sh.,Yoshi,Telefon,Rozilik sanasi\nNilufar Rahimova,qirq,+998 90 123 45 67,\nSanjar Olimov,150,,\nLola Ismoilova,,telefon yoq,\nDilfuza Sapayeva,,,25.03.26\nAziza\u{202E}avomiraK,,,\n".utf8)
+            let (detailHeaders, detailBody) = fixture.upload(browser, fields: [("kind", "participants")], file: ("tafsilot.csv", details))
+            let detailList = try await client.execute(uri: "/events/\(fixture.xorazm.id)/import", method: .post, headers: detailHeaders, body: detailBody)
+            #expect(detailList.text.contains("«qirq» — не возраст."))
+            #expect(detailList.text.contains("«150» — невозможный возраст."))
+            #expect(detailList.text.contains("«telefon yoq» — не номер телефона."))
+            #expect(detailList.text.contains("В «25.03.26» год записан двумя цифрами."))
+            #expect(detailList.text.contains("В ячейке есть невидимый символ U+202E."))
+            #expect(!detailList.text.contains("is not an age") && !detailList.text.contains("invisible character"))
         }
     }
 

@@ -43,6 +43,15 @@ extension MalakaError {
         public static let noSigningKey = Code("noSigningKey")
         public static let nobodyCompleted = Code("nobodyCompleted")
         public static let notABirthYear = Code("notABirthYear")
+        /// A cell that is no way of writing an age, or an age no one can have.
+        public static let notAnAge = Code("notAnAge")
+        public static let impossibleAge = Code("impossibleAge")
+        /// A cell that is no way of writing a phone number.
+        public static let notAPhoneNumber = Code("notAPhoneNumber")
+        /// A date written with two digits for its year (1925 or 2025?).
+        public static let twoDigitYear = Code("twoDigitYear")
+        /// Text holding a control or direction-override character, which would print deceptively.
+        public static let invisibleCharacter = Code("invisibleCharacter")
         public static let notAFile = Code("notAFile")
         public static let notAFolder = Code("notAFolder")
         public static let notEnrolled = Code("notEnrolled")

@@ -68,7 +68,7 @@ enum CellReading {
         // Two-digit years are ambiguous (a birth in 1925 or 2025); ask for four.
         let parts = trimmed.split(whereSeparator: { $0 == "." || $0 == "/" })
         if parts.count == 3, parts[2].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {
-            throw MalakaError.data("“\(text)” has a two-digit year. Write the year with four digits, e.g. 25.03.1987.")
+            throw MalakaError(.data, .twoDigitYear, "“\(text)” has a two-digit year. Write the year with four digits, e.g. 25.03.1987.")
         }
         trimmed = trimmed.replacingOccurrences(of: " ", with: "")
         return try DayDate(parsing: trimmed)
@@ -163,10 +163,10 @@ enum CellReading {
         let rest = trimmed.dropFirst(digits.count).trimmingSpaces()
         let unitWords = ["yosh", "ёш", "лет", "год", "года", "жаш", "years", "y", "yil"]
         guard let age = Int(digits), rest.isEmpty || unitWords.contains(rest.lowercased()) else {
-            throw MalakaError.data("“\(text)” is not an age. Write the age in years, e.g. 34.")
+            throw MalakaError(.data, .notAnAge, "“\(text)” is not an age. Write the age in years, e.g. 34.")
         }
         guard (0...120).contains(age) else {
-            throw MalakaError.data("An age of \(age) years is not possible. Give the age in years, from 0 to 120.")
+            throw MalakaError(.data, .impossibleAge, "An age of \(age) years is not possible. Give the age in years, from 0 to 120.")
         }
         return age
     }
@@ -182,7 +182,7 @@ enum CellReading {
             }
         }
         guard digits >= 6, others == 0 || digits >= 9 else {
-            throw MalakaError.data("“\(text)” is not a phone number. Write it with its digits, e.g. +998 90 123 45 67.")
+            throw MalakaError(.data, .notAPhoneNumber, "“\(text)” is not a phone number. Write it with its digits, e.g. +998 90 123 45 67.")
         }
         return text
     }

@@ -105,11 +105,12 @@ struct ParticipantRowReader {
             let column = nameColumns.first { CellReading.forbiddenCharacter(in: row[column: $0], allowingLineBreaks: false) != nil } ?? nameColumns[0]
             problems.append(ImportProblem(line: row.line, column: column, header: header(of: column),
                                           reason: "The name contains the invisible character \(CellReading.describe(scalar)). \(forbiddenHelp)",
-                                          isWorksheet: isWorksheet))
+                                          isWorksheet: isWorksheet, code: .invisibleCharacter, value: CellReading.describe(scalar)))
         }
         for field in [ImportField.alternateName, .organisation, .locality, .consentBy] {
             if let text = value(field), let scalar = CellReading.forbiddenCharacter(in: text, allowingLineBreaks: field != .alternateName) {
-                problem(field, "The cell contains the invisible character \(CellReading.describe(scalar)). \(forbiddenHelp)")
+                problem(field, "The cell contains the invisible character \(CellReading.describe(scalar)). \(forbiddenHelp)",
+                        code: .invisibleCharacter, value: CellReading.describe(scalar))
             }
         }
         let words = words

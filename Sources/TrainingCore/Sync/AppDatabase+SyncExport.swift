@@ -33,26 +33,19 @@ extension AppDatabase {
             }
             let key = try TokenSigner.siteKey(siteKey, db)
             let acknowledged = try Self.acknowledgedVector(db, of: peer)
-            let changes = try ChangeEntry.fetchAll(db, sql: """
-                SELECT * FROM change c
+            let changes = try Row.fetchCursor(db, sql: """
+                SELECT \(SyncBundleBody.columns) FROM change c
                 WHERE c.siteSequence > coalesce((SELECT value FROM json_each(?) WHERE key = c.site), 0)
                 ORDER BY c.hlc, c.site, c.siteSequence
                 """, arguments: [String(decoding: try JSONEncoder().encode(acknowledged), as: UTF8.self)])
-                .map { entry -> ChangeEntry in
-                    var entry = entry
-                    entry.id = nil
-                    return entry
-                }
             var clock = HybridClock(site: local.code, last: try String.fetchOne(db, sql: "SELECT max(hlc) FROM change").flatMap(HybridClock.Stamp.init))
             let bundle = SyncBundle(
                 format: SyncBundle.formatVersion, programme: local.programme ?? "", from: local.code, to: peer,
                 vector: try Self.heldVector(db), created: clock.tick(wall: Date()).description,
-                sites: try Self.siteCertificates(db), siteRevocations: try Self.siteKeyRevocations(db), changes: changes)
+                sites: try Self.siteCertificates(db), siteRevocations: try Self.siteKeyRevocations(db), changes: [])
+            let (body, count) = try SyncBundleBody.write(bundle, entries: changes)
             try db.execute(sql: "UPDATE syncState SET exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return WrittenBundle(data: try SealedBundle.seal(try encoder.encode(bundle), with: key), from: local.code, to: peer,
-                                 changes: changes.count)
+            return WrittenBundle(data: try SealedBundle.seal(body, with: key), from: local.code, to: peer, changes: count)
         }
     }
 

@@ -52,8 +52,11 @@ struct SyncRoutes: Sendable {
         }
         let signature = SyncRequestSignature { name in HTTPField.Name(name).flatMap { request.headers[$0] } }
         let method = request.method.rawValue, path = request.uri.path
+        // The signature's time is checked against when the request arrived: one kept waiting for a database
+        // thread by a busy server is not refused for the server's own delay.
+        let arrived = Date()
         return try await answer { database in
-            let site = try database.authenticateSyncRequest(signature, method: method, path: path, body: body)
+            let site = try database.authenticateSyncRequest(signature, method: method, path: path, body: body, now: arrived)
             return try handle(site, body)
         }
     }

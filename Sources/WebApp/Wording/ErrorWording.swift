@@ -89,6 +89,11 @@ struct ErrorWording {
         case .unknownDistrict: return words.format(.errDistrict, value)
         case .notABirthYear: return words.format(.errBirthYear, value)
         case .impossibleBirthYear: return words.format(.errBirthYearRange, value)
+        case .notAnAge: return words.format(.errAge, value)
+        case .impossibleAge: return words.format(.errAgeRange, value)
+        case .notAPhoneNumber: return words.format(.errPhone, value)
+        case .twoDigitYear: return words.format(.errTwoDigitYear, value)
+        case .invisibleCharacter: return words.format(.errInvisible, value)
         default: return problem.reason
         }
     }

@@ -100,5 +100,10 @@ extension Words {
         .tooLarge: "What was sent is too large: a file may be %1 MB at most. Split the list, or save it as CSV.",
         .errBirthYear: "“%1” is not a birth year. Write it with four digits, e.g. 1987.",
         .errBirthYearRange: "Birth year %1 is not possible. Give a year from 1900 to this year.",
+        .errAge: "“%1” is not an age. Write the age in years, e.g. 34.",
+        .errAgeRange: "“%1” is not a possible age. Give the age in years, from 0 to 120.",
+        .errPhone: "“%1” is not a phone number. Write it with its digits, e.g. +998 90 123 45 67.",
+        .errTwoDigitYear: "“%1” has a two-digit year. Write the year with four digits, e.g. 25.03.1987.",
+        .errInvisible: "The cell contains the invisible character %1. Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive.",
     ]
 }

@@ -99,5 +99,10 @@ extension Words {
         .tooLarge: "Yuborilgan narsa juda katta: fayl koʻpi bilan %1 MB boʻlishi mumkin. Roʻyxatni boʻling yoki CSV sifatida saqlang.",
         .errBirthYear: "“%1” — tugʻilgan yil emas. Uni toʻrt raqam bilan yozing, masalan 1987.",
         .errBirthYearRange: "%1 tugʻilgan yil boʻlishi mumkin emas. 1900 yildan shu yilgacha boʻlgan yilni yozing.",
+        .errAge: "“%1” — yosh emas. Yoshni yillarda yozing, masalan 34.",
+        .errAgeRange: "“%1” — boʻlishi mumkin boʻlmagan yosh. Yoshni yillarda, 0 dan 120 gacha yozing.",
+        .errPhone: "“%1” — telefon raqami emas. Uni raqamlar bilan yozing, masalan +998 90 123 45 67.",
+        .errTwoDigitYear: "“%1” da yil ikki raqam bilan yozilgan. Yilni toʻrt raqam bilan yozing, masalan 25.03.1987.",
+        .errInvisible: "Katakda koʻrinmas belgi bor: %1. Katakni jadval dasturida qaytadan yozing; fayl shikastlangan yoki aldash uchun oʻzgartirilgan boʻlishi mumkin.",
     ]
 }

@@ -1,8 +1,8 @@
-import AsyncHTTPClient
 import Dispatch
 import Foundation
-import NIOCore
-import NIOHTTP1
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import TrainingCore
 
 /// The programme's server as a site sees it: `malaka serve` reached over HTTP, pushed to and pulled
@@ -67,28 +67,38 @@ struct SyncServer {
     // MARK: HTTP
 
     private func send(_ method: String, _ path: String, body: Data, signedBy database: AppDatabase?) throws -> (Int, Data) {
-        let fullPath = base.path + path
-        var request = HTTPClientRequest(url: base.absoluteString + path)
-        request.method = HTTPMethod(rawValue: method)
+        var request = URLRequest(url: URL(string: base.absoluteString + path)!, timeoutInterval: 600)
+        request.httpMethod = method
         if let database {
-            for field in try database.signSyncRequest(method: method, path: fullPath, body: body).fields {
-                request.headers.add(name: field.name, value: field.value)
+            for field in try database.signSyncRequest(method: method, path: base.path + path, body: body).fields {
+                request.addValue(field.value, forHTTPHeaderField: field.name)
             }
         }
         if method == "POST" {
-            request.headers.add(name: "Content-Type", value: "application/octet-stream")
-            request.body = .bytes(ByteBuffer(data: body))
+            request.addValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
+            request.httpBody = body
         }
-        let prepared = request
-        let outcome = Blocking.run {
-            let response = try await HTTPClient.shared.execute(prepared, timeout: .minutes(10))
-            return (Int(response.status.code), Data(buffer: try await response.body.collect(upTo: 1 << 30)))
-        }
+        // Foundation's client (libcurl on Linux), waited for: a command does one exchange at a time.
+        let answer = Answer()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            if let response = response as? HTTPURLResponse {
+                answer.outcome = .success((response.statusCode, data ?? Data()))
+            } else {
+                answer.outcome = .failure(error ?? URLError(.badServerResponse))
+            }
+            done.signal()
+        }.resume()
+        done.wait()
         do {
-            return try outcome.get()
+            return try answer.outcome!.get()
         } catch {
-            throw MalakaError.io("Cannot reach the Malaka server at \(base.absoluteString) (\(error)). Nothing was changed here. Check the address, that `malaka serve` runs there, and the network.")
+            throw MalakaError.io("Cannot reach the Malaka server at \(base.absoluteString) (\(error.localizedDescription)). Nothing was changed here. Check the address, that `malaka serve` runs there, and the network.")
         }
+    }
+
+    private final class Answer: @unchecked Sendable {
+        var outcome: Result<(Int, Data), any Error>?
     }
 
     /// The server's refusal as an error of this side: its message, with the exit status of its kind.
@@ -102,23 +112,5 @@ struct SyncServer {
             message += " The server must know this site: the programme's desk certifies its key (`malaka keys certify-site`) and the server loads the programme's keys file again (`malaka keys trust FILE`)."
         }
         return status >= 500 ? MalakaError.io(message) : MalakaError.data(message)
-    }
-}
-
-/// Runs async work from a synchronous command and waits for it.
-enum Blocking {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return box.result!
-    }
-
-    private final class ResultBox<T>: @unchecked Sendable {
-        var result: Result<T, any Error>?
     }
 }
