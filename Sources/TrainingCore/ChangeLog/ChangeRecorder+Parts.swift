@@ -7,7 +7,7 @@ extension ChangeRecorder {
     /// The entries follow one another in the site's chain and commit or roll back with the write; the
     /// write's own entry at its end takes whatever was staged after the last part, if anything.
     func recordStaged(_ operation: ChangeOperation, detail: String, in db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false else { return }
+        guard try Self.anyStaged(db) else { return }
         try record(operation, detail: detail, in: db)
     }
 }

@@ -61,7 +61,7 @@ struct ChangeRecorder {
         try db.executeCached(sql: "UPDATE syncState SET applying = 0 WHERE applying <> 0")
     }
 
-    private static func anyStaged(_ db: Database) throws -> Bool {
+    static func anyStaged(_ db: Database) throws -> Bool {
         try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false
     }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct IssuingEntriesTests {
     /// The certificate rows of each `issueCertificate` entry, oldest first, with the entry's detail.
     func issueEntries(_ database: AppDatabase) throws -> [(detail: String?, certificates: [String])] {
-        try database.changeLog(includingRows: true).map(\.entry).filter { $0.operation == ChangeOperation.issueCertificate.name }.map { entry in
+        try database.changeLog(includingRows: true).map(\.entry).filter { $0.operation == ChangeOperation.issueCertificate.name }.map { entry -> (detail: String?, certificates: [String]) in
             let rows = try JSONSerialization.jsonObject(with: Data(entry.rows.utf8)) as? [[String: Any]] ?? []
             return (entry.detail, rows.filter { $0["table"] as? String == "certificate" }.compactMap { $0["uuid"] as? String })
         }
@@ -41,12 +41,12 @@ import Testing
 
         // Then the log holds three entries of at most 256 certificates, each saying which part it is
         let entries = try issueEntries(database)
-        #expect(entries.map(\.certificates.count) == [256, 256, 88])
-        #expect(entries.map(\.detail) == ["certificates 1–256 of 600, issued together", "certificates 257–512 of 600, issued together",
+        #expect(entries.map { $0.certificates.count } == [256, 256, 88])
+        #expect(entries.map { $0.detail } == ["certificates 1–256 of 600, issued together", "certificates 257–512 of 600, issued together",
                                           "certificates 513–600 of 600, issued together"])
         // and every certificate issued is in exactly one of them, the chain whole and nothing left staged
         let recorded = try database.read { try String.fetchAll($0, sql: "SELECT uuid FROM certificate") }
-        let logged = entries.flatMap(\.certificates)
+        let logged = entries.flatMap { $0.certificates }
         #expect(logged.count == 600 && Set(logged) == Set(recorded))
         #expect(try database.verifyChangeLog().isEmpty)
         #expect(try database.changeLogCounts().staged == 0)
@@ -57,7 +57,7 @@ import Testing
         let event = try training(of: 256, in: database)
         try issue(event, in: database)
         let entries = try issueEntries(database)
-        #expect(entries.map(\.certificates.count) == [256])
-        #expect(entries.map(\.detail) == [nil])
+        #expect(entries.map { $0.certificates.count } == [256])
+        #expect(entries.map { $0.detail } == [nil])
     }
 }
