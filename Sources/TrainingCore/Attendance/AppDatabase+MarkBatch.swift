@@ -29,11 +29,12 @@ extension AppDatabase {
     }
 
     func markingEvent(_ db: Database, id: Int64) throws -> MarkingEvent {
-        guard let event = try Event.fetchOne(db, key: id) else {
+        // Prepared once per connection, as ``SingleEventDetail``'s are: this runs at every tap.
+        guard let event = try Event.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]) else {
             throw MalakaError(.data, .unknownEvent, "There is no event \(id).", subject: .event(id), remedy: .listEvents)
         }
-        let sessions = try Session.filter(Session.Columns.eventId == id)
-            .order(Session.Columns.date, Session.Columns.startTime, Column("id")).fetchAll(db)
+        let sessions = try Session.fetchAll(db.cachedStatement(sql: #"SELECT * FROM session WHERE eventId = ? ORDER BY "date", startTime, id"#),
+                                            arguments: [id])
         return MarkingEvent(event: event, sessions: sessions)
     }
 
