@@ -24,8 +24,16 @@ import Testing
                     let symbol = try QRCodeSymbol(text, errorCorrection: level, mask: mask)
                     let lines = symbol.withModuleBytes { QRMaskChoice.lines(of: $0, width: width) }
                     // The symbol made from mask 0's is libqrencode's own with this mask, module for module.
-                    let made = maskZero.withModuleBytes { QRMaskChoice.UnmaskedSymbol(maskZeroModules: $0, width: width) }
+                    let made = maskZero.withModuleBytes { QRMaskChoice.UnmaskedSymbol<UInt128>(maskZeroModules: $0, width: width) }
                     #expect(made.masked(mask, errorCorrection: level).rows == lines.rows, "mask \(mask), level \(level)")
+                    #expect(made.masked(mask, errorCorrection: level).columns == lines.columns, "mask \(mask), level \(level)")
+                    if width <= QRMaskChoice.maximumWidthIn64Bits {
+                        let made64 = maskZero.withModuleBytes { QRMaskChoice.UnmaskedSymbol<UInt64>(maskZeroModules: $0, width: width) }
+                        let masked64 = made64.masked(mask, errorCorrection: level)
+                        let rows64: [UInt128] = masked64.rows.map { UInt128($0) }
+                        let columns64: [UInt128] = masked64.columns.map { UInt128($0) }
+                        #expect(rows64 == lines.rows && columns64 == lines.columns, "64 bits, mask \(mask), level \(level)")
+                    }
                     #expect(QRMaskChoice.penalty(rows: lines.rows, columns: lines.columns, width: width) == points[mask],
                             "mask \(mask), level \(level), \(text.prefix(12))…")
                 }
@@ -67,12 +75,12 @@ import Testing
         var finder: UInt128 = 0b1011101
         for bit in stride(from: 8, to: 21, by: 2) { finder |= 1 << bit }
         #expect(QRMaskChoice.linePenalty(finder, inside: inside) == 40)
-        #expect(QRMaskChoice.finderLikePatterns(finder, width: 21) == 1)
+        #expect(Self.finderLikePatternsRunByRun(finder, width: 21) == 1)
         // The same followed by a dark module is no finder-like pattern: its last run is two long.
         #expect(QRMaskChoice.linePenalty(finder | 1 << 7, inside: inside) == 0)
         // Scaled up twice, 2:2:6:2:2 after four light modules: the run-by-run count finds it, and so does the line's.
         let scaled: UInt128 = 0b11_00_111111_00_11 << 4
-        #expect(QRMaskChoice.finderLikePatterns(scaled, width: 21) == 1)
+        #expect(Self.finderLikePatternsRunByRun(scaled, width: 21) == 1)
         #expect(QRMaskChoice.finderLikePatternCount(scaled, inside: inside) == 1)
         #expect(QRMaskChoice.formatBits(.medium, mask: 0) == 0b101010000010010)
         #expect(QRMaskChoice.formatBits(.low, mask: 4) == 0b110011000101111)
@@ -108,14 +116,43 @@ import Testing
                     line &= ~(ones(4 * size) << (at + 7 * size)) & ~(ones(at - before) << before) & inside
                 }
             }
-            let exact = QRMaskChoice.finderLikePatterns(line, width: width)
+            let exact = Self.finderLikePatternsRunByRun(line, width: width)
             if exact > QRMaskChoice.smallFinderLikePatterns(line) { scaledFound += 1 }
             if QRMaskChoice.finderLikePatternCount(line, inside: inside) != exact {
                 differing.append("width \(width): \(String(line, radix: 2))")
+            }
+            // Symbols up to version 10 are scored with 64-bit words.
+            if width <= QRMaskChoice.maximumWidthIn64Bits,
+               QRMaskChoice.finderLikePatternCount(UInt64(line), inside: UInt64(inside)) != exact {
+                differing.append("width \(width), 64 bits: \(String(line, radix: 2))")
             }
         }
         #expect(differing.isEmpty, "\(differing.count) lines differ: \(differing.prefix(3))")
         // The planted patterns are found, so the lines do exercise the run-by-run count.
         #expect(scaledFound > 1_000)
+    }
+    /// Finder-like patterns of every size, counted from the line's runs as libqrencode's `Mask_calcN1N3` does:
+    /// dark runs of n, 3n and n modules between light runs of n, with a light run of at least 4n (or the edge)
+    /// on one side. The reference the word-at-a-time count is checked against.
+    static func finderLikePatternsRunByRun(_ line: UInt128, width: Int) -> Int {
+        var runs: [Int] = []
+        // Runs alternate light, dark, light…; a line that starts dark starts with an empty light run.
+        if line & 1 != 0 { runs.append(-1) }
+        var position = 0
+        while position < width {
+            let rest = line >> position
+            let length = min(rest & 1 != 0 ? (~rest).trailingZeroBitCount : rest.trailingZeroBitCount, width - position)
+            runs.append(length)
+            position += length
+        }
+        var found = 0
+        for index in stride(from: 3, to: runs.count - 2, by: 2) where runs[index] % 3 == 0 {
+            let size = runs[index] / 3
+            guard runs[index - 2] == size, runs[index - 1] == size, runs[index + 1] == size, runs[index + 2] == size else { continue }
+            if index == 3 || runs[index - 3] >= 4 * size || index + 4 >= runs.count || runs[index + 3] >= 4 * size {
+                found += 1
+            }
+        }
+        return found
     }
 }

@@ -15,18 +15,38 @@ final class CairoImageSurface {
         pointer = surface
     }
 
-    /// A transparent 8-bit alpha surface of `width` × `height` pixels, filled by `body` with one byte per pixel.
-    init(alphaWidth width: Int, height: Int, fill body: (_ pixels: UnsafeMutablePointer<UInt8>, _ stride: Int) -> Void) throws {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(width), Int32(height))!
+    /// A transparent 1-bit alpha surface of `width` × `height` pixels, opaque where `pixels`, one byte each row by row, is not 0.
+    init(bitWidth width: Int, height: Int, opaqueWhereNonzero pixels: UnsafeBufferPointer<UInt8>) throws {
+        precondition(pixels.count == width * height)
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(width), Int32(height))!
         let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS, let pixels = cairo_image_surface_get_data(surface) else {
+        guard status == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
             cairo_surface_destroy(surface)
             throw TypesettingError.cairo(operation: "make a \(width)×\(height) image", message: String(cString: cairo_status_to_string(status)))
         }
         cairo_surface_flush(surface)
-        body(pixels, Int(cairo_image_surface_get_stride(surface)))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        // Pixels go in 32-bit words in the machine's byte order; on a little-endian machine the first is the lowest bit.
+        for y in 0..<height {
+            for word in 0..<(width + 31) / 32 {
+                var bits: UInt32 = 0
+                for x in word * 32..<min(width, word * 32 + 32) where pixels[y * width + x] != 0 {
+                    bits |= Self.bit(x % 32)
+                }
+                UnsafeMutableRawPointer(data + y * stride).storeBytes(of: bits, toByteOffset: word * 4, as: UInt32.self)
+            }
+        }
         cairo_surface_mark_dirty(surface)
         pointer = surface
+    }
+
+    /// Pixel `index` of a 32-bit word of a 1-bit surface.
+    private static func bit(_ index: Int) -> UInt32 {
+        #if _endian(little)
+        1 << index
+        #else
+        0x8000_0000 >> index
+        #endif
     }
 
     deinit {

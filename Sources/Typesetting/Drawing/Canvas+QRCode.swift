@@ -3,7 +3,7 @@ internal import CCairo
 extension Canvas {
     /// Draws `text` as a square QR code, as large as fits in `rect` and centred.
     ///
-    /// The code is drawn as one image with a pixel per module, scaled without blurring, which keeps
+    /// The code is drawn as one 1-bit image with a pixel per module, scaled without blurring, which keeps
     /// PDFs small and fast. `quietZone` modules of blank margin are kept inside `rect` on every side,
     /// as scanners need; the margin is not painted.
     ///
@@ -23,12 +23,10 @@ extension Canvas {
         let context = context
         let cairo = context.pointer
         let modules = code.width
-        let image = try CairoImageSurface(alphaWidth: modules, height: modules) { pixels, stride in
-            code.modules.withUnsafeBufferPointer { source in
-                for row in 0..<modules {
-                    (pixels + row * stride).update(from: source.baseAddress! + row * modules, count: modules)
-                }
-            }
+        // One bit a module: cairo writes a 1-bit image mask either way, but from an 8-bit image it must first
+        // find that every pixel is fully opaque or clear and convert it.
+        let image = try code.modules.withUnsafeBufferPointer { modulesByRow in
+            try CairoImageSurface(bitWidth: modules, height: modules, opaqueWhereNonzero: modulesByRow)
         }
         let mask = CairoPattern(sharpPixelsOf: image)
         let side = min(rect.width, rect.height)

@@ -35,15 +35,11 @@ public struct QRCode: Sendable, Hashable {
         let canChoose = QRCodeSymbol.canChooseMask
         let first = try QRCodeSymbol(text, errorCorrection: errorCorrection, mask: canChoose ? 0 : nil)
         let width = first.width
-        var modules = [UInt8](repeating: 0, count: width * width)
         if canChoose && width <= QRMaskChoice.maximumWidth {
-            let rows = first.withModuleBytes { QRMaskChoice.bestSymbol(maskZeroModules: $0, width: width, errorCorrection: errorCorrection) }
-            for row in 0..<width {
-                for column in 0..<width where rows[row] >> column & 1 != 0 { modules[row * width + column] = 0xFF }
-            }
-            return (width, modules)
+            return (width, first.withModuleBytes { QRMaskChoice.bestModules(maskZeroModules: $0, width: width, errorCorrection: errorCorrection) })
         }
         let symbol = canChoose ? try QRCodeSymbol(text, errorCorrection: errorCorrection) : first
+        var modules = [UInt8](repeating: 0, count: width * width)
         for row in 0..<width {
             for column in 0..<width where symbol.isDark(column: column, row: row) { modules[row * width + column] = 0xFF }
         }

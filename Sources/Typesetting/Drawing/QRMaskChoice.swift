@@ -1,5 +1,9 @@
 import Foundation
 
+/// A row or column of a QR symbol as the bits of one integer, module `i` being bit `i`: a `UInt64` for
+/// symbols up to ``QRMaskChoice/maximumWidthIn64Bits`` modules wide (version 10), a `UInt128` beyond.
+typealias QRLine = FixedWidthInteger & UnsignedInteger
+
 /// Chooses a QR code's mask as ISO/IEC 18004 asks — the pattern whose symbol scores the fewest
 /// penalty points — with each row and column of modules as the bits of one integer.
 ///
@@ -11,91 +15,42 @@ import Foundation
 /// a row or column; 3 for each 2 × 2 block of one colour; 40 for each 1:1:3:1:1 finder-like pattern
 /// with 4 light modules before or after it (and scaled up, as libqrencode also counts them); 10 for each 5 % that dark modules stray from half.
 enum QRMaskChoice {
-    /// The widest symbol scored here (version 16): a row and the light modules beyond it that a scaled
+    /// The widest symbol scored here (version 16): a row and the light modules beyond it that a
     /// finder-like pattern looks at fit in 128 bits.
     static let maximumWidth = 81
 
-    /// The best mask for the symbol libqrencode encoded with mask 0, given as its module bytes: the first of the fewest points.
-    static func best(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> Int {
-        let points = penalties(maskZeroModules: modules, width: width, errorCorrection: errorCorrection)
-        return points.indices.min { points[$0] < points[$1] }!
+    /// The widest symbol scored with 64-bit lines: a finder-like pattern ending at the last module
+    /// looks at 4 modules beyond it, which must still be bits of the word (light).
+    static let maximumWidthIn64Bits = 60
+
+    /// The symbol with the best mask, one byte a module row by row, 0xFF dark and 0 light: what libqrencode
+    /// encodes with that mask, made from the symbol with mask 0 without encoding again.
+    static func bestModules(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> [UInt8] {
+        precondition(width <= maximumWidth)
+        return width <= maximumWidthIn64Bits
+            ? bestModules(UnmaskedSymbol<UInt64>(maskZeroModules: modules, width: width), errorCorrection: errorCorrection)
+            : bestModules(UnmaskedSymbol<UInt128>(maskZeroModules: modules, width: width), errorCorrection: errorCorrection)
     }
 
-    /// The symbol with the best mask, each row as bits (module `x` is bit `x`): what libqrencode encodes with that mask,
-    /// made from the symbol with mask 0 without encoding again.
-    static func bestSymbol(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> [UInt128] {
-        let symbol = UnmaskedSymbol(maskZeroModules: modules, width: width)
-        let points = (0..<8).map { mask in
-            let masked = symbol.masked(mask, errorCorrection: errorCorrection)
-            return penalty(rows: masked.rows, columns: masked.columns, width: width)
+    private static func bestModules<Line: QRLine>(_ symbol: UnmaskedSymbol<Line>, errorCorrection: QRErrorCorrection) -> [UInt8] {
+        let points = symbol.penalties(errorCorrection: errorCorrection)
+        let rows = symbol.masked(points.indices.min { points[$0] < points[$1] }!, errorCorrection: errorCorrection).rows
+        let width = symbol.width
+        var modules = [UInt8](repeating: 0, count: width * width)
+        modules.withUnsafeMutableBufferPointer { modules in
+            for (y, row) in rows.enumerated() {
+                for x in 0..<width { modules[y * width + x] = row &>> x & 1 == 0 ? 0 : 0xFF }
+            }
         }
-        return symbol.masked(points.indices.min { points[$0] < points[$1] }!, errorCorrection: errorCorrection).rows
+        return modules
     }
 
     /// The penalty points of the symbol with each of the eight masks, from the symbol libqrencode encoded with mask 0.
     static func penalties(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int, errorCorrection: QRErrorCorrection) -> [Int] {
-        let symbol = UnmaskedSymbol(maskZeroModules: modules, width: width)
-        return (0..<8).map { mask in
-            let masked = symbol.masked(mask, errorCorrection: errorCorrection)
-            return penalty(rows: masked.rows, columns: masked.columns, width: width)
-        }
-    }
-
-    /// The symbol without its mask: function modules as they are, data modules unmasked, format modules light.
-    struct UnmaskedSymbol {
-        let width: Int
-        let patterns: QRMaskPatterns
-        var rows: [UInt128]
-        var columns: [UInt128]
-        var dataRows: [UInt128]
-        var dataColumns: [UInt128]
-
-        init(maskZeroModules modules: UnsafeBufferPointer<UInt8>, width: Int) {
-            precondition(width <= maximumWidth && modules.count == width * width)
-            self.width = width
-            patterns = QRMaskPatterns.forWidth(width)
-            rows = [UInt128](repeating: 0, count: width)
-            columns = [UInt128](repeating: 0, count: width)
-            dataRows = [UInt128](repeating: 0, count: width)
-            dataColumns = [UInt128](repeating: 0, count: width)
-            for y in 0..<width {
-                for x in 0..<width {
-                    let byte = modules[y * width + x]
-                    var dark = byte & 1 != 0
-                    if byte & 0x80 == 0 {
-                        dataRows[y] |= 1 << x
-                        dataColumns[x] |= 1 << y
-                        dark = dark != QRMaskPatterns.isMasked(0, column: x, row: y)
-                    }
-                    if dark {
-                        rows[y] |= 1 << x
-                        columns[x] |= 1 << y
-                    }
-                }
-            }
-            let format = patterns.formatPositions
-            for (x, y) in format.first + format.second {
-                rows[y] &= ~(1 << x)
-                columns[x] &= ~(1 << y)
-            }
-        }
-
-        /// The symbol with `mask` and the format bits that name it.
-        func masked(_ mask: Int, errorCorrection: QRErrorCorrection) -> (rows: [UInt128], columns: [UInt128]) {
-            var maskedRows = rows
-            var maskedColumns = columns
-            for y in 0..<width { maskedRows[y] ^= dataRows[y] & patterns.rows[mask][y] }
-            for x in 0..<width { maskedColumns[x] ^= dataColumns[x] & patterns.columns[mask][x] }
-            let bits = formatBits(errorCorrection, mask: mask)
-            let format = patterns.formatPositions
-            for bit in 0..<15 where bits >> bit & 1 != 0 {
-                for (x, y) in [format.first[bit], format.second[bit]] {
-                    maskedRows[y] |= 1 << x
-                    maskedColumns[x] |= 1 << y
-                }
-            }
-            return (maskedRows, maskedColumns)
-        }
+        precondition(width <= maximumWidth)
+        return width <= maximumWidthIn64Bits
+            ? UnmaskedSymbol<UInt64>(maskZeroModules: modules, width: width).penalties(errorCorrection: errorCorrection)
+            : UnmaskedSymbol<UInt128>(maskZeroModules: modules, width: width).penalties(errorCorrection: errorCorrection)
     }
 
     /// A symbol's rows and columns as bits, from module bytes whose bit 0 says dark.
@@ -112,19 +67,20 @@ enum QRMaskChoice {
     }
 
     /// The penalty points of a masked symbol.
-    static func penalty(rows: [UInt128], columns: [UInt128], width: Int) -> Int {
-        let inside: UInt128 = (1 << width) - 1
+    static func penalty<Line: QRLine>(rows: [Line], columns: [Line], width: Int) -> Int {
+        let inside: Line = (1 << width) - 1
         var points = 0
         var dark = 0
-        for y in 0..<width {
-            let row = rows[y]
+        var above: Line = 0
+        for (y, row) in rows.enumerated() {
             dark += row.nonzeroBitCount
             points += linePenalty(row, inside: inside)
             if y > 0 {
-                let bothDark = rows[y - 1] & row
-                let bothLight = ~rows[y - 1] & ~row & inside
+                let bothDark = above & row
+                let bothLight = ~above & ~row & inside
                 points += 3 * ((bothDark & bothDark >> 1).nonzeroBitCount + (bothLight & bothLight >> 1 & inside >> 1).nonzeroBitCount)
             }
+            above = row
         }
         for column in columns { points += linePenalty(column, inside: inside) }
         let modules = width * width
@@ -133,7 +89,7 @@ enum QRMaskChoice {
     }
 
     /// Runs of five or more and finder-like patterns in one row or column, module `i` being bit `i`.
-    static func linePenalty(_ line: UInt128, inside: UInt128) -> Int {
+    static func linePenalty<Line: QRLine>(_ line: Line, inside: Line) -> Int {
         // Runs: bit i of `same` says modules i and i + 1 match; of `fives`, that modules i…i + 4 do.
         let same = ~(line ^ line >> 1) & inside >> 1
         let fives = same & same >> 1 & same >> 2 & same >> 3
@@ -142,30 +98,20 @@ enum QRMaskChoice {
         return points + 40 * finderLikePatternCount(line, inside: inside)
     }
 
-    /// The finder-like patterns of every size in one row or column, as ``finderLikePatterns(_:width:)`` counts them.
-    ///
-    /// A pattern scaled up n ≥ 2 times has a dark run of 3n ≥ 6 modules with at least two light modules of
-    /// the symbol on each side. Few lines have one (the finder patterns' own runs of 7 touch the edge), so
-    /// most are counted a bit pattern at a time and only the others run by run, which cost most of the choice.
-    static func finderLikePatternCount(_ line: UInt128, inside: UInt128) -> Int {
-        let sixDark = line & line >> 1 & line >> 2 & line >> 3 & line >> 4 & line >> 5
-        guard sixDark != 0 else { return smallFinderLikePatterns(line) }
-        let light = ~line & inside
-        // Bit b: modules b…b + 5 dark after two light ones; bit e: modules e − 5…e dark before two light ones.
-        let starts = sixDark & light << 1 & light << 2
-        let ends = sixDark << 5 & light >> 1 & light >> 2
-        guard starts != 0 && ends != 0 else { return smallFinderLikePatterns(line) }
-        return finderLikePatterns(line, width: inside.nonzeroBitCount)
+    /// The finder-like patterns of every size in one row or column, as libqrencode counts them: dark runs
+    /// of n, 3n and n modules between light runs of n, with a light run of at least 4n (or the edge) on one side.
+    static func finderLikePatternCount<Line: QRLine>(_ line: Line, inside: Line) -> Int {
+        smallFinderLikePatterns(line) + scaledFinderLikePatterns(line, width: inside.nonzeroBitCount)
     }
 
     /// How many dark:light:dark:light:dark runs of 1, 1, 3, 1 and 1 modules lie in `line`, with 4 light modules
-    /// before or after; beyond the symbol is light.
-    static func smallFinderLikePatterns(_ line: UInt128) -> Int {
+    /// before or after; beyond the symbol is light (the word has at least 4 bits beyond it).
+    static func smallFinderLikePatterns<Line: QRLine>(_ line: Line) -> Int {
         let light = ~line
         // Bit b of `lightBefore(k)` says module b − k is light, counting those before the symbol.
         // `|` and `-` share a precedence in Swift: without the parentheses this was (light << k | 1 << k) − 1,
         // which lost module 0's light before a pattern starting at module 1.
-        func lightBefore(_ k: Int) -> UInt128 { light << k | ((1 << k) - 1) }
+        func lightBefore(_ k: Int) -> Line { light << k | ((1 << k) - 1) }
         let pattern = line & light >> 1 & line >> 2 & line >> 3 & line >> 4 & light >> 5 & line >> 6 & light >> 7 & lightBefore(1)
         guard pattern != 0 else { return 0 }
         let before = lightBefore(1) & lightBefore(2) & lightBefore(3) & lightBefore(4)
@@ -173,34 +119,36 @@ enum QRMaskChoice {
         return (pattern & (before | after)).nonzeroBitCount
     }
 
-    /// Finder-like patterns of every size, counted from the line's runs exactly as libqrencode does: dark
-    /// runs of n, 3n and n modules between light runs of n, with a light run of at least 4n (or the edge) on one side.
-    static func finderLikePatterns(_ line: UInt128, width: Int) -> Int {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: width + 1) { runs in
-            var count = 0
-            // Runs alternate light, dark, light…; a line that starts dark starts with an empty light run.
-            if line & 1 != 0 {
-                runs[0] = -1
-                count = 1
-            }
-            var position = 0
-            while position < width {
-                let rest = line >> position
-                let length = min(rest & 1 != 0 ? (~rest).trailingZeroBitCount : rest.trailingZeroBitCount, width - position)
-                runs[count] = length
-                count += 1
-                position += length
-            }
-            var found = 0
-            for index in stride(from: 3, to: count - 2, by: 2) where runs[index] % 3 == 0 {
-                let size = runs[index] / 3
-                guard runs[index - 2] == size, runs[index - 1] == size, runs[index + 1] == size, runs[index + 2] == size else { continue }
-                if index == 3 || runs[index - 3] >= 4 * size || index + 4 >= count || runs[index + 3] >= 4 * size {
-                    found += 1
-                }
-            }
-            return found
+    /// The finder-like patterns scaled up n ≥ 2 times: each has a dark run of 3n ≥ 6 modules in its middle.
+    ///
+    /// Few lines have such a run away from the edges (a finder pattern's own run of 7 is not a multiple of 3),
+    /// so the runs of six or more are found a word at a time and only those looked at one by one.
+    static func scaledFinderLikePatterns<Line: QRLine>(_ line: Line, width: Int) -> Int {
+        let sixDark = line & line >> 1 & line >> 2 & line >> 3 & line >> 4 & line >> 5
+        var starts = sixDark & ~(line << 1)
+        var found = 0
+        while starts != 0 {
+            let start = starts.trailingZeroBitCount
+            starts &= starts - 1
+            let length = (~(line &>> start)).trailingZeroBitCount
+            guard length % 3 == 0 else { continue }
+            let size = length / 3
+            let first = start - 2 * size
+            let end = start + length
+            let last = end + size
+            guard first >= 0, last + size <= width else { continue }
+            // Modules `from` to `from + count − 1` as the low bits of a word; shifts stay below the word's width, so
+            // the masking shifts skip the check for a larger one.
+            func modules(_ from: Int, _ count: Int) -> Line { line &>> from & ((1 &<< count) - 1) }
+            let dark: Line = (1 &<< size) - 1
+            guard modules(first, size) == dark, first == 0 || modules(first - 1, 1) == 0,
+                  modules(first + size, size) == 0, modules(end, size) == 0,
+                  modules(last, size) == dark, modules(last + size, 1) == 0 else { continue }
+            let before = max(0, first - 4 * size)
+            let after = min(width, last + 5 * size)
+            if modules(before, first - before) == 0 || modules(last + size, after - last - size) == 0 { found += 1 }
         }
+        return found
     }
 
     /// The 15 format bits for the error correction level and mask, BCH-coded and masked with 0x5412.
