@@ -89,6 +89,32 @@ import Testing
         #expect(!TemporaryFiles.paths.contains(mine.temporaryPath))
     }
 
+    /// A file sealed for later holds no descriptor; until its folder publishes or discards it, only the
+    /// temporary exists, and an interrupt would still remove it.
+    @Test func aFileSealedForLaterIsPutInPlaceOrRemovedByItsFolder() throws {
+        let output = try OutputFolder(folder)
+        try AtomicFile.write(Data("old".utf8), to: folder.appendingPathComponent("kept.pdf"))
+        var sealed: [SealedFile] = []
+        var temporaries: [String] = []
+        for name in ["kept.pdf", "gone.pdf"] {
+            let file = try AtomicFile(destination: folder.appendingPathComponent(name), in: output)
+            try file.write(Data("new \(name)".utf8))
+            sealed.append(try file.sealForLater(syncing: false))
+            temporaries.append(file.temporaryPath)
+        }
+        // The AtomicFiles are gone; their temporaries stay, registered, and the old file is untouched.
+        let live = TemporaryFiles.paths
+        #expect(temporaries.allSatisfy { live.contains($0) })
+        #expect(try String(contentsOf: folder.appendingPathComponent("kept.pdf"), encoding: .utf8) == "old")
+        #expect(sealed.map(\.finalName) == ["kept.pdf", "gone.pdf"])
+        try output.publish(sealed[0])
+        output.discard(sealed[1])
+        #expect(try names() == ["kept.pdf"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("kept.pdf"), encoding: .utf8) == "new kept.pdf")
+        let left = TemporaryFiles.paths
+        #expect(!temporaries.contains { left.contains($0) })
+    }
+
     @Test func namesParse() {
         #expect(TemporaryFiles.parse(".x.pdf.123-abc.partial")?.finalName == "x.pdf")
         #expect(TemporaryFiles.parse(".x.pdf.123-abc.partial")?.pid == 123)

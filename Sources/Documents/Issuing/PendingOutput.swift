@@ -19,8 +19,8 @@ final class PendingOutput: @unchecked Sendable {
     private var bundleFile: AtomicFile?
     /// The per-person folder, opened once for all its files.
     private var folder: OutputFolder?
-    /// Every per-person file written, sealed, waiting to be put in place.
-    private var files: [AtomicFile] = []
+    /// Every per-person file written and sealed in `folder`, waiting to be put in place: two names each, no descriptor.
+    private var files: [SealedFile] = []
     /// The bundle's pages of the latest chunk, drawn while the next chunk is numbered and recorded.
     private var bundleWork: DispatchGroup?
     private let bundleFailure = FirstFailure()
@@ -89,17 +89,18 @@ final class PendingOutput: @unchecked Sendable {
                 lines.append(contentsOf: zip(chunk, fileNames).map { line(for: $0, file: $1, pdfHash: nil) })
             }
             let slots = Slots<(Int, String)>(count: chunk.count)
-            let written = Slots<AtomicFile>(count: chunk.count)
+            let written = Slots<SealedFile>(count: chunk.count)
             let renderer = renderer
             DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
                 guard !failure.happened else { return }
                 do {
+                    // A file that fails before it is sealed is removed when `file` goes.
                     let file = try AtomicFile(destination: directory.appendingPathComponent(fileNames[index]), in: folder)
-                    // Kept before it is written, so that a failure deletes whatever was.
-                    written.set(index, file)
                     try renderer.writePDF(of: pages[index], into: file)
                     // One flush of the disk for the whole run, in finish(), instead of one a file.
-                    try file.seal(syncing: false)
+                    let sealed = try file.sealForLater(syncing: false)
+                    // Kept before it is hashed, so that a failure from here on deletes it.
+                    written.set(index, sealed)
                     // Hashed as written: the bytes on disk are the bytes recorded.
                     slots.set(index, (index, SHA256Hex.of(try Data(contentsOf: URL(fileURLWithPath: file.temporaryPath)))))
                     counter.tick()
@@ -183,16 +184,21 @@ final class PendingOutput: @unchecked Sendable {
     func commit() throws -> [IssuedLine] {
         let (lines, files, bundleFile, folder) = lock.withLock { (self.lines, self.files, self.bundleFile, self.folder) }
         var failed: FileWriteError?
-        for file in files + (bundleFile.map { [$0] } ?? []) {
-            guard failed == nil else {
-                file.discard()
-                continue
-            }
-            do throws(FileWriteError) {
+        if let folder {
+            for file in files {
+                guard failed == nil else {
+                    folder.discard(file)
+                    continue
+                }
                 // The per-person folder is flushed once, after the last.
-                try file.publish(syncingFolder: file === bundleFile)
-            } catch {
-                failed = error
+                do throws(FileWriteError) { try folder.publish(file) } catch { failed = error }
+            }
+        }
+        if let bundleFile {
+            if failed == nil {
+                do throws(FileWriteError) { try bundleFile.publish() } catch { failed = error }
+            } else {
+                bundleFile.discard()
             }
         }
         if failed == nil, let folder, let directory = destination.directory {
@@ -207,12 +213,12 @@ final class PendingOutput: @unchecked Sendable {
     /// Deletes whatever was written, after a failure.
     func discard() {
         waitForBundle()
-        let (files, bundleFile) = lock.withLock { (self.files, self.bundleFile) }
+        let (files, bundleFile, folder) = lock.withLock { (self.files, self.bundleFile, self.folder) }
         lock.withLock {
             bundle = nil
             laidOut = [:]
         }
-        for file in files { file.discard() }
+        for file in files { folder?.discard(file) }
         bundleFile?.discard()
     }
 

@@ -111,6 +111,17 @@ public final class AtomicFile: @unchecked Sendable {
         if closed != 0 { throw record(.close, errno) }
     }
 
+    /// Seals the file and hands putting it in place over to the record returned, which holds no descriptor: for
+    /// one file of a batch that waits for a commit. This object neither renames nor removes the file after it.
+    ///
+    /// - Parameter syncing: as for ``seal(syncing:)``.
+    public func sealForLater(syncing: Bool = true) throws(FileWriteError) -> SealedFile {
+        try seal(syncing: syncing)
+        precondition(!settled, "This file was already put in place or discarded.")
+        settled = true
+        return SealedFile(finalName: destination.lastPathComponent, temporaryName: temporaryName)
+    }
+
     /// Renames the sealed file over its final name and flushes the folder, so that the rename survives a power cut.
     ///
     /// - Parameter syncingFolder: false for a file of a batch whose folder is flushed once after the last.
