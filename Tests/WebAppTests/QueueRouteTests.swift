@@ -105,7 +105,15 @@ struct QueueRouteTests {
             let twice = try await client.execute(uri: "/conflicts/\(id)", method: .post, headers: browser.formHeaders,
                                                  body: browser.form([("keep", "local")]))
             #expect(twice.status == .badRequest)
-            #expect(twice.text.contains("already resolved"))
+            #expect(twice.text.contains("Conflict \(id) was already resolved; nothing was changed."))
+        }
+        // The core's refusal in the reader's language, not the core's English sentence.
+        try fixture.database.setAccountLanguage(id: try fixture.database.account(named: "coordinator")!.id!, language: .russian)
+        try await fixture.test { client in
+            let again = try await client.execute(uri: "/conflicts/\(id)", method: .post, headers: browser.formHeaders,
+                                                 body: browser.form([("keep", "local")]))
+            #expect(again.status == .badRequest)
+            #expect(again.text.contains("Конфликт \(id) уже решён; ничего не изменено."))
         }
         #expect(try fixture.database.participant(id: fixture.people[0].id!).fullName == "Aziza Qarimova")
     }

@@ -61,6 +61,8 @@ struct ErrorWording {
         case (.noNameColumn, _): return words.format(.errNoNameColumn, file ?? words[.importFile])
         case (.unknownCertificate, .certificate(let serial)?): return words.format(.errUnknownCertificate, serial)
         case (.missingReason, .certificate?): return words[.errRevokeReason]
+        case (.unknownConflict, .syncConflict(let id)?): return words.format(.errUnknownConflict, String(id))
+        case (.conflictResolved, .syncConflict(let id)?): return words.format(.errConflictResolved, String(id))
         default: return nil
         }
     }

@@ -105,5 +105,6 @@ extension Words {
         .errPhone: "“%1” is not a phone number. Write it with its digits, e.g. +998 90 123 45 67.",
         .errTwoDigitYear: "“%1” has a two-digit year. Write the year with four digits, e.g. 25.03.1987.",
         .errInvisible: "The cell contains the invisible character %1. Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive.",
+        .errUnknownConflict: "There is no conflict %1.", .errConflictResolved: "Conflict %1 was already resolved; nothing was changed.",
     ]
 }

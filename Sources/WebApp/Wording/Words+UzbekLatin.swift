@@ -104,5 +104,6 @@ extension Words {
         .errPhone: "“%1” — telefon raqami emas. Uni raqamlar bilan yozing, masalan +998 90 123 45 67.",
         .errTwoDigitYear: "“%1” da yil ikki raqam bilan yozilgan. Yilni toʻrt raqam bilan yozing, masalan 25.03.1987.",
         .errInvisible: "Katakda koʻrinmas belgi bor: %1. Katakni jadval dasturida qaytadan yozing; fayl shikastlangan yoki aldash uchun oʻzgartirilgan boʻlishi mumkin.",
+        .errUnknownConflict: "%1-ziddiyat yoʻq.", .errConflictResolved: "%1-ziddiyat avval hal qilingan; hech narsa oʻzgartirilmadi.",
     ]
 }
