@@ -47,5 +47,6 @@ enum Phrase: String, CaseIterable, Sendable {
     case errNobodyCompleted, errNoHeaderRow, errNoNameColumn, errUnknownCertificate, errRevokeReason, errRowsHaveProblems, errUndecided
     case errSex, errMark, errNobodyByName, errNameEmpty, errRegion, errDistrict, errBirthYear, errBirthYearRange
     case errAge, errAgeRange, errPhone, errTwoDigitYear, errInvisible, errUnknownConflict, errConflictResolved
+    case errCannotMerge, mergeMarksDiffer, mergeBothAttended, mergeTwoCertificates
     case importDecideRow, importByPolicy, signInWorkbook, importElsewhere, tooLarge
 }
