@@ -54,16 +54,8 @@ struct SyncBundleReader {
     private mutating func entries() throws -> [ChangeEntry] {
         var entries: [ChangeEntry] = []
         try expect(UInt8(ascii: "["))
-        skipWhitespace()
-        if peek == UInt8(ascii: "]") { position += 1; return entries }
-        while true {
-            entries.append(try entry())
-            skipWhitespace()
-            guard let next = peek else { throw Failure(offset: position, expected: "“,” or “]”") }
-            position += 1
-            if next == UInt8(ascii: "]") { return entries }
-            guard next == UInt8(ascii: ",") else { throw Failure(offset: position - 1, expected: "“,” or “]”") }
-        }
+        try eachElement { reader in entries.append(try reader.entry()) }
+        return entries
     }
 
     /// One ``ChangeEntry`` as its `Codable` conformance writes it; `id` is local and never read.
@@ -89,6 +81,20 @@ struct SyncBundleReader {
                            hlc: try required("hlc"), actor: try required("actor"), operation: try required("operation"),
                            detail: texts["detail"], subjects: try required("subjects"), rows: try required("rows"),
                            previousHash: texts["previousHash"], hash: try required("hash"))
+    }
+
+    /// Calls `element` for every value of the list whose `[` was just read, positioned on the value.
+    private mutating func eachElement(_ element: (inout SyncBundleReader) throws -> Void) throws {
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") { position += 1; return }
+        while true {
+            try element(&self)
+            skipWhitespace()
+            guard let next = peek else { throw Failure(offset: position, expected: "“,” or “]”") }
+            position += 1
+            if next == UInt8(ascii: "]") { return }
+            guard next == UInt8(ascii: ",") else { throw Failure(offset: position - 1, expected: "“,” or “]”") }
+        }
     }
 
     /// Calls `member` for every key of the object whose `{` was just read, positioned on the key's value.
@@ -137,16 +143,8 @@ struct SyncBundleReader {
         case UInt8(ascii: "["):
             position += 1
             var array: [Any] = []
-            skipWhitespace()
-            if peek == UInt8(ascii: "]") { position += 1; return array }
-            while true {
-                array.append(try value())
-                skipWhitespace()
-                guard let next = peek else { throw Failure(offset: position, expected: "“,” or “]”") }
-                position += 1
-                if next == UInt8(ascii: "]") { return array }
-                guard next == UInt8(ascii: ",") else { throw Failure(offset: position - 1, expected: "“,” or “]”") }
-            }
+            try eachElement { reader in array.append(try reader.value()) }
+            return array
         case UInt8(ascii: "\""), UInt8(ascii: "n"):
             return try optionalString() ?? NSNull()
         default:
