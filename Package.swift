@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "MalakaEndToEndTests",
             dependencies: ["malaka", "PDFTestSupport", "CertificateVerification", "TrainingFixtures", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["__Fixtures__"],
             swiftSettings: strictness
         ),

@@ -4,6 +4,9 @@ import Foundation
 import MalakaSupport
 import TrainingCore
 
+/// Every command names itself (`commandName`): ArgumentParser would otherwise derive each name from
+/// `String(describing:)` of its type, whose first use for a type searches every protocol conformance of
+/// the binary: that was a third of the CPU time of starting `malaka` (`CommandNamesTests` keeps it so).
 @main
 struct Malaka: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -45,6 +45,27 @@ struct QueueRouteTests {
         #expect((try? fixture.database.participant(id: elsewhere.id!)) != nil)
     }
 
+    @Test func aRefusedMergeSaysWhyInTheReadersLanguage() async throws {
+        let fixture = try await WebFixture()
+        let (first, second) = (fixture.people[0], fixture.people[1])
+        let session = fixture.xorazm.sessions[0]
+        try fixture.database.markAttendance(AttendanceMarks(eventID: fixture.xorazm.id, date: session.date, startTime: session.startTime,
+                                                            marks: [first.id!: .present, second.id!: .absent]))
+        #expect(try fixture.database.mergeObstacles(keep: first.id!, other: second.id!)
+            == [.marksDiffer(event: fixture.xorazm.id, date: session.date, startTime: session.startTime, first: .present, second: .absent)])
+        try fixture.database.setAccountLanguage(id: try fixture.database.account(named: "coordinator")!.id!, language: .russian)
+        let browser = try fixture.signIn("coordinator")
+        try await fixture.test { client in
+            let refused = try await client.execute(uri: "/duplicates/merge", method: .post, headers: browser.formHeaders,
+                                                   body: browser.form([("keep", "\(first.id!)"), ("other", "\(second.id!)")]))
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("\(first.fullName) и \(second.fullName) не могут быть одним человеком: в мероприятии \(fixture.xorazm.id)"))
+            #expect(refused.text.contains("Ничего не изменено."))
+            #expect(!refused.text.contains("cannot be one person"))
+        }
+        #expect(try fixture.database.participant(id: second.id!).fullName == second.fullName)
+    }
+
     @Test func theDuplicateQueueIsACoordinatorsAndInTheirRegion() async throws {
         let fixture = try await WebFixture()
         _ = try addDuplicates(fixture)
@@ -105,7 +126,15 @@ struct QueueRouteTests {
             let twice = try await client.execute(uri: "/conflicts/\(id)", method: .post, headers: browser.formHeaders,
                                                  body: browser.form([("keep", "local")]))
             #expect(twice.status == .badRequest)
-            #expect(twice.text.contains("already resolved"))
+            #expect(twice.text.contains("Conflict \(id) was already resolved; nothing was changed."))
+        }
+        // The core's refusal in the reader's language, not the core's English sentence.
+        try fixture.database.setAccountLanguage(id: try fixture.database.account(named: "coordinator")!.id!, language: .russian)
+        try await fixture.test { client in
+            let again = try await client.execute(uri: "/conflicts/\(id)", method: .post, headers: browser.formHeaders,
+                                                 body: browser.form([("keep", "local")]))
+            #expect(again.status == .badRequest)
+            #expect(again.text.contains("Конфликт \(id) уже решён; ничего не изменено."))
         }
         #expect(try fixture.database.participant(id: fixture.people[0].id!).fullName == "Aziza Qarimova")
     }

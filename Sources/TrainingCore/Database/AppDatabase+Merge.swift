@@ -37,9 +37,10 @@ extension AppDatabase {
         return try write(.mergePeople) { db in
             let keep = try participant(db, id: keepID)
             let other = try participant(db, id: otherID)
-            let conflicts = try mergeConflicts(db, keep: keep, other: other)
-            guard conflicts.isEmpty else {
-                throw MalakaError(.data, .cannotMerge, "\(keep.fullName) (\(keepID)) and \(other.fullName) (\(otherID)) cannot be one person: \(conflicts.joined(separator: "; ")). Nothing was changed.",
+            let obstacles = try mergeObstacles(db, keep: keepID, other: otherID)
+            guard obstacles.isEmpty else {
+                let reasons = obstacles.map(\.description).joined(separator: "; ")
+                throw MalakaError(.data, .cannotMerge, "\(keep.fullName) (\(keepID)) and \(other.fullName) (\(otherID)) cannot be one person: \(reasons). Nothing was changed.",
                                   subject: .participant(otherID), remedy: .correctAttendanceAndMergeAgain)
             }
 
@@ -138,8 +139,12 @@ extension AppDatabase {
     }
 
     /// Why two records cannot be one person's, as phrases; empty when they can.
-    private func mergeConflicts(_ db: Database, keep: Participant, other: Participant) throws -> [String] {
-        var conflicts: [String] = []
+    /// What stands against merging `other` into `keep`; empty when nothing does.
+    public func mergeObstacles(keep keepID: Int64, other otherID: Int64) throws -> [MergeObstacle] {
+        try read { db in try mergeObstacles(db, keep: keepID, other: otherID) }
+    }
+
+    private func mergeObstacles(_ db: Database, keep: Int64, other: Int64) throws -> [MergeObstacle] {
         // One event, one session, two different marks.
         let differentMarks = try Row.fetchAll(db, sql: """
             SELECT session.eventId, session.date, session.startTime, k.status, o.status
@@ -149,10 +154,8 @@ extension AppDatabase {
             JOIN session ON session.id = k.sessionId
             WHERE ke.participantId = ? AND oe.participantId = ? AND k.status <> o.status
             ORDER BY session.date, session.startTime
-            """, arguments: [keep.id!, other.id!])
-        for row in differentMarks {
-            let date: DayDate = row[1]
-            conflicts.append("in event \(row[0] as Int64) on \(date.dotted) at \(row[2] as String) the first is marked \(row[3] as String) and the second \(row[4] as String)")
+            """, arguments: [keep, other]).map { row in
+            MergeObstacle.marksDiffer(event: row[0], date: row[1], startTime: row[2], first: row[3], second: row[4])
         }
         // Two events at the same time, present at both.
         let simultaneous = try Row.fetchAll(db, sql: """
@@ -163,20 +166,18 @@ extension AppDatabase {
               AND ks.date = os.date AND ks.startTime < os.endTime AND os.startTime < ks.endTime
               AND k.status IN ('present', 'late') AND o.status IN ('present', 'late')
             ORDER BY ks.date, ks.startTime
-            """, arguments: [keep.id!, other.id!])
-        for row in simultaneous {
-            let date: DayDate = row[1]
-            conflicts.append("on \(date.dotted) the first was at event \(row[0] as Int64) (\(row[2] as String)–\(row[3] as String)) and the second at event \(row[4] as Int64) (\(row[5] as String)–\(row[6] as String))")
+            """, arguments: [keep, other]).map { row in
+            MergeObstacle.bothAttended(date: row[1], first: .init(event: row[0], startTime: row[2], endTime: row[3]),
+                                       second: .init(event: row[4], startTime: row[5], endTime: row[6]))
         }
         // Two valid certificates for one event.
         let certificates = try Row.fetchAll(db, sql: """
             SELECT k.eventId, k.serial, o.serial FROM certificate k JOIN certificate o ON o.eventId = k.eventId
             WHERE k.participantId = ? AND o.participantId = ? AND k.status = 'valid' AND o.status = 'valid'
-            """, arguments: [keep.id!, other.id!])
-        for row in certificates {
-            conflicts.append("both hold a valid certificate for event \(row[0] as Int64) (\(row[1] as String) and \(row[2] as String)); revoke one first")
+            """, arguments: [keep, other]).map { row in
+            MergeObstacle.twoValidCertificates(event: row[0], first: row[1], second: row[2])
         }
-        return conflicts
+        return differentMarks + simultaneous + certificates
     }
 
     /// Every (table, column) with a foreign key to `participant`.

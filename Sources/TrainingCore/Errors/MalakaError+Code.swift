@@ -17,6 +17,8 @@ extension MalakaError {
         public static let ambiguousSession = Code("ambiguousSession")
         public static let cannotMerge = Code("cannotMerge")
         public static let cannotPrint = Code("cannotPrint")
+        /// A conflict of the exchange that a person already resolved.
+        public static let conflictResolved = Code("conflictResolved")
         public static let contradictoryMapping = Code("contradictoryMapping")
         public static let databaseBusy = Code("databaseBusy")
         public static let databaseOutOfDate = Code("databaseOutOfDate")
@@ -66,6 +68,7 @@ extension MalakaError {
         public static let undecidedDuplicates = Code("undecidedDuplicates")
         public static let unknownCertificate = Code("unknownCertificate")
         public static let unknownColumn = Code("unknownColumn")
+        public static let unknownConflict = Code("unknownConflict")
         public static let unknownCourse = Code("unknownCourse")
         public static let unknownDistrict = Code("unknownDistrict")
         public static let unknownEvent = Code("unknownEvent")

@@ -9,6 +9,8 @@ extension MalakaError {
         case template(name: String)
         case region(code: String)
         case organisation(name: String)
+        /// A conflict of the exchange between sites waiting for a person, by its number.
+        case syncConflict(Int64)
         /// A file or folder, by the path the user gave.
         case file(String)
         case database(path: String)

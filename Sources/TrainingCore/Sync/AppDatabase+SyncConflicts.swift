@@ -36,12 +36,14 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT c.*, p.id AS participantID FROM syncConflict c LEFT JOIN participant p ON p.uuid = c.rowUuid WHERE c.id = ?
                 """, arguments: [id]) else {
-                throw MalakaError.data("There is no conflict \(id); list them with their numbers.")
+                throw MalakaError(.data, .unknownConflict, "There is no conflict \(id); list them with their numbers.",
+                                  subject: .syncConflict(id))
             }
             return try Self.conflict(from: row)
         }
         guard conflict.resolution == nil else {
-            throw MalakaError.data("Conflict \(id) was already resolved (\(conflict.resolution!)). Nothing was changed.")
+            throw MalakaError(.data, .conflictResolved, "Conflict \(id) was already resolved (\(conflict.resolution!)). Nothing was changed.",
+                              subject: .syncConflict(id))
         }
         let chosen = side == .local ? conflict.local : conflict.incoming
         var updated: Participant?

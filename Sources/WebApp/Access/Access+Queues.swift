@@ -16,6 +16,14 @@ extension Access {
         return try database.mergeParticipants(keep: keep, other: other)
     }
 
+    /// What stands against merging two people the scope sees, as values a page can word.
+    func mergeObstacles(keep: Int64, other: Int64) throws -> [MergeObstacle] {
+        try checkQueues()
+        _ = try participant(id: keep)
+        _ = try participant(id: other)
+        return try database.mergeObstacles(keep: keep, other: other)
+    }
+
     /// The sync conflicts waiting for a person, about people the scope sees (`malaka conflicts list`).
     /// A conflict about someone no longer here is an administrator's, who sees everything.
     func syncConflicts() throws -> [SyncConflict] {

@@ -44,6 +44,11 @@ struct QueueRoutes: Sendable {
         do {
             let merge = try access(context).merge(keep: keep, other: other)
             return try duplicates(context: context, notice: words.format(.merged, merge.kept.fullName, merge.merged.fullName, String(merge.id)))
+        } catch let error as MalakaError where error.code == .cannotMerge {
+            let access = try access(context)
+            let refusal = ErrorWording(words).mergeRefusal(keep: try access.participant(id: keep).fullName, other: try access.participant(id: other).fullName,
+                                                           obstacles: try access.mergeObstacles(keep: keep, other: other))
+            return try duplicates(context: context, error: refusal, status: .badRequest)
         } catch let error as MalakaError {
             return try duplicates(context: context, error: ErrorWording(words).word(error).sentence, status: .badRequest)
         }

@@ -61,6 +61,8 @@ struct ErrorWording {
         case (.noNameColumn, _): return words.format(.errNoNameColumn, file ?? words[.importFile])
         case (.unknownCertificate, .certificate(let serial)?): return words.format(.errUnknownCertificate, serial)
         case (.missingReason, .certificate?): return words[.errRevokeReason]
+        case (.unknownConflict, .syncConflict(let id)?): return words.format(.errUnknownConflict, String(id))
+        case (.conflictResolved, .syncConflict(let id)?): return words.format(.errConflictResolved, String(id))
         default: return nil
         }
     }
@@ -104,5 +106,21 @@ extension ErrorWording {
     func scriptMismatch(_ refusal: ScriptMismatchRefusal) -> String {
         let names = refusal.mismatches.map { "\($0.printedName) (\($0.language.rawValue): \($0.transliteration))" }
         return words.format(.scriptMismatch, names.joined(separator: "; "))
+    }
+
+    /// A refused merge in the reader's language: who, and each thing that says they are two people.
+    func mergeRefusal(keep: String, other: String, obstacles: [MergeObstacle]) -> String {
+        let reasons = obstacles.map { obstacle in
+            switch obstacle {
+            case let .marksDiffer(event, date, startTime, first, second):
+                words.format(.mergeMarksDiffer, String(event), words.date(date), "\(startTime)", words.mark(first), words.mark(second))
+            case let .bothAttended(date, first, second):
+                words.format(.mergeBothAttended, words.date(date), String(first.event), "\(first.startTime)–\(first.endTime)",
+                             String(second.event), "\(second.startTime)–\(second.endTime)")
+            case let .twoValidCertificates(event, first, second):
+                words.format(.mergeTwoCertificates, String(event), first, second)
+            }
+        }
+        return words.format(.errCannotMerge, keep, other, reasons.joined(separator: "; "))
     }
 }

@@ -46,6 +46,7 @@ enum Phrase: String, CaseIterable, Sendable {
     // The core's errors of these forms, in the reader's language
     case errNobodyCompleted, errNoHeaderRow, errNoNameColumn, errUnknownCertificate, errRevokeReason, errRowsHaveProblems, errUndecided
     case errSex, errMark, errNobodyByName, errNameEmpty, errRegion, errDistrict, errBirthYear, errBirthYearRange
-    case errAge, errAgeRange, errPhone, errTwoDigitYear, errInvisible
+    case errAge, errAgeRange, errPhone, errTwoDigitYear, errInvisible, errUnknownConflict, errConflictResolved
+    case errCannotMerge, mergeMarksDiffer, mergeBothAttended, mergeTwoCertificates
     case importDecideRow, importByPolicy, signInWorkbook, importElsewhere, tooLarge
 }

@@ -105,5 +105,10 @@ extension Words {
         .errPhone: "“%1” is not a phone number. Write it with its digits, e.g. +998 90 123 45 67.",
         .errTwoDigitYear: "“%1” has a two-digit year. Write the year with four digits, e.g. 25.03.1987.",
         .errInvisible: "The cell contains the invisible character %1. Retype the cell in a spreadsheet program; the file may have been damaged or made to deceive.",
+        .errUnknownConflict: "There is no conflict %1.", .errConflictResolved: "Conflict %1 was already resolved; nothing was changed.",
+        .errCannotMerge: "%1 and %2 cannot be one person: %3. Nothing was changed.",
+        .mergeMarksDiffer: "in event %1 on %2 at %3 the first is marked %4 and the second %5",
+        .mergeBothAttended: "on %1 the first was at event %2 (%3) and the second at event %4 (%5)",
+        .mergeTwoCertificates: "both hold a valid certificate for event %1 (%2 and %3); revoke one first",
     ]
 }

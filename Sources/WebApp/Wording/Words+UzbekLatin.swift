@@ -104,5 +104,10 @@ extension Words {
         .errPhone: "“%1” — telefon raqami emas. Uni raqamlar bilan yozing, masalan +998 90 123 45 67.",
         .errTwoDigitYear: "“%1” da yil ikki raqam bilan yozilgan. Yilni toʻrt raqam bilan yozing, masalan 25.03.1987.",
         .errInvisible: "Katakda koʻrinmas belgi bor: %1. Katakni jadval dasturida qaytadan yozing; fayl shikastlangan yoki aldash uchun oʻzgartirilgan boʻlishi mumkin.",
+        .errUnknownConflict: "%1-ziddiyat yoʻq.", .errConflictResolved: "%1-ziddiyat avval hal qilingan; hech narsa oʻzgartirilmadi.",
+        .errCannotMerge: "%1 va %2 bir kishi boʻla olmaydi: %3. Hech narsa oʻzgartirilmadi.",
+        .mergeMarksDiffer: "%1-tadbirda %2 kuni soat %3 da birinchisi «%4», ikkinchisi «%5» deb belgilangan",
+        .mergeBothAttended: "%1 kuni birinchisi %2-tadbirda (%3), ikkinchisi %4-tadbirda (%5) boʻlgan",
+        .mergeTwoCertificates: "ikkalasida ham %1-tadbirning amaldagi sertifikati bor (%2 va %3); avval bittasini bekor qiling",
     ]
 }

@@ -12,6 +12,7 @@ struct AttendanceCommand: ParsableCommand {
 extension AttendanceCommand {
     struct Mark: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mark",
             abstract: "Record attendance for one session day.",
             discussion: """
                 People are given by number or by a part of their name that only one enrolled person has.
@@ -65,6 +66,7 @@ extension AttendanceCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the attendance grid, each person's rate and whether they completed.",
             discussion: "Marks: P present, L late, E excused, A absent, · not marked.\nExample: malaka attendance show 1")
 

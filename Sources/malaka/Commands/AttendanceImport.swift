@@ -5,6 +5,7 @@ import TrainingCore
 extension AttendanceCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Record the marks of a sign-in sheet: one row per person, one column per session.",
             discussion: """
                 People are found by an Id column with their numbers, or by name among those enrolled, in \

@@ -24,6 +24,7 @@ extension AuditCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the change log, oldest first, filtered by person, event, who or period.",
             discussion: """
                 Examples: malaka audit --person 12 · malaka audit --person "Gulnora Karimova" · \
@@ -79,6 +80,7 @@ extension AuditCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute every site's hash chain; name the first entry edited, deleted or reordered (exit 65).",
             discussion: "Example: malaka audit verify")
 

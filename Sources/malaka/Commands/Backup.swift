@@ -4,6 +4,7 @@ import TrainingCore
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Write a consistent copy of the database, even while others use it.",
         discussion: "Example: malaka backup backups/programme-2019-12-31.sqlite")
 
@@ -18,6 +19,7 @@ struct Backup: ParsableCommand {
 
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "restore",
         abstract: "Replace the database's content with a backup's.",
         discussion: """
             The backup must be a Malaka database that passes SQLite's integrity check. \

@@ -12,6 +12,7 @@ struct CalendarCommand: ParsableCommand {
 extension CalendarCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write an iCalendar (.ics) file of sessions: of an event, a trainer, a region or a period.",
             discussion: """
                 Each session is one calendar entry with a UID that stays the same every time it is \

@@ -20,6 +20,7 @@ struct CertificatesCommand: ParsableCommand {
 extension CertificatesCommand {
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "issue",
             abstract: "Issue an event's certificates to everyone who completed it, or to the people named.",
             discussion: """
                 The whole batch is checked first: who qualifies, and every letter of every certificate \
@@ -105,6 +106,7 @@ extension CertificatesCommand {
 
     struct Reissue: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reissue",
             abstract: "Issue a new certificate in place of one with a mistake, e.g. after correcting the name.",
             discussion: """
                 Correct the person first (`malaka participant edit`); the new certificate prints their \
@@ -141,6 +143,7 @@ extension CertificatesCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "Withdraw a certificate; it stays on record as revoked, with the reason.",
             discussion: "Example: malaka certificates revoke UZ-2019-000007 --reason \"Issued to the wrong person\"")
 
@@ -156,6 +159,7 @@ extension CertificatesCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List certificates by serial.",
             discussion: "Example: malaka certificates list --event 1 --status valid")
 
@@ -180,6 +184,7 @@ extension CertificatesCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one certificate: what it says, its status and its hashes.",
             discussion: "Example: malaka certificates show UZ-2019-000001")
 

@@ -15,6 +15,7 @@ struct ConflictsCommand: ParsableCommand {
 extension ConflictsCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the conflicts waiting for a person (both versions of each).",
             discussion: "Example: malaka conflicts list")
 
@@ -39,6 +40,7 @@ extension ConflictsCommand {
 
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Keep one version of a conflicting identity; the choice travels to the other sites.",
             discussion: "Example: malaka conflicts resolve 1 --keep incoming")
 

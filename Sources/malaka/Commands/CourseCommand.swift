@@ -12,6 +12,7 @@ struct CourseCommand: ParsableCommand {
 extension CourseCommand {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Load or update the courses from the catalogue files, all or nothing.",
             discussion: "Example: malaka course sync --dir courses")
 
@@ -32,7 +33,7 @@ extension CourseCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the courses.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the courses.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -49,6 +50,7 @@ extension CourseCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one course with its titles and completion rule.",
             discussion: "Example: malaka course show PS-PARENTING")
 

@@ -3,6 +3,7 @@ import TrainingCore
 
 struct Enroll: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "enroll",
         abstract: "Enroll people in an event, all or none; beyond its capacity they go on the waitlist.",
         discussion: """
             People are taken in the order given; once the places are taken the rest wait, \
@@ -51,6 +52,7 @@ struct Enroll: ParsableCommand {
 
 struct Unenroll: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unenroll",
         abstract: "Take people off an event or its waitlist; the first waitlisted take the places freed.",
         discussion: """
             Examples:

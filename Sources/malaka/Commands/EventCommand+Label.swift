@@ -4,6 +4,7 @@ import TrainingCore
 extension EventCommand {
     struct Label: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "label",
             abstract: "Label an event with the project or donor it is reported under.",
             discussion: """
                 Region summaries keep only the events of one project with --project. The label \

@@ -5,6 +5,7 @@ import TrainingCore
 extension EventCommand {
     struct Reschedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reschedule",
             abstract: "Move a whole event to a new first day, its sessions and legs with it.",
             discussion: """
                 Every session moves by the same number of days; --time also gives them new times. \
@@ -38,6 +39,7 @@ extension EventCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct an event: its title, venue, organiser, district, locality, trainers, capacity or dates.",
             discussion: """
                 Raising the capacity (or --no-capacity) promotes people from the waitlist, first come \

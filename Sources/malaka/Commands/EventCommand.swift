@@ -12,6 +12,7 @@ struct EventCommand: ParsableCommand {
 extension EventCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Schedule an event of a course, with its sessions.",
             discussion: """
                 Sessions are consecutive days (--start DATE --days N), listed dates \
@@ -128,6 +129,7 @@ extension EventCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List events, earliest first.",
             discussion: "Example: malaka event list --region Xorazm --from 2019-01-01 --to 2019-12-31")
 
@@ -157,6 +159,7 @@ extension EventCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an event with its sessions and trainers.",
             discussion: "Example: malaka event show 1")
 
@@ -176,6 +179,7 @@ extension EventCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel an event; it stays on record with the reason.",
             discussion: "Example: malaka event cancel 3 --reason \"Venue flooded\"")
 
@@ -196,6 +200,7 @@ extension EventCommand {
 
     struct Held: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "held",
             abstract: "Record that a planned event was held.",
             discussion: "Example: malaka event held 1")
 

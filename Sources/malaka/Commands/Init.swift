@@ -4,6 +4,7 @@ import TrainingCore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create the database, or bring an existing one up to date.",
         discussion: "Example: malaka init --db programme.sqlite")
 

@@ -96,6 +96,7 @@ extension KeysCommand {
 
     struct Trust: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trust",
             abstract: "At a site: load the programme's public keys file, with the site keys it certified and revoked.",
             discussion: "Example: malaka keys trust programme-keys.json")
 

@@ -14,6 +14,7 @@ struct KeysCommand: ParsableCommand {
 extension KeysCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Create an organisation's signing key; an older key is retired but still verifies.",
             discussion: """
                 The private key goes to a new file readable only by you (mode 600); keep it \
@@ -34,7 +35,7 @@ extension KeysCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the signing keys, current and retired.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the signing keys, current and retired.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -17,6 +17,7 @@ struct OrganisationCommand: ParsableCommand {
 extension OrganisationCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Create or change an organisation's serial format and verification link.",
             discussion: """
                 The format's placeholders are {country} (UZ, KG), {region} (XO), {year} (the issue year), \
@@ -41,7 +42,7 @@ extension OrganisationCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the organisations and their settings.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the organisations and their settings.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -12,6 +12,7 @@ struct ParticipantCommand: ParsableCommand {
 extension ParticipantCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a person.",
             discussion: """
                 Example: malaka participant add --name "Gʻulomjon Oʻrinboyev" --alt-name "Ғуломжон Ўринбоев" \
@@ -57,6 +58,7 @@ extension ParticipantCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List participants by number.",
             discussion: """
                 Examples:
@@ -77,7 +79,7 @@ extension ParticipantCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one person.", discussion: "Example: malaka participant show 12")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one person.", discussion: "Example: malaka participant show 12")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -101,6 +103,7 @@ extension ParticipantCommand {
 
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Find people by part of a name, ignoring case, apostrophes and script.",
             discussion: "Example: malaka participant search o'rinboyev (finds Gʻulomjon Oʻrinboyev and Ўринбоев alike)")
 

@@ -5,6 +5,7 @@ import TrainingCore
 extension ParticipantCommand {
     struct Duplicates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "duplicates",
             abstract: "List pairs of registered people who may be one person, with a score and the reasons.",
             discussion: """
                 Names are compared across scripts (Gulnora Karimova = Гулнора Каримова), spellings, word order \

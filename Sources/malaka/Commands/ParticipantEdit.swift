@@ -5,6 +5,7 @@ import TrainingCore
 extension ParticipantCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a person's details, or the same details of many people at once.",
             discussion: """
                 Give the fields to change; --clear FIELD empties one (\(ParticipantChanges.Field.allCases.map(\.rawValue).joined(separator: ", "))).

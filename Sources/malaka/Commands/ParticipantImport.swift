@@ -5,6 +5,7 @@ import TrainingCore
 extension ParticipantCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Register the people of a .csv or .xlsx list, and enroll them in an event.",
             discussion: """
                 Columns are found by their header in Uzbek (Latin or Cyrillic), Russian, Kyrgyz or English \

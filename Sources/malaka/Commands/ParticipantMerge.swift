@@ -5,6 +5,7 @@ import TrainingCore
 extension ParticipantCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge two records of one person into the first.",
             discussion: """
                 The other record's participations, attendance marks and certificates move to the kept person in \

@@ -28,6 +28,7 @@ struct PeriodCommand: ParsableCommand {
 extension PeriodCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a year or a quarter for a place (every place by default).",
             discussion: "Example: malaka period close 2019-Q4 --region UZ-XO --reason \"UNICEF Q4 report\"")
 
@@ -44,6 +45,7 @@ extension PeriodCommand {
 
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reopen",
             abstract: "Reopen a closed period and place so that its numbers can be corrected; the reason is logged.",
             discussion: "Example: malaka period reopen 2019-Q4 --region UZ-XO --reason \"Attendance sheet of event 3 found\"")
 
@@ -60,6 +62,7 @@ extension PeriodCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "The closed and reopened periods; with --log, every close, reopen and refused change.")
 
         @OptionGroup var database: DatabaseOptions

@@ -12,6 +12,7 @@ struct RegionCommand: ParsableCommand {
 extension RegionCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the regions (ISO 3166-2), optionally of one country.",
             discussion: "Example: malaka region list --country KG")
 
@@ -32,6 +33,7 @@ extension RegionCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a region's names and districts.",
             discussion: "Example: malaka region show Xorazm")
 

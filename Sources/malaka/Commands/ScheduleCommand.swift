@@ -12,6 +12,7 @@ struct ScheduleCommand: ParsableCommand {
 extension ScheduleCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "List every conflict in the database: trainers, venues and participants booked twice at once.",
             discussion: """
                 Conflicts scheduled with --allow-conflict are listed too, marked as allowed. \

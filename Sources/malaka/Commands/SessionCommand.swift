@@ -23,6 +23,7 @@ struct SessionReference: ParsableArguments {
 extension SessionCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a session to an event, within its dates.",
             discussion: "Example: malaka session add 1 --date 29.03.2019 --time 09:00-12:00")
 
@@ -44,6 +45,7 @@ extension SessionCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Move one session to another day or time within its event's dates.",
             discussion: """
                 A session with attendance marks moves only with --force, and its marks move with it. \
@@ -80,6 +82,7 @@ extension SessionCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete one session of an event.",
             discussion: """
                 A session with attendance marks is deleted only with --force; without it, the command \

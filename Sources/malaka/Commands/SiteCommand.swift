@@ -18,6 +18,7 @@ struct SiteCommand: ParsableCommand {
 extension SiteCommand {
     struct Join: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "join",
             abstract: "Give this database its site code in a programme, such as XO-URG1.",
             discussion: "Example: malaka site join XO-URG1 --programme \"Parenting Khorezm 2026\" --name \"Urgench office\"")
 
@@ -36,7 +37,7 @@ extension SiteCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "This site and the other sites it knows.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "This site and the other sites it knows.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -53,6 +54,7 @@ extension SiteCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record another site of the programme and the public key its bundles are signed with.",
             discussion: "Example: malaka site add SA-SAM1 --key samarkand-site.pub --name \"Samarkand office\"")
 

@@ -16,6 +16,7 @@ extension SyncCommand {
 
     struct Push: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "push",
             abstract: "Send the programme's server what it has not acknowledged, signed with this site's key.",
             discussion: """
                 The server checks and applies the bundle exactly as `malaka sync import` does, and says what it \
@@ -35,6 +36,7 @@ extension SyncCommand {
 
     struct Pull: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pull",
             abstract: "Fetch from the programme's server what this site has not acknowledged, and apply it here.",
             discussion: """
                 The server writes the bundle for this site as `malaka sync export` does; it is checked and applied \
@@ -54,6 +56,7 @@ extension SyncCommand {
 
     struct With: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "with",
             abstract: "Push to the programme's server, then pull from it: both hold the same afterwards.",
             discussion: "Example: malaka sync with https://malaka.example.org")
 

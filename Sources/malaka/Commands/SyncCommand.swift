@@ -13,6 +13,7 @@ struct SyncCommand: ParsableCommand {
 extension SyncCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write what another site has not acknowledged yet, signed with this site's key.",
             discussion: """
                 The bundle holds every change this database has (made here or received) beyond what the other \
@@ -35,6 +36,7 @@ extension SyncCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Check a bundle from another site and apply it in one transaction.",
             discussion: """
                 Each operation in it is reported as applied, already there, in conflict (the rules decided; see \

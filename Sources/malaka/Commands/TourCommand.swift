@@ -12,6 +12,7 @@ struct TourCommand: ParsableCommand {
 extension TourCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Schedule a study tour: an event whose legs each have a host, a place and days.",
             discussion: """
                 Each --leg is fields separated by semicolons: host=… (who receives the tour), \

@@ -14,6 +14,7 @@ struct UserCommand: ParsableCommand {
 extension UserCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account: a trainer or coordinator of a region, a manager of a country or region, or an administrator.",
             discussion: """
                 The password is asked for at the terminal, or read from the first line of standard input \
@@ -52,7 +53,7 @@ extension UserCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts with their roles and places.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts with their roles and places.")
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {

@@ -116,6 +116,7 @@ struct RevocationsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a signed list of revoked and superseded serials.",
             discussion: "Example: malaka certificates revocations export --out revoked.json")
 

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Lets one report be counted or drawn at a time, so that managers reading reports cannot crowd out the
+/// marks of the trainers.
+///
+/// The system shares a core evenly between the threads that can run. Ten managers' summary pages drawn
+/// at once are ten threads that can, against the one thread committing every trainer's marks (see
+/// ``MarkCommitter``): it got a tenth of a core, and each batch of marks took ten times as long to
+/// write. Reports waiting here are asleep, so the writer shares a core with one report at most.
+enum ReportGate {
+    private static let gate = DispatchSemaphore(value: 1)
+
+    static func pass<T>(_ work: () throws -> T) rethrows -> T {
+        gate.wait()
+        defer { gate.signal() }
+        return try work()
+    }
+}
