@@ -41,7 +41,11 @@ struct ChangeRecorder {
             subjects: subjects, rows: rows,
             previousHash: previous?["hash"], hash: "")
         entry.hash = entry.computedHash
-        try entry.insert(db)
+        try entry.store(db)
+        if staged {
+            // Only rows staged have versions; an entry of a migration that came before the versions' table has none.
+            try db.executeCached(sql: Self.stagedRowVersionsSQL, arguments: [site, entry.siteSequence, entry.hlc])
+        }
         try db.executeCached(sql: "UPDATE site SET headSequence = ? WHERE code = ?", arguments: [entry.siteSequence, site])
         try db.executeCached(sql: "DELETE FROM rowChange")
         return entry
@@ -81,6 +85,15 @@ struct ChangeRecorder {
         SELECT '[' || coalesce(group_concat('{"kind":"' || kind || '","table":"' || tableName || '","uuid":"' || rowUuid
           || '","values":' || coalesce(rowValues, 'null') || '}', ','), '') || ']'
         FROM (SELECT kind, tableName, rowUuid, rowValues FROM rowChange ORDER BY seq)
+        """
+
+    /// The entry as the latest change of each row it staged, for telling whether a change received later
+    /// is concurrent with it (see ``AppDatabase/rowVersionUpsert``).
+    static let stagedRowVersionsSQL = """
+        INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
+        SELECT tableName, rowUuid, ?, ?, ? FROM rowChange WHERE true ORDER BY seq
+        ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
+          hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
         """
 
     /// The events, participants and period locks the staged rows concern, as a JSON object of sorted

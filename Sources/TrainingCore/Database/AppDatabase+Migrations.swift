@@ -443,6 +443,7 @@ extension AppDatabase {
         registerAccountMigrations(&migrator)
         registerSyncMergeMigrations(&migrator)
         registerSyncRequestMigrations(&migrator)
+        registerRowVersionMigrations(&migrator)
         return migrator
     }
 }

@@ -19,7 +19,7 @@ extension AppDatabase {
         let sealed = try SealedBundle.open(data, source: source)
         let bundle: SyncBundle
         do {
-            bundle = try JSONDecoder().decode(SyncBundle.self, from: sealed.body)
+            bundle = try SyncBundleReader.read(sealed.body)
         } catch {
             throw MalakaError(.data, .refusedBundle, "\(source) was altered or is damaged: its contents cannot be read. Nothing was changed.",
                               remedy: .askForBundleAgain)
@@ -43,8 +43,16 @@ extension AppDatabase {
             try db.executeCached(sql: "UPDATE syncState SET applying = 1, exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
             let applier = BundleApplier(db, localSite: local.code, senderVector: bundle.vector)
             var lines: [SyncReport.Line] = []
+            var heads: [String: Int64] = [:]
             for entry in bundle.changes.sorted(by: { ($0.hlc, $0.site, $0.siteSequence) < ($1.hlc, $1.site, $1.siteSequence) }) {
                 lines.append(try Self.take(entry, applier: applier, source: source, db))
+                heads[entry.site] = max(heads[entry.site] ?? 0, entry.siteSequence)
+            }
+            for (site, head) in heads {
+                try db.executeCached(sql: """
+                    INSERT INTO site (code, headSequence) VALUES (?, ?)
+                    ON CONFLICT (code) DO UPDATE SET headSequence = max(headSequence, excluded.headSequence)
+                    """, arguments: [site, head])
             }
             let released = try applier.releaseHeld { uuid in try ChangeEntry.filter(Column("uuid") == uuid).fetchOne(db) }
             try Self.recordAcknowledged(bundle, db)
@@ -100,12 +108,7 @@ extension AppDatabase {
         }
         (line.outcome, line.notes) = try applier.apply(entry)
         var stored = entry
-        stored.id = nil
-        try stored.insert(db)
-        try db.executeCached(sql: """
-            INSERT INTO site (code, headSequence) VALUES (?, ?)
-            ON CONFLICT (code) DO UPDATE SET headSequence = max(headSequence, excluded.headSequence)
-            """, arguments: [entry.site, entry.siteSequence])
+        try stored.store(db)
         return line
     }
 

@@ -84,7 +84,10 @@ extension BundleApplier {
     /// of a person merged away with the kept person's enrollment in the same event.
     func resolveReference(table: String, uuid: String) throws -> Int64? {
         let lookup = "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?"
-        if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [try alias(table, uuid) ?? uuid]) { return id }
+        // The row, or the one its uuid became when it was found made twice: one statement, as most references are plain.
+        if let id = try Int64.fetchOneCached(db, sql: """
+            SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)
+            """, arguments: [table, uuid, uuid]) { return id }
         switch table {
         case "participant":
             guard let kept = try mergeTarget(of: uuid) else { return nil }

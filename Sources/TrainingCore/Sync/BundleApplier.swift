@@ -23,6 +23,16 @@ final class BundleApplier {
     var pendingMerges: [String: String] = [:]
     /// The hybrid clock of the entry being applied.
     var pendingHlc = ""
+    /// The row whose version the row being applied recorded, if it did.
+    private var lastVersioned: (table: String, uuid: String)?
+    private struct WriteKey: Hashable {
+        var table: String
+        var updating: Bool
+    }
+    private var writeStatements: [WriteKey: (columns: [String], statement: Statement)] = [:]
+    /// Whether the review queue may hold a conflict still open, which a later change can settle: most
+    /// imports meet none, and need not look for one at every row.
+    private lazy var mayHaveOpenConflicts = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncConflict WHERE resolvedAt IS NULL)")) ?? true
 
     init(_ db: Database, localSite: String, senderVector: [String: Int64]) {
         self.db = db
@@ -43,10 +53,20 @@ final class BundleApplier {
         }
         defer { pendingMerges = [:] }
         var results: [RowResult] = []
+        var unversioned: [(table: String, uuid: String)] = []
         for (index, row) in rows.enumerated() {
+            lastVersioned = nil
             results.append(try apply(row, index: index, of: entry))
+            if let table = row["table"] as? String, let uuid = row["uuid"] as? String, lastVersioned.map({ $0 != (table, uuid) }) ?? true {
+                unversioned.append((table, uuid))
+            }
         }
         try joinMergeGroups(of: pendingMerges.keys.sorted())
+        // Every row the entry names, applied or held, has it as its latest change under the uuid it gave,
+        // once the entry is whole (as the change log's trigger recorded it before).
+        for row in unversioned {
+            try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [row.table, row.uuid, entry.site, entry.siteSequence, entry.hlc])
+        }
         return Self.summary(results)
     }
 
@@ -138,18 +158,15 @@ final class BundleApplier {
         let decision = ConflictRule(table: table).decide(local: local, incoming: incoming, concurrent: concurrent, context: context)
         if case .holdBack = decision {} else {
             // The row answers to `uuid` here, whatever uuid the change gave: its latest change is remembered under it.
-            try db.executeCached(sql: """
-                INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
-                  hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
-                """, arguments: [table, uuid, entry.site, entry.siteSequence, entry.hlc])
+            try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [table, uuid, entry.site, entry.siteSequence, entry.hlc])
+            lastVersioned = (table, uuid)
         }
         // Two sites that made the same row (a course loaded at each) need not hear about it; two marks do.
         let listing = !concurrentTwin || table == "attendance"
         switch decision {
         case .apply(let listingLocal):
             if let failure = try write(table, uuid: uuid, id: localID, values: resolved) { return failure }
-            if !concurrent {
+            if !concurrent, mayHaveOpenConflicts {
                 // A correction made after seeing both versions of a conflict settles it here too.
                 try db.executeCached(sql: """
                     UPDATE syncConflict SET resolvedAt = ?, resolvedBy = ?, resolution = ?
@@ -164,6 +181,7 @@ final class BundleApplier {
                 ? RowResult(outcome: .conflict, note: "\(table) \(uuid): kept the change made here; \(entry.site)'s was left out by the rules")
                 : RowResult(outcome: .applied, note: nil)
         case .queueConflict(let showing, let fields):
+            mayHaveOpenConflicts = true
             try db.executeCached(sql: """
                 INSERT INTO syncConflict (tableName, rowUuid, fields, localValues, localHlc, incomingValues, incomingHlc, incomingSite, recordedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -234,12 +252,9 @@ final class BundleApplier {
         let arguments = StatementArguments(columns.map { values[$0] ?? nil })
         do {
             if let id {
-                let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
-                try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(assignments) WHERE rowid = ?", arguments: arguments + [id])
+                try writeStatement(table, columns, updating: true).execute(arguments: arguments + [id])
             } else {
-                let names = (["uuid"] + columns).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-                let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-                try db.executeCached(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))", arguments: [uuid] + arguments)
+                try writeStatement(table, columns, updating: false).execute(arguments: [uuid] + arguments)
             }
             return nil
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -258,6 +273,24 @@ final class BundleApplier {
             }
             return RowResult(outcome: .conflict, note: "\(table) \(uuid) was not applied: \(error.message ?? "the database refused it")")
         }
+    }
+
+    /// The insert (uuid, then `columns`) or the update by rowid of `table`'s rows, made once per import: a
+    /// table's rows come with the same columns, and building the SQL cost more than running it.
+    private func writeStatement(_ table: String, _ columns: [String], updating: Bool) throws -> Statement {
+        let key = WriteKey(table: table, updating: updating)
+        if let known = writeStatements[key], known.columns == columns { return known.statement }
+        let statement: Statement
+        if updating {
+            let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
+            statement = try db.cachedStatement(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(assignments) WHERE rowid = ?")
+        } else {
+            let names = (["uuid"] + columns).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+            let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+            statement = try db.cachedStatement(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
+        }
+        writeStatements[key] = (columns, statement)
+        return statement
     }
 
     // MARK: Values
@@ -314,7 +347,7 @@ final class BundleApplier {
     }
 
     static func rows(of entry: ChangeEntry) throws -> [[String: Any]] {
-        guard let rows = try JSONSerialization.jsonObject(with: Data(entry.rows.utf8)) as? [[String: Any]] else {
+        guard let rows = try? SyncBundleReader.rows(entry.rows) else {
             throw MalakaError(.data, .refusedBundle, "The change \(entry.site) #\(entry.siteSequence) holds rows that are not a list. Nothing was changed.")
         }
         return rows

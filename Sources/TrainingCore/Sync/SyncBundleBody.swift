@@ -7,7 +7,7 @@ import GRDB
 /// are JSON already and travel as strings. `JSONEncoder` took most of the export's time decoding the
 /// entries as records and escaping those strings; here each entry goes from its database row to the
 /// output once. The result is the JSON `JSONEncoder` would write for ``SyncBundle`` with sorted keys (the
-/// same keys and values; a test decodes both and compares), which `importBundle` reads with `JSONDecoder`.
+/// same keys and values; a test decodes both and compares), which `importBundle` reads with ``SyncBundleReader``.
 struct SyncBundleBody {
     private var bytes: [UInt8] = []
 
