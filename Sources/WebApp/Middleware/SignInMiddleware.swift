@@ -23,8 +23,8 @@ struct SignInMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        // On the database threads: a read waiting for a free connection must not hold an event loop, and
-        // every connection it serves, still.
+        // On the database threads: a read that waits for a free SQLite connection must not stall an event
+        // loop and every connection it serves.
         if let token = request.cookies[Self.sessionCookie]?.value,
            let found = try await DatabaseThreads.run({ [database] in try database.webSession(tokenHash: SessionToken.hash(token)) }) {
             context.visitor = Visitor(account: found.account, csrfToken: found.session.csrfToken, tokenHash: found.session.tokenHash)

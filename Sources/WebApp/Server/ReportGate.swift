@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The system shares a core evenly between the threads that can run. Ten managers' summary pages drawn
 /// at once are ten threads that can, against the one thread committing every trainer's marks (see
-/// ``MarkCommitter``): it got a tenth of a core, and each batch of marks took ten times as long to
-/// write. Reports waiting here are asleep, so the writer shares a core with one report at most.
+/// ``MarkCommitter``), which could then get a tenth of a core. Reports waiting here are asleep, so the
+/// writer shares a core with one report at most. (The load test did not show marking faster with it on
+/// a loaded machine; see BENCHMARKS.md.)
 enum ReportGate {
     private static let gate = DispatchSemaphore(value: 1)
 
