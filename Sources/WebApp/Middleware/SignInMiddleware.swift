@@ -23,10 +23,8 @@ struct SignInMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        // On the database threads: a read that waits for a free SQLite connection must not stall an event
-        // loop and every connection it serves.
         if let token = request.cookies[Self.sessionCookie]?.value,
-           let found = try await DatabaseThreads.run({ [database] in try database.webSession(tokenHash: SessionToken.hash(token)) }) {
+           let found = try database.webSession(tokenHash: SessionToken.hash(token)) {
             context.visitor = Visitor(account: found.account, csrfToken: found.session.csrfToken, tokenHash: found.session.tokenHash)
         }
         let chosen = context.visitor?.account.language ?? request.cookies[Self.languageCookie]?.value
