@@ -138,7 +138,6 @@ extension AppDatabase {
         return (enrolled + bothWaiting.map { $0[0] as Int64 }, db.changesCount)
     }
 
-    /// Why two records cannot be one person's, as phrases; empty when they can.
     /// What stands against merging `other` into `keep`; empty when nothing does.
     public func mergeObstacles(keep keepID: Int64, other otherID: Int64) throws -> [MergeObstacle] {
         try read { db in try mergeObstacles(db, keep: keepID, other: otherID) }

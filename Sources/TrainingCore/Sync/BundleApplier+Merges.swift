@@ -83,15 +83,15 @@ extension BundleApplier {
     /// The local id of a travelling row; a person merged away answers with the one kept, and an enrollment
     /// of a person merged away with the kept person's enrollment in the same event.
     func resolveReference(table: String, uuid: String) throws -> Int64? {
-        let lookup = "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?"
         // The row, or the one its uuid became when it was found made twice: one statement, as most references are plain.
-        if let id = try Int64.fetchOneCached(db, sql: """
+        let lookup = """
             SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)
-            """, arguments: [table, uuid, uuid]) { return id }
+            """
+        if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [table, uuid, uuid]) { return id }
         switch table {
         case "participant":
             guard let kept = try mergeTarget(of: uuid) else { return nil }
-            if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [try alias(table, kept) ?? kept]) { return id }
+            if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [table, kept, kept]) { return id }
             return try settleRound(of: uuid)?.rowid
         case "enrollment":
             // What the enrollment said when it was last written (a deletion carries the row as it was).
