@@ -258,14 +258,17 @@ final class BundleApplier {
             }
             return nil
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // A statement that failed cannot run again: its next reset repeats the error. GRDB drops it from its
+            // own cache; this one must too.
+            writeStatements[WriteKey(table: table, updating: id != nil)] = nil
             // An enrollment moved to a person (a merge elsewhere) who is enrolled in the event here too: one
             // enrollment, under the smaller uuid, with the marks of both, as the merging site will have once it
-            // receives ours.
-            if table == "enrollment", let id, let twin = try twin(table, uuid: uuid, values: values, except: id) {
+            // receives ours. A mark moved onto an enrollment marked for the same session here becomes one with it.
+            if ["enrollment", "attendance"].contains(table), let id, let twin = try twin(table, uuid: uuid, values: values, except: id) {
                 let identity = Set(try identityKeys(of: table).joined())
                 let rest = columns.filter { !identity.contains($0) }
                 if !rest.isEmpty {
-                    try db.execute(sql: "UPDATE enrollment SET \(rest.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+                    try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(rest.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
                                    arguments: StatementArguments(rest.map { values[$0] ?? nil }) + [id])
                 }
                 try combine(table, stays: twin.rowid, goes: id)
