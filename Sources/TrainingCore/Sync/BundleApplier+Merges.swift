@@ -101,7 +101,7 @@ extension BundleApplier {
                 WHERE v.tableName = 'enrollment' AND v.uuid = ?
                   AND json_extract(r.value, '$.table') = 'enrollment' AND json_extract(r.value, '$.uuid') = v.uuid
                   AND json_type(r.value, '$.values') = 'object'
-                """, arguments: [uuid]), let person: String = last["person"], try mergeTarget(of: person) != nil,
+                """, arguments: [uuid]), let person: String = last["person"], try takesPartInMerges(person),
                   let personID = try resolveReference(table: "participant", uuid: person) else { return nil }
             return try Int64.fetchOneCached(db, sql: """
                 SELECT en.id FROM enrollment en JOIN event e ON e.id = en.eventId WHERE e.uuid = ? AND en.participantId = ?
@@ -109,6 +109,14 @@ extension BundleApplier {
         default:
             return nil
         }
+    }
+
+    /// Whether a merge known here (the entry being applied's included) merged `uuid` away or into them: their
+    /// enrollments may have become one with another person's of the group.
+    private func takesPartInMerges(_ uuid: String) throws -> Bool {
+        if pendingMerges.contains(where: { $0.key == uuid || $0.value == uuid }) { return true }
+        return try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncMerge WHERE mergedUuid = ?) OR EXISTS (SELECT 1 FROM syncMerge WHERE keptUuid = ?)",
+                                       arguments: [uuid, uuid]) ?? false
     }
 
     /// The person a merged-away person was merged into, following merges of merges; nil when never merged.
