@@ -42,6 +42,35 @@ struct WordingTests {
         }
     }
 
+    @Test func theFormsRefusalsAreWordedBesideTheirFieldsInTheReadersLanguage() async throws {
+        let fixture = try await WebFixture()
+        try fixture.database.setAccountLanguage(id: try fixture.database.account(named: "admin")!.id!, language: .russian)
+        let browser = try fixture.signIn("admin")
+        let words = Words(.russian)
+        try await fixture.test { client in
+            func register(_ fields: [(String, String)]) async throws -> String {
+                let page = try await client.execute(uri: "/people", method: .post, headers: browser.formHeaders, body: browser.form(fields))
+                #expect(page.status == .badRequest)
+                return page.text
+            }
+            let year = try await register([("fullName", "Nodira Azimova"), ("birthYear", "1850")])
+            #expect(year.contains("id=\"birthYear-error\">\(words.format(.errBirthYearForm, String(DayDate.today.year)))"))
+            let hidden = try await register([("fullName", "Nodira Azimova"), ("alternateName", "Нодира\u{202E}Азимова")])
+            #expect(hidden.contains("id=\"alternateName-error\">\(words[.errInvisibleField])"))
+            let long = try await register([("fullName", String(repeating: "Nodira ", count: 30))])
+            #expect(long.contains("id=\"fullName-error\">\(words[.errTooLong])"))
+            let backwards = try await client.execute(uri: "/summary?from=2019-05-01&to=2019-04-01", method: .get, headers: browser.headers)
+            #expect(backwards.text.contains("id=\"from-error\">\(words[.errPeriodOrder])"))
+            let notADate = try await client.execute(uri: "/summary?from=2019-05-01&to=2019-13-45", method: .get, headers: browser.headers)
+            #expect(notADate.text.contains("id=\"to-error\">\(words[.errNoSuchDay])"))
+            let scrawl = try await client.execute(uri: "/summary?from=abc&to=2019-04-01", method: .get, headers: browser.headers)
+            #expect(scrawl.text.contains("id=\"from-error\">\(words[.errNotADate])"))
+            let notAYear = try await client.execute(uri: "/summary?year=20x9", method: .get, headers: browser.headers)
+            #expect(notAYear.text.contains("id=\"year-error\">\(words[.errReportYear])"))
+        }
+        #expect(try fixture.database.searchParticipants("Nodira").isEmpty)
+    }
+
     @Test func aCoreErrorIsWordedBesideItsFieldWithoutDatabaseText() {
         let error = MalakaError(.data, .unknownRegion, "“Atlantis” is not a region we know.", remedy: .listRegions)
         let worded = ErrorWording(Words(.russian)).word(error)

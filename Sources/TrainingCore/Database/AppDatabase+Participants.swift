@@ -69,16 +69,17 @@ extension AppDatabase {
         guard !name.isEmpty else {
             throw MalakaError(.usage, .missingName, "A participant needs a name:", remedy: .giveName)
         }
-        try TextRule.check(name, field: "name", limit: TextRule.nameLimit)
-        try TextRule.check(draft.alternateName, field: "other spelling of the name", limit: TextRule.nameLimit)
+        try TextRule.check(name, field: "name", limit: TextRule.nameLimit, property: "fullName")
+        try TextRule.check(draft.alternateName, field: "other spelling of the name", limit: TextRule.nameLimit, property: "alternateName")
         // An organisation or an address may run over two lines, as in a merged cell; a name may not.
-        try TextRule.check(draft.organisation, field: "organisation", allowingLineBreaks: true)
-        try TextRule.check(draft.locality, field: "locality", allowingLineBreaks: true)
+        try TextRule.check(draft.organisation, field: "organisation", allowingLineBreaks: true, property: "organisation")
+        try TextRule.check(draft.locality, field: "locality", allowingLineBreaks: true, property: "locality")
         try TextRule.check(draft.consentRecordedBy, field: "name of who recorded consent", limit: TextRule.nameLimit,
-                           allowingLineBreaks: true)
+                           allowingLineBreaks: true, property: "consentRecordedBy")
         if let year = draft.birthYear {
             guard (1900...thisYear).contains(year) else {
-                throw MalakaError.data("Birth year \(year) is not possible. Give a year from 1900 to \(thisYear), or leave it out.")
+                throw MalakaError(.data, .impossibleBirthYear, "Birth year \(year) is not possible. Give a year from 1900 to \(thisYear), or leave it out.",
+                                  location: .init(field: "birthYear"))
             }
         }
         let region = try draft.region.nonEmpty.map { try gazetteer.region(matching: $0) }

@@ -54,6 +54,14 @@ extension MalakaError {
         public static let twoDigitYear = Code("twoDigitYear")
         /// Text holding a control or direction-override character, which would print deceptively.
         public static let invisibleCharacter = Code("invisibleCharacter")
+        /// Text that is no way of writing a date.
+        public static let notADate = Code("notADate")
+        /// A date written right of a day that does not exist (31 April).
+        public static let noSuchDay = Code("noSuchDay")
+        /// Text that is no year a report can cover.
+        public static let notAReportYear = Code("notAReportYear")
+        /// Text longer than its field allows.
+        public static let textTooLong = Code("textTooLong")
         public static let notAFile = Code("notAFile")
         public static let notAFolder = Code("notAFolder")
         public static let notEnrolled = Code("notEnrolled")

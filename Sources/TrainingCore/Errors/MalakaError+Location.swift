@@ -6,7 +6,8 @@ extension MalakaError {
         public var line: Int?
         /// The 1-based column.
         public var column: Int?
-        /// The field of a structured file, such as `blocks[5].text`.
+        /// The field of a structured file, such as `blocks[5].text`, or of a record a front end shows as a form
+        /// (`birthYear`, `fullName`: a participant's property names).
         public var field: String?
         /// The input the wrong value was given in; a front end names it as its option or form field.
         public var input: Input?

@@ -70,7 +70,8 @@ public struct ReportPeriod: Hashable, Sendable {
     private static func year(_ text: String, in original: String) throws -> Int {
         let trimmed = text.trimmingSpaces()
         guard trimmed.count == 4, trimmed.allSatisfy(\.isASCIIDigit), let year = Int(trimmed), (1900...2100).contains(year) else {
-            throw MalakaError.data("“\(original)” does not give a year Malaka can report on. Write a four-digit year from 1900 to 2100, such as 2019.")
+            throw MalakaError(.data, .notAReportYear,
+                              "“\(original)” does not give a year Malaka can report on. Write a four-digit year from 1900 to 2100, such as 2019.")
         }
         return year
     }

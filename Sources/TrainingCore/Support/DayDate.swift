@@ -52,7 +52,7 @@ public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         let yearDigits = yearFirst ? parts[0].count : parts[2].count
         guard yearDigits == 4 else { throw DayDate.formatError(text) }
         guard let date = DayDate(year: y, month: m, day: d) else {
-            throw MalakaError.data("“\(text)” is not a day that exists. Check the day and the month.")
+            throw MalakaError(.data, .noSuchDay, "“\(text)” is not a day that exists. Check the day and the month.")
         }
         self = date
     }
@@ -120,7 +120,7 @@ public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     private static func formatError(_ text: String) -> MalakaError {
-        .data("“\(text)” is not a date. Write it as 2019-03-25 or 25.03.2019.")
+        MalakaError(.data, .notADate, "“\(text)” is not a date. Write it as 2019-03-25 or 25.03.2019.")
     }
 }
 

@@ -18,18 +18,27 @@ public enum TextRule {
     public static let textLimit = 300
 
     /// Refuses text with a forbidden character or over the limit, naming the field.
-    public static func check(_ text: String, field: String, limit: Int = textLimit, allowingLineBreaks: Bool = false) throws {
+    ///
+    /// - Parameter property: the record's property the text is for (`fullName`), which the error's location
+    ///   names so that a form can show the error beside its field.
+    public static func check(_ text: String, field: String, limit: Int = textLimit, allowingLineBreaks: Bool = false,
+                             property: String? = nil) throws {
+        let location = property.map { MalakaError.Location(field: $0) }
         if let scalar = ForbiddenCharacter.first(in: text, allowingLineBreaks: allowingLineBreaks) {
-            throw MalakaError.data("The \(field) contains the invisible character \(CharacterLabel.code(of: scalar)), which would print differently from what is stored. Retype it.")
+            throw MalakaError(.data, .invisibleCharacter,
+                              "The \(field) contains the invisible character \(CharacterLabel.code(of: scalar)), which would print differently from what is stored. Retype it.",
+                              location: location)
         }
         let length = text.count
         if length > limit {
-            throw MalakaError.data("The \(field) is \(length) characters long; at most \(limit) are allowed. Shorten it.")
+            throw MalakaError(.data, .textTooLong, "The \(field) is \(length) characters long; at most \(limit) are allowed. Shorten it.",
+                              location: location)
         }
     }
 
     /// Checks an optional value; nil passes.
-    public static func check(_ text: String?, field: String, limit: Int = textLimit, allowingLineBreaks: Bool = false) throws {
-        if let text { try check(text, field: field, limit: limit, allowingLineBreaks: allowingLineBreaks) }
+    public static func check(_ text: String?, field: String, limit: Int = textLimit, allowingLineBreaks: Bool = false,
+                             property: String? = nil) throws {
+        if let text { try check(text, field: field, limit: limit, allowingLineBreaks: allowingLineBreaks, property: property) }
     }
 }

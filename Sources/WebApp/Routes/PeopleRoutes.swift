@@ -6,6 +6,8 @@ import TrainingCore
 struct PeopleRoutes: Sendable {
     let pages: PageRenderer
     let access: @Sendable (WebContext) throws -> Access
+    /// The register form's fields that show an error beside them; any other problem is shown above the form.
+    static let formFields: Set<String> = ["fullName", "alternateName", "birthYear"]
 
     func add(to router: Router<WebContext>) {
         router.page("/people") { query, context in try people(query: query, context: context) }
@@ -84,7 +86,7 @@ struct PeopleRoutes: Sendable {
         } catch let error as MalakaError {
             let worded = ErrorWording(words).word(error)
             return try people(query: FormData(encoded: ""), context: context, form: form, values: [
-                "errors": [worded.field ?? "form": worded.message + (worded.remedy.map { " " + $0 } ?? "")],
+                "errors": [worded.field.flatMap { Self.formFields.contains($0) ? $0 : nil } ?? "form": worded.sentence],
             ], status: .badRequest)
         }
     }

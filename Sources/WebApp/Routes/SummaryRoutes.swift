@@ -31,10 +31,16 @@ struct SummaryRoutes: Sendable {
             to = query["to"]
             region = query["region"]?.uppercased()
             grouping = region != nil && query["by"] != "region" ? .district : .region
+            let wording = ErrorWording(words)
             do {
                 let period: ReportPeriod
                 if let from, let to {
-                    period = try ReportPeriod(from: DayDate(parsing: from), to: DayDate(parsing: to))
+                    // Each date read on its own, so that a problem is shown beside the field that has it.
+                    let first = Result { try DayDate(parsing: from) }, last = Result { try DayDate(parsing: to) }
+                    if case .failure(let error as MalakaError) = first { errors["from"] = wording.word(error).message }
+                    if case .failure(let error as MalakaError) = last { errors["to"] = wording.word(error).message }
+                    guard errors.isEmpty else { return }
+                    period = try ReportPeriod(from: first.get(), to: last.get())
                 } else {
                     period = try ReportPeriod(year: year)
                 }
@@ -45,7 +51,7 @@ struct SummaryRoutes: Sendable {
                 }
                 self.request = request
             } catch let error as MalakaError {
-                errors[from != nil || to != nil ? "from" : "year"] = ErrorWording(words).word(error).message
+                errors[from != nil || to != nil ? "from" : "year"] = wording.word(error).message
             } catch {
                 errors["year"] = words[.notANumber]
             }

@@ -22,8 +22,9 @@ struct ErrorWording {
     }
 
     func word(_ error: MalakaError) -> Worded {
-        var worded = Worded(message: message(error) ?? error.message)
+        var worded = Worded(message: message(error) ?? error.message, field: error.location?.field)
         switch error.code {
+        case _ where worded.field != nil: break
         case .missingName: worded.field = "fullName"
         case .unknownRegion, .missingRegion: worded.field = "region"
         case .unknownDistrict: worded.field = "district"
@@ -63,6 +64,13 @@ struct ErrorWording {
         case (.missingReason, .certificate?): return words[.errRevokeReason]
         case (.unknownConflict, .syncConflict(let id)?): return words.format(.errUnknownConflict, String(id))
         case (.conflictResolved, .syncConflict(let id)?): return words.format(.errConflictResolved, String(id))
+        case (.impossibleBirthYear, _): return words.format(.errBirthYearForm, String(DayDate.today.year))
+        case (.invisibleCharacter, _): return words[.errInvisibleField]
+        case (.textTooLong, _): return words[.errTooLong]
+        case (.notADate, _): return words[.errNotADate]
+        case (.noSuchDay, _): return words[.errNoSuchDay]
+        case (.notAReportYear, _): return words[.errReportYear]
+        case (.datesOutOfOrder, _): return words[.errPeriodOrder]
         default: return nil
         }
     }
