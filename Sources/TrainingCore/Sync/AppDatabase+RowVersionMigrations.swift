@@ -29,4 +29,12 @@ extension AppDatabase {
         ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
           hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
         """
+
+    /// Gives a row (uuid, then the table) the version of another row of the table (its uuid) when that one is later.
+    static let rowVersionCopy = """
+        INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
+        SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ? AND true
+        ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
+          hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
+        """
 }

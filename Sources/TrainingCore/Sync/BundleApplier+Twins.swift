@@ -74,12 +74,7 @@ extension BundleApplier {
         try db.executeCached(sql: "UPDATE \(quoted) SET uuid = ? WHERE rowid = ?", arguments: [kept, stays])
         try recordAlias(table, lost: kept == staying.uuid ? going.uuid : staying.uuid, kept: kept)
         let later = (going.hlc, going.uuid) > (staying.hlc, staying.uuid) ? going : staying
-        try db.executeCached(sql: """
-            INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
-            SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ? AND true
-            ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
-              hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
-            """, arguments: [kept, table, later.uuid])
+        try db.executeCached(sql: AppDatabase.rowVersionCopy, arguments: [kept, table, later.uuid])
     }
 
     /// A merge elsewhere deleted enrollment `given`, combining it there with the kept person's enrollment in the

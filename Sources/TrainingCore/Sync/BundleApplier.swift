@@ -131,12 +131,7 @@ final class BundleApplier {
             versionUuid = twin.uuid
             concurrentTwin = true
             uuid = kept
-            try db.executeCached(sql: """
-                INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
-                SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ? AND true
-                ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
-                  hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
-                """, arguments: [kept, table, twin.uuid])
+            try db.executeCached(sql: AppDatabase.rowVersionCopy, arguments: [kept, table, twin.uuid])
         }
         let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
                                        arguments: [table, versionUuid])
@@ -156,7 +151,10 @@ final class BundleApplier {
         let context = ConflictRule.Context(missingReferences: missing,
                                            ownerSite: nil, byCoordinator: false)
         let decision = ConflictRule(table: table).decide(local: local, incoming: incoming, concurrent: concurrent, context: context)
-        if case .holdBack = decision {} else {
+        // A record that answers here for the person merged away (the two were joined) stays, unchanged by the deletion:
+        // its version stays that of its last change, which decides whose details the group's record keeps.
+        let staysForGroup = table == "participant" && givenUuid != uuid && !pendingMerges.isEmpty
+        if case .holdBack = decision {} else if case .tombstone = decision, staysForGroup {} else {
             // The row answers to `uuid` here, whatever uuid the change gave: its latest change is remembered under it.
             try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [table, uuid, entry.site, entry.siteSequence, entry.hlc])
             lastVersioned = (table, uuid)
@@ -193,9 +191,8 @@ final class BundleApplier {
             if table == "enrollment", let localID, !pendingMerges.isEmpty, try survivesCombining(localID, given: givenUuid) {
                 return RowResult(outcome: .applied, note: nil)
             }
-            // A record that answers here for the person merged away (the two were joined) stays: the group's
-            // records are joined once the whole entry is applied.
-            if table == "participant", givenUuid != uuid, !pendingMerges.isEmpty { return RowResult(outcome: .applied, note: nil) }
+            // The group's records are joined once the whole entry is applied.
+            if staysForGroup { return RowResult(outcome: .applied, note: nil) }
             if table == "participant", let localID, try mergeTarget(of: uuid) != nil {
                 // The round's person stays, under its smallest uuid; anyone else merged away takes their rows along.
                 if let survivor = try settleRound(of: uuid), survivor.rowid == localID { return RowResult(outcome: .applied, note: nil) }
