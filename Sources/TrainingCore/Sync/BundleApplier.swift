@@ -236,6 +236,12 @@ final class BundleApplier {
             }
             if let id = try resolveReference(table: target, uuid: referenced) {
                 resolved.updateValue(id, forKey: column.name)
+            } else if TravellingTables.referencesWithoutForeignKeys[capture.table]?[column.name] != nil,
+                      try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = ? AND uuid = ?)",
+                                              arguments: [target, referenced]) == true {
+                // A merge's record naming someone deleted here names no one here (0 is no row's number); its
+                // entry in the change log keeps who it was. Waiting for them would be waiting for ever.
+                resolved.updateValue(0, forKey: column.name)
             } else {
                 missing.append(referenced)
             }
