@@ -82,6 +82,26 @@ struct CoordinatorRouteTests {
         #expect(try fixture.database.certificates(eventID: event).allSatisfy { $0.status == .valid })
     }
 
+    @Test func aNameNoFontCanPrintIsNamedBesideTheButtonInTheReadersLanguage() async throws {
+        let fixture = try await WebFixture()
+        try markCourse(fixture)
+        try fixture.database.setAccountLanguage(id: try fixture.database.account(named: "coordinator")!.id!, language: .russian)
+        var rename = ParticipantChanges()
+        rename.fullName = "Wang \u{10FFFD}fang"
+        _ = try fixture.database.editParticipant(id: fixture.people[0].id!, rename)
+        let browser = try fixture.signIn("coordinator")
+        try await fixture.test { client in
+            let response = try await client.execute(uri: "/events/\(fixture.xorazm.id)/certificates", method: .post,
+                                                    headers: browser.formHeaders, body: browser.form([]))
+            #expect(response.status == .badRequest)
+            let lead = Words(.russian).format(.errCannotPrint, "")
+            #expect(response.text.contains("id=\"issue-error\">\(lead)Wang"))
+            #expect(response.text.contains("U+10FFFD"))
+            #expect(response.text.contains(Words(.russian)[.remedyCorrectNameOrFont]))
+        }
+        #expect(try fixture.database.certificates(eventID: fixture.xorazm.id).isEmpty)
+    }
+
     @Test func issuingWhenNobodyCompletedNamesTheProblemBesideTheButton() async throws {
         let fixture = try await WebFixture()
         let browser = try fixture.signIn("coordinator")

@@ -48,6 +48,8 @@ struct ErrorWording {
         case .mapColumn, .addHeaderRowOrMapColumns, .mapLike: words[.remedyHeading]
         case .correctSessionHeaderOrIgnore, .ignoreOneColumn: words[.remedySessionHeading]
         case .giveReason: words[.required]
+        case .correctName: words[.remedyCorrectName]
+        case .correctNameOrInstallFont: words[.remedyCorrectNameOrFont]
         default: nil
         }
     }
@@ -71,6 +73,15 @@ struct ErrorWording {
         case (.noSuchDay, _): return words[.errNoSuchDay]
         case (.notAReportYear, _): return words[.errReportYear]
         case (.datesOutOfOrder, _): return words[.errPeriodOrder]
+        case (.cannotPrint, .event?):
+            // Which certificates and why: the problems' own sentences (a font, a template) stay the core's.
+            let problems = error.details.map { detail -> String in
+                let sentence = detail.message + (detail.remedy.flatMap(remedy).map { " " + $0 } ?? "")
+                guard case .people(let holders)? = detail.subject else { return sentence }
+                return holders.joined(separator: ", ") + ": " + sentence
+            }
+            return words.format(.errCannotPrint, problems.joined(separator: " "))
+        case (.noSigningKey, _): return words[.errNoSigningKey]
         default: return nil
         }
     }
