@@ -65,6 +65,9 @@ struct WordingTests {
             #expect(notADate.text.contains("id=\"to-error\">\(words[.errNoSuchDay])"))
             let scrawl = try await client.execute(uri: "/summary?from=abc&to=2019-04-01", method: .get, headers: browser.headers)
             #expect(scrawl.text.contains("id=\"from-error\">\(words[.errNotADate])"))
+            let notANumber = try await client.execute(uri: "/events/abc", method: .get, headers: browser.headers)
+            #expect(notANumber.status == .badRequest)
+            #expect(notANumber.text.contains(words[.badRequest]))
             let notAYear = try await client.execute(uri: "/summary?year=20x9", method: .get, headers: browser.headers)
             #expect(notAYear.text.contains("id=\"year-error\">\(words[.errReportYear])"))
         }

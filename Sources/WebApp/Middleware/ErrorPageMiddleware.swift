@@ -40,10 +40,13 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 return pages.page("message", title: words[.notFoundTitle], values: ["text": words[.notFoundText]], context: context,
                                   status: error.status)
             }
-            throw error
+            // A request the pages' own forms and links never make (a number that is not one in the address).
+            guard error.status.code < 500 else { throw error }
+            return pages.page("message", title: context.words[.problem], values: ["text": context.words[.badRequest]], context: context,
+                              status: error.status)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            return pages.page("message", title: context.words[.problem], values: ["text": "The server could not answer this request."],
+            return pages.page("message", title: context.words[.problem], values: ["text": context.words[.serverProblem]],
                               context: context, status: .internalServerError)
         }
     }

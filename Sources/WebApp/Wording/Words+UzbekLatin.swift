@@ -116,6 +116,8 @@ extension Words {
         .errNoSigningKey: "Bu tadbir sertifikatlariga imzo qoʻyadigan kalit yoʻq, imzosiz sertifikatlar esa berilmaydi: hech narsa berilmadi. Dastur administratoridan imzo kalitini yaratishni soʻrang.",
         .remedyCorrectName: "ismni tuzating (pastda, «Ismni tuzatish»).",
         .remedyCorrectNameOrFont: "ismni tuzating (pastda, «Ismni tuzatish») yoki administratordan bu belgisi bor shriftni oʻrnatishni soʻrang.",
+        .badRequest: "Bu soʻrov tushunarsiz. Orqaga qaytib, yana urinib koʻring.",
+        .serverProblem: "Server bu soʻrovga javob bera olmadi. Yana urinib koʻring; takrorlansa, administratorga xabar bering.",
         .errCannotMerge: "%1 va %2 bir kishi boʻla olmaydi: %3. Hech narsa oʻzgartirilmadi.",
         .mergeMarksDiffer: "%1-tadbirda %2 kuni soat %3 da birinchisi «%4», ikkinchisi «%5» deb belgilangan",
         .mergeBothAttended: "%1 kuni birinchisi %2-tadbirda (%3), ikkinchisi %4-tadbirda (%5) boʻlgan",
