@@ -23,13 +23,14 @@ struct ErrorWording {
 
     func word(_ error: MalakaError) -> Worded {
         var worded = Worded(message: message(error) ?? error.message, field: error.location?.field)
-        switch error.code {
-        case _ where worded.field != nil: break
-        case .missingName: worded.field = "fullName"
-        case .unknownRegion, .missingRegion: worded.field = "region"
-        case .unknownDistrict: worded.field = "district"
-        case .missingReason: worded.field = "reason"
-        default: break
+        if worded.field == nil {
+            switch error.code {
+            case .missingName: worded.field = "fullName"
+            case .unknownRegion, .missingRegion: worded.field = "region"
+            case .unknownDistrict: worded.field = "district"
+            case .missingReason: worded.field = "reason"
+            default: break
+            }
         }
         worded.remedy = error.remedy.flatMap(remedy)
         return worded
@@ -72,7 +73,7 @@ struct ErrorWording {
         case (.notADate, _): return words[.errNotADate]
         case (.noSuchDay, _): return words[.errNoSuchDay]
         case (.notAReportYear, _): return words[.errReportYear]
-        case (.datesOutOfOrder, _): return words[.errPeriodOrder]
+        case (.datesOutOfOrder, _) where error.remedy == .giveFromEarlierDate: return words[.errPeriodOrder]
         case (.cannotPrint, .event?):
             // Which certificates and why: the problems' own sentences (a font, a template) stay the core's.
             let problems = error.details.map { detail -> String in

@@ -114,7 +114,7 @@ extension Words {
         .errReportYear: "Write a four-digit year from 1900 to 2100, such as 2019.",
         .errPeriodOrder: "The period ends before it starts. Give a “From” date before the “To” date.",
         .errCannotPrint: "Some certificates of this event cannot be printed, so nothing was issued. %1",
-        .errNoSigningKey: "No signing key signs this event's certificates, and certificates are never issued unsigned: nothing was issued. Ask the programme's administrator to create the signing key.",
+        .errNoSigningKey: "There is no signing key to sign with, so nothing was done: nothing is issued unsigned. Ask the programme's administrator to create the signing key.",
         .remedyCorrectName: "correct the name (“Correct the name” below).",
         .remedyCorrectNameOrFont: "correct the name (“Correct the name” below), or ask the administrator to install a font that has it.",
         .badRequest: "This request could not be understood. Go back and try again.",

@@ -113,7 +113,7 @@ extension Words {
         .errReportYear: "Yilni toʻrt raqam bilan, 1900 dan 2100 gacha yozing, masalan 2019.",
         .errPeriodOrder: "Davr boshlanishidan oldin tugaydi. «Dan» sanasi «Gacha» sanasidan oldin boʻlsin.",
         .errCannotPrint: "Bu tadbirning baʼzi sertifikatlarini chop etib boʻlmaydi, shuning uchun hech narsa berilmadi. %1",
-        .errNoSigningKey: "Bu tadbir sertifikatlariga imzo qoʻyadigan kalit yoʻq, imzosiz sertifikatlar esa berilmaydi: hech narsa berilmadi. Dastur administratoridan imzo kalitini yaratishni soʻrang.",
+        .errNoSigningKey: "Imzo kaliti yoʻq, shuning uchun hech narsa qilinmadi: imzosiz hech narsa berilmaydi. Dastur administratoridan imzo kalitini yaratishni soʻrang.",
         .remedyCorrectName: "ismni tuzating (pastda, «Ismni tuzatish»).",
         .remedyCorrectNameOrFont: "ismni tuzating (pastda, «Ismni tuzatish») yoki administratordan bu belgisi bor shriftni oʻrnatishni soʻrang.",
         .badRequest: "Bu soʻrov tushunarsiz. Orqaga qaytib, yana urinib koʻring.",
