@@ -82,8 +82,11 @@ extension AppDatabase {
     /// The account and session of a browser's token hash, if the session has not expired.
     public func webSession(tokenHash: String, now: Date = Date()) throws -> (session: WebSessionRecord, account: WebAccount)? {
         try read { db in
-            guard let session = try WebSessionRecord.filter(sql: "tokenHash = ? AND expiresAt > ?", arguments: [tokenHash, now]).fetchOne(db),
-                  let account = try WebAccount.fetchOne(db, key: session.accountId) else { return nil }
+            // Prepared once per connection: every request of a signed-in browser asks.
+            guard let session = try WebSessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM webSession WHERE tokenHash = ? AND expiresAt > ?"),
+                                                              arguments: [tokenHash, now]),
+                  let account = try WebAccount.fetchOne(db.cachedStatement(sql: "SELECT * FROM webAccount WHERE id = ?"),
+                                                        arguments: [session.accountId]) else { return nil }
             return (session, account)
         }
     }

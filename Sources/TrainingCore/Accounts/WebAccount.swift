@@ -41,4 +41,17 @@ extension WebAccount: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// Read column by column, not through `Decodable`: every request of a signed-in browser reads its account.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        name = try row.decode(forColumn: "name")
+        role = try row.decode(forColumn: "role")
+        country = try row.decode(forColumn: "country")
+        regionCode = try row.decode(forColumn: "regionCode")
+        districtCode = try row.decode(forColumn: "districtCode")
+        passwordHash = try row.decode(forColumn: "passwordHash")
+        language = try row.decode(forColumn: "language")
+        createdAt = try row.decode(forColumn: "createdAt")
+    }
 }

@@ -24,4 +24,13 @@ public struct WebSessionRecord: Codable, Hashable, Sendable {
 
 extension WebSessionRecord: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "webSession"
+
+    /// Read column by column, not through `Decodable`: every request of a signed-in browser reads its session.
+    public init(row: Row) throws {
+        tokenHash = try row.decode(forColumn: "tokenHash")
+        accountId = try row.decode(forColumn: "accountId")
+        csrfToken = try row.decode(forColumn: "csrfToken")
+        createdAt = try row.decode(forColumn: "createdAt")
+        expiresAt = try row.decode(forColumn: "expiresAt")
+    }
 }

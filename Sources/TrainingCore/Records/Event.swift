@@ -45,6 +45,25 @@ extension Event: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// Read column by column, not through `Decodable`: marking reads the event at every tap.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        courseId = try row.decode(forColumn: "courseId")
+        title = try row.decode(forColumn: "title")
+        regionCode = try row.decode(forColumn: "regionCode")
+        districtCode = try row.decode(forColumn: "districtCode")
+        locality = try row.decode(forColumn: "locality")
+        venue = try row.decode(forColumn: "venue")
+        organiser = try row.decode(forColumn: "organiser")
+        capacity = try row.decode(forColumn: "capacity")
+        status = try row.decode(forColumn: "status")
+        cancelReason = try row.decode(forColumn: "cancelReason")
+        startDate = try row.decode(forColumn: "startDate")
+        endDate = try row.decode(forColumn: "endDate")
+        createdAt = try row.decode(forColumn: "createdAt")
+        project = try row.decode(forColumn: "project")
+    }
 }
 
 extension DayDate: Codable, DatabaseValueConvertible {

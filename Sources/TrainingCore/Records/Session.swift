@@ -30,4 +30,17 @@ extension Session: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// Read column by column, not through `Decodable`: marking reads an event's sessions at every tap.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        eventId = try row.decode(forColumn: "eventId")
+        date = try row.decode(forColumn: "date")
+        startTime = try row.decode(forColumn: "startTime")
+        endTime = try row.decode(forColumn: "endTime")
+        hours = try row.decode(forColumn: "hours")
+        timeZone = try row.decode(forColumn: "timeZone")
+        legId = try row.decode(forColumn: "legId")
+        revision = try row.decode(forColumn: "revision")
+    }
 }
