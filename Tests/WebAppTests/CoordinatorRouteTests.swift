@@ -46,6 +46,10 @@ struct CoordinatorRouteTests {
                                                    body: browser.form([("serial", serial), ("reason", "Issued to the wrong person")]))
             #expect(revoked.status == .ok)
             #expect(revoked.text.contains("Certificate \(serial) was revoked."))
+            let again = try await client.execute(uri: "/events/\(event)/revoke", method: .post, headers: browser.formHeaders,
+                                                 body: browser.form([("serial", serial), ("reason", "Twice")]))
+            #expect(again.status == .badRequest)
+            #expect(again.text.contains(Words(.english).format(.errCertificateNotValid, serial)))
         }
         let text = try PDFTools.textLines(of: pdf).joined(separator: "\n")
         #expect(text.contains("Aziza Karimova"))

@@ -74,6 +74,24 @@ struct WordingTests {
         #expect(try fixture.database.searchParticipants("Nodira").isEmpty)
     }
 
+    @Test func aMarkInAClosedPeriodAndARevokedCertificateAreRefusedInTheReadersLanguage() async throws {
+        let fixture = try await WebFixture()
+        try fixture.database.setAccountLanguage(id: try fixture.database.account(named: "admin")!.id!, language: .russian)
+        let session = fixture.xorazm.sessions[0]
+        _ = try fixture.database.closePeriod(ReportPeriod(from: session.date, to: session.date), scope: .all, reason: "Quarter reported",
+                                             today: session.date.adding(days: 1))
+        let browser = try fixture.signIn("admin")
+        let words = Words(.russian)
+        try await fixture.test { client in
+            let mark = try await client.execute(uri: "/events/\(fixture.xorazm.id)/attendance", method: .post, headers: browser.formHeaders,
+                                                body: browser.form([("session", "\(session.id!)"), ("participant", "\(fixture.people[0].id!)"),
+                                                                    ("status", "present")]))
+            #expect(mark.status == .badRequest)
+            #expect(mark.text.contains(words[.errPeriodClosed]))
+        }
+        #expect(try fixture.database.attendanceSheet(eventID: fixture.xorazm.id).rows.allSatisfy { $0.marks[0] == nil })
+    }
+
     @Test func aCoreErrorIsWordedBesideItsFieldWithoutDatabaseText() {
         let error = MalakaError(.data, .unknownRegion, "“Atlantis” is not a region we know.", remedy: .listRegions)
         let worded = ErrorWording(Words(.russian)).word(error)

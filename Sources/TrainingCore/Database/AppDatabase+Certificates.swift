@@ -245,7 +245,8 @@ extension AppDatabase {
     ) throws -> IssuedCertificate {
         var old = try certificate(db, serial: serial)
         guard old.status == .valid else {
-            throw MalakaError.data("Certificate \(old.serial) is \(old.status.rawValue); only a valid certificate can be re-issued.")
+            throw MalakaError(.data, .certificateNotValid, "Certificate \(old.serial) is \(old.status.rawValue); only a valid certificate can be re-issued.",
+                              subject: .certificate(serial: old.serial))
         }
         let detail = try eventDetail(db, id: old.eventId)
         let signer = TokenSigner(detail: detail, keys: keys)
@@ -287,7 +288,8 @@ extension AppDatabase {
         return try write(.revokeCertificate) { db in
             var certificate = try certificate(db, serial: serial)
             guard certificate.status == .valid else {
-                throw MalakaError.data("Certificate \(certificate.serial) is already \(certificate.status.rawValue).")
+                throw MalakaError(.data, .certificateNotValid, "Certificate \(certificate.serial) is already \(certificate.status.rawValue).",
+                                  subject: .certificate(serial: certificate.serial))
             }
             certificate.status = .revoked
             certificate.revokedReason = reason

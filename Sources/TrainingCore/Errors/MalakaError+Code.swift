@@ -17,6 +17,8 @@ extension MalakaError {
         public static let ambiguousSession = Code("ambiguousSession")
         public static let cannotMerge = Code("cannotMerge")
         public static let cannotPrint = Code("cannotPrint")
+        /// A revoked or replaced certificate asked to be revoked or issued again.
+        public static let certificateNotValid = Code("certificateNotValid")
         /// A conflict of the exchange that a person already resolved.
         public static let conflictResolved = Code("conflictResolved")
         public static let contradictoryMapping = Code("contradictoryMapping")
@@ -68,6 +70,8 @@ extension MalakaError {
         public static let notMalakaDatabase = Code("notMalakaDatabase")
         public static let nothingToDo = Code("nothingToDo")
         public static let outsideEventDates = Code("outsideEventDates")
+        /// A change to the numbers of a period that is closed (``PeriodLock``).
+        public static let periodClosed = Code("periodClosed")
         public static let recurrencePastEvent = Code("recurrencePastEvent")
         public static let rowsHaveProblems = Code("rowsHaveProblems")
         public static let scheduleConflict = Code("scheduleConflict")

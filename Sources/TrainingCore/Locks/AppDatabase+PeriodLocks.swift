@@ -111,9 +111,9 @@ extension AppDatabase {
 
     private static func refusal(lockID: Int64, lock: PeriodLock?) -> MalakaError {
         guard let lock else {
-            return .data("The change was refused: it would alter the numbers of a closed period (lock \(lockID)). Nothing was changed.")
+            return MalakaError(.data, .periodClosed, "The change was refused: it would alter the numbers of a closed period (lock \(lockID)). Nothing was changed.")
         }
-        return .data("The change was refused: it would alter the numbers of \(lock.label) for \(Self.placeName(lock.scope)), "
+        return MalakaError(.data, .periodClosed, "The change was refused: it would alter the numbers of \(lock.label) for \(Self.placeName(lock.scope)), "
             + "closed on \(Self.timestamp(lock.closedAt)) (“\(lock.reason)”, lock \(lockID)). Nothing was changed. "
             + "If the change must be made, reopen that period first, with a reason.")
     }

@@ -83,6 +83,8 @@ struct ErrorWording {
             }
             return words.format(.errCannotPrint, problems.joined(separator: " "))
         case (.noSigningKey, _): return words[.errNoSigningKey]
+        case (.periodClosed, _): return words[.errPeriodClosed]
+        case (.certificateNotValid, .certificate(let serial)?): return words.format(.errCertificateNotValid, serial)
         default: return nil
         }
     }

@@ -48,6 +48,6 @@ enum Phrase: String, CaseIterable, Sendable {
     case errSex, errMark, errNobodyByName, errNameEmpty, errRegion, errDistrict, errBirthYear, errBirthYearRange
     case errAge, errAgeRange, errPhone, errTwoDigitYear, errInvisible, errUnknownConflict, errConflictResolved
     case errCannotMerge, mergeMarksDiffer, mergeBothAttended, mergeTwoCertificates
-    case errBirthYearForm, errInvisibleField, errTooLong, errNotADate, errNoSuchDay, errReportYear, errPeriodOrder, errCannotPrint, errNoSigningKey, remedyCorrectName, remedyCorrectNameOrFont, badRequest, serverProblem
+    case errBirthYearForm, errInvisibleField, errTooLong, errNotADate, errNoSuchDay, errReportYear, errPeriodOrder, errCannotPrint, errNoSigningKey, remedyCorrectName, remedyCorrectNameOrFont, badRequest, serverProblem, errPeriodClosed, errCertificateNotValid
     case importDecideRow, importByPolicy, signInWorkbook, importElsewhere, tooLarge
 }

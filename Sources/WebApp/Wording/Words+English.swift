@@ -119,6 +119,8 @@ extension Words {
         .remedyCorrectNameOrFont: "correct the name (“Correct the name” below), or ask the administrator to install a font that has it.",
         .badRequest: "This request could not be understood. Go back and try again.",
         .serverProblem: "The server could not answer this request. Try again; if it happens again, tell the administrator.",
+        .errPeriodClosed: "This would change the numbers of a period that is closed, so nothing was changed. If it must be made, ask a coordinator to reopen the period first.",
+        .errCertificateNotValid: "Certificate %1 is no longer valid (revoked or replaced), so nothing was changed.",
         .errCannotMerge: "%1 and %2 cannot be one person: %3. Nothing was changed.",
         .mergeMarksDiffer: "in event %1 on %2 at %3 the first is marked %4 and the second %5",
         .mergeBothAttended: "on %1 the first was at event %2 (%3) and the second at event %4 (%5)",

@@ -118,6 +118,8 @@ extension Words {
         .remedyCorrectNameOrFont: "ismni tuzating (pastda, «Ismni tuzatish») yoki administratordan bu belgisi bor shriftni oʻrnatishni soʻrang.",
         .badRequest: "Bu soʻrov tushunarsiz. Orqaga qaytib, yana urinib koʻring.",
         .serverProblem: "Server bu soʻrovga javob bera olmadi. Yana urinib koʻring; takrorlansa, administratorga xabar bering.",
+        .errPeriodClosed: "Bu yopilgan davr raqamlarini oʻzgartirar edi, shuning uchun hech narsa oʻzgartirilmadi. Oʻzgartirish zarur boʻlsa, koordinatordan avval davrni qayta ochishni soʻrang.",
+        .errCertificateNotValid: "%1 sertifikati endi amal qilmaydi (bekor qilingan yoki almashtirilgan), shuning uchun hech narsa oʻzgartirilmadi.",
         .errCannotMerge: "%1 va %2 bir kishi boʻla olmaydi: %3. Hech narsa oʻzgartirilmadi.",
         .mergeMarksDiffer: "%1-tadbirda %2 kuni soat %3 da birinchisi «%4», ikkinchisi «%5» deb belgilangan",
         .mergeBothAttended: "%1 kuni birinchisi %2-tadbirda (%3), ikkinchisi %4-tadbirda (%5) boʻlgan",
