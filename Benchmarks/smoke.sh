@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The smoke run of `make test`: every benchmark once at a tiny size, from the debug build, so that a
-# benchmark that no longer runs fails the tests instead of `make bench` later. It checks that each one
+# The smoke run (`make bench-smoke`): every benchmark once at a tiny size, from the debug build, so that a
+# benchmark that no longer runs is found in a minute or two instead of in `make bench`. It checks that each one
 # runs to its end, not how fast: the figures it prints mean nothing.
 #
 # Usage: Benchmarks/smoke.sh BIN_DIR   (the folder of a `MALAKA_BENCHMARKS=1 swift build`)

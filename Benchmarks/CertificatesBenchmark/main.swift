@@ -10,7 +10,7 @@ import CertificateVerification
 //   .build/release/certificates-bench [--runs 3] [--large 10000] [--keep DIR] [--signing-only] [--tiny]
 //
 // `--tiny` issues 5 certificates once, with nothing large, and signs 100 tokens: the smoke run of
-// `make test`, which checks that the benchmark still runs, not how fast.
+// `make bench-smoke`, which checks that the benchmark still runs, not how fast.
 import BenchmarkSupport
 import Foundation
 import TrainingCore

@@ -4,7 +4,7 @@
 //
 //   malaka-bench [--tiny]
 //
-// `--tiny` runs a thousandth of the work: the smoke run of `make test`, which checks that every
+// `--tiny` runs a thousandth of the work: the smoke run (`make bench-smoke`), which checks that every
 // benchmark still runs, not how fast. MALAKA_BENCH_DIVISOR=10 runs a tenth of it, for profiling;
 // MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift), MALAKA_BENCH=changelog
 // only the change log's cost (ChangeLogBenchmark.swift), MALAKA_BENCH=sync only the exchange of a bundle

@@ -17,7 +17,7 @@ struct NationalProgramme {
     var markCount = 1_000_000
     var years = 2019...2023
 
-    /// A hundredth of the programme, for the smoke run of `make test`: every path of the generator and
+    /// A hundredth of the programme, for the smoke run (`make bench-smoke`): every path of the generator and
     /// the timings, in seconds.
     static func tiny(seed: UInt64) -> NationalProgramme {
         NationalProgramme(seed: seed, participantCount: 1_000, eventCount: 100, markCount: 10_000)

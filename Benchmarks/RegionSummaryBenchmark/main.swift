@@ -4,7 +4,7 @@
 //   RegionSummaryBenchmark run --db FILE [--runs N] [--tiny]         times summaries of it; generates it first if FILE is missing
 //
 // `--tiny` makes a programme a hundredth of the size and times each summary once: the smoke run of
-// `make test`, which checks that the benchmark still runs, not how fast.
+// `make bench-smoke`, which checks that the benchmark still runs, not how fast.
 //
 // Timings go through the release `malaka` binary next to this one, a process per run, so they
 // include starting the process and opening the database. The machines are small and shared,
