@@ -42,11 +42,7 @@ extension BundleApplier {
             var group: Set<String> = [start]
             var queue = [start]
             while let uuid = queue.popLast() {
-                var linked = try String.fetchAllCached(db, sql: """
-                    SELECT keptUuid FROM syncMerge WHERE mergedUuid = ? UNION SELECT mergedUuid FROM syncMerge WHERE keptUuid = ?
-                    """, arguments: [uuid, uuid])
-                linked += pendingMerges.filter { $0.key == uuid || $0.value == uuid }.flatMap { [$0.key, $0.value] }
-                for next in linked where group.insert(next).inserted { queue.append(next) }
+                for next in try mergePartners(of: uuid) where group.insert(next).inserted { queue.append(next) }
             }
             seen.formUnion(group)
             let people = try Row.fetchAll(db, sql: "SELECT id, uuid FROM participant WHERE uuid IN (\(group.map { _ in "?" }.joined(separator: ", ")))",
@@ -101,7 +97,9 @@ extension BundleApplier {
                 WHERE v.tableName = 'enrollment' AND v.uuid = ?
                   AND json_extract(r.value, '$.table') = 'enrollment' AND json_extract(r.value, '$.uuid') = v.uuid
                   AND json_type(r.value, '$.values') = 'object'
-                """, arguments: [uuid]), let person: String = last["person"], try takesPartInMerges(person),
+                """, arguments: [uuid]), let person: String = last["person"],
+                  // A person some merge took part in: their enrollments may have become one with another's of the group.
+                  try !mergePartners(of: person).isEmpty,
                   let personID = try resolveReference(table: "participant", uuid: person) else { return nil }
             return try Int64.fetchOneCached(db, sql: """
                 SELECT en.id FROM enrollment en JOIN event e ON e.id = en.eventId WHERE e.uuid = ? AND en.participantId = ?
@@ -111,12 +109,12 @@ extension BundleApplier {
         }
     }
 
-    /// Whether a merge known here (the entry being applied's included) merged `uuid` away or into them: their
-    /// enrollments may have become one with another person's of the group.
-    private func takesPartInMerges(_ uuid: String) throws -> Bool {
-        if pendingMerges.contains(where: { $0.key == uuid || $0.value == uuid }) { return true }
-        return try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncMerge WHERE mergedUuid = ?) OR EXISTS (SELECT 1 FROM syncMerge WHERE keptUuid = ?)",
-                                       arguments: [uuid, uuid]) ?? false
+    /// The people a merge known here (the entry being applied's included) merged `uuid` into or merged into them.
+    private func mergePartners(of uuid: String) throws -> [String] {
+        try String.fetchAllCached(db, sql: """
+            SELECT keptUuid FROM syncMerge WHERE mergedUuid = ? UNION SELECT mergedUuid FROM syncMerge WHERE keptUuid = ?
+            """, arguments: [uuid, uuid])
+            + pendingMerges.filter { $0.key == uuid || $0.value == uuid }.flatMap { [$0.key, $0.value] }
     }
 
     /// The person a merged-away person was merged into, following merges of merges; nil when never merged.

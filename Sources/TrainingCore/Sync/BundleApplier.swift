@@ -106,7 +106,7 @@ final class BundleApplier {
         var localID = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
         var versionUuid = uuid
         var concurrentTwin = false
-        var tombstone = try String.fetchOneCached(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+        var tombstone = try deletedAt(table, uuid)
         if table == "participant", localID == nil, tombstone != nil, let survivor = try settleRound(of: uuid) {
             // Merged away here into the person this change's merge merges away: the two sites' rows are one
             // person's, decided as two versions of one row.
@@ -237,8 +237,7 @@ final class BundleApplier {
             if let id = try resolveReference(table: target, uuid: referenced) {
                 resolved.updateValue(id, forKey: column.name)
             } else if TravellingTables.referencesWithoutForeignKeys[capture.table]?[column.name] != nil,
-                      try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = ? AND uuid = ?)",
-                                              arguments: [target, referenced]) == true {
+                      try deletedAt(target, referenced) != nil {
                 // A merge's record naming someone deleted here names no one here (0 is no row's number); its
                 // entry in the change log keeps who it was. Waiting for them would be waiting for ever.
                 resolved.updateValue(0, forKey: column.name)
@@ -247,6 +246,11 @@ final class BundleApplier {
             }
         }
         return (resolved, missing)
+    }
+
+    /// The hybrid clock of the deletion of a row here, if it was deleted.
+    private func deletedAt(_ table: String, _ uuid: String) throws -> String? {
+        try String.fetchOneCached(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
     }
 
     /// Inserts or updates the row; a refusal by the database (a closed period, a duplicate) is listed, not fatal.
