@@ -444,6 +444,7 @@ extension AppDatabase {
         registerSyncMergeMigrations(&migrator)
         registerSyncRequestMigrations(&migrator)
         registerRowVersionMigrations(&migrator)
+        registerLatestMergeMigrations(&migrator)
         return migrator
     }
 }

@@ -24,6 +24,24 @@ extension AppDatabase {
         }
     }
 
+    /// The same two people merged the same way at two sites: the merge kept is the later one, whichever arrived
+    /// first, since the latest merge of a group decides which record it keeps (``MergeGroup``).
+    static func registerLatestMergeMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Merges keep their latest clock") { db in
+            try db.execute(sql: "DROP TRIGGER change_syncMerge")
+            try db.execute(sql: """
+                CREATE TRIGGER change_syncMerge AFTER INSERT ON change WHEN instr(NEW.rows, '"participantMerge"') > 0 BEGIN
+                  INSERT INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "NEW.rows", hlc: "NEW.hlc")) \(keepingLatest);
+                END
+                """)
+            try db.execute(sql: "INSERT INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "c.rows", hlc: "c.hlc", from: "change c,")) \(keepingLatest)")
+        }
+    }
+
+    private static let keepingLatest = """
+        ON CONFLICT (mergedUuid, keptUuid) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > syncMerge.hlc
+        """
+
     /// The merged and kept uuids of the merges among an entry's rows, with the entry's clock.
     private static func mergesIn(rows: String, hlc: String, from: String = "") -> String {
         """

@@ -1,18 +1,9 @@
+import Foundation
 import GRDB
 
-/// Merges of two people made at another site, met here: what points here at the person merged away follows
-/// the merge, and references to that person (or their enrollments) land on the person kept.
+/// Merges of people made at other sites, met here: the records of each merge group become the one record
+/// ``MergeGroup`` decides, what pointed at the others follows it, and references to them land on it.
 extension BundleApplier {
-    /// A person merged away elsewhere may have been enrolled or marked here since: what points at them here
-    /// moves to the person kept, as the merge moved what the merging site had. An enrollment in an event the
-    /// kept person is enrolled in too becomes one with it, as the merging site will make it once it receives ours.
-    func followMerge(ofParticipant mergedID: Int64, uuid: String) throws {
-        guard let kept = try keptParticipant(of: uuid),
-              let keptID = try Int64.fetchOneCached(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [try alias("participant", kept) ?? kept])
-        else { return }
-        try moveRows(ofParticipant: mergedID, to: keptID)
-    }
-
     /// Enrollments (combined with the kept person's in the same event), certificates and waitlist places.
     private func moveRows(ofParticipant mergedID: Int64, to keptID: Int64) throws {
         for (enrollmentID, eventID) in try Row.fetchAllCached(db, sql: "SELECT id, eventId FROM enrollment WHERE participantId = ?",
@@ -32,28 +23,83 @@ extension BundleApplier {
         }
     }
 
-    /// People merged into one another are one person, however the merges went: one merged into two people at two
-    /// sites makes those two one too. Of the records of such a group left here, all become the one with the
-    /// smallest uuid (with the later version's details), as at every site that learns of the same merges in
-    /// whatever order.
-    func joinMergeGroups(of uuids: some Sequence<String>) throws {
-        var seen: Set<String> = []
-        for start in uuids where !seen.contains(start) {
-            var group: Set<String> = [start]
-            var queue = [start]
-            while let uuid = queue.popLast() {
-                for next in try mergePartners(of: uuid) where group.insert(next).inserted { queue.append(next) }
-            }
-            seen.formUnion(group)
-            let people = try Row.fetchAll(db, sql: "SELECT id, uuid FROM participant WHERE uuid IN (\(group.map { _ in "?" }.joined(separator: ", ")))",
-                                          arguments: StatementArguments(Array(group)))
-                .map { (uuid: $0["uuid"] as String, id: $0["id"] as Int64) }
-            guard let survivor = people.min(by: { $0.uuid < $1.uuid }) else { continue }
-            for other in people where other.id != survivor.id {
-                try moveRows(ofParticipant: other.id, to: survivor.id)
-                try combine("participant", stays: survivor.id, goes: other.id)
-            }
+    /// Makes the records of a merge group left here one, as ``MergeGroup`` decides: the group's record, under
+    /// its uuid (a record of the group stands in for it until it arrives), with the details of its latest change
+    /// known here; the others' rows move to it and their uuids answer for it.
+    func settle(_ group: MergeGroup) throws {
+        let present = try records(of: group)
+        guard let staying = present.first else { return }
+        for other in present where other.id != staying.id {
+            try moveRows(ofParticipant: other.id, to: staying.id)
+            try db.executeCached(sql: "DELETE FROM participant WHERE id = ?", arguments: [other.id])
         }
+        if staying.uuid != group.record {
+            try db.executeCached(sql: "UPDATE participant SET uuid = ? WHERE id = ?", arguments: [group.record, staying.id])
+        }
+        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'participant' AND uuid = ?", arguments: [group.record])
+        for member in group.members.sorted() where member != group.record {
+            try recordAlias("participant", lost: member, kept: group.record)
+        }
+        try showLatestChange(ofParticipant: group.record, id: staying.id)
+    }
+
+    /// The group's records left here: the one that answers for the group first (its own record, else the one
+    /// with the smallest uuid, which stands in for it).
+    private func records(of group: MergeGroup) throws -> [(uuid: String, id: Int64)] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, uuid FROM participant WHERE uuid IN (\(group.members.map { _ in "?" }.joined(separator: ", "))) ORDER BY uuid",
+                                    arguments: StatementArguments(Array(group.members)))
+            .map { (uuid: $0["uuid"] as String, id: $0["id"] as Int64) }
+        return rows.filter { $0.uuid == group.record } + rows.filter { $0.uuid != group.record }
+    }
+
+    /// Gives a group's record the details of its own latest change that is not its deletion (a record merged
+    /// away and kept by a later merge comes back as it was); none known here yet: the stand-in's stay.
+    private func showLatestChange(ofParticipant uuid: String, id: Int64) throws {
+        guard let latest = try latestChange(ofParticipant: uuid) else {
+            // Nothing of it known here yet: what it arrives with is applied as to a new row.
+            try db.executeCached(sql: "DELETE FROM rowVersion WHERE tableName = 'participant' AND uuid = ?", arguments: [uuid])
+            return
+        }
+        let resolved = try resolve(latest.values, of: try capture(of: "participant"), changeSite: latest.site).values
+        if !resolved.isEmpty {
+            let columns = resolved.keys.sorted()
+            try db.execute(sql: "UPDATE participant SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                           arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [id])
+        }
+        try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES ('participant', ?, ?, ?, ?)",
+                             arguments: [uuid, latest.site, latest.sequence, latest.hlc])
+    }
+
+    /// The latest change known here that wrote the person's details: the one `rowVersion` names, unless that
+    /// was its deletion; then the change log is searched.
+    private func latestChange(ofParticipant uuid: String) throws -> (site: String, sequence: Int64, hlc: String, values: [String: Any])? {
+        func written(_ rows: [[String: Any]]) -> [String: Any]? {
+            guard let row = rows.last(where: { $0["table"] as? String == "participant" && $0["uuid"] as? String == uuid }),
+                  row["kind"] as? String != "delete" else { return nil }
+            return row["values"] as? [String: Any]
+        }
+        let currentRows = current?.rows ?? []
+        if let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = 'participant' AND uuid = ?",
+                                                arguments: [uuid]) {
+            let (site, sequence): (String, Int64) = (version["site"], version["siteSequence"])
+            let rows = current.map({ ($0.entry.site, $0.entry.siteSequence) == (site, sequence) }) ?? false ? currentRows
+                : try String.fetchOneCached(db, sql: "SELECT rows FROM change WHERE site = ? AND siteSequence = ?", arguments: [site, sequence])
+                    .flatMap { try SyncBundleReader.rows($0) } ?? []
+            if let values = written(rows) { return (site, sequence, version["hlc"], values) }
+        }
+        var latest: (site: String, sequence: Int64, hlc: String, values: [String: Any])?
+        if let entry = current?.entry, let values = written(currentRows) { latest = (entry.site, entry.siteSequence, entry.hlc, values) }
+        if let stored = try Row.fetchOneCached(db, sql: """
+            SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
+            FROM change c, json_each(c.rows) r
+            WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = 'participant' AND json_extract(r.value, '$.uuid') = ?
+              AND json_extract(r.value, '$.kind') <> 'delete' AND json_type(r.value, '$.values') = 'object'
+            ORDER BY c.hlc DESC LIMIT 1
+            """, arguments: [uuid, uuid]), latest.map({ $0.hlc < stored["hlc"] }) ?? true,
+           let values = try JSONSerialization.jsonObject(with: Data((stored["vals"] as String).utf8)) as? [String: Any] {
+            latest = (stored["site"], stored["siteSequence"], stored["hlc"], values)
+        }
+        return latest
     }
 
     /// An enrollment a merge elsewhere combined with the kept person's in the same event is deleted there; marks
@@ -66,7 +112,7 @@ extension BundleApplier {
             SELECT en.eventId, p.id AS personID, p.uuid AS person FROM enrollment en JOIN participant p ON p.id = en.participantId WHERE en.id = ?
             """, arguments: [enrollmentID]) else { return }
         // The person the merge being applied kept first: the merging site moved the marks there.
-        let candidates = [given.flatMap { pendingMerges[$0] }, try mergeTarget(of: enrollment["person"]), try given.flatMap(mergeTarget(of:))]
+        let candidates = [given.flatMap { pendingMerges[$0] }, try mergeGroup(of: enrollment["person"])?.record, try given.flatMap(mergeGroup(of:))?.record]
         for kept in candidates.compactMap({ $0 }) {
             guard let keptID = try resolveReference(table: "participant", uuid: kept), keptID != enrollment["personID"],
                   let keptEnrollment = try Int64.fetchOneCached(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
@@ -86,9 +132,9 @@ extension BundleApplier {
         if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [table, uuid, uuid]) { return id }
         switch table {
         case "participant":
-            guard let kept = try mergeTarget(of: uuid) else { return nil }
-            if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [table, kept, kept]) { return id }
-            return try settleRound(of: uuid)?.rowid
+            // Merged with others: the group's record, or a record of the group that stands in for it here.
+            guard let group = try mergeGroup(of: uuid) else { return nil }
+            return try records(of: group).first?.id
         case "enrollment":
             // What the enrollment said when it was last written (a deletion carries the row as it was).
             guard let last = try Row.fetchOneCached(db, sql: """
@@ -111,73 +157,20 @@ extension BundleApplier {
 
     /// The people a merge known here (the entry being applied's included) merged `uuid` into or merged into them.
     private func mergePartners(of uuid: String) throws -> [String] {
-        try String.fetchAllCached(db, sql: """
-            SELECT keptUuid FROM syncMerge WHERE mergedUuid = ? UNION SELECT mergedUuid FROM syncMerge WHERE keptUuid = ?
-            """, arguments: [uuid, uuid])
-            + pendingMerges.filter { $0.key == uuid || $0.value == uuid }.flatMap { [$0.key, $0.value] }
+        try merges(naming: uuid).map { $0.merged == uuid ? $0.kept : $0.merged }
     }
 
-    /// The person a merged-away person was merged into, following merges of merges; nil when never merged.
-    func keptParticipant(of uuid: String) throws -> String? {
-        let target = try mergeTarget(of: uuid)
-        return target == uuid ? nil : target
+    /// The group of people merged with `uuid` by the merges known here, the entry being applied's included;
+    /// nil when no merge names them.
+    func mergeGroup(of uuid: String) throws -> MergeGroup? {
+        MergeGroup(merges: try MergeGroup.merges(connectedTo: uuid, partners: merges(naming:)))
     }
 
-    /// Where the merges known here lead from `uuid`: nil when it was never merged away, else the person at the
-    /// end of the chain. Merges that go round (two sites merging the same two people each its own way) end on
-    /// the smallest uuid of the round, which may be `uuid` itself: every site chooses alike.
-    func mergeTarget(of uuid: String) throws -> String? {
-        let path = try mergePath(from: uuid)
-        guard path.count > 1 else { return nil }
-        if let round = Self.round(path) { return round.min() }
-        return path.last
-    }
-
-    /// The same two (or more) people merged each way at different sites: one person, kept here under the round's
-    /// smallest uuid whatever row of it this site kept, its tombstone lifted and the other uuids answering for it.
-    ///
-    /// - Returns: the uuid and local id of that row, or nil when `uuid`'s merges do not go round or no row of
-    ///   the round is here.
-    func settleRound(of uuid: String) throws -> (uuid: String, rowid: Int64)? {
-        guard let round = Self.round(try mergePath(from: uuid)), let kept = round.min(),
-              let row = try Row.fetchOne(db, sql: "SELECT id, uuid FROM participant WHERE uuid IN (\(round.map { _ in "?" }.joined(separator: ", ")))",
-                                         arguments: StatementArguments(round)) else { return nil }
-        let present: String = row["uuid"]
-        if present != kept {
-            try db.executeCached(sql: "UPDATE participant SET uuid = ? WHERE id = ?", arguments: [kept, row["id"] as Int64])
-            try db.executeCached(sql: """
-                INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
-                SELECT tableName, ?, site, siteSequence, hlc FROM rowVersion WHERE tableName = 'participant' AND uuid = ?
-                """, arguments: [kept, present])
-        }
-        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'participant' AND uuid = ?", arguments: [kept])
-        for other in round where other != kept {
-            try recordAlias("participant", lost: other, kept: kept)
-        }
-        return (kept, row["id"])
-    }
-
-    /// `uuid`, the person it was merged into, the one that one was merged into…, stopping at the first repeat.
-    private func mergePath(from uuid: String) throws -> [String] {
-        var path = [uuid]
-        while let next = try mergedInto(path.last!) {
-            path.append(next)
-            if path.dropLast().contains(next) { break }
-        }
-        return path
-    }
-
-    /// The part of a merge path that goes round, when its last step leads back into it.
-    private static func round(_ path: [String]) -> [String]? {
-        guard let last = path.last, let start = path.dropLast().firstIndex(of: last) else { return nil }
-        return Array(path[start..<(path.count - 1)])
-    }
-
-    /// The person `uuid` was merged into: by the earliest merge known here, the entry being applied included.
-    private func mergedInto(_ uuid: String) throws -> String? {
-        let stored = try Row.fetchOneCached(db, sql: "SELECT keptUuid, hlc FROM syncMerge WHERE mergedUuid = ? ORDER BY hlc, keptUuid LIMIT 1",
-                                      arguments: [uuid])
-        if let pending = pendingMerges[uuid], stored.map({ pendingHlc < $0["hlc"] as String }) ?? true { return pending }
-        return stored?["keptUuid"]
+    /// The merges known here that name `uuid`, merged or kept.
+    private func merges(naming uuid: String) throws -> [MergeGroup.Merge] {
+        try Row.fetchAllCached(db, sql: """
+            SELECT mergedUuid, keptUuid, hlc FROM syncMerge WHERE mergedUuid = ? UNION ALL SELECT mergedUuid, keptUuid, hlc FROM syncMerge WHERE keptUuid = ?
+            """, arguments: [uuid, uuid]).map { MergeGroup.Merge(merged: $0["mergedUuid"], kept: $0["keptUuid"], hlc: $0["hlc"]) }
+            + pendingMerges.filter { $0.key == uuid || $0.value == uuid }.map { MergeGroup.Merge(merged: $0.key, kept: $0.value, hlc: pendingHlc) }
     }
 }

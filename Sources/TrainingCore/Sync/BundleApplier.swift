@@ -23,6 +23,10 @@ final class BundleApplier {
     var pendingMerges: [String: String] = [:]
     /// The hybrid clock of the entry being applied.
     var pendingHlc = ""
+    /// The entry being applied and its rows, which are stored only after them.
+    private(set) var current: (entry: ChangeEntry, rows: [[String: Any]])?
+    /// People of merge groups whose records changed or met: made one again (``settle(_:)``) once the entry is applied.
+    private var unsettled: Set<String> = []
     /// The row whose version the row being applied recorded, if it did.
     private var lastVersioned: (table: String, uuid: String)?
     private struct WriteKey: Hashable {
@@ -45,13 +49,15 @@ final class BundleApplier {
         let rows = try Self.rows(of: entry)
         pendingMerges = [:]
         pendingHlc = entry.hlc
+        current = (entry, rows)
         for row in rows where row["table"] as? String == "participantMerge" {
             if let values = row["values"] as? [String: Any], let merged = values["mergedParticipantUuid"] as? String,
                let kept = values["keptParticipantUuid"] as? String {
                 pendingMerges[merged] = kept
+                unsettled.insert(kept)
             }
         }
-        defer { pendingMerges = [:] }
+        defer { (pendingMerges, current) = ([:], nil) }
         var results: [RowResult] = []
         var unversioned: [(table: String, uuid: String)] = []
         for (index, row) in rows.enumerated() {
@@ -61,13 +67,24 @@ final class BundleApplier {
                 unversioned.append((table, uuid))
             }
         }
-        try joinMergeGroups(of: pendingMerges.keys.sorted())
         // Every row the entry names, applied or held, has it as its latest change under the uuid it gave,
         // once the entry is whole (as the change log's trigger recorded it before).
         for row in unversioned {
             try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [row.table, row.uuid, entry.site, entry.siteSequence, entry.hlc])
         }
+        try settleMergeGroups()
         return Self.summary(results)
+    }
+
+    /// Makes the records of each merge group the entry touched one, as every site does (``MergeGroup``).
+    private func settleMergeGroups() throws {
+        var settled: Set<String> = []
+        for uuid in unsettled.sorted() where !settled.contains(uuid) {
+            guard let group = try mergeGroup(of: uuid) else { continue }
+            try settle(group)
+            settled.formUnion(group.members)
+        }
+        unsettled = []
     }
 
     /// Retries the held rows until none gets through; returns how many entries were let through entirely.
@@ -89,7 +106,10 @@ final class BundleApplier {
                     if remaining == 0 { released += 1 }
                 }
             }
-            if !progressed { return released }
+            if !progressed {
+                try settleMergeGroups()
+                return released
+            }
         }
     }
 
@@ -100,18 +120,19 @@ final class BundleApplier {
               let givenUuid = row["uuid"] as? String, let kind = row["kind"] as? String else {
             return RowResult(outcome: .conflict, note: "a row of a kind this Malaka does not know was left out")
         }
+        if table == "participant", let group = try mergeGroup(of: givenUuid) {
+            unsettled.insert(givenUuid)
+            if givenUuid != group.record { return try mergedAway(givenUuid, kind: kind, of: entry) }
+            // Deleted by a merge that a later one outweighs, which kept this record: it stays.
+            if kind == "delete", pendingMerges[givenUuid] != nil { return RowResult(outcome: .applied, note: nil) }
+        }
         var uuid = try alias(table, givenUuid) ?? givenUuid
         let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
         let capture = try capture(of: table)
         var localID = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
         var versionUuid = uuid
         var concurrentTwin = false
-        var tombstone = try deletedAt(table, uuid)
-        if table == "participant", localID == nil, tombstone != nil, let survivor = try settleRound(of: uuid) {
-            // Merged away here into the person this change's merge merges away: the two sites' rows are one
-            // person's, decided as two versions of one row.
-            (uuid, localID, versionUuid, tombstone, concurrentTwin) = (survivor.uuid, survivor.rowid, survivor.uuid, nil, true)
-        }
+        let tombstone = try deletedAt(table, uuid)
 
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
         var missing: [String] = []
@@ -151,10 +172,7 @@ final class BundleApplier {
         let context = ConflictRule.Context(missingReferences: missing,
                                            ownerSite: nil, byCoordinator: false)
         let decision = ConflictRule(table: table).decide(local: local, incoming: incoming, concurrent: concurrent, context: context)
-        // A record that answers here for the person merged away (the two were joined) stays, unchanged by the deletion:
-        // its version stays that of its last change, which decides whose details the group's record keeps.
-        let staysForGroup = table == "participant" && givenUuid != uuid && !pendingMerges.isEmpty
-        if case .holdBack = decision {} else if case .tombstone = decision, staysForGroup {} else {
+        if case .holdBack = decision {} else {
             // The row answers to `uuid` here, whatever uuid the change gave: its latest change is remembered under it.
             try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [table, uuid, entry.site, entry.siteSequence, entry.hlc])
             lastVersioned = (table, uuid)
@@ -191,13 +209,6 @@ final class BundleApplier {
             if table == "enrollment", let localID, !pendingMerges.isEmpty, try survivesCombining(localID, given: givenUuid) {
                 return RowResult(outcome: .applied, note: nil)
             }
-            // The group's records are joined once the whole entry is applied.
-            if staysForGroup { return RowResult(outcome: .applied, note: nil) }
-            if table == "participant", let localID, try mergeTarget(of: uuid) != nil {
-                // The round's person stays, under its smallest uuid; anyone else merged away takes their rows along.
-                if let survivor = try settleRound(of: uuid), survivor.rowid == localID { return RowResult(outcome: .applied, note: nil) }
-                try followMerge(ofParticipant: localID, uuid: uuid)
-            }
             if table == "enrollment", let localID {
                 try keepMarks(ofCombinedEnrollment: localID, person: (row["values"] as? [String: Any])?["participantUuid"] as? String)
             }
@@ -214,6 +225,16 @@ final class BundleApplier {
                            arguments: [entry.uuid, index, text, missing.joined(separator: ",")])
             return RowResult(outcome: .heldBack, note: "\(table) \(uuid) waits for \(missing.joined(separator: ", "))")
         }
+    }
+
+    /// A change to a person whose merge group keeps another record: their deletion is remembered, their
+    /// details are left out (as a deleted record's are), and their rows move to the group's record once the
+    /// entry is applied.
+    private func mergedAway(_ uuid: String, kind: String, of entry: ChangeEntry) throws -> RowResult {
+        if kind == "delete" {
+            try db.executeCached(sql: "INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc) VALUES ('participant', ?, ?)", arguments: [uuid, entry.hlc])
+        }
+        return RowResult(outcome: .applied, note: nil)
     }
 
     /// A row's values as this database stores them: references as local ids (with the uuids not here yet
