@@ -40,7 +40,7 @@ extension BundleApplier {
         for member in group.members.sorted() where member != group.record {
             try recordAlias("participant", lost: member, kept: group.record)
         }
-        try showLatestChange(ofParticipant: group.record, id: staying.id)
+        try showLatestChange(of: "participant", uuid: group.record, id: staying.id)
     }
 
     /// The group's records left here: the one that answers for the group first (its own record, else the one
@@ -52,35 +52,37 @@ extension BundleApplier {
         return rows.filter { $0.uuid == group.record } + rows.filter { $0.uuid != group.record }
     }
 
-    /// Gives a group's record the details of its own latest change that is not its deletion (a record merged
-    /// away and kept by a later merge comes back as it was); none known here yet: the stand-in's stay.
-    private func showLatestChange(ofParticipant uuid: String, id: Int64) throws {
-        guard let latest = try latestChange(ofParticipant: uuid) else {
+    /// Gives a row the values of its own latest change that is not its deletion (a record merged away and kept by
+    /// a later merge comes back as it was); none known here yet: the stand-in's stay. Columns that make two rows
+    /// one (an enrollment's event and person) stay as they are here.
+    private func showLatestChange(of table: String, uuid: String, id: Int64) throws {
+        guard let latest = try latestChange(of: table, uuid: uuid) else {
             // Nothing of it known here yet: what it arrives with is applied as to a new row.
-            try db.executeCached(sql: "DELETE FROM rowVersion WHERE tableName = 'participant' AND uuid = ?", arguments: [uuid])
+            try db.executeCached(sql: "DELETE FROM rowVersion WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
             return
         }
-        let resolved = try resolve(latest.values, of: try capture(of: "participant"), changeSite: latest.site).values
+        let identity = Set(try identityKeys(of: table).joined())
+        let resolved = try resolve(latest.values, of: try capture(of: table), changeSite: latest.site).values.filter { !identity.contains($0.key) }
         if !resolved.isEmpty {
             let columns = resolved.keys.sorted()
-            try db.execute(sql: "UPDATE participant SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE id = ?",
+            try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
                            arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [id])
         }
-        try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES ('participant', ?, ?, ?, ?)",
-                             arguments: [uuid, latest.site, latest.sequence, latest.hlc])
+        try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)",
+                             arguments: [table, uuid, latest.site, latest.sequence, latest.hlc])
     }
 
-    /// The latest change known here that wrote the person's details: the one `rowVersion` names, unless that
-    /// was its deletion; then the change log is searched.
-    private func latestChange(ofParticipant uuid: String) throws -> (site: String, sequence: Int64, hlc: String, values: [String: Any])? {
+    /// The latest change known here that wrote the row's values: the one `rowVersion` names, unless that was its
+    /// deletion; then the change log is searched.
+    private func latestChange(of table: String, uuid: String) throws -> (site: String, sequence: Int64, hlc: String, values: [String: Any])? {
         func written(_ rows: [[String: Any]]) -> [String: Any]? {
-            guard let row = rows.last(where: { $0["table"] as? String == "participant" && $0["uuid"] as? String == uuid }),
+            guard let row = rows.last(where: { $0["table"] as? String == table && $0["uuid"] as? String == uuid }),
                   row["kind"] as? String != "delete" else { return nil }
             return row["values"] as? [String: Any]
         }
         let currentRows = current?.rows ?? []
-        if let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = 'participant' AND uuid = ?",
-                                                arguments: [uuid]) {
+        if let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
+                                                arguments: [table, uuid]) {
             let (site, sequence): (String, Int64) = (version["site"], version["siteSequence"])
             let rows = current.map({ ($0.entry.site, $0.entry.siteSequence) == (site, sequence) }) ?? false ? currentRows
                 : try String.fetchOneCached(db, sql: "SELECT rows FROM change WHERE site = ? AND siteSequence = ?", arguments: [site, sequence])
@@ -92,10 +94,10 @@ extension BundleApplier {
         if let stored = try Row.fetchOneCached(db, sql: """
             SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
             FROM change c, json_each(c.rows) r
-            WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = 'participant' AND json_extract(r.value, '$.uuid') = ?
+            WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = ? AND json_extract(r.value, '$.uuid') = ?
               AND json_extract(r.value, '$.kind') <> 'delete' AND json_type(r.value, '$.values') = 'object'
             ORDER BY c.hlc DESC LIMIT 1
-            """, arguments: [uuid, uuid]), latest.map({ $0.hlc < stored["hlc"] }) ?? true,
+            """, arguments: [uuid, table, uuid]), latest.map({ $0.hlc < stored["hlc"] }) ?? true,
            let values = try JSONSerialization.jsonObject(with: Data((stored["vals"] as String).utf8)) as? [String: Any] {
             latest = (stored["site"], stored["siteSequence"], stored["hlc"], values)
         }
@@ -107,19 +109,46 @@ extension BundleApplier {
     /// arrive there (two marks for one session become one, as twins do).
     ///
     /// - Parameter person: the person the merging site's enrollment was of (it may have followed another merge here).
-    func keepMarks(ofCombinedEnrollment enrollmentID: Int64, person given: String?) throws {
+    /// - Returns: whether another enrollment of the person in the event took the marks.
+    func keepMarks(ofCombinedEnrollment enrollmentID: Int64, person given: String?) throws -> Bool {
         guard let enrollment = try Row.fetchOneCached(db, sql: """
             SELECT en.eventId, p.id AS personID, p.uuid AS person FROM enrollment en JOIN participant p ON p.id = en.participantId WHERE en.id = ?
-            """, arguments: [enrollmentID]) else { return }
-        // The person the merge being applied kept first: the merging site moved the marks there.
-        let candidates = [given.flatMap { pendingMerges[$0] }, try mergeGroup(of: enrollment["person"])?.record, try given.flatMap(mergeGroup(of:))?.record]
-        for kept in candidates.compactMap({ $0 }) {
-            guard let keptID = try resolveReference(table: "participant", uuid: kept), keptID != enrollment["personID"],
-                  let keptEnrollment = try Int64.fetchOneCached(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
-                                                          arguments: [enrollment["eventId"] as Int64, keptID]) else { continue }
+            """, arguments: [enrollmentID]) else { return false }
+        let personID: Int64 = enrollment["personID"]
+        guard let group = try mergeGroup(of: enrollment["person"]) ?? given.flatMap(mergeGroup(of:)) else { return false }
+        // The person the merge being applied kept first: the merging site moved the marks there. Else anyone of
+        // the group here: they are one person, whose enrollments in the event become one.
+        let kept = try given.flatMap { pendingMerges[$0] }.flatMap { try resolveReference(table: "participant", uuid: $0) }
+        for other in [kept].compactMap({ $0 }) + (try records(of: group).map(\.id)) where other != personID {
+            guard let keptEnrollment = try Int64.fetchOneCached(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
+                                                                arguments: [enrollment["eventId"] as Int64, other]) else { continue }
             try moveMarks(from: enrollmentID, to: keptEnrollment)
-            return
+            return true
         }
+        return false
+    }
+
+    /// A merge elsewhere combined this enrollment into the kept person's in the same event, which an earlier merge
+    /// here the other way deleted (each site kept its own): the later merge stands, so the row becomes the kept
+    /// person's enrollment again, as it is where that merge was made.
+    ///
+    /// - Returns: whether the row stays, as the kept person's enrollment.
+    func becomesKeptEnrollment(_ rowid: Int64, given: String, person: String?) throws -> Bool {
+        guard let person, let kept = pendingMerges[person],
+              let row = try Row.fetchOneCached(db, sql: "SELECT en.uuid, e.uuid AS event FROM enrollment en JOIN event e ON e.id = en.eventId WHERE en.id = ?",
+                                               arguments: [rowid]),
+              let uuid = try String.fetchOneCached(db, sql: """
+                SELECT json_extract(r.value, '$.uuid') FROM change c, json_each(c.rows) r
+                WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = 'enrollment'
+                  AND json_extract(r.value, '$.values.participantUuid') = ? AND json_extract(r.value, '$.values.eventUuid') = ?
+                  AND EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = 'enrollment' AND t.uuid = json_extract(r.value, '$.uuid'))
+                ORDER BY c.hlc DESC LIMIT 1
+                """, arguments: [kept, kept, row["event"] as String]) else { return false }
+        try db.executeCached(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [uuid, rowid])
+        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'enrollment' AND uuid = ?", arguments: [uuid])
+        for lost in Set([given, row["uuid"] as String]) { try recordAlias("enrollment", lost: lost, kept: uuid) }
+        try showLatestChange(of: "enrollment", uuid: uuid, id: rowid)
+        return true
     }
 
     /// The local id of a travelling row; a person merged away answers with the one kept, and an enrollment

@@ -218,8 +218,10 @@ struct SyncSimulation {
             }
         }
         for site in sites {
-            let held = try site.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM heldChange") ?? 0 }
-            guard held == 0 else { throw Failure(description: "\(site.code) still holds back \(held) row(s) after full delivery") }
+            let held = try site.database.read { db in try String.fetchAll(db, sql: "SELECT row || ' waits for ' || missing FROM heldChange") }
+            guard held.isEmpty else {
+                throw Failure(description: "\(site.code) still holds back \(held.count) row(s) after full delivery:\n  " + held.joined(separator: "\n  "))
+            }
         }
         // Every mark made somewhere is there, on the one record left of the person's merges: people merged into
         // one another, each way or through a third, are one person, and exactly one record of them remains.
