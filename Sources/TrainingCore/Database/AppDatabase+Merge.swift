@@ -52,15 +52,10 @@ extension AppDatabase {
             for row in try Row.fetchAll(db, sql: "SELECT eventId, id FROM enrollment WHERE participantId = ?", arguments: [otherID]) {
                 let (eventID, enrollmentID): (Int64, Int64) = (row[0], row[1])
                 if let kept = keepEnrollments[eventID] {
-                    try db.execute(sql: """
-                        UPDATE attendance SET enrollmentId = ? WHERE enrollmentId = ?
-                        AND sessionId NOT IN (SELECT sessionId FROM attendance WHERE enrollmentId = ?)
-                        """, arguments: [kept, enrollmentID, kept])
-                    movedMarks += db.changesCount
-                    // What is left is marked the same for the kept person (differences were refused above).
-                    try db.execute(sql: "DELETE FROM attendance WHERE enrollmentId = ?", arguments: [enrollmentID])
-                    repeatedMarks += db.changesCount
-                    try db.execute(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [enrollmentID])
+                    let marks = try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance WHERE enrollmentId = ?", arguments: [enrollmentID]) ?? 0
+                    let repeated = try combineEnrollments(db, enrollmentID, kept, person: keepID)
+                    movedMarks += marks - repeated
+                    repeatedMarks += repeated
                     combinedEnrollments += 1
                     combinedEvents.insert(eventID)
                 } else {
@@ -106,6 +101,28 @@ extension AppDatabase {
                 movedCertificates: movedCertificates, filledFields: filled, differingFields: differing,
                 waitlistPlacesDropped: waitlist.dropped, waitlistPlacesMoved: waitlist.moved, promoted: promoted)
         }
+    }
+
+    /// Makes two enrollments of one person in one event one, as every site of a programme makes them: the one
+    /// with the smaller uuid stays (whichever record it was of), with the marks of both; a session both have
+    /// a mark for keeps the mark with the smaller uuid (the two were checked to say the same).
+    ///
+    /// - Returns: how many sessions both were marked for.
+    private func combineEnrollments(_ db: Database, _ one: Int64, _ other: Int64, person: Int64) throws -> Int {
+        let uuids = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, uuid FROM enrollment WHERE id IN (?, ?)", arguments: [one, other])
+            .map { ($0["id"] as Int64, $0["uuid"] as String) })
+        let (stays, goes) = (uuids[one] ?? "") < (uuids[other] ?? "") ? (one, other) : (other, one)
+        // Of two marks for one session, the one with the larger uuid goes.
+        try db.execute(sql: """
+            DELETE FROM attendance WHERE enrollmentId IN (?, ?) AND EXISTS (
+              SELECT 1 FROM attendance twin WHERE twin.enrollmentId IN (?, ?) AND twin.enrollmentId <> attendance.enrollmentId
+                AND twin.sessionId = attendance.sessionId AND twin.uuid < attendance.uuid)
+            """, arguments: [stays, goes, stays, goes])
+        let repeated = db.changesCount
+        try db.execute(sql: "UPDATE attendance SET enrollmentId = ? WHERE enrollmentId = ?", arguments: [stays, goes])
+        try db.execute(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [goes])
+        try db.execute(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [person, stays])
+        return repeated
     }
 
     /// Gives the kept person one place per event on waitlists, the better of the two records'.

@@ -109,13 +109,12 @@ extension BundleApplier {
     /// arrive there (two marks for one session become one, as twins do).
     ///
     /// - Parameter person: the person the merging site's enrollment was of (it may have followed another merge here).
-    /// - Returns: whether another enrollment of the person in the event took the marks.
-    func keepMarks(ofCombinedEnrollment enrollmentID: Int64, person given: String?) throws -> Bool {
+    func keepMarks(ofCombinedEnrollment enrollmentID: Int64, person given: String?) throws {
         guard let enrollment = try Row.fetchOneCached(db, sql: """
             SELECT en.eventId, p.id AS personID, p.uuid AS person FROM enrollment en JOIN participant p ON p.id = en.participantId WHERE en.id = ?
-            """, arguments: [enrollmentID]) else { return false }
+            """, arguments: [enrollmentID]) else { return }
         let personID: Int64 = enrollment["personID"]
-        guard let group = try mergeGroup(of: enrollment["person"]) ?? given.flatMap(mergeGroup(of:)) else { return false }
+        guard let group = try mergeGroup(of: enrollment["person"]) ?? given.flatMap(mergeGroup(of:)) else { return }
         // The person the merge being applied kept first: the merging site moved the marks there. Else anyone of
         // the group here: they are one person, whose enrollments in the event become one.
         let kept = try given.flatMap { pendingMerges[$0] }.flatMap { try resolveReference(table: "participant", uuid: $0) }
@@ -123,32 +122,8 @@ extension BundleApplier {
             guard let keptEnrollment = try Int64.fetchOneCached(db, sql: "SELECT id FROM enrollment WHERE eventId = ? AND participantId = ?",
                                                                 arguments: [enrollment["eventId"] as Int64, other]) else { continue }
             try moveMarks(from: enrollmentID, to: keptEnrollment)
-            return true
+            return
         }
-        return false
-    }
-
-    /// A merge elsewhere combined this enrollment into the kept person's in the same event, which an earlier merge
-    /// here the other way deleted (each site kept its own): the later merge stands, so the row becomes the kept
-    /// person's enrollment again, as it is where that merge was made.
-    ///
-    /// - Returns: whether the row stays, as the kept person's enrollment.
-    func becomesKeptEnrollment(_ rowid: Int64, given: String, person: String?) throws -> Bool {
-        guard let person, let kept = pendingMerges[person],
-              let row = try Row.fetchOneCached(db, sql: "SELECT en.uuid, e.uuid AS event FROM enrollment en JOIN event e ON e.id = en.eventId WHERE en.id = ?",
-                                               arguments: [rowid]),
-              let uuid = try String.fetchOneCached(db, sql: """
-                SELECT json_extract(r.value, '$.uuid') FROM change c, json_each(c.rows) r
-                WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = 'enrollment'
-                  AND json_extract(r.value, '$.values.participantUuid') = ? AND json_extract(r.value, '$.values.eventUuid') = ?
-                  AND EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = 'enrollment' AND t.uuid = json_extract(r.value, '$.uuid'))
-                ORDER BY c.hlc DESC LIMIT 1
-                """, arguments: [kept, kept, row["event"] as String]) else { return false }
-        try db.executeCached(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [uuid, rowid])
-        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'enrollment' AND uuid = ?", arguments: [uuid])
-        for lost in Set([given, row["uuid"] as String]) { try recordAlias("enrollment", lost: lost, kept: uuid) }
-        try showLatestChange(of: "enrollment", uuid: uuid, id: rowid)
-        return true
     }
 
     /// The local id of a travelling row; a person merged away answers with the one kept, and an enrollment

@@ -120,11 +120,6 @@ final class BundleApplier {
               let givenUuid = row["uuid"] as? String, let kind = row["kind"] as? String else {
             return RowResult(outcome: .conflict, note: "a row of a kind this Malaka does not know was left out")
         }
-        if table == "enrollment", kind == "delete", let person = (row["values"] as? [String: Any])?["participantUuid"] as? String,
-           pendingMerges[person] != nil, try mergeGroup(of: person)?.record == person {
-            // Combined into another by a merge that a later one outweighs, which kept this enrollment's person: it stays.
-            return RowResult(outcome: .applied, note: nil)
-        }
         if table == "participant", let group = try mergeGroup(of: givenUuid) {
             unsettled.insert(givenUuid)
             if givenUuid != group.record { return try mergedAway(givenUuid, kind: kind, of: entry) }
@@ -216,10 +211,7 @@ final class BundleApplier {
             }
             if table == "enrollment", let localID {
                 let person = (row["values"] as? [String: Any])?["participantUuid"] as? String
-                if try !keepMarks(ofCombinedEnrollment: localID, person: person),
-                   try becomesKeptEnrollment(localID, given: givenUuid, person: person) {
-                    return RowResult(outcome: .applied, note: nil)
-                }
+                try keepMarks(ofCombinedEnrollment: localID, person: person)
             }
             do {
                 try db.executeCached(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
