@@ -78,40 +78,41 @@ extension BundleApplier {
     }
 
     /// A merge elsewhere deleted enrollment `given`, combining it there with the kept person's enrollment in the
-    /// same event; here `given` is one row with its twins already. The row stays for them, under the smallest of
-    /// their uuids and with the latest of their versions, as a site that never met `given` holds it.
+    /// same event (or deleted mark `given`, the same as the kept person's mark for the session); here `given` is
+    /// one row with its twins already. The row stays for them, under the smallest of their uuids and with the
+    /// latest of their versions, as a site that never met `given` holds it.
     ///
     /// - Returns: whether the row here answers for another uuid than `given`, and so stays.
-    func survivesCombining(_ rowid: Int64, given: String) throws -> Bool {
-        guard let current = try String.fetchOneCached(db, sql: "SELECT uuid FROM enrollment WHERE rowid = ?", arguments: [rowid]) else { return false }
-        let rest = (try String.fetchAllCached(db, sql: "SELECT uuid FROM syncAlias WHERE tableName = 'enrollment' AND keptUuid = ?", arguments: [current])
+    func survivesCombining(_ table: String, _ rowid: Int64, given: String) throws -> Bool {
+        guard let current = try String.fetchOneCached(db, sql: "SELECT uuid FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?", arguments: [rowid]) else { return false }
+        let rest = (try String.fetchAllCached(db, sql: "SELECT uuid FROM syncAlias WHERE tableName = ? AND keptUuid = ?", arguments: [table, current])
             + [current]).filter { $0 != given }
         guard let kept = rest.min() else { return false }
         if kept != current {
-            try db.executeCached(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])
-            try recordAlias("enrollment", lost: current, kept: kept)
+            try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])
+            try recordAlias(table, lost: current, kept: kept)
         }
-        try recordAlias("enrollment", lost: given, kept: kept)
+        try recordAlias(table, lost: given, kept: kept)
         // The latest version among the twins left, which the one deleted may have outweighed.
         let marks = rest.map { _ in "?" }.joined(separator: ", ")
         guard let latest = try Row.fetchOne(db, sql: """
             SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
             FROM change c, json_each(c.rows) r
             WHERE (\(rest.map { _ in "instr(c.rows, ?) > 0" }.joined(separator: " OR ")))
-              AND json_extract(r.value, '$.table') = 'enrollment' AND json_extract(r.value, '$.kind') <> 'delete'
+              AND json_extract(r.value, '$.table') = ? AND json_extract(r.value, '$.kind') <> 'delete'
               AND json_extract(r.value, '$.uuid') IN (\(marks))
             ORDER BY c.hlc DESC LIMIT 1
-            """, arguments: StatementArguments(rest + rest)),
+            """, arguments: StatementArguments(rest) + [table] + StatementArguments(rest)),
               let values = try JSONSerialization.jsonObject(with: Data((latest["vals"] as String).utf8)) as? [String: Any] else { return true }
-        let identity = Set(try identityKeys(of: "enrollment").joined())
-        let resolved = try resolve(values, of: try capture(of: "enrollment"), changeSite: latest["site"]).values.filter { !identity.contains($0.key) }
+        let identity = Set(try identityKeys(of: table).joined())
+        let resolved = try resolve(values, of: try capture(of: table), changeSite: latest["site"]).values.filter { !identity.contains($0.key) }
         if !resolved.isEmpty {
             let columns = resolved.keys.sorted()
-            try db.executeCached(sql: "UPDATE enrollment SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+            try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
                            arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
         }
-        try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES ('enrollment', ?, ?, ?, ?)",
-                       arguments: [kept, latest["site"] as String, latest["siteSequence"] as Int64, latest["hlc"] as String])
+        try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [table, kept, latest["site"] as String, latest["siteSequence"] as Int64, latest["hlc"] as String])
         return true
     }
 

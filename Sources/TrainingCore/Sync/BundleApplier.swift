@@ -206,7 +206,7 @@ final class BundleApplier {
             if showing == .incoming, let failure = try write(table, uuid: uuid, id: localID, values: resolved) { return failure }
             return RowResult(outcome: .conflict, note: "\(table) \(uuid): \(fields.joined(separator: ", ")) changed here and at \(entry.site) at the same time; both kept for review")
         case .tombstone:
-            if table == "enrollment", let localID, !pendingMerges.isEmpty, try survivesCombining(localID, given: givenUuid) {
+            if ["enrollment", "attendance"].contains(table), let localID, !pendingMerges.isEmpty, try survivesCombining(table, localID, given: givenUuid) {
                 return RowResult(outcome: .applied, note: nil)
             }
             if table == "enrollment", let localID {
