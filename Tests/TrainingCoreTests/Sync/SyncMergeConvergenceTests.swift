@@ -88,6 +88,42 @@ import TrainingFixtures
         try network.settle()
         #expect(try network.count("enrollment", at: 2) == 1)
     }
+
+    /// Seeds 284 and 3390: two sites merge the same people each its own way while both are enrolled in one event.
+    /// Each merge combines the two enrollments, and every site keeps the same one (the smaller uuid).
+    @Test func twoPeopleEnrolledInOneEventMergedEachWayKeepOneEnrollment() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (first, second) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
+        try network.enroll(first, in: event, at: 0)
+        try network.enroll(second, in: event, at: 0)
+        try network.mark(first, in: event, day: 0, at: 0)
+        try network.send(0, 1)
+        try network.merge(keep: first, other: second, at: 0)
+        try network.merge(keep: second, other: first, at: 1)
+        try network.mark(second, in: event, day: 1, at: 1)
+        try network.settle()
+        #expect(try network.count("enrollment", at: 2) == 1)
+    }
+
+    /// Seed 284: the latest merge decides which record a group keeps, even one that an earlier merge elsewhere
+    /// merged away; every site ends with that record.
+    @Test func theLatestMergeDecidesTheRecordAGroupKeeps() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let people = [try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0),
+                      try network.person("Lola Ismoilova", at: 0)]
+        try network.enroll(people[1], in: event, at: 0)
+        try network.enroll(people[2], in: event, at: 0)
+        try network.send(0, 1)
+        try network.merge(keep: people[2], other: people[1], at: 0)
+        try network.merge(keep: people[1], other: people[0], at: 1)
+        try network.mark(people[1], in: event, day: 0, at: 1)
+        try network.settle()
+        for site in 0..<3 {
+            #expect(try network.records(of: people, at: site) == [people[1]])
+        }
+    }
 }
 
 /// Three sites of ``SyncSimulation`` driven by hand; people and events named by uuid, the same at every site.
@@ -139,6 +175,14 @@ struct MergeNetwork {
         try simulation.deliverEverything()
         try simulation.check()
         simulation.cleanUp()
+    }
+
+    /// Which of `people` have a record at the site.
+    func records(of people: [String], at site: Int) throws -> [String] {
+        try database(site).read { db in
+            try String.fetchAll(db, sql: "SELECT uuid FROM participant WHERE uuid IN (\(people.map { _ in "?" }.joined(separator: ", ")))",
+                                arguments: StatementArguments(people))
+        }
     }
 
     func count(_ table: String, at site: Int) throws -> Int {

@@ -228,25 +228,22 @@ struct SyncSimulation {
         let database = sites[0].database
         let merges = try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT json_extract(r.value, '$.values.mergedParticipantUuid') AS merged, json_extract(r.value, '$.values.keptParticipantUuid') AS kept
+                SELECT json_extract(r.value, '$.values.mergedParticipantUuid') AS merged, json_extract(r.value, '$.values.keptParticipantUuid') AS kept, hlc
                 FROM change, json_each(change.rows) r
                 WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.kind') = 'insert'
-                """)
+                """).map { MergeGroup.Merge(merged: $0["merged"], kept: $0["kept"], hlc: $0["hlc"]) }
         }
-        var group: [String: String] = [:]
-        func root(_ uuid: String) -> String {
-            var current = uuid
-            while let next = group[current], next != current { current = next }
-            return current
-        }
-        for merge in merges { group[root(merge["merged"])] = root(merge["kept"]) }
-        let present = try database.read { db in try String.fetchAll(db, sql: "SELECT uuid FROM participant") }
+        let present = Set(try database.read { db in try String.fetchAll(db, sql: "SELECT uuid FROM participant") })
         var recordsOfGroup: [String: [String]] = [:]
-        for uuid in present { recordsOfGroup[root(uuid), default: []].append(uuid) }
-        if let twice = recordsOfGroup.values.first(where: { $0.count > 1 }) {
-            throw Failure(description: "people merged into one another are still \(twice.count) records: \(twice.sorted())")
+        for group in MergeGroup.groups(of: merges) {
+            let records = group.members.intersection(present).sorted()
+            guard records.count <= 1 else { throw Failure(description: "people merged into one another are still \(records.count) records: \(records)") }
+            guard records == [group.record] else {
+                throw Failure(description: "people merged into one another are kept as \(records), not as \(group.record), which their latest merge kept")
+            }
+            for member in group.members { recordsOfGroup[member] = records }
         }
-        func person(_ uuid: String) -> String { recordsOfGroup[root(uuid)]?.first ?? uuid }
+        func person(_ uuid: String) -> String { recordsOfGroup[uuid]?.first ?? uuid }
         for mark in marks {
             let found = try database.read { db -> Bool in
                 try Bool.fetchOne(db, sql: """
