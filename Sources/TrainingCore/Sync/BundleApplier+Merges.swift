@@ -40,7 +40,7 @@ extension BundleApplier {
         for member in group.members.sorted() where member != group.record {
             try recordAlias("participant", lost: member, kept: group.record)
         }
-        try showLatestChange(of: "participant", uuid: group.record, id: staying.id)
+        try showLatestChange(ofParticipant: group.record, id: staying.id)
     }
 
     /// The group's records left here: the one that answers for the group first (its own record, else the one
@@ -52,29 +52,37 @@ extension BundleApplier {
         return rows.filter { $0.uuid == group.record } + rows.filter { $0.uuid != group.record }
     }
 
-    /// Gives a row the values of its own latest change that is not its deletion (a record merged away and kept by
-    /// a later merge comes back as it was); none known here yet: the stand-in's stay. Columns that make two rows
-    /// one (an enrollment's event and person) stay as they are here.
-    private func showLatestChange(of table: String, uuid: String, id: Int64) throws {
-        guard let latest = try latestChange(of: table, uuid: uuid) else {
+    /// Gives a group's record the details of its own latest change that is not its deletion (a record merged
+    /// away and kept by a later merge comes back as it was); none known here yet: the stand-in's stay.
+    private func showLatestChange(ofParticipant uuid: String, id: Int64) throws {
+        guard let latest = try latestChange(of: "participant", uuid: uuid) else {
             // Nothing of it known here yet: what it arrives with is applied as to a new row.
-            try db.executeCached(sql: "DELETE FROM rowVersion WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+            try db.executeCached(sql: "DELETE FROM rowVersion WHERE tableName = 'participant' AND uuid = ?", arguments: [uuid])
             return
         }
+        try show(latest, in: "participant", uuid: uuid, rowid: id)
+    }
+
+    /// A change that wrote a row's values, as ``latestChange(of:uuid:)`` finds it.
+    typealias WrittenChange = (site: String, sequence: Int64, hlc: String, values: [String: Any])
+
+    /// Writes a change's values into a row, but for the columns that make two rows one (an enrollment's event and
+    /// person), which stay as they are here, and makes the change the row's version under `uuid`.
+    func show(_ change: WrittenChange, in table: String, uuid: String, rowid: Int64) throws {
         let identity = Set(try identityKeys(of: table).joined())
-        let resolved = try resolve(latest.values, of: try capture(of: table), changeSite: latest.site).values.filter { !identity.contains($0.key) }
+        let resolved = try resolve(change.values, of: try capture(of: table), changeSite: change.site).values.filter { !identity.contains($0.key) }
         if !resolved.isEmpty {
             let columns = resolved.keys.sorted()
             try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
-                           arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [id])
+                           arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
         }
         try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)",
-                             arguments: [table, uuid, latest.site, latest.sequence, latest.hlc])
+                             arguments: [table, uuid, change.site, change.sequence, change.hlc])
     }
 
     /// The latest change known here that wrote the row's values: the one `rowVersion` names, unless that was its
     /// deletion; then the change log is searched.
-    private func latestChange(of table: String, uuid: String) throws -> (site: String, sequence: Int64, hlc: String, values: [String: Any])? {
+    func latestChange(of table: String, uuid: String) throws -> WrittenChange? {
         func written(_ rows: [[String: Any]]) -> [String: Any]? {
             guard let row = rows.last(where: { $0["table"] as? String == table && $0["uuid"] as? String == uuid }),
                   row["kind"] as? String != "delete" else { return nil }
@@ -89,7 +97,7 @@ extension BundleApplier {
                     .flatMap { try SyncBundleReader.rows($0) } ?? []
             if let values = written(rows) { return (site, sequence, version["hlc"], values) }
         }
-        var latest: (site: String, sequence: Int64, hlc: String, values: [String: Any])?
+        var latest: WrittenChange?
         if let entry = current?.entry, let values = written(currentRows) { latest = (entry.site, entry.siteSequence, entry.hlc, values) }
         if let stored = try Row.fetchOneCached(db, sql: """
             SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
@@ -175,6 +183,6 @@ extension BundleApplier {
         try Row.fetchAllCached(db, sql: """
             SELECT mergedUuid, keptUuid, hlc FROM syncMerge WHERE mergedUuid = ? UNION ALL SELECT mergedUuid, keptUuid, hlc FROM syncMerge WHERE keptUuid = ?
             """, arguments: [uuid, uuid]).map { MergeGroup.Merge(merged: $0["mergedUuid"], kept: $0["keptUuid"], hlc: $0["hlc"]) }
-            + pendingMerges.filter { $0.key == uuid || $0.value == uuid }.map { MergeGroup.Merge(merged: $0.key, kept: $0.value, hlc: pendingHlc) }
+            + pendingMerges.filter { $0.key == uuid || $0.value == uuid }.map { MergeGroup.Merge(merged: $0.key, kept: $0.value, hlc: current?.entry.hlc ?? "") }
     }
 }

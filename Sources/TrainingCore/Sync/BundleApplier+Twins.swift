@@ -94,25 +94,8 @@ extension BundleApplier {
         }
         try recordAlias(table, lost: given, kept: kept)
         // The latest version among the twins left, which the one deleted may have outweighed.
-        let marks = rest.map { _ in "?" }.joined(separator: ", ")
-        guard let latest = try Row.fetchOne(db, sql: """
-            SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
-            FROM change c, json_each(c.rows) r
-            WHERE (\(rest.map { _ in "instr(c.rows, ?) > 0" }.joined(separator: " OR ")))
-              AND json_extract(r.value, '$.table') = ? AND json_extract(r.value, '$.kind') <> 'delete'
-              AND json_extract(r.value, '$.uuid') IN (\(marks))
-            ORDER BY c.hlc DESC LIMIT 1
-            """, arguments: StatementArguments(rest) + [table] + StatementArguments(rest)),
-              let values = try JSONSerialization.jsonObject(with: Data((latest["vals"] as String).utf8)) as? [String: Any] else { return true }
-        let identity = Set(try identityKeys(of: table).joined())
-        let resolved = try resolve(values, of: try capture(of: table), changeSite: latest["site"]).values.filter { !identity.contains($0.key) }
-        if !resolved.isEmpty {
-            let columns = resolved.keys.sorted()
-            try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
-                           arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
-        }
-        try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [table, kept, latest["site"] as String, latest["siteSequence"] as Int64, latest["hlc"] as String])
+        guard let latest = try rest.compactMap({ try latestChange(of: table, uuid: $0) }).max(by: { $0.hlc < $1.hlc }) else { return true }
+        try show(latest, in: table, uuid: kept, rowid: rowid)
         return true
     }
 

@@ -21,8 +21,6 @@ final class BundleApplier {
     var identityKeys: [String: [[String]]] = [:]
     /// Merges in the entry being applied, which is stored only after its rows: merged uuid → kept uuid.
     var pendingMerges: [String: String] = [:]
-    /// The hybrid clock of the entry being applied.
-    var pendingHlc = ""
     /// The entry being applied and its rows, which are stored only after them.
     private(set) var current: (entry: ChangeEntry, rows: [[String: Any]])?
     /// People of merge groups whose records changed or met: made one again (``settle(_:)``) once the entry is applied.
@@ -48,7 +46,6 @@ final class BundleApplier {
     func apply(_ entry: ChangeEntry) throws -> (SyncReport.Outcome, [String]) {
         let rows = try Self.rows(of: entry)
         pendingMerges = [:]
-        pendingHlc = entry.hlc
         current = (entry, rows)
         for row in rows where row["table"] as? String == "participantMerge" {
             if let values = row["values"] as? [String: Any], let merged = values["mergedParticipantUuid"] as? String,
@@ -210,8 +207,7 @@ final class BundleApplier {
                 return RowResult(outcome: .applied, note: nil)
             }
             if table == "enrollment", let localID {
-                let person = (row["values"] as? [String: Any])?["participantUuid"] as? String
-                try keepMarks(ofCombinedEnrollment: localID, person: person)
+                try keepMarks(ofCombinedEnrollment: localID, person: (row["values"] as? [String: Any])?["participantUuid"] as? String)
             }
             do {
                 try db.executeCached(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
