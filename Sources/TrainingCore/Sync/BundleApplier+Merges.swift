@@ -73,8 +73,8 @@ extension BundleApplier {
         let resolved = try resolve(change.values, of: try capture(of: table), changeSite: change.site).values.filter { !identity.contains($0.key) }
         if !resolved.isEmpty {
             let columns = resolved.keys.sorted()
-            try db.execute(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
-                           arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
+            try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+                                 arguments: StatementArguments(columns.map { resolved[$0] ?? nil }) + [rowid])
         }
         try db.executeCached(sql: "INSERT OR REPLACE INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)",
                              arguments: [table, uuid, change.site, change.sequence, change.hlc])

@@ -43,17 +43,15 @@ struct MergeGroup: Hashable, Sendable {
 
     /// The groups that `merges` make, each with its own merges.
     static func groups(of merges: [Merge]) -> [MergeGroup] {
-        var parent: [String: String] = [:]
-        func root(_ uuid: String) -> String {
-            var current = uuid
-            while let next = parent[current], next != current { current = next }
-            return current
+        var grouped: Set<String> = []
+        var groups: [MergeGroup] = []
+        for merge in merges where !grouped.contains(merge.merged) {
+            let connected = Self.merges(connectedTo: merge.merged) { uuid in merges.filter { $0.merged == uuid || $0.kept == uuid } }
+            guard let group = MergeGroup(merges: connected) else { continue }
+            grouped.formUnion(group.members)
+            groups.append(group)
         }
-        for merge in merges {
-            let (one, other) = (root(merge.merged), root(merge.kept))
-            if one != other { parent[one] = other }
-        }
-        return Dictionary(grouping: merges, by: { root($0.merged) }).values.compactMap { MergeGroup(merges: $0) }
+        return groups
     }
 
     /// The merges connected to `start`, found by asking `partners` for the merges that name one record at a time.
