@@ -88,17 +88,18 @@ extension BundleApplier {
                   row["kind"] as? String != "delete" else { return nil }
             return row["values"] as? [String: Any]
         }
-        let currentRows = current?.rows ?? []
+        // The entry being applied, not stored yet, may have written the row after the version recorded for it.
+        var latest: WrittenChange?
+        if let entry = current?.entry, let values = written(current?.rows ?? []) { latest = (entry.site, entry.siteSequence, entry.hlc, values) }
         if let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
                                                 arguments: [table, uuid]) {
-            let (site, sequence): (String, Int64) = (version["site"], version["siteSequence"])
-            let rows = current.map({ ($0.entry.site, $0.entry.siteSequence) == (site, sequence) }) ?? false ? currentRows
-                : try String.fetchOneCached(db, sql: "SELECT rows FROM change WHERE site = ? AND siteSequence = ?", arguments: [site, sequence])
-                    .flatMap { try SyncBundleReader.rows($0) } ?? []
-            if let values = written(rows) { return (site, sequence, version["hlc"], values) }
+            let (site, sequence, hlc): (String, Int64, String) = (version["site"], version["siteSequence"], version["hlc"])
+            if let latest, latest.hlc >= hlc { return latest }
+            if let values = try String.fetchOneCached(db, sql: "SELECT rows FROM change WHERE site = ? AND siteSequence = ?", arguments: [site, sequence])
+                .flatMap({ written(try SyncBundleReader.rows($0)) }) {
+                return (site, sequence, hlc, values)
+            }
         }
-        var latest: WrittenChange?
-        if let entry = current?.entry, let values = written(currentRows) { latest = (entry.site, entry.siteSequence, entry.hlc, values) }
         if let stored = try Row.fetchOneCached(db, sql: """
             SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
             FROM change c, json_each(c.rows) r

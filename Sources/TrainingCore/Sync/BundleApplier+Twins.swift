@@ -75,6 +75,20 @@ extension BundleApplier {
         try recordAlias(table, lost: kept == staying.uuid ? going.uuid : staying.uuid, kept: kept)
         let later = (going.hlc, going.uuid) > (staying.hlc, staying.uuid) ? going : staying
         try db.executeCached(sql: AppDatabase.rowVersionCopy, arguments: [kept, table, later.uuid])
+        try showLatestWrite(ofTwins: kept, in: table, rowid: stays)
+    }
+
+    /// Gives a row that answers for several uuids (made at several sites, or combined by merges) the values of the
+    /// latest change written under any of them but those a merge deleted. The pairwise "later version" of
+    /// ``combine(_:stays:goes:)`` depends on the order a site meets the twins in; the latest of all their writes does not.
+    func showLatestWrite(ofTwins kept: String, in table: String, rowid: Int64) throws {
+        let uuids = try String.fetchAllCached(db, sql: """
+            SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
+              AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
+            """, arguments: [table, kept]) + [kept]
+        let written = try uuids.compactMap { uuid in try latestChange(of: table, uuid: uuid).map { (uuid: uuid, change: $0) } }
+        guard let latest = written.max(by: { ($0.change.hlc, $0.uuid) < ($1.change.hlc, $1.uuid) }) else { return }
+        try show(latest.change, in: table, uuid: kept, rowid: rowid)
     }
 
     /// A merge elsewhere deleted enrollment `given`, combining it there with the kept person's enrollment in the
@@ -93,9 +107,10 @@ extension BundleApplier {
             try recordAlias(table, lost: current, kept: kept)
         }
         try recordAlias(table, lost: given, kept: kept)
-        // The latest version among the twins left, which the one deleted may have outweighed.
-        guard let latest = try rest.compactMap({ try latestChange(of: table, uuid: $0) }).max(by: { $0.hlc < $1.hlc }) else { return true }
-        try show(latest, in: table, uuid: kept, rowid: rowid)
+        // Deleted all the same: references to it find the row left, changes to it are left out, as at the merging site.
+        try db.executeCached(sql: "INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc) VALUES (?, ?, ?)",
+                             arguments: [table, given, self.current?.entry.hlc ?? ""])
+        try showLatestWrite(ofTwins: kept, in: table, rowid: rowid)
         return true
     }
 

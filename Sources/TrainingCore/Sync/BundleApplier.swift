@@ -124,6 +124,8 @@ final class BundleApplier {
             if kind == "delete", pendingMerges[givenUuid] != nil { return RowResult(outcome: .applied, note: nil) }
         }
         var uuid = try alias(table, givenUuid) ?? givenUuid
+        // A row a merge combined into another (``survivesCombining(_:_:given:)``): deleted, as at the merging site.
+        if uuid != givenUuid, try deletedAt(table, givenUuid) != nil { return RowResult(outcome: .applied, note: nil) }
         let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
         let capture = try capture(of: table)
         var localID = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
