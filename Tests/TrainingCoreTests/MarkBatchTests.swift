@@ -13,13 +13,15 @@ import Testing
         try database.enroll(eventID: event.id, participantIDs: [ids[0], ids[1]])
         let day = Fixtures.day("2019-03-25")
         let before = try database.changeLogCounts().entries
+        let versionBefore = try database.changeVersion()
 
         // When three trainers' marks arrive together, the middle one for the person not enrolled
-        let results = database.markAttendance(batch: [
+        let written = database.markAttendance(batch: [
             QueuedMarks(AttendanceMarks(eventID: event.id, date: day, marks: [ids[0]: .present]), actor: "web:one"),
             QueuedMarks(AttendanceMarks(eventID: event.id, date: day, marks: [ids[2]: .present]), actor: "web:two"),
             QueuedMarks(AttendanceMarks(eventID: event.id, date: day, marks: [ids[1]: .late]), actor: "web:three"),
         ])
+        let results = written.results
 
         // Then the first and last are written, the middle one refused with its reason
         #expect(try results[0].get() == 1)
@@ -34,6 +36,10 @@ import Testing
         #expect(log.map(\.actor) == ["web:one", "web:three"])
         #expect(log.allSatisfy { $0.operation == "markAttendance" })
         #expect(try database.verifyChangeLog().isEmpty)
+        // And the versions around the batch are the database's before it and after it
+        #expect(written.versions?.before == versionBefore)
+        #expect(written.versions?.after == (try database.changeVersion()))
+        #expect(written.versions?.after != versionBefore)
     }
 
     @Test func aMarkAClosedPeriodRefusesIsLoggedAsRefusedAndTheOthersGoThrough() throws {
@@ -51,10 +57,11 @@ import Testing
                                      today: Fixtures.day("2020-01-01"))
 
         // When a mark in the closed quarter and one in the open quarter arrive together
-        let results = database.markAttendance(batch: [
+        let written = database.markAttendance(batch: [
             QueuedMarks(AttendanceMarks(eventID: closed.id, date: Fixtures.day("2019-03-25"), marks: [ids[0]: .present]), actor: "web:one"),
             QueuedMarks(AttendanceMarks(eventID: open.id, date: Fixtures.day("2019-04-08"), marks: [ids[0]: .present]), actor: "web:two"),
         ])
+        let results = written.results
 
         // Then the lock refuses the first, naming itself, and the second is written
         if case .failure(let error as MalakaError) = results[0] {

@@ -77,4 +77,43 @@ struct MarkingTogetherRouteTests {
         #expect(third != second)
         #expect(try await page().contains(third))
     }
+
+    @Test func aMarkIsCountedAgainOnlyInTheSummariesOfPeriodsItsEventIsHeldIn() async throws {
+        let fixture = try await WebFixture()
+        let manager = try fixture.signIn("manager")
+        let trainer = try fixture.signIn("trainer")
+        let year = fixture.xorazm.sessions[0].date.year
+        func page(_ year: Int) async throws -> String {
+            try await fixture.test { client in
+                try await client.execute(uri: "/summary?year=\(year)", method: .get, headers: manager.headers).text
+            }
+        }
+        func mark(_ person: Participant) async throws {
+            var json = trainer.formHeaders
+            json[.accept] = "application/json"
+            let headers = json
+            let response = try await fixture.test { client in
+                try await client.execute(uri: "/events/\(fixture.xorazm.id)/attendance", method: .post, headers: headers,
+                                         body: trainer.form([("session", "\(fixture.xorazm.sessions[0].id!)"), ("participant", "\(person.id!)"),
+                                                             ("status", "present")]))
+            }
+            #expect(response.status == .ok)
+        }
+        let counts = { fixture.web.summaries.countsMade }
+        _ = try await page(year - 1)
+        let unmarked = try await page(year)
+        #expect(counts() == 2)
+        // A mark for this year's training: last year's summary is served as it was, this year's is counted again.
+        try await mark(fixture.people[0])
+        _ = try await page(year - 1)
+        #expect(counts() == 2)
+        let marked = try await page(year)
+        #expect(counts() == 3)
+        #expect(marked != unmarked)
+        // A change that is not a mark through the pages counts both again.
+        try fixture.database.markAttendance(AttendanceMarks(eventID: fixture.xorazm.id, date: fixture.xorazm.sessions[0].date,
+                                                            marks: [fixture.people[1].id!: .present]))
+        _ = try await page(year - 1)
+        #expect(counts() == 4)
+    }
 }

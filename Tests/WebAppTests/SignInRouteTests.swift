@@ -99,6 +99,30 @@ struct SignInRouteTests {
         #expect(try fixture.database.attendanceSheet(eventID: fixture.xorazm.id).rows.allSatisfy { $0.marks.allSatisfy { $0 == nil } })
     }
 
+    /// The attendance grid's script sends the token as a header: it counts instead of the form's field, forged or not.
+    @Test func theScriptsTokenHeaderStandsForTheFormsField() async throws {
+        let fixture = try await WebFixture()
+        let browser = try fixture.signIn("trainer")
+        let person = fixture.people[0].id!
+        let session = fixture.xorazm.sessions[0].id!
+        let body = "session=\(session)&participant=\(person)&status=present"
+        try await fixture.test { client in
+            var forged = browser.formHeaders
+            forged[SignInMiddleware.csrfHeader] = "x" + browser.csrf.dropFirst()
+            let refused = try await client.execute(uri: "/events/\(fixture.xorazm.id)/attendance", method: .post, headers: forged,
+                                                   body: ByteBuffer(string: "csrf=\(browser.csrf)&" + body))
+            #expect(refused.status == .forbidden)
+            var headers = browser.formHeaders
+            headers[SignInMiddleware.csrfHeader] = browser.csrf
+            headers[.accept] = "application/json"
+            let marked = try await client.execute(uri: "/events/\(fixture.xorazm.id)/attendance", method: .post, headers: headers,
+                                                  body: ByteBuffer(string: body))
+            #expect(marked.status == .ok)
+            #expect(marked.text.contains("\"status\":\"present\""))
+        }
+        #expect(try fixture.database.attendanceSheet(eventID: fixture.xorazm.id).rows.contains { $0.marks.contains(.present) })
+    }
+
     @Test func theLanguageChosenIsRemembered() async throws {
         let fixture = try await WebFixture()
         let browser = try fixture.signIn("trainer")

@@ -13,6 +13,14 @@ public struct QueuedMarks: Sendable {
     }
 }
 
+/// A batch of marks written together: what became of each item, and the database's version just before and
+/// just after the batch (nil when nothing was committed). Between the two, the batch is the only change: what
+/// was computed at `before` from data the marks cannot touch still holds at `after`.
+public struct WrittenMarks: Sendable {
+    public var results: [Result<Int, any Error>]
+    public var versions: (before: ChangeVersion, after: ChangeVersion)?
+}
+
 /// An event as marking needs it: its place and status, and its sessions in order of date and time.
 ///
 /// Read with two indexed queries, not the associations of ``EventDetail``: marking asks for it on
@@ -46,11 +54,14 @@ extension AppDatabase {
     /// the others are written. When the commit itself fails, every item fails: no result says
     /// `success` for a mark that is not on disk.
     ///
-    /// - Returns: one result per item, in order: the number of marks written, or why it was refused.
-    public func markAttendance(batch: [QueuedMarks]) -> [Result<Int, any Error>] {
+    /// - Returns: one result per item, in order: the number of marks written, or why it was refused; and the
+    ///   versions around the batch.
+    public func markAttendance(batch: [QueuedMarks]) -> WrittenMarks {
         var results: [Result<Int, any Error>] = batch.map { _ in .success(0) }
+        var versions: (before: ChangeVersion, after: ChangeVersion)?
         do {
             try dbWriter.write { db in
+                let before = try Self.changeVersion(db)
                 try ChangeRecorder.recordOutsideChanges(db)
                 for (index, item) in batch.enumerated() {
                     do {
@@ -66,12 +77,14 @@ extension AppDatabase {
                         results[index] = .failure(error)
                     }
                 }
+                versions = (before, try Self.changeVersion(db))
             }
         } catch {
             let failure = (error as? DatabaseError).map(Self.describe) ?? error
             results = batch.map { _ in .failure(failure) }
+            versions = nil
         }
-        return results
+        return WrittenMarks(results: results, versions: versions)
     }
 
     /// What SQLite refused inside a transaction that goes on, as ``write(_:detail:_:)`` words it.

@@ -14,9 +14,12 @@ extension AppDatabase {
     /// row changed by another program (the `sqlite3` shell) is staged by the triggers until the next
     /// write records it, so a version that is the same means nothing was changed in between.
     public func changeVersion() throws -> ChangeVersion {
-        try read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT (SELECT coalesce(max(id), 0) FROM change), (SELECT count(*) FROM rowChange)")
-            return ChangeVersion(head: row?[0] ?? 0, staged: row?[1] ?? 0)
-        }
+        try read { db in try Self.changeVersion(db) }
+    }
+
+    static func changeVersion(_ db: Database) throws -> ChangeVersion {
+        // Prepared once per connection: the pages ask before every summary they serve.
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT (SELECT coalesce(max(id), 0) FROM change), (SELECT count(*) FROM rowChange)"))
+        return ChangeVersion(head: row?[0] ?? 0, staged: row?[1] ?? 0)
     }
 }

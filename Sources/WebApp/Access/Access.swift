@@ -59,8 +59,9 @@ struct Access: Sendable {
         }
         guard scope.covers(regionCode: target.event.regionCode, districtCode: target.event.districtCode),
               let session = target.sessions.first(where: { $0.id == sessionID }) else { throw Refusal.notFound }
+        let days = target.sessions.map(\.date)
         try marks.commit(AttendanceMarks(eventID: eventID, date: session.date, startTime: session.startTime, marks: [participantID: status]),
-                         actor: database.actor)
+                         actor: database.actor, days: min(target.event.startDate, days.min()!) ... max(target.event.endDate, days.max()!))
     }
 
     // MARK: People

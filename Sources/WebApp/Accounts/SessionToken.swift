@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TrainingCore
 
 /// The random values of a signed-in session: the cookie's token (of which the database keeps only a
 /// SHA-256 hash) and the anti-forgery token its forms carry.
@@ -16,7 +17,7 @@ enum SessionToken {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexString
     }
 
     /// Compares two tokens in a time that does not depend on where they first differ.

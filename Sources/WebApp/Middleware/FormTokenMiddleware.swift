@@ -12,9 +12,10 @@ struct FormTokenMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         var request = request
-        let field = MultipartForm.isMultipart(request) ? try await MultipartForm.read(&request)["csrf"]
-            : try await FormData.read(&request)["csrf"]
-        let given = request.headers[SignInMiddleware.csrfHeader] ?? field ?? ""
+        // The page's script sends the token as a header: its body need not be read twice.
+        let given = if let header = request.headers[SignInMiddleware.csrfHeader] { header }
+            else if MultipartForm.isMultipart(request) { try await MultipartForm.read(&request)["csrf"] ?? "" }
+            else { try await FormData.read(&request)["csrf"] ?? "" }
         guard SessionToken.matches(given, visitor.csrfToken) else { throw FormExpired() }
         return try await next(request, context)
     }

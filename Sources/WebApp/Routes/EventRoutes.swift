@@ -11,10 +11,10 @@ struct EventRoutes: Sendable {
     func add(to router: Router<WebContext>) {
         router.page("/events") { _, context in try events(context: context) }
         router.page("/events/:event") { _, context in try event(context: context) }
-        router.form("/events/:event/certificates") { _, _, context in try issue(context: context) }
-        router.page("/events/:event/certificates.pdf") { _, context in try bundle(context: context) }
+        router.form("/events/:event/certificates", .report) { _, _, context in try issue(context: context) }
+        router.page("/events/:event/certificates.pdf", .report) { _, context in try bundle(context: context) }
         router.form("/events/:event/revoke") { form, _, context in try revoke(form: form, context: context) }
-        router.page("/events/:event/certificates.zip") { _, context in try zip(context: context) }
+        router.page("/events/:event/certificates.zip", .report) { _, context in try zip(context: context) }
         router.form("/events/:event/correct") { form, _, context in try correct(form: form, context: context) }
     }
 

@@ -15,8 +15,8 @@ struct ImportRoutes: Sendable {
         router.page("/events/:event/import") { _, context in try page(context: context) }
         router.upload("/events/:event/import") { form, context in try upload(form: form, context: context) }
         router.form("/events/:event/import/:upload") { form, _, context in try decide(form: form, context: context) }
-        router.page("/events/:event/sign-in.pdf") { query, context in try signInSheet(query: query, asWorkbook: false, context: context) }
-        router.page("/events/:event/sign-in.xlsx") { query, context in try signInSheet(query: query, asWorkbook: true, context: context) }
+        router.page("/events/:event/sign-in.pdf", .report) { query, context in try signInSheet(query: query, asWorkbook: false, context: context) }
+        router.page("/events/:event/sign-in.xlsx", .report) { query, context in try signInSheet(query: query, asWorkbook: true, context: context) }
     }
 
     private func page(context: WebContext, values extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) throws -> Response {

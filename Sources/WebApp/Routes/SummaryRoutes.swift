@@ -10,9 +10,9 @@ struct SummaryRoutes: Sendable {
     let access: @Sendable (WebContext) throws -> Access
 
     func add(to router: Router<WebContext>) {
-        router.page("/summary") { query, context in try page(query: query, context: context) }
-        router.page("/summary.csv") { query, context in try download(query: query, context: context, format: .csv) }
-        router.page("/summary.pdf") { query, context in try download(query: query, context: context, format: .pdf) }
+        router.page("/summary", .report) { query, context in try page(query: query, context: context) }
+        router.page("/summary.csv", .report) { query, context in try download(query: query, context: context, format: .csv) }
+        router.page("/summary.pdf", .report) { query, context in try download(query: query, context: context, format: .pdf) }
     }
 
     /// The filters of a summary page, read from its query, with their problems by field.

@@ -8,7 +8,8 @@ import TrainingCore
 /// every change committed before it was asked for. When something changed, the first reader counts
 /// again and the readers arriving meanwhile wait for that count instead of starting their own: under
 /// a steady stream of marks a page may be up to one count old (the changes committed while the count
-/// it waited for ran).
+/// it waited for ran). Marks written by this server for events held wholly outside a summary's period
+/// do not make it count again (``advance(from:to:touching:)``).
 final class SummaryCache: @unchecked Sendable {
     private struct Entry {
         var version: ChangeVersion
@@ -21,6 +22,8 @@ final class SummaryCache: @unchecked Sendable {
     private var counting: Set<RegionSummaryRequest> = []
     /// Summaries asked for with many filters are many; this keeps the ones of the last few minutes.
     private let capacity = 64
+    /// How many counts were made, for the tests to see which changes made one.
+    private(set) var countsMade = 0
 
     init(database: AppDatabase) {
         self.database = database
@@ -44,6 +47,7 @@ final class SummaryCache: @unchecked Sendable {
             }
         }
         counting.insert(request)
+        countsMade += 1
         condition.unlock()
         let result = Result { try database.regionSummary(request) }
         condition.lock()
@@ -59,5 +63,17 @@ final class SummaryCache: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return try result.get()
+    }
+
+    /// Learns that the database went from `before` to `after` by marks alone, for events whose sessions fall
+    /// within `days`: a summary counted at `before` for a period none of them overlaps is the summary at
+    /// `after` too. (A summary counts the marks of the events held in its period, and nothing else of theirs.)
+    func advance(from before: ChangeVersion, to after: ChangeVersion, touching days: [ClosedRange<DayDate>]) {
+        condition.lock()
+        defer { condition.unlock() }
+        for (request, entry) in entries where entry.version == before
+            && !days.contains(where: { $0.overlaps(request.period.from ... request.period.to) }) {
+            entries[request]?.version = after
+        }
     }
 }

@@ -23,8 +23,8 @@ public struct WebApplication: Sendable {
         pages = try await PageRenderer.load()
         assets = try StaticAssets.load()
         throttle = LoginThrottle()
-        marks = MarkCommitter(database: database)
         summaries = SummaryCache(database: database)
+        marks = MarkCommitter(database: database, summaries: summaries)
     }
 
     /// The router: security headers, the request log and signing in around every page.
