@@ -78,6 +78,22 @@ import Testing
         #expect(try database.verifyChangeLog().isEmpty)
     }
 
+    @Test func aMarkingTargetIsTheSessionOfItsOwnEventOnly() throws {
+        let database = try Fixtures.database()
+        let event = try Fixtures.khorezmTraining(in: database)
+        let other = try database.createEvent(EventPlan(
+            courseCode: "PS-PARENTING", region: "Xorazm", trainers: ["Dilnoza Yusupova"],
+            sessions: EventPlan.consecutiveSessions(from: Fixtures.day("2019-05-06"), days: 2, time: Fixtures.morning())))
+        let third = event.sessions[2]
+        let target = try #require(try database.markingTarget(eventID: event.id, sessionID: third.id!))
+        #expect(target.regionCode == "UZ-XO" && target.districtCode == event.event.districtCode)
+        #expect(target.date == Fixtures.day("2019-03-27") && target.startTime == third.startTime)
+        #expect(target.days == Fixtures.day("2019-03-25") ... Fixtures.day("2019-03-28"))
+        // Another event's session, or an event that does not exist, is no target.
+        #expect(try database.markingTarget(eventID: event.id, sessionID: other.sessions[0].id!) == nil)
+        #expect(try database.markingTarget(eventID: 9_999, sessionID: third.id!) == nil)
+    }
+
     @Test func theVersionMovesWithEveryChangeAndWithRowsChangedOutsideMalaka() throws {
         let queue = try DatabaseQueue()
         let database = try AppDatabase(queue)

@@ -31,9 +31,30 @@ public struct MarkingEvent: Sendable {
     public var id: Int64 { event.id! }
 }
 
+/// Where and when a session of an event is, as a mark sent for it one tap at a time needs it checked.
+public struct MarkingTarget: Sendable {
+    public var regionCode: String
+    public var districtCode: String?
+    public var date: DayDate
+    public var startTime: TimeOfDay
+    /// From the event's first day to its last (its sessions' and its own dates).
+    public var days: ClosedRange<DayDate>
+}
+
 extension AppDatabase {
-    public func markingEvent(id: Int64) throws -> MarkingEvent {
-        try read { db in try markingEvent(db, id: id) }
+    /// The session `sessionID` of event `eventID`, nil when the event has no such session: one statement, read
+    /// column by column, as a page asks at every tap (the batch that writes the mark checks it all again).
+    public func markingTarget(eventID: Int64, sessionID: Int64) throws -> MarkingTarget? {
+        try read { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT e.regionCode, e.districtCode, s."date", s.startTime,
+                       min(e.startDate, (SELECT min("date") FROM session WHERE eventId = e.id)),
+                       max(e.endDate, (SELECT max("date") FROM session WHERE eventId = e.id))
+                FROM session s JOIN event e ON e.id = s.eventId WHERE s.id = ? AND s.eventId = ?
+                """), arguments: [sessionID, eventID]) else { return nil }
+            let (first, last): (DayDate, DayDate) = (row[4], row[5])
+            return MarkingTarget(regionCode: row[0], districtCode: row[1], date: row[2], startTime: row[3], days: first ... last)
+        }
     }
 
     func markingEvent(_ db: Database, id: Int64) throws -> MarkingEvent {

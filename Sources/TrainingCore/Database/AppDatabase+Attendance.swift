@@ -95,8 +95,8 @@ extension AppDatabase {
 
     private func session(of detail: MarkingEvent, on date: DayDate, at startTime: TimeOfDay?) throws -> Session {
         let onDay = detail.sessions.filter { $0.date == date }
-        let dates = detail.sessions.map(\.date.iso).joined(separator: ", ")
         guard !onDay.isEmpty else {
+            let dates = detail.sessions.map(\.date.iso).joined(separator: ", ")
             throw MalakaError.data("Event \(detail.id) has no session on \(date.iso). Its sessions are on \(dates).")
         }
         if let startTime {

@@ -59,12 +59,20 @@ public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The ISO 8601 form, `2019-03-25`, as stored in the database.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Not `String(format:)`: every date bound to a statement goes through here, and Foundation's formatting
+        // cost more than the rest of marking a session.
+        Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2)
     }
 
     /// The day-first form people write in the region, `25.03.2019`.
     public var dotted: String {
-        String(format: "%02d.%02d.%04d", day, month, year)
+        Self.digits(day, 2) + "." + Self.digits(month, 2) + "." + Self.digits(year, 4)
+    }
+
+    /// `number` in decimal with leading zeros up to `width` digits (the numbers of a valid day are not negative).
+    static func digits(_ number: Int, _ width: Int) -> String {
+        let text = String(number)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     public var description: String { iso }

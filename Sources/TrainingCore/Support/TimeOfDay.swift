@@ -22,7 +22,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        DayDate.digits(minutes / 60, 2) + ":" + DayDate.digits(minutes % 60, 2)
     }
 
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }

@@ -51,17 +51,10 @@ struct Access: Sendable {
     /// tapped at the same moment (see ``MarkCommitter``).
     func mark(eventID: Int64, sessionID: Int64, participantID: Int64, status: AttendanceStatus) throws {
         try checkWrites()
-        let target: MarkingEvent
-        do {
-            target = try database.markingEvent(id: eventID)
-        } catch let error as MalakaError where error.code == .unknownEvent {
-            throw Refusal.notFound
-        }
-        guard scope.covers(regionCode: target.event.regionCode, districtCode: target.event.districtCode),
-              let session = target.sessions.first(where: { $0.id == sessionID }) else { throw Refusal.notFound }
-        let days = target.sessions.map(\.date)
-        try marks.commit(AttendanceMarks(eventID: eventID, date: session.date, startTime: session.startTime, marks: [participantID: status]),
-                         actor: database.actor, days: min(target.event.startDate, days.min()!) ... max(target.event.endDate, days.max()!))
+        guard let target = try database.markingTarget(eventID: eventID, sessionID: sessionID),
+              scope.covers(regionCode: target.regionCode, districtCode: target.districtCode) else { throw Refusal.notFound }
+        try marks.commit(AttendanceMarks(eventID: eventID, date: target.date, startTime: target.startTime, marks: [participantID: status]),
+                         actor: database.actor, days: target.days)
     }
 
     // MARK: People
