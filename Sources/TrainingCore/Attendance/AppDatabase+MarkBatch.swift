@@ -21,14 +21,20 @@ public struct WrittenMarks: Sendable {
     public var versions: (before: ChangeVersion, after: ChangeVersion)?
 }
 
-/// An event as marking needs it: its place and status, and its sessions in order of date and time.
+/// An event as writing a mark needs it: whether it was cancelled, and its sessions in order of date and time.
 ///
-/// Read with two indexed queries, not the associations of ``EventDetail``: marking asks for it on
+/// Read with two indexed queries, column by column, not the records of ``EventDetail``: marking asks for it on
 /// every tap.
-public struct MarkingEvent: Sendable {
-    public var event: Event
-    public var sessions: [Session]
-    public var id: Int64 { event.id! }
+struct MarkingEvent {
+    struct Slot {
+        var id: Int64
+        var date: DayDate
+        var startTime: TimeOfDay
+    }
+
+    var id: Int64
+    var isCancelled: Bool
+    var sessions: [Slot]
 }
 
 /// Where and when a session of an event is, as a mark sent for it one tap at a time needs it checked.
@@ -59,12 +65,12 @@ extension AppDatabase {
 
     func markingEvent(_ db: Database, id: Int64) throws -> MarkingEvent {
         // Prepared once per connection, as ``SingleEventDetail``'s are: this runs at every tap.
-        guard let event = try Event.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]) else {
+        guard let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM event WHERE id = ?"), arguments: [id]) else {
             throw MalakaError(.data, .unknownEvent, "There is no event \(id).", subject: .event(id), remedy: .listEvents)
         }
-        let sessions = try Session.fetchAll(db.cachedStatement(sql: #"SELECT * FROM session WHERE eventId = ? ORDER BY "date", startTime, id"#),
-                                            arguments: [id])
-        return MarkingEvent(event: event, sessions: sessions)
+        let sessions = try Row.fetchAll(db.cachedStatement(sql: #"SELECT id, "date", startTime FROM session WHERE eventId = ? ORDER BY "date", startTime, id"#),
+                                        arguments: [id]).map { MarkingEvent.Slot(id: $0[0], date: $0[1], startTime: $0[2]) }
+        return MarkingEvent(id: id, isCancelled: status == EventStatus.cancelled.rawValue, sessions: sessions)
     }
 
     /// Writes the marks of several people, each as a change of its own, in one transaction: one commit

@@ -62,7 +62,7 @@ extension AppDatabase {
         for request in requests {
             let detail = try details[request.eventID] ?? markingEvent(db, id: request.eventID)
             details[request.eventID] = detail
-            guard detail.event.status != .cancelled else {
+            guard !detail.isCancelled else {
                 throw MalakaError.data("Event \(request.eventID) was cancelled; it has no attendance to mark.")
             }
             let session = try session(of: detail, on: request.date, at: request.startTime)
@@ -86,14 +86,14 @@ extension AppDatabase {
                 }
             }
             for (participantID, status) in statuses {
-                try upsert.execute(arguments: [enrollmentByParticipant[participantID]!, session.id!, status, markedAt])
+                try upsert.execute(arguments: [enrollmentByParticipant[participantID]!, session.id, status, markedAt])
             }
             written += statuses.count
         }
         return written
     }
 
-    private func session(of detail: MarkingEvent, on date: DayDate, at startTime: TimeOfDay?) throws -> Session {
+    private func session(of detail: MarkingEvent, on date: DayDate, at startTime: TimeOfDay?) throws -> MarkingEvent.Slot {
         let onDay = detail.sessions.filter { $0.date == date }
         guard !onDay.isEmpty else {
             let dates = detail.sessions.map(\.date.iso).joined(separator: ", ")
