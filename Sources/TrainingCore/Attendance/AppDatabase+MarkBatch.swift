@@ -51,7 +51,7 @@ extension AppDatabase {
     /// The session `sessionID` of event `eventID`, nil when the event has no such session: one statement, read
     /// column by column, as a page asks at every tap (the batch that writes the mark checks it all again).
     public func markingTarget(eventID: Int64, sessionID: Int64) throws -> MarkingTarget? {
-        try read { db in
+        try readStatement { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT e.regionCode, e.districtCode, s."date", s.startTime,
                        min(e.startDate, (SELECT min("date") FROM session WHERE eventId = e.id)),

@@ -14,7 +14,7 @@ extension AppDatabase {
     /// row changed by another program (the `sqlite3` shell) is staged by the triggers until the next
     /// write records it, so a version that is the same means nothing was changed in between.
     public func changeVersion() throws -> ChangeVersion {
-        try read { db in try Self.changeVersion(db) }
+        try readStatement { db in try Self.changeVersion(db) }
     }
 
     static func changeVersion(_ db: Database) throws -> ChangeVersion {

@@ -175,6 +175,16 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// A read of one statement, outside a transaction: a statement sees one state of the database by itself, and
+    /// the `BEGIN` and `COMMIT` around it cost as much as the small queries the pages ask at every request.
+    func readStatement<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            return try dbWriter.unsafeRead(value)
+        } catch let error as DatabaseError {
+            throw Self.describe(error)
+        }
+    }
+
     static func describe(_ error: DatabaseError) -> MalakaError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
