@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 /// Rows made at two sites that are one (the same course code, one person's enrollment in one event, one
-/// mark for one session): every site keeps the smaller uuid, with the values of the later version, and the
-/// other uuid answers for it from then on (`syncAlias`). Whichever way a site meets the pair (the other row
+/// mark for one session): every site keeps the smaller uuid, with the values of the latest change written under
+/// any of their uuids, and the other uuid answers for it from then on (`syncAlias`). Whichever way a site meets the pair (the other row
 /// arriving, or a merge making two of its own rows one), it ends with the same row.
 extension BundleApplier {
     /// The uuid that answers for a row made twice, if `uuid` is the one given up.
@@ -49,8 +49,9 @@ extension BundleApplier {
     }
 
     /// Makes two rows here one, as a site that holds one of them makes the other its twin when it arrives: the
-    /// smaller uuid is kept, with the values of the version changed later; an enrollment's marks move to the one
-    /// left, two marks for one session becoming one the same way.
+    /// smaller uuid is kept, with the values of the latest change of the twins (``showLatestWrite(ofTwins:in:rowid:)``;
+    /// the later of the two rows when the log has none); an enrollment's marks move to the one left, two marks for
+    /// one session becoming one the same way.
     ///
     /// - Parameters:
     ///   - stays: the row that remains in the table (its local id is kept).
