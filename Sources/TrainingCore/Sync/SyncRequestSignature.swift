@@ -48,7 +48,7 @@ public struct SyncRequestSignature: Sendable, Equatable {
 
     /// The bytes signed: everything about the request that an attacker on the way could change.
     func message(method: String, path: String, body: Data) -> Data {
-        let bodyHash = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        let bodyHash = SHA256.hash(data: body).hexString
         return Data("MALAKA-SYNC 1\n\(method.uppercased())\n\(path)\n\(site)\n\(keyID)\n\(time)\n\(nonce)\n\(bodyHash)".utf8)
     }
 }
