@@ -50,12 +50,13 @@ pydeps:
 	  || $(PYTHON) -m pip install --quiet --break-system-packages selenium pytest axe-selenium-python
 
 # The whole test suite (Tests/run-suites.sh: the end-to-end suites and the others in two processes side
-# by side), then the browser tests. The benchmarks are not compiled (issue 12): `make bench-smoke` runs
-# each once at a tiny size from a debug build, `make bench` in full.
+# by side), every benchmark once at a tiny size (bench-smoke, so that none stops running unseen), then the
+# browser tests. The tests' build compiles no benchmark (issue 12); bench-smoke builds them apart.
 test: deps pydeps
 	$(SWIFT) build --build-tests
 	bash Tests/run-suites.sh "$$($(SWIFT) build --show-bin-path)"
-	$(MAKE) browser-run
+	$(MAKE) --no-print-directory bench-smoke
+	$(MAKE) --no-print-directory browser-run
 
 # Every benchmark once at a tiny size from a debug build (Benchmarks/smoke.sh): a minute or two, to see
 # that none has stopped running before `make bench` spends an hour; its figures mean nothing.
