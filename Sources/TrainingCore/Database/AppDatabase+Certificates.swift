@@ -294,6 +294,8 @@ extension AppDatabase {
             certificate.status = .revoked
             certificate.revokedReason = reason
             try certificate.update(db)
+            // A certificate revoked here only as a second one of the participation (a merge met in an exchange) takes its place.
+            try SecondCertificates.settle(db, event: certificate.eventId, participant: certificate.participantId)
             return certificate
         }
     }

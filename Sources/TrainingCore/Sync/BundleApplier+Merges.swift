@@ -15,8 +15,8 @@ extension BundleApplier {
                 try db.executeCached(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [keptID, enrollmentID])
             }
         }
-        // Certificates are never deleted; a waitlist place the kept person already has is dropped.
-        try db.executeCached(sql: "UPDATE OR IGNORE certificate SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
+        // Certificates are never deleted (one valid per event); a waitlist place the kept person already has is dropped.
+        try moveCertificates(ofParticipant: mergedID, to: keptID)
         if try db.tableExists("waitlist") {
             try db.executeCached(sql: "UPDATE OR IGNORE waitlist SET participantId = ? WHERE participantId = ?", arguments: [keptID, mergedID])
             try db.executeCached(sql: "DELETE FROM waitlist WHERE participantId = ?", arguments: [mergedID])

@@ -11,6 +11,14 @@ extension BundleApplier {
         try String.fetchOneCached(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
     }
 
+    /// Whether another uuid answers to `uuid`'s row here: twins met before. Only tables with a unique key
+    /// besides the uuid have twins.
+    func answersForTwins(_ table: String, _ uuid: String) throws -> Bool {
+        guard try !identityKeys(of: table).isEmpty else { return false }
+        return try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncAlias WHERE tableName = ? AND keptUuid = ?)",
+                                       arguments: [table, uuid]) ?? false
+    }
+
     /// Remembers that `lost` is `kept` from now on, and so is every uuid that answered for `lost`.
     func recordAlias(_ table: String, lost: String, kept: String) throws {
         try db.executeCached(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])

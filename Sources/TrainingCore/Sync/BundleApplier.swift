@@ -178,9 +178,14 @@ final class BundleApplier {
         }
         // Two sites that made the same row (a course loaded at each) need not hear about it; two marks do.
         let listing = !concurrentTwin || table == "attendance"
+        // A row that answers for twins then shows the latest write under any of their uuids, whichever of them
+        // this change wrote and whatever the rule decided for it, as a site that meets the twins the other way
+        // round (``combine(_:stays:goes:)``) shows it. Twins written in one instant (one register marking two
+        // records of one person) show the write under the larger uuid.
         switch decision {
         case .apply(let listingLocal):
             if let failure = try write(table, uuid: uuid, id: localID, values: resolved) { return failure }
+            if let localID, try concurrentTwin || answersForTwins(table, uuid) { try showLatestWrite(ofTwins: uuid, in: table, rowid: localID) }
             if !concurrent, mayHaveOpenConflicts {
                 // A correction made after seeing both versions of a conflict settles it here too.
                 try db.executeCached(sql: """
@@ -192,6 +197,7 @@ final class BundleApplier {
                 ? RowResult(outcome: .conflict, note: "\(table) \(uuid): the later change, from \(entry.site), replaced one made here at the same time")
                 : RowResult(outcome: .applied, note: nil)
         case .keepLocal(let listingIncoming):
+            if let localID, try concurrentTwin || answersForTwins(table, uuid) { try showLatestWrite(ofTwins: uuid, in: table, rowid: localID) }
             return listingIncoming && listing
                 ? RowResult(outcome: .conflict, note: "\(table) \(uuid): kept the change made here; \(entry.site)'s was left out by the rules")
                 : RowResult(outcome: .applied, note: nil)
@@ -275,6 +281,7 @@ final class BundleApplier {
 
     /// Inserts or updates the row; a refusal by the database (a closed period, a duplicate) is listed, not fatal.
     private func write(_ table: String, uuid: String, id: Int64?, values: [String: (any DatabaseValueConvertible)?]) throws -> RowResult? {
+        let values = table == "certificate" ? try secondUntilSettled(uuid: uuid, values) : values
         let columns = values.keys.sorted()
         let arguments = StatementArguments(columns.map { values[$0] ?? nil })
         do {
@@ -282,6 +289,10 @@ final class BundleApplier {
                 try writeStatement(table, columns, updating: true).execute(arguments: arguments + [id])
             } else {
                 try writeStatement(table, columns, updating: false).execute(arguments: [uuid] + arguments)
+            }
+            if table == "certificate", let event = values["eventId"] ?? nil, let person = values["participantId"] ?? nil,
+               let eventID = Int64.fromDatabaseValue(event.databaseValue), let personID = Int64.fromDatabaseValue(person.databaseValue) {
+                try SecondCertificates.settle(db, event: eventID, participant: personID)
             }
             return nil
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {

@@ -124,6 +124,68 @@ import TrainingFixtures
             #expect(try network.records(of: people, at: site) == [people[1]])
         }
     }
+
+    /// Seed 93 of the property test with day registers: one register marks two records of one person (not yet
+    /// known to be one) differently at the same instant; the site that merged them meets the two marks as twins
+    /// in one entry, the marking site combines them when the merge arrives. Both show the same mark.
+    @Test func oneRegisterMarkingTwoRecordsOfOnePersonShowsTheSameMarkEverywhere() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (kept, merged) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
+        try network.enroll(kept, in: event, at: 0)
+        try network.enroll(merged, in: event, at: 0)
+        try network.send(0, 1)
+        try network.merge(keep: kept, other: merged, at: 1)
+        try network.register([kept: .late, merged: .absent], in: event, day: 0, at: 0)
+        try network.send(0, 1)
+        try network.settle()
+        #expect(try network.count("attendance", at: 1) == 1)
+    }
+
+    /// Seeds 33 and 148: a merge made where neither record had a certificate yet, met where both had one for
+    /// the same event. The import used to fail on the foreign key (the merged record's certificate could not
+    /// move); now every site keeps the certificate made first valid and shows the other revoked as a second one.
+    @Test func aMergeOfTwoRecordsEachCertifiedForTheEventLeavesOneValidCertificate() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (kept, merged) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
+        try network.enroll(kept, in: event, at: 0)
+        try network.enroll(merged, in: event, at: 0)
+        try network.send(0, 1)
+        try network.merge(keep: kept, other: merged, at: 1)
+        try network.issue(event, at: 0)
+        try network.send(1, 0)
+        try network.settle()
+        for site in 0..<3 {
+            let statuses = try network.database(site).read { db in
+                try Row.fetchAll(db, sql: "SELECT status, revokedReason FROM certificate ORDER BY uuid").map { [$0["status"] as String, $0["revokedReason"] as String?] }
+            }
+            #expect(statuses == [["valid", nil], ["revoked", SecondCertificates.reason]])
+        }
+    }
+
+    /// Seed 192: the certificate that stayed valid is revoked in earnest; the one revoked only as second is valid
+    /// again, at every site, whichever order each met the merge, the certificates and the revocation in.
+    @Test func aSecondCertificateIsValidAgainWhenTheFirstIsRevoked() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (kept, merged) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
+        try network.enroll(kept, in: event, at: 0)
+        try network.enroll(merged, in: event, at: 0)
+        try network.send(0, 1)
+        try network.merge(keep: kept, other: merged, at: 1)
+        let serials = try network.issue(event, at: 0)
+        try network.send(0, 2)
+        try network.send(1, 2)
+        func valid(at site: Int) throws -> [String] {
+            try network.database(site).read { db in try String.fetchAll(db, sql: "SELECT serial FROM certificate WHERE status = 'valid'") }
+        }
+        let first = try valid(at: 2)
+        try #require(first.count == 1)
+        _ = try network.database(2).revokeCertificate(serial: first[0], reason: "Issued in error")
+        try network.settle()
+        #expect(try valid(at: 1) == serials.filter { $0 != first[0] })
+    }
 }
 
 /// Three sites of ``SyncSimulation`` driven by hand; people and events named by uuid, the same at every site.
@@ -159,6 +221,37 @@ struct MergeNetwork {
         }
         _ = try database(site).markAttendance(AttendanceMarks(eventID: eventID, date: session["date"], marks: [try id(of: "participant", person, at: site): .present]))
         simulation.marks.append((person, session["uuid"]))
+    }
+
+    /// One register for a day of the event: each person's mark, in one write.
+    mutating func register(_ marks: [String: AttendanceStatus], in event: String, day: Int, at site: Int) throws {
+        let eventID = try id(of: "event", event, at: site)
+        let session = try database(site).read { db in
+            try Row.fetchOne(db, sql: "SELECT date, uuid FROM session WHERE eventId = ? ORDER BY date LIMIT 1 OFFSET ?", arguments: [eventID, day])!
+        }
+        var byID: [Int64: AttendanceStatus] = [:]
+        for (person, status) in marks { byID[try id(of: "participant", person, at: site)] = status }
+        _ = try database(site).markAttendance(AttendanceMarks(eventID: eventID, date: session["date"], marks: byID))
+        simulation.marks += marks.keys.map { ($0, session["uuid"]) }
+    }
+
+    /// Everyone enrolled marked present at every session, then certificates issued for all of them; their serials.
+    @discardableResult
+    mutating func issue(_ event: String, at site: Int) throws -> [String] {
+        let eventID = try id(of: "event", event, at: site)
+        let enrolled = try database(site).read { db in
+            try String.fetchAll(db, sql: "SELECT p.uuid FROM enrollment e JOIN participant p ON p.id = e.participantId WHERE e.eventId = ?", arguments: [eventID])
+        }
+        let days = try database(site).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE eventId = ?", arguments: [eventID]) ?? 0 }
+        for day in 0..<days {
+            try register(Dictionary(uniqueKeysWithValues: enrolled.map { ($0, AttendanceStatus.present) }), in: event, day: day, at: site)
+        }
+        var request = CertificateRequest(eventID: eventID, issueDate: DayDate(year: 2019, month: 6, day: 1))
+        request.allowOtherScript = true
+        let plan = try database(site).planCertificates(request, templateLanguages: { _ in DocumentLanguage.allCases })
+        _ = try database(site).issueCertificates(plan, keys: .existingOnly, digest: { _ in String(repeating: "c", count: 64) },
+                                                 produce: { chunk in chunk.map { _ in nil } })
+        return plan.items.map(\.serial)
     }
 
     func merge(keep: String, other: String, at site: Int) throws {

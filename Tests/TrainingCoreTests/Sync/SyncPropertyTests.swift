@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TrainingCore
 
 /// The property of #16: three sites working offline, bundles exchanged in any order with drops and
 /// duplicates, and after everything is delivered all three hold the same content, no mark is lost, every
@@ -20,16 +21,24 @@ import Testing
 
     @Test func threeSitesAgreeOnceEverythingIsDelivered() throws {
         let seeds = Self.seeds
-        let failures = Failures()
+        let outcomes = SeedOutcomes()
         DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
             do {
                 var simulation = try SyncSimulation(seed: seeds[index])
-                try simulation.run()
+                outcomes.made(try simulation.run())
             } catch {
-                failures.add(seeds[index], error)
+                outcomes.add(seeds[index], error)
             }
         }
-        let failed = failures.all
+        // A test of convergence whose sites never merged or cancelled would pass without testing it: over a run
+        // of many seeds, every operation the issue names must have happened somewhere.
+        if seeds.count >= 100 {
+            let named: Set<ChangeOperation> = [.addPerson, .enroll, .markAttendance, .editPerson, .correctName,
+                                               .mergePeople, .issueCertificate, .revokeCertificate, .cancelEvent]
+            let missing = named.map(\.name).filter { !outcomes.operations.contains($0) }.sorted()
+            #expect(missing.isEmpty, "no seed made these operations: \(missing)")
+        }
+        let failed = outcomes.all
         // The first failure in full; the others by seed, so that each can be replayed.
         if let (seed, error) = failed.first {
             Issue.record("Seed \(seed) failed: \(error)\nReplay it with MALAKA_SYNC_SEED=\(seed) swift test --filter SyncPropertyTests")
@@ -40,13 +49,22 @@ import Testing
     }
 }
 
-/// The seeds that failed, gathered from the threads that ran them, in seed order.
-private final class Failures: @unchecked Sendable {
+/// The seeds that failed (in seed order) and the operations the seeds made, gathered from the threads that ran them.
+private final class SeedOutcomes: @unchecked Sendable {
     private let lock = NSLock()
     private var failed: [(seed: UInt64, error: any Error)] = []
+    private var madeOperations: Set<String> = []
 
     func add(_ seed: UInt64, _ error: any Error) {
         lock.withLock { failed.append((seed, error)) }
+    }
+
+    func made(_ operations: Set<String>) {
+        lock.withLock { madeOperations.formUnion(operations) }
+    }
+
+    var operations: Set<String> {
+        lock.withLock { madeOperations }
     }
 
     var all: [(seed: UInt64, error: any Error)] {

@@ -63,13 +63,15 @@ struct SyncSimulation {
 
     // MARK: Running
 
-    mutating func run() throws {
+    /// Runs the seed and returns the operations its sites made, by change-log name, once everything is delivered.
+    @discardableResult
+    mutating func run() throws -> Set<String> {
         defer { cleanUp() }
         for (index, site) in sites.enumerated() {
             let detail = try site.database.createEvent(EventPlan(
                 courseCode: "PS-PARENTING", region: "Xorazm", district: "UZ-XO-URG", venue: "Mahalla markazi \(index + 1)",
                 trainers: ["Trainer \(site.code)"],
-                sessions: EventPlan.consecutiveSessions(from: CourseFixtures.day("2019-0\(index + 3)-04"), days: 4, time: CourseFixtures.time("09:00-12:00"))))
+                sessions: EventPlan.consecutiveSessions(from: CourseFixtures.day("2019-0\(index + 3)-04"), days: 2, time: CourseFixtures.time("09:00-12:00"))))
             sites[index].events.append(detail.id)
         }
         for _ in 0..<4 {
@@ -85,6 +87,7 @@ struct SyncSimulation {
             if ProcessInfo.processInfo.environment["MALAKA_SYNC_TRACE"] != nil { try printTrace() }
             throw error
         }
+        return Set(try sites[0].database.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT operation FROM change") })
     }
 
     /// Each site's change log in the order it was stored (its own changes and those it received), for
@@ -163,7 +166,7 @@ struct SyncSimulation {
         case 22..<40:
             guard let person = people.randomElement(using: &random), let event = events.randomElement(using: &random) else { return }
             _ = try? database.enroll(eventID: event, participantIDs: [person.id!])
-        case 40..<70:
+        case 40..<68:
             guard let event = events.randomElement(using: &random) else { return }
             let enrolled = try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT p.id, p.uuid FROM enrollment e JOIN participant p ON p.id = e.participantId WHERE e.eventId = ?", arguments: [event])
@@ -171,28 +174,63 @@ struct SyncSimulation {
             let sessions = try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT date, uuid FROM session WHERE eventId = ? ORDER BY date", arguments: [event])
             }
-            guard let person = enrolled.randomElement(using: &random), let session = sessions.randomElement(using: &random) else { return }
-            let status = [AttendanceStatus.present, .present, .late, .absent].randomElement(using: &random)!
-            if (try? database.markAttendance(AttendanceMarks(eventID: event, date: session["date"], marks: [person["id"]: status]))) != nil {
-                marks.append((person["uuid"], session["uuid"]))
+            guard !enrolled.isEmpty, let session = sessions.randomElement(using: &random) else { return }
+            // One person's mark, or the day's register for everyone enrolled (without which hardly anyone
+            // completes a course, and no certificate would be issued).
+            let marked = Bool.random(using: &random) ? enrolled : [enrolled.randomElement(using: &random)!]
+            var statuses: [Int64: AttendanceStatus] = [:]
+            for person in marked {
+                statuses[person["id"]] = [AttendanceStatus.present, .present, .present, .late, .absent].randomElement(using: &random)!
             }
-        case 70..<80:
+            if (try? database.markAttendance(AttendanceMarks(eventID: event, date: session["date"], marks: statuses))) != nil {
+                marks += marked.map { ($0["uuid"], session["uuid"]) }
+            }
+        case 68..<70:
+            // A site cancels one of its own events; the others may still be marking it.
+            guard let event = sites[index].events.randomElement(using: &random) else { return }
+            _ = try? database.cancelEvent(id: event, reason: "The venue is closed")
+        case 70..<76:
             guard let person = people.randomElement(using: &random) else { return }
             var changes = ParticipantChanges()
             changes.birthYear = Int.random(in: 1970...2000, using: &random)
+            _ = try? database.editParticipant(id: person.id!, changes)
+        case 76..<80:
+            // A name corrected, as often into the other script as into another spelling.
+            guard let person = people.randomElement(using: &random) else { return }
+            let (latin, cyrillic) = Self.names.randomElement(using: &random)!
+            var changes = ParticipantChanges()
+            changes.fullName = Bool.random(using: &random) ? latin : cyrillic
             _ = try? database.editParticipant(id: person.id!, changes)
         case 80..<86:
             guard people.count >= 2 else { return }
             let pair = people.shuffled(using: &random).prefix(2).map { $0.id! }
             _ = try? database.mergeParticipants(keep: pair[0], other: pair[1])
         case 86..<94:
-            // A site issues for its own events.
+            // A site issues for its own events, once its trainer has filled in the registers: everyone enrolled
+            // and not yet marked at a session is marked present there (without it hardly anyone completes).
             guard let event = sites[index].events.randomElement(using: &random) else { return }
+            let unmarked = try database.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT s.date, s.uuid AS session, p.id, p.uuid AS person FROM session s JOIN enrollment e ON e.eventId = s.eventId
+                      JOIN participant p ON p.id = e.participantId
+                    WHERE s.eventId = ? AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.sessionId = s.id AND a.enrollmentId = e.id)
+                    ORDER BY s.date, p.id
+                    """, arguments: [event])
+            }
+            for day in Dictionary(grouping: unmarked, by: { $0["date"] as String }).sorted(by: { $0.key < $1.key }).map(\.value) {
+                let register = AttendanceMarks(eventID: event, date: day[0]["date"],
+                                               marks: Dictionary(uniqueKeysWithValues: day.map { ($0["id"] as Int64, AttendanceStatus.present) }))
+                if (try? database.markAttendance(register)) != nil {
+                    marks += day.map { ($0["person"], $0["session"]) }
+                }
+            }
             var request = CertificateRequest(eventID: event, issueDate: DayDate(year: 2019, month: 6, day: 1))
             request.allowOtherScript = true
             guard let plan = try? database.planCertificates(request, templateLanguages: { _ in DocumentLanguage.allCases }),
                   !plan.items.isEmpty else { return }
-            _ = try? database.issueCertificates(plan, keys: .existingOnly, digest: { _ in "content" }, produce: { chunk in chunk.map { _ in nil } })
+            // No PDF is made; the digest stands for one (the schema wants a SHA-256 in hexadecimal).
+            _ = try? database.issueCertificates(plan, keys: .existingOnly, digest: { _ in String(repeating: "c", count: 64) },
+                                                produce: { chunk in chunk.map { _ in nil } })
         default:
             guard let certificate = try database.certificates(status: .valid).randomElement(using: &random) else { return }
             _ = try? database.revokeCertificate(serial: certificate.serial, reason: "Issued in error")
