@@ -130,12 +130,7 @@ import TrainingFixtures
     /// in one entry, the marking site combines them when the merge arrives. Both show the same mark.
     @Test func oneRegisterMarkingTwoRecordsOfOnePersonShowsTheSameMarkEverywhere() throws {
         var network = try MergeNetwork()
-        let event = try network.event(at: 0)
-        let (kept, merged) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
-        try network.enroll(kept, in: event, at: 0)
-        try network.enroll(merged, in: event, at: 0)
-        try network.send(0, 1)
-        try network.merge(keep: kept, other: merged, at: 1)
+        let (event, kept, merged) = try network.twoRecordsEnrolledAndMergedAtTheSecondSite()
         try network.register([kept: .late, merged: .absent], in: event, day: 0, at: 0)
         try network.send(0, 1)
         try network.settle()
@@ -147,12 +142,7 @@ import TrainingFixtures
     /// move); now every site keeps the certificate made first valid and shows the other revoked as a second one.
     @Test func aMergeOfTwoRecordsEachCertifiedForTheEventLeavesOneValidCertificate() throws {
         var network = try MergeNetwork()
-        let event = try network.event(at: 0)
-        let (kept, merged) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
-        try network.enroll(kept, in: event, at: 0)
-        try network.enroll(merged, in: event, at: 0)
-        try network.send(0, 1)
-        try network.merge(keep: kept, other: merged, at: 1)
+        let (event, _, _) = try network.twoRecordsEnrolledAndMergedAtTheSecondSite()
         try network.issue(event, at: 0)
         try network.send(1, 0)
         try network.settle()
@@ -168,12 +158,7 @@ import TrainingFixtures
     /// again, at every site, whichever order each met the merge, the certificates and the revocation in.
     @Test func aSecondCertificateIsValidAgainWhenTheFirstIsRevoked() throws {
         var network = try MergeNetwork()
-        let event = try network.event(at: 0)
-        let (kept, merged) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
-        try network.enroll(kept, in: event, at: 0)
-        try network.enroll(merged, in: event, at: 0)
-        try network.send(0, 1)
-        try network.merge(keep: kept, other: merged, at: 1)
+        let (event, _, _) = try network.twoRecordsEnrolledAndMergedAtTheSecondSite()
         let serials = try network.issue(event, at: 0)
         try network.send(0, 2)
         try network.send(1, 2)
@@ -221,6 +206,18 @@ struct MergeNetwork {
         }
         _ = try database(site).markAttendance(AttendanceMarks(eventID: eventID, date: session["date"], marks: [try id(of: "participant", person, at: site): .present]))
         simulation.marks.append((person, session["uuid"]))
+    }
+
+    /// Two records of one person made and enrolled in one event at the first site, then merged at the second
+    /// (which has heard of both, and keeps the first): the event, the kept record, the merged one.
+    func twoRecordsEnrolledAndMergedAtTheSecondSite() throws -> (event: String, kept: String, merged: String) {
+        let event = try event(at: 0)
+        let (kept, merged) = (try person("Lola Ismoilova", at: 0), try person("Лола Исмоилова", at: 0))
+        try enroll(kept, in: event, at: 0)
+        try enroll(merged, in: event, at: 0)
+        try send(0, 1)
+        try merge(keep: kept, other: merged, at: 1)
+        return (event, kept, merged)
     }
 
     /// One register for a day of the event: each person's mark, in one write.
