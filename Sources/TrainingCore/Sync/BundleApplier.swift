@@ -354,46 +354,6 @@ final class BundleApplier {
         return values
     }
 
-    static func texts(_ values: [String: Any?]) -> [String: String?] {
-        values.mapValues { value -> String? in
-            guard let value, !(value is NSNull) else { return nil }
-            switch value {
-            case let string as String: return string
-            case let number as NSNumber: return number.stringValue
-            default: return "\(value)"
-            }
-        }
-    }
-
-    /// A JSON value as SQLite stores it; a row's origin site is kept empty when it is this site's own.
-    private static func databaseValue(_ value: Any?, column: String, localSite: String, changeSite: String) -> (any DatabaseValueConvertible)? {
-        if column == "originSite" {
-            let site = (value as? String) ?? changeSite
-            return site == localSite ? nil : site
-        }
-        guard let value, !(value is NSNull) else { return nil }
-        switch value {
-        case let string as String: return string
-        case let number as NSNumber:
-            if ["d", "f"].contains(String(cString: number.objCType)) { return number.doubleValue }
-            return number.int64Value
-        default: return nil
-        }
-    }
-
-    static func json(_ values: [String: String?]?) -> String {
-        guard let values else { return "null" }
-        let object = values.mapValues { $0 ?? NSNull() as Any }
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    static func rows(of entry: ChangeEntry) throws -> [[String: Any]] {
-        guard let rows = try? SyncBundleReader.rows(entry.rows) else {
-            throw MalakaError(.data, .refusedBundle, "The change \(entry.site) #\(entry.siteSequence) holds rows that are not a list. Nothing was changed.")
-        }
-        return rows
-    }
-
     private static func summary(_ results: [RowResult]) -> (SyncReport.Outcome, [String]) {
         let notes = results.compactMap(\.note)
         if results.contains(where: { $0.outcome == .heldBack }) { return (.heldBack, notes) }
