@@ -445,6 +445,7 @@ extension AppDatabase {
         registerSyncRequestMigrations(&migrator)
         registerRowVersionMigrations(&migrator)
         registerLatestMergeMigrations(&migrator)
+        registerSyncAliasIndexMigrations(&migrator)
         return migrator
     }
 }

@@ -90,4 +90,12 @@ extension AppDatabase {
                 """)
         }
     }
+
+    /// The uuids answering for a row are looked up by the one they answer for at every row an import applies
+    /// to a table with twins (``BundleApplier/answersForTwins(_:_:)``), and on every alias recorded.
+    static func registerSyncAliasIndexMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Index aliases by the uuid they answer for") { db in
+            try db.create(index: "syncAlias_on_tableName_keptUuid", on: "syncAlias", columns: ["tableName", "keptUuid"])
+        }
+    }
 }
