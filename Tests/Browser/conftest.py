@@ -19,6 +19,12 @@ from selenium import webdriver  # noqa: E402  (after the environment above)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def recording_screenshot(path):
+    """Whether a documentation screenshot at `path` is to be written: when it is missing, or when
+    MALAKA_RECORD_SCREENSHOTS asks for all of them again. A test run otherwise leaves the checkout as it was."""
+    return bool(os.environ.get("MALAKA_RECORD_SCREENSHOTS")) or not path.exists()
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 

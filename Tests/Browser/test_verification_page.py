@@ -2,7 +2,6 @@
 tokens, no network requests, the time a check takes, and a QR code that opens the page at its address."""
 import functools
 import http.server
-import os
 import shutil
 import subprocess
 import threading
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPOSITORY
+from conftest import REPOSITORY, recording_screenshot
 
 TEMPLATES = str(REPOSITORY / "certificate-templates")
 PEOPLE = [("G\u02bbulomjon O\u02bbrinboyev", "uz-Latn"), ("Lola Ismoilova", "en")]
@@ -142,7 +141,7 @@ def test_the_page_is_readable_at_320_pixels_and_labels_every_field(browser, prog
         browser.run("window.scrollTo(0, 0)")
         shot = TIMINGS.parent / "verification-page.png"
         browser.driver.save_screenshot(str(shot))
-        if os.environ.get("MALAKA_RECORD_SCREENSHOTS") or not SCREENSHOT.exists():
+        if recording_screenshot(SCREENSHOT):
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(shot, SCREENSHOT)
     finally:

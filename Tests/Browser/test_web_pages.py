@@ -5,7 +5,6 @@ violation on any page. Screenshots of these pages go into docs/images (README li
 MALAKA_RECORD_SCREENSHOTS is set, as the verification page's does, so that a test run leaves the checkout as it was."""
 import datetime
 import json
-import os
 import socket
 import sqlite3
 import subprocess
@@ -18,7 +17,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPOSITORY
+from conftest import REPOSITORY, recording_screenshot
 
 PASSWORD = "browser test password"
 PEOPLE = ["Aziza Karimova", "Bekzod Toʻxtayev", "Charos Hamroyeva", "Dilnoza Qurbonova", "Elyor Rahimov",
@@ -29,7 +28,7 @@ SCREENSHOTS = REPOSITORY / "docs" / "images"
 def record_screenshot(driver, name):
     """Writes docs/images/NAME from the page shown, when it is missing or asked for."""
     target = SCREENSHOTS / name
-    if os.environ.get("MALAKA_RECORD_SCREENSHOTS") or not target.exists():
+    if recording_screenshot(target):
         driver.save_screenshot(str(target))
 
 
