@@ -45,6 +45,10 @@ struct ChangeRecorder {
         if staged {
             // Only rows staged have versions; an entry of a migration that came before the versions' table has none.
             try db.executeCached(sql: Self.stagedRowVersionsSQL, arguments: [site, entry.siteSequence, entry.hlc])
+            // A row deleted by the write was deleted at the entry's clock, which its tombstone could not know yet.
+            try db.executeCached(sql: """
+                UPDATE syncTombstone SET hlc = ? WHERE (tableName, uuid) IN (SELECT tableName, rowUuid FROM rowChange WHERE kind = 'delete')
+                """, arguments: [entry.hlc])
         }
         try db.executeCached(sql: "UPDATE site SET headSequence = ? WHERE code = ?", arguments: [entry.siteSequence, site])
         try db.executeCached(sql: "DELETE FROM rowChange")

@@ -446,6 +446,7 @@ extension AppDatabase {
         registerRowVersionMigrations(&migrator)
         registerLatestMergeMigrations(&migrator)
         registerSyncAliasIndexMigrations(&migrator)
+        registerSyncTombstoneIdentityMigrations(&migrator)
         return migrator
     }
 }

@@ -98,4 +98,35 @@ extension AppDatabase {
             try db.create(index: "syncAlias_on_tableName_keptUuid", on: "syncAlias", columns: ["tableName", "keptUuid"])
         }
     }
+
+    /// A row made at two sites is one row under two uuids (twins, ``BundleApplier``); deleted under one of them,
+    /// the other arriving later must find the deletion: a tombstone remembers the values that make two rows one
+    /// (an enrollment's event and person, as local ids), indexed.
+    static func registerSyncTombstoneIdentityMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Remember what a deleted row was one with") { db in
+            try db.alter(table: "syncTombstone") { t in
+                t.add(column: "identity", .text)
+                // Deleted because a twin was, not under its own uuid: a change written to it after the deletion
+                // brings it back (the person enrolled again), as it keeps the row at a site holding both.
+                t.add(column: "byTwin", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "syncTombstone_on_tableName_identity", on: "syncTombstone", columns: ["tableName", "identity"],
+                          condition: Column("identity") != nil)
+            try installTombstoneTriggers(db)
+        }
+    }
+
+    /// A row deleted here stays deleted: a change to it arriving later must not bring it back.
+    static func installTombstoneTriggers(_ db: Database) throws {
+        for table in TravellingTables.names {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS sync_tombstone_\(table)")
+            try db.execute(sql: """
+                CREATE TRIGGER sync_tombstone_\(table) AFTER DELETE ON \(table.quotedDatabaseIdentifier)
+                WHEN (SELECT applying FROM syncState) = 0
+                BEGIN INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc, identity)
+                  VALUES ('\(table)', OLD.uuid, (SELECT coalesce(max(hlc), '') FROM change),
+                          \(try BundleApplier.tombstoneIdentityExpression(db, of: table, row: "OLD"))); END
+                """)
+        }
+    }
 }

@@ -13,6 +13,7 @@ extension BundleApplier {
                 try combine("enrollment", stays: keptEnrollment, goes: enrollmentID)
             } else {
                 try db.executeCached(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [keptID, enrollmentID])
+                try followRemovalOfTwin(enrollment: enrollmentID)
             }
         }
         // Certificates are never deleted (one valid per event); a waitlist place the kept person already has is dropped.
@@ -136,8 +137,10 @@ extension BundleApplier {
     }
 
     /// The local id of a travelling row; a person merged away answers with the one kept, and an enrollment
-    /// of a person merged away with the kept person's enrollment in the same event.
-    func resolveReference(table: String, uuid: String) throws -> Int64? {
+    /// of a person merged away with the kept person's enrollment in the same event. An enrollment a mark needs
+    /// comes back if it was removed here (``restoreRemovedEnrollment(_:)``).
+    func resolveReference(table: String, uuid: String, forMark: Bool = false) throws -> Int64? {
+        if forMark, table == "enrollment", let id = try restoreRemovedEnrollment(uuid) { return id }
         // The row, or the one its uuid became when it was found made twice: one statement, as most references are plain.
         let lookup = """
             SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)

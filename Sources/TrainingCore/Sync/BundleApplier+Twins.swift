@@ -46,14 +46,26 @@ extension BundleApplier {
     /// per participation) does not make two rows one: a revoked certificate and its replacement are two.
     func identityKeys(of table: String) throws -> [[String]] {
         if let known = identityKeys[table] { return known }
+        let keys = try Self.identityKeys(db, of: table)
+        identityKeys[table] = keys
+        return keys
+    }
+
+    static func identityKeys(_ db: Database, of table: String) throws -> [[String]] {
         var keys: [[String]] = []
-        for index in try Row.fetchAllCached(db, sql: "SELECT name, \"unique\", partial FROM pragma_index_list(?)", arguments: [table])
+        for index in try Row.fetchAllCached(db, sql: "SELECT name, \"unique\", partial FROM pragma_index_list(?) ORDER BY name", arguments: [table])
         where index["unique"] as Bool && !(index["partial"] as Bool) {
             let columns = try String.fetchAllCached(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index["name"] as String])
             if !columns.isEmpty, !columns.contains("uuid") { keys.append(columns) }
         }
-        identityKeys[table] = keys
         return keys
+    }
+
+    /// What a tombstone of the table remembers of the row deleted, besides its uuid: the values of its first
+    /// identity key (``identityKeys(_:of:)``), as `json_array(…)` of `row`'s columns; NULL for a table without one.
+    static func tombstoneIdentityExpression(_ db: Database, of table: String, row: String) throws -> String {
+        guard let key = try identityKeys(db, of: table).first else { return "NULL" }
+        return "json_array(\(key.map { "\(row).\($0.quotedDatabaseIdentifier)" }.joined(separator: ", ")))"
     }
 
     /// Makes two rows here one, as a site that holds one of them makes the other its twin when it arrives: the

@@ -27,11 +27,17 @@ final class BundleApplier {
     private var unsettled: Set<String> = []
     /// The row whose version the row being applied recorded, if it did.
     private var lastVersioned: (table: String, uuid: String)?
+    /// Enrollments removed here that the row being applied brought back (``restoreRemovedEnrollment(_:)``).
+    var restored: [String] = []
     private struct WriteKey: Hashable {
         var table: String
         var updating: Bool
     }
     private var writeStatements: [WriteKey: (columns: [String], statement: Statement)] = [:]
+    /// Whether a tombstone here may remember a row another arriving is one with (``removalOfTwin(_:values:)``).
+    lazy var mayHaveTombstoneIdentities = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE identity IS NOT NULL)")) ?? true
+    /// Whether an enrollment was removed here, which a mark arriving may bring back (``restoreRemovedEnrollment(_:)``).
+    lazy var mayHaveRemovedEnrollments = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = 'enrollment')")) ?? true
     /// Whether the review queue may hold a conflict still open, which a later change can settle: most
     /// imports meet none, and need not look for one at every row.
     private lazy var mayHaveOpenConflicts = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncConflict WHERE resolvedAt IS NULL)")) ?? true
@@ -113,6 +119,15 @@ final class BundleApplier {
     // MARK: One row
 
     private func apply(_ row: [String: Any], index: Int, of entry: ChangeEntry) throws -> RowResult {
+        restored = []
+        let result = try decide(row, index: index, of: entry)
+        guard !restored.isEmpty, result.outcome != .heldBack else { return result }
+        let notes = [result.note].compactMap { $0 }
+            + restored.map { "enrollment \($0) is back: \(entry.site) marked attendance for it without seeing its removal here" }
+        return RowResult(outcome: .conflict, note: notes.joined(separator: "; "))
+    }
+
+    private func decide(_ row: [String: Any], index: Int, of entry: ChangeEntry) throws -> RowResult {
         guard let table = row["table"] as? String, TravellingTables.names.contains(table),
               let givenUuid = row["uuid"] as? String, let kind = row["kind"] as? String else {
             return RowResult(outcome: .conflict, note: "a row of a kind this Malaka does not know was left out")
@@ -131,12 +146,14 @@ final class BundleApplier {
         var localID = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
         var versionUuid = uuid
         var concurrentTwin = false
-        let tombstone = try deletedAt(table, uuid)
+        var tombstone = try deletedAt(table, uuid)
+        if tombstone != nil, incomingValues != nil, try revivesTwin(table, uuid, change: entry) { tombstone = nil }
 
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
         var missing: [String] = []
         if let incomingValues {
-            (resolved, missing) = try resolve(incomingValues, of: capture, changeSite: entry.site)
+            // A mark (not itself deleted here) for an enrollment removed here brings it back.
+            (resolved, missing) = try resolve(incomingValues, of: capture, changeSite: entry.site, restoring: tombstone == nil)
         }
         if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
            let twin = try twin(table, uuid: uuid, values: resolved) {
@@ -152,6 +169,12 @@ final class BundleApplier {
             concurrentTwin = true
             uuid = kept
             try db.executeCached(sql: AppDatabase.rowVersionCopy, arguments: [kept, table, twin.uuid])
+        }
+        if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
+           let removal = try removalOfTwin(table, values: resolved), removal > entry.hlc {
+            // Made here too, under another uuid, and removed here after this change was made: removed under every uuid.
+            try recordTombstones(table, [uuid], given: nil, hlc: removal, identity: try twinIdentity(table, values: resolved))
+            return RowResult(outcome: .applied, note: nil)
         }
         let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
                                        arguments: [table, versionUuid])
@@ -211,19 +234,7 @@ final class BundleApplier {
             if showing == .incoming, let failure = try write(table, uuid: uuid, id: localID, values: resolved) { return failure }
             return RowResult(outcome: .conflict, note: "\(table) \(uuid): \(fields.joined(separator: ", ")) changed here and at \(entry.site) at the same time; both kept for review")
         case .tombstone:
-            if ["enrollment", "attendance"].contains(table), let localID, !pendingMerges.isEmpty, try survivesCombining(table, localID, given: givenUuid) {
-                return RowResult(outcome: .applied, note: nil)
-            }
-            if table == "enrollment", let localID {
-                try keepMarks(ofCombinedEnrollment: localID, person: (row["values"] as? [String: Any])?["participantUuid"] as? String)
-            }
-            do {
-                try db.executeCached(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                return RowResult(outcome: .conflict, note: "\(table) \(uuid) was not deleted here: \(error.message ?? "something here still refers to it")")
-            }
-            try db.executeCached(sql: "INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc) VALUES (?, ?, ?)", arguments: [table, uuid, entry.hlc])
-            return RowResult(outcome: .applied, note: nil)
+            return try remove(table, uuid: uuid, given: givenUuid, rowid: localID, row: row, of: entry)
         case .holdBack(let missing):
             let text = String(decoding: try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]), as: UTF8.self)
             try db.executeCached(sql: "INSERT OR REPLACE INTO heldChange (changeUuid, rowIndex, row, missing) VALUES (?, ?, ?, ?)",
@@ -243,8 +254,9 @@ final class BundleApplier {
     }
 
     /// A row's values as this database stores them: references as local ids (with the uuids not here yet
-    /// listed as missing), the origin site empty when it is this site's own.
-    func resolve(_ values: [String: Any], of capture: ChangeCapture, changeSite: String) throws
+    /// listed as missing), the origin site empty when it is this site's own; `restoring`, a mark's enrollment
+    /// removed here comes back (``restoreRemovedEnrollment(_:)``).
+    func resolve(_ values: [String: Any], of capture: ChangeCapture, changeSite: String, restoring: Bool = false) throws
         -> (values: [String: (any DatabaseValueConvertible)?], missing: [String]) {
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
         var missing: [String] = []
@@ -260,7 +272,7 @@ final class BundleApplier {
                 resolved.updateValue(nil, forKey: column.name)
                 continue
             }
-            if let id = try resolveReference(table: target, uuid: referenced) {
+            if let id = try resolveReference(table: target, uuid: referenced, forMark: restoring && capture.table == "attendance") {
                 resolved.updateValue(id, forKey: column.name)
             } else if TravellingTables.referencesWithoutForeignKeys[capture.table]?[column.name] != nil,
                       try deletedAt(target, referenced) != nil {
@@ -275,7 +287,7 @@ final class BundleApplier {
     }
 
     /// The hybrid clock of the deletion of a row here, if it was deleted.
-    private func deletedAt(_ table: String, _ uuid: String) throws -> String? {
+    func deletedAt(_ table: String, _ uuid: String) throws -> String? {
         try String.fetchOneCached(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
     }
 

@@ -199,6 +199,10 @@ struct MergeNetwork {
         _ = try database(site).enroll(eventID: try id(of: "event", event, at: site), participantIDs: [try id(of: "participant", person, at: site)])
     }
 
+    func unenroll(_ person: String, from event: String, at site: Int) throws {
+        _ = try database(site).unenroll(eventID: try id(of: "event", event, at: site), participantIDs: [try id(of: "participant", person, at: site)])
+    }
+
     mutating func mark(_ person: String, in event: String, day: Int, at site: Int) throws {
         let eventID = try id(of: "event", event, at: site)
         let session = try database(site).read { db in

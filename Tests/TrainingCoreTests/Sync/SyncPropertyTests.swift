@@ -33,7 +33,7 @@ import Testing
         // A test of convergence whose sites never merged or cancelled would pass without testing it: over a run
         // of many seeds, every operation the issue names must have happened somewhere.
         if seeds.count >= 100 {
-            let named: Set<ChangeOperation> = [.addPerson, .enroll, .markAttendance, .editPerson, .correctName,
+            let named: Set<ChangeOperation> = [.addPerson, .enroll, .unenroll, .markAttendance, .editPerson, .correctName,
                                                .mergePeople, .issueCertificate, .revokeCertificate, .cancelEvent]
             let missing = named.map(\.name).filter { !outcomes.operations.contains($0) }.sorted()
             #expect(missing.isEmpty, "no seed made these operations: \(missing)")

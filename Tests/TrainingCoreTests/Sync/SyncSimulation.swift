@@ -163,9 +163,15 @@ struct SyncSimulation {
             let (latin, cyrillic) = Self.names.randomElement(using: &random)!
             let name = Bool.random(using: &random) ? latin : cyrillic
             _ = try? database.addParticipant(ParticipantDraft(fullName: name, birthYear: Int.random(in: 1970...2000, using: &random), category: .parent))
-        case 22..<40:
+        case 22..<38:
             guard let person = people.randomElement(using: &random), let event = events.randomElement(using: &random) else { return }
             _ = try? database.enroll(eventID: event, participantIDs: [person.id!])
+        case 38..<40:
+            // Someone taken off an event's list (refused here once they have marks).
+            guard let event = events.randomElement(using: &random) else { return }
+            let enrolled = try database.read { db in try Int64.fetchAll(db, sql: "SELECT participantId FROM enrollment WHERE eventId = ?", arguments: [event]) }
+            guard let person = enrolled.randomElement(using: &random) else { return }
+            _ = try? database.unenroll(eventID: event, participantIDs: [person])
         case 40..<68:
             guard let event = events.randomElement(using: &random) else { return }
             let enrolled = try database.read { db in

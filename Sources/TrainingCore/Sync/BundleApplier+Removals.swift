@@ -1,0 +1,165 @@
+import GRDB
+
+/// Rows deleted at one site while others go on with them, decided uuid by uuid so that every site ends alike
+/// whatever order the changes meet it in.
+///
+/// - A row made at two sites (twins: one person's enrollment in one event) is one row under several uuids. A
+///   deletion under one of them deletes it under every uuid whose latest change is older than the deletion; a
+///   uuid written after it (the person enrolled again) keeps the row. Tombstones remember what made the twins
+///   one (`syncTombstone.identity`), so that a twin arriving after the deletion finds it.
+/// - Someone taken off an event's list at one site while another marked their attendance: a mark is the record
+///   that someone came, and outweighs a removal made without seeing it, as a removal here is refused once there
+///   are marks. The enrollment the mark was made for stays (or comes back, ``restoreRemovedEnrollment(_:)``),
+///   with its marks, and the removal is listed.
+extension BundleApplier {
+    /// Applies a deletion decided by ``ConflictRule``: `uuid` is the row here that `given` names.
+    func remove(_ table: String, uuid: String, given: String, rowid: Int64?, row: [String: Any], of entry: ChangeEntry) throws -> RowResult {
+        let applied = RowResult(outcome: .applied, note: nil)
+        guard let rowid else {
+            let values = try (row["values"] as? [String: Any]).map { try resolve($0, of: try capture(of: table), changeSite: entry.site) }
+            try recordTombstones(table, [uuid], given: uuid, hlc: entry.hlc, identity: try values.flatMap { $0.missing.isEmpty ? try twinIdentity(table, values: $0.values) : nil })
+            return applied
+        }
+        if ["enrollment", "attendance"].contains(table), !pendingMerges.isEmpty, try survivesCombining(table, rowid, given: given) {
+            return applied
+        }
+        var marked: Set<String> = []
+        if table == "enrollment" {
+            if entry.operation == ChangeOperation.mergePeople.name {
+                try keepMarks(ofCombinedEnrollment: rowid, person: (row["values"] as? [String: Any])?["participantUuid"] as? String)
+            } else {
+                marked = try enrollmentsMarkedUnseen(byRemovalOf: rowid, in: entry)
+            }
+        }
+        // Every uuid the row answers to here: the deletion takes those not written since and not marked unseen.
+        let uuids = Set(try String.fetchAllCached(db, sql: """
+            SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
+              AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
+            """, arguments: [table, uuid]) + [uuid, given])
+        var removed: Set<String> = []
+        for candidate in uuids where !marked.contains(candidate) {
+            if try candidate == given || (latestChange(of: table, uuid: candidate).map { $0.hlc < entry.hlc } ?? true) {
+                removed.insert(candidate)
+            }
+        }
+        let identity = try String.fetchOne(db, sql: """
+            SELECT \(try Self.tombstoneIdentityExpression(db, of: table, row: "r")) FROM \(table.quotedDatabaseIdentifier) AS r WHERE r.rowid = ?
+            """, arguments: [rowid])
+        let staying = uuids.subtracting(removed)
+        guard staying.isEmpty else {
+            let kept = staying.min()!
+            if kept != uuid { try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid]) }
+            try recordTombstones(table, Array(removed), given: given, hlc: entry.hlc, identity: identity)
+            for other in uuids where other != kept { try recordAlias(table, lost: other, kept: kept) }
+            if uuids.count > 1 { try showLatestWrite(ofTwins: kept, in: table, rowid: rowid) }
+            return removed.contains(given) ? applied
+                : RowResult(outcome: .conflict, note: "\(table) \(given) stays: \(entry.site) removed it without seeing the attendance marked for it")
+        }
+        do {
+            try db.executeCached(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?", arguments: [rowid])
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            return RowResult(outcome: .conflict, note: "\(table) \(uuid) was not deleted here: \(error.message ?? "something here still refers to it")")
+        }
+        try recordTombstones(table, Array(removed), given: given, hlc: entry.hlc, identity: identity)
+        return applied
+    }
+
+    /// Remembers rows deleted; a uuid deleted before keeps its own tombstone. Those but `given` were deleted
+    /// because a twin was (`byTwin`).
+    func recordTombstones(_ table: String, _ uuids: [String], given: String?, hlc: String, identity: String?) throws {
+        for uuid in uuids.sorted() {
+            try db.executeCached(sql: """
+                INSERT INTO syncTombstone (tableName, uuid, hlc, identity, byTwin) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (tableName, uuid) DO NOTHING
+                """, arguments: [table, uuid, hlc, identity, uuid != given])
+        }
+        if identity != nil { mayHaveTombstoneIdentities = true }
+        if table == "enrollment" { mayHaveRemovedEnrollments = true }
+    }
+
+    /// Forgets the tombstone of a uuid deleted only because a twin was, when `change` was written to it after the
+    /// deletion: the row is back, as at a site that held the twins as one row when the deletion came.
+    func revivesTwin(_ table: String, _ uuid: String, change: ChangeEntry) throws -> Bool {
+        guard try Bool.fetchOneCached(db, sql: "SELECT byTwin AND hlc < ? FROM syncTombstone WHERE tableName = ? AND uuid = ?",
+                                      arguments: [change.hlc, table, uuid]) ?? false else { return false }
+        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+        return true
+    }
+
+    /// An enrollment that a merge here made the kept person's, whose enrollment in the event was removed here
+    /// after this one was last written: removed with it, as at a site that held the two as one row when the removal
+    /// came; unless it has marks, made without seeing the removal.
+    func followRemovalOfTwin(enrollment rowid: Int64) throws {
+        guard mayHaveTombstoneIdentities,
+              let row = try Row.fetchOneCached(db, sql: "SELECT uuid, eventId, participantId FROM enrollment WHERE id = ?", arguments: [rowid]),
+              let identity = try twinIdentity("enrollment", values: ["eventId": row["eventId"] as Int64, "participantId": row["participantId"] as Int64]),
+              let removal = try removalOfTwin("enrollment", values: ["eventId": row["eventId"] as Int64, "participantId": row["participantId"] as Int64]),
+              try latestChange(of: "enrollment", uuid: row["uuid"]).map({ $0.hlc < removal }) ?? true,
+              try !(Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM attendance WHERE enrollmentId = ?)", arguments: [rowid]) ?? false)
+        else { return }
+        try db.executeCached(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [rowid])
+        try recordTombstones("enrollment", [row["uuid"]], given: nil, hlc: removal, identity: identity)
+    }
+
+    /// The latest deletion here of a row an arriving one is one with (the same person's enrollment in the same
+    /// event under another uuid): its hybrid clock.
+    func removalOfTwin(_ table: String, values: [String: (any DatabaseValueConvertible)?]) throws -> String? {
+        guard mayHaveTombstoneIdentities, let identity = try twinIdentity(table, values: values) else { return nil }
+        return try String.fetchOneCached(db, sql: "SELECT max(hlc) FROM syncTombstone WHERE tableName = ? AND identity = ?", arguments: [table, identity])
+    }
+
+    /// The values of a row (as stored here) that make two rows one, as its tombstone would remember them.
+    func twinIdentity(_ table: String, values: [String: (any DatabaseValueConvertible)?]) throws -> String? {
+        guard let key = try identityKeys(of: table).first, key.allSatisfy({ (values[$0] ?? nil) != nil }) else { return nil }
+        return try String.fetchOneCached(db, sql: "SELECT json_array(\(key.map { _ in "?" }.joined(separator: ", ")))",
+                                         arguments: StatementArguments(key.map { values[$0] ?? nil }))
+    }
+
+    /// The uuids that the marks of an enrollment here were made for, of the marks that the change removing it did
+    /// not remove with it: made elsewhere without the remover seeing them.
+    private func enrollmentsMarkedUnseen(byRemovalOf enrollmentID: Int64, in entry: ChangeEntry) throws -> Set<String> {
+        let marks = try String.fetchAllCached(db, sql: "SELECT uuid FROM attendance WHERE enrollmentId = ?", arguments: [enrollmentID])
+        guard !marks.isEmpty else { return [] }
+        let rows = current?.entry.uuid == entry.uuid ? current?.rows ?? [] : try Self.rows(of: entry)
+        let removedWithIt = Set(rows.compactMap { row -> String? in
+            row["table"] as? String == "attendance" && row["kind"] as? String == "delete" ? row["uuid"] as? String : nil
+        })
+        return Set(try marks.filter { !removedWithIt.contains($0) }.compactMap { mark in
+            try latestChange(of: "attendance", uuid: mark)?.values["enrollmentUuid"] as? String
+        })
+    }
+
+    /// Brings back an enrollment removed here, as it was last written, for a mark made for it elsewhere without
+    /// seeing the removal; nil when it was not removed here, or by a merge (whose marks follow the kept person),
+    /// or when what it names is not here (the mark then waits). When the row it was one with is still here (a
+    /// twin written after the removal, or one of the person's enrollments under another record of theirs, merged
+    /// since), it answers to that row again.
+    func restoreRemovedEnrollment(_ uuid: String) throws -> Int64? {
+        guard mayHaveRemovedEnrollments,
+              let removal = try String.fetchOneCached(db, sql: """
+                SELECT c.operation FROM syncTombstone t JOIN change c ON c.hlc = t.hlc WHERE t.tableName = 'enrollment' AND t.uuid = ?
+                """, arguments: [uuid]),
+              removal != ChangeOperation.mergePeople.name,
+              let latest = try latestChange(of: "enrollment", uuid: uuid) else { return nil }
+        let (values, missing) = try resolve(latest.values, of: try capture(of: "enrollment"), changeSite: latest.site)
+        guard missing.isEmpty else { return nil }
+        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'enrollment' AND uuid = ?", arguments: [uuid])
+        restored.append(uuid)
+        let aliased = try alias("enrollment", uuid).flatMap { kept in
+            try Int64.fetchOneCached(db, sql: "SELECT rowid FROM enrollment WHERE uuid = ?", arguments: [kept]).map { (rowid: $0, uuid: kept) }
+        }
+        guard let row = try aliased ?? twin("enrollment", uuid: uuid, values: values) else {
+            let columns = values.keys.sorted()
+            try db.execute(sql: """
+                INSERT INTO enrollment (uuid, \(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
+                VALUES (?\(String(repeating: ", ?", count: columns.count)))
+                """, arguments: [uuid] + StatementArguments(columns.map { values[$0] ?? nil }))
+            return db.lastInsertedRowID
+        }
+        let kept = min(row.uuid, uuid)
+        if row.uuid != kept { try db.executeCached(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, row.rowid]) }
+        try recordAlias("enrollment", lost: kept == uuid ? row.uuid : uuid, kept: kept)
+        try showLatestWrite(ofTwins: kept, in: "enrollment", rowid: row.rowid)
+        return row.rowid
+    }
+}
