@@ -446,7 +446,7 @@ extension AppDatabase {
         registerRowVersionMigrations(&migrator)
         registerLatestMergeMigrations(&migrator)
         registerSyncAliasIndexMigrations(&migrator)
-        registerSyncTombstoneIdentityMigrations(&migrator)
+        registerSyncRemovalMigrations(&migrator)
         return migrator
     }
 }

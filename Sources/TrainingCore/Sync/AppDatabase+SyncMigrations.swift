@@ -99,19 +99,24 @@ extension AppDatabase {
         }
     }
 
-    /// A row made at two sites is one row under two uuids (twins, ``BundleApplier``); deleted under one of them,
-    /// the other arriving later must find the deletion: a tombstone remembers the values that make two rows one
-    /// (an enrollment's event and person, as local ids), indexed.
-    static func registerSyncTombstoneIdentityMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("Remember what a deleted row was one with") { db in
+    /// A row made at two sites is one row under two uuids (twins, ``BundleApplier``): deleted under one of them,
+    /// the other, arriving later, must find the deletion. `syncRemoval` remembers the latest deletion of each
+    /// row by the values that make two rows one (an enrollment's event and person, as local ids); its clock is
+    /// left empty by the trigger and filled in by ``ChangeRecorder`` with its entry's.
+    static func registerSyncRemovalMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Remember deletions of rows made at two sites") { db in
             try db.alter(table: "syncTombstone") { t in
-                t.add(column: "identity", .text)
                 // Deleted because a twin was, not under its own uuid: a change written to it after the deletion
                 // brings it back (the person enrolled again), as it keeps the row at a site holding both.
                 t.add(column: "byTwin", .boolean).notNull().defaults(to: false)
             }
-            try db.create(index: "syncTombstone_on_tableName_identity", on: "syncTombstone", columns: ["tableName", "identity"],
-                          condition: Column("identity") != nil)
+            try db.create(table: "syncRemoval") { t in
+                t.column("tableName", .text).notNull()
+                t.column("identity", .text).notNull()
+                t.column("hlc", .text).notNull()
+                t.primaryKey(["tableName", "identity"])
+            }
+            try db.create(index: "syncRemoval_unrecorded", on: "syncRemoval", columns: ["hlc"], condition: Column("hlc") == "")
             try installTombstoneTriggers(db)
         }
     }
@@ -119,13 +124,15 @@ extension AppDatabase {
     /// A row deleted here stays deleted: a change to it arriving later must not bring it back.
     static func installTombstoneTriggers(_ db: Database) throws {
         for table in TravellingTables.names {
+            let removal = try BundleApplier.identityExpression(db, of: table, row: "OLD").map {
+                "INSERT OR REPLACE INTO syncRemoval (tableName, identity, hlc) VALUES ('\(table)', \($0), '');"
+            }
             try db.execute(sql: "DROP TRIGGER IF EXISTS sync_tombstone_\(table)")
             try db.execute(sql: """
                 CREATE TRIGGER sync_tombstone_\(table) AFTER DELETE ON \(table.quotedDatabaseIdentifier)
                 WHEN (SELECT applying FROM syncState) = 0
-                BEGIN INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc, identity)
-                  VALUES ('\(table)', OLD.uuid, (SELECT coalesce(max(hlc), '') FROM change),
-                          \(try BundleApplier.tombstoneIdentityExpression(db, of: table, row: "OLD"))); END
+                BEGIN INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc)
+                  VALUES ('\(table)', OLD.uuid, (SELECT coalesce(max(hlc), '') FROM change)); \(removal ?? "") END
                 """)
         }
     }

@@ -5,8 +5,8 @@ import GRDB
 ///
 /// - A row made at two sites (twins: one person's enrollment in one event) is one row under several uuids. A
 ///   deletion under one of them deletes it under every uuid whose latest change is older than the deletion; a
-///   uuid written after it (the person enrolled again) keeps the row. Tombstones remember what made the twins
-///   one (`syncTombstone.identity`), so that a twin arriving after the deletion finds it.
+///   uuid written after it (the person enrolled again) keeps the row. The deletion is remembered by what makes
+///   the twins one (`syncRemoval`), so that a twin arriving after it finds it.
 /// - Someone taken off an event's list at one site while another marked their attendance: a mark is the record
 ///   that someone came, and outweighs a removal made without seeing it, as a removal here is refused once there
 ///   are marks. The enrollment the mark was made for stays (or comes back, ``restoreRemovedEnrollment(_:)``),
@@ -14,13 +14,31 @@ import GRDB
 extension BundleApplier {
     /// Applies a deletion decided by ``ConflictRule``: `uuid` is the row here that `given` names.
     func remove(_ table: String, uuid: String, given: String, rowid: Int64?, row: [String: Any], of entry: ChangeEntry) throws -> RowResult {
-        let applied = RowResult(outcome: .applied, note: nil)
         guard let rowid else {
-            let values = try (row["values"] as? [String: Any]).map { try resolve($0, of: try capture(of: table), changeSite: entry.site) }
-            try recordTombstones(table, [uuid], given: uuid, hlc: entry.hlc, identity: try values.flatMap { $0.missing.isEmpty ? try twinIdentity(table, values: $0.values) : nil })
-            return applied
+            try recordTombstones(table, [uuid], given: uuid, hlc: entry.hlc)
+            try removeTwins(ofDeleted: given, in: table, row: row, by: entry)
+            return RowResult(outcome: .applied, note: nil)
         }
-        if ["enrollment", "attendance"].contains(table), !pendingMerges.isEmpty, try survivesCombining(table, rowid, given: given) {
+        return try remove(table, rowid: rowid, uuid: uuid, given: given, givenIsThisRow: true, row: row, by: entry)
+    }
+
+    /// A deletion of a row gone from here, or never here: the row here that is one with it (its twin, made under
+    /// another uuid) goes too unless written since, as at a site that held the two as one row.
+    func removeTwins(ofDeleted given: String, in table: String, row: [String: Any], by entry: ChangeEntry) throws {
+        guard try !identityKeys(of: table).isEmpty, let values = row["values"] as? [String: Any] else { return }
+        let (resolved, missing) = try resolve(values, of: try capture(of: table), changeSite: entry.site)
+        guard missing.isEmpty else { return }
+        try recordRemoval(table, identity: try twinIdentity(table, values: resolved), by: entry)
+        guard entry.operation != ChangeOperation.mergePeople.name, let twin = try twin(table, uuid: given, values: resolved) else { return }
+        _ = try remove(table, rowid: twin.rowid, uuid: twin.uuid, given: given, givenIsThisRow: false, row: row, by: entry)
+    }
+
+    /// Deletes the row `rowid` (answering to `uuid`, and to `given` when `givenIsThisRow`) under every uuid not
+    /// written since the deletion nor marked without seeing it; what is left of it stays, under the smallest.
+    private func remove(_ table: String, rowid: Int64, uuid: String, given: String, givenIsThisRow: Bool,
+                        row: [String: Any], by entry: ChangeEntry) throws -> RowResult {
+        let applied = RowResult(outcome: .applied, note: nil)
+        if givenIsThisRow, ["enrollment", "attendance"].contains(table), !pendingMerges.isEmpty, try survivesCombining(table, rowid, given: given) {
             return applied
         }
         var marked: Set<String> = []
@@ -35,46 +53,65 @@ extension BundleApplier {
         let uuids = Set(try String.fetchAllCached(db, sql: """
             SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
               AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
-            """, arguments: [table, uuid]) + [uuid, given])
+            """, arguments: [table, uuid]) + [uuid] + (givenIsThisRow ? [given] : []))
         var removed: Set<String> = []
         for candidate in uuids where !marked.contains(candidate) {
             if try candidate == given || (latestChange(of: table, uuid: candidate).map { $0.hlc < entry.hlc } ?? true) {
                 removed.insert(candidate)
             }
         }
-        let identity = try String.fetchOne(db, sql: """
-            SELECT \(try Self.tombstoneIdentityExpression(db, of: table, row: "r")) FROM \(table.quotedDatabaseIdentifier) AS r WHERE r.rowid = ?
-            """, arguments: [rowid])
+        let identity = try Self.identityExpression(db, of: table, row: "r").flatMap { expression in
+            try String.fetchOne(db, sql: "SELECT \(expression) FROM \(table.quotedDatabaseIdentifier) AS r WHERE r.rowid = ?", arguments: [rowid])
+        }
         let staying = uuids.subtracting(removed)
         guard staying.isEmpty else {
+            // Remembered even when nothing goes: the site that made the deletion has it, and a twin older than it
+            // arriving later must be left out alike everywhere.
+            try recordRemoval(table, identity: identity, by: entry)
+            guard !removed.isEmpty else {
+                return givenIsThisRow
+                    ? RowResult(outcome: .conflict, note: "\(table) \(given) stays: \(entry.site) removed it without seeing the attendance marked for it")
+                    : applied
+            }
             let kept = staying.min()!
             if kept != uuid { try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid]) }
-            try recordTombstones(table, Array(removed), given: given, hlc: entry.hlc, identity: identity)
+            try recordTombstones(table, Array(removed), given: given, hlc: entry.hlc)
             for other in uuids where other != kept { try recordAlias(table, lost: other, kept: kept) }
-            if uuids.count > 1 { try showLatestWrite(ofTwins: kept, in: table, rowid: rowid) }
-            return removed.contains(given) ? applied
-                : RowResult(outcome: .conflict, note: "\(table) \(given) stays: \(entry.site) removed it without seeing the attendance marked for it")
+            try showLatestWrite(ofTwins: kept, in: table, rowid: rowid)
+            return applied
         }
         do {
             try db.executeCached(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?", arguments: [rowid])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             return RowResult(outcome: .conflict, note: "\(table) \(uuid) was not deleted here: \(error.message ?? "something here still refers to it")")
         }
-        try recordTombstones(table, Array(removed), given: given, hlc: entry.hlc, identity: identity)
+        try recordTombstones(table, Array(removed), given: given, hlc: entry.hlc)
+        try recordRemoval(table, identity: identity, by: entry)
         return applied
     }
 
     /// Remembers rows deleted; a uuid deleted before keeps its own tombstone. Those but `given` were deleted
     /// because a twin was (`byTwin`).
-    func recordTombstones(_ table: String, _ uuids: [String], given: String?, hlc: String, identity: String?) throws {
+    func recordTombstones(_ table: String, _ uuids: [String], given: String?, hlc: String) throws {
         for uuid in uuids.sorted() {
             try db.executeCached(sql: """
-                INSERT INTO syncTombstone (tableName, uuid, hlc, identity, byTwin) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO syncTombstone (tableName, uuid, hlc, byTwin) VALUES (?, ?, ?, ?)
                 ON CONFLICT (tableName, uuid) DO NOTHING
-                """, arguments: [table, uuid, hlc, identity, uuid != given])
+                """, arguments: [table, uuid, hlc, uuid != given])
         }
-        if identity != nil { mayHaveTombstoneIdentities = true }
         if table == "enrollment" { mayHaveRemovedEnrollments = true }
+    }
+
+    /// Remembers the latest deletion of a row with these identity values (``twinIdentity(_:values:)``).
+    /// A merge's deletions are not removals: the enrollment it deletes becomes one with the kept person's.
+    private func recordRemoval(_ table: String, identity: String?, by entry: ChangeEntry) throws {
+        guard let identity, entry.operation != ChangeOperation.mergePeople.name else { return }
+        let hlc = entry.hlc
+        try db.executeCached(sql: """
+            INSERT INTO syncRemoval (tableName, identity, hlc) VALUES (?, ?, ?)
+            ON CONFLICT (tableName, identity) DO UPDATE SET hlc = max(hlc, excluded.hlc)
+            """, arguments: [table, identity, hlc])
+        mayHaveRemovals = true
     }
 
     /// Forgets the tombstone of a uuid deleted only because a twin was, when `change` was written to it after the
@@ -90,25 +127,24 @@ extension BundleApplier {
     /// after this one was last written: removed with it, as at a site that held the two as one row when the removal
     /// came; unless it has marks, made without seeing the removal.
     func followRemovalOfTwin(enrollment rowid: Int64) throws {
-        guard mayHaveTombstoneIdentities,
+        guard mayHaveRemovals,
               let row = try Row.fetchOneCached(db, sql: "SELECT uuid, eventId, participantId FROM enrollment WHERE id = ?", arguments: [rowid]),
-              let identity = try twinIdentity("enrollment", values: ["eventId": row["eventId"] as Int64, "participantId": row["participantId"] as Int64]),
               let removal = try removalOfTwin("enrollment", values: ["eventId": row["eventId"] as Int64, "participantId": row["participantId"] as Int64]),
               try latestChange(of: "enrollment", uuid: row["uuid"]).map({ $0.hlc < removal }) ?? true,
               try !(Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM attendance WHERE enrollmentId = ?)", arguments: [rowid]) ?? false)
         else { return }
         try db.executeCached(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [rowid])
-        try recordTombstones("enrollment", [row["uuid"]], given: nil, hlc: removal, identity: identity)
+        try recordTombstones("enrollment", [row["uuid"]], given: nil, hlc: removal)
     }
 
     /// The latest deletion here of a row an arriving one is one with (the same person's enrollment in the same
     /// event under another uuid): its hybrid clock.
     func removalOfTwin(_ table: String, values: [String: (any DatabaseValueConvertible)?]) throws -> String? {
-        guard mayHaveTombstoneIdentities, let identity = try twinIdentity(table, values: values) else { return nil }
-        return try String.fetchOneCached(db, sql: "SELECT max(hlc) FROM syncTombstone WHERE tableName = ? AND identity = ?", arguments: [table, identity])
+        guard mayHaveRemovals, let identity = try twinIdentity(table, values: values) else { return nil }
+        return try String.fetchOneCached(db, sql: "SELECT hlc FROM syncRemoval WHERE tableName = ? AND identity = ?", arguments: [table, identity])
     }
 
-    /// The values of a row (as stored here) that make two rows one, as its tombstone would remember them.
+    /// The values of a row (as stored here) that make two rows one, as a removal of it is remembered.
     func twinIdentity(_ table: String, values: [String: (any DatabaseValueConvertible)?]) throws -> String? {
         guard let key = try identityKeys(of: table).first, key.allSatisfy({ (values[$0] ?? nil) != nil }) else { return nil }
         return try String.fetchOneCached(db, sql: "SELECT json_array(\(key.map { _ in "?" }.joined(separator: ", ")))",
@@ -116,9 +152,13 @@ extension BundleApplier {
     }
 
     /// The uuids that the marks of an enrollment here were made for, of the marks that the change removing it did
-    /// not remove with it: made elsewhere without the remover seeing them.
+    /// not remove with it: made elsewhere without the remover seeing them. A mark made twice (two marks for one
+    /// session, now one) was made for both its enrollments.
     private func enrollmentsMarkedUnseen(byRemovalOf enrollmentID: Int64, in entry: ChangeEntry) throws -> Set<String> {
-        let marks = try String.fetchAllCached(db, sql: "SELECT uuid FROM attendance WHERE enrollmentId = ?", arguments: [enrollmentID])
+        let marks = try String.fetchAllCached(db, sql: """
+            SELECT a.uuid FROM attendance a WHERE a.enrollmentId = ?
+            UNION SELECT s.uuid FROM syncAlias s JOIN attendance a ON s.tableName = 'attendance' AND s.keptUuid = a.uuid WHERE a.enrollmentId = ?
+            """, arguments: [enrollmentID, enrollmentID])
         guard !marks.isEmpty else { return [] }
         let rows = current?.entry.uuid == entry.uuid ? current?.rows ?? [] : try Self.rows(of: entry)
         let removedWithIt = Set(rows.compactMap { row -> String? in

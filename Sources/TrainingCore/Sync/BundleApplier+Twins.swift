@@ -61,10 +61,10 @@ extension BundleApplier {
         return keys
     }
 
-    /// What a tombstone of the table remembers of the row deleted, besides its uuid: the values of its first
-    /// identity key (``identityKeys(_:of:)``), as `json_array(…)` of `row`'s columns; NULL for a table without one.
-    static func tombstoneIdentityExpression(_ db: Database, of table: String, row: String) throws -> String {
-        guard let key = try identityKeys(db, of: table).first else { return "NULL" }
+    /// What a removal of a row of the table remembers (`syncRemoval.identity`): the values of its first identity
+    /// key (``identityKeys(_:of:)``), as `json_array(…)` of `row`'s columns; nil for a table without one.
+    static func identityExpression(_ db: Database, of table: String, row: String) throws -> String? {
+        guard let key = try identityKeys(db, of: table).first else { return nil }
         return "json_array(\(key.map { "\(row).\($0.quotedDatabaseIdentifier)" }.joined(separator: ", ")))"
     }
 

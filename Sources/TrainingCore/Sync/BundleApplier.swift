@@ -34,8 +34,8 @@ final class BundleApplier {
         var updating: Bool
     }
     private var writeStatements: [WriteKey: (columns: [String], statement: Statement)] = [:]
-    /// Whether a tombstone here may remember a row another arriving is one with (``removalOfTwin(_:values:)``).
-    lazy var mayHaveTombstoneIdentities = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE identity IS NOT NULL)")) ?? true
+    /// Whether a row was deleted here that another arriving may be one with (``removalOfTwin(_:values:)``).
+    lazy var mayHaveRemovals = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval)")) ?? true
     /// Whether an enrollment was removed here, which a mark arriving may bring back (``restoreRemovedEnrollment(_:)``).
     lazy var mayHaveRemovedEnrollments = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = 'enrollment')")) ?? true
     /// Whether the review queue may hold a conflict still open, which a later change can settle: most
@@ -156,6 +156,14 @@ final class BundleApplier {
             (resolved, missing) = try resolve(incomingValues, of: capture, changeSite: entry.site, restoring: tombstone == nil)
         }
         if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
+           let removal = try removalOfTwin(table, values: resolved), removal > entry.hlc {
+            // Made here too, under another uuid, and removed here after this change was made: removed under this
+            // uuid too; a row still here for it (enrolled again since, or kept by a mark) answers for it.
+            try recordTombstones(table, [uuid], given: nil, hlc: removal)
+            if let twin = try twin(table, uuid: uuid, values: resolved) { try recordAlias(table, lost: uuid, kept: twin.uuid) }
+            return RowResult(outcome: .applied, note: nil)
+        }
+        if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
            let twin = try twin(table, uuid: uuid, values: resolved) {
             // The same row made here independently: both sites keep the smaller uuid, the other answers for it.
             let kept = min(twin.uuid, uuid)
@@ -169,12 +177,6 @@ final class BundleApplier {
             concurrentTwin = true
             uuid = kept
             try db.executeCached(sql: AppDatabase.rowVersionCopy, arguments: [kept, table, twin.uuid])
-        }
-        if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
-           let removal = try removalOfTwin(table, values: resolved), removal > entry.hlc {
-            // Made here too, under another uuid, and removed here after this change was made: removed under every uuid.
-            try recordTombstones(table, [uuid], given: nil, hlc: removal, identity: try twinIdentity(table, values: resolved))
-            return RowResult(outcome: .applied, note: nil)
         }
         let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
                                        arguments: [table, versionUuid])
@@ -220,6 +222,7 @@ final class BundleApplier {
                 ? RowResult(outcome: .conflict, note: "\(table) \(uuid): the later change, from \(entry.site), replaced one made here at the same time")
                 : RowResult(outcome: .applied, note: nil)
         case .keepLocal(let listingIncoming):
+            if kind == "delete", tombstone != nil { try removeTwins(ofDeleted: givenUuid, in: table, row: row, by: entry) }
             if let localID, try concurrentTwin || answersForTwins(table, uuid) { try showLatestWrite(ofTwins: uuid, in: table, rowid: localID) }
             return listingIncoming && listing
                 ? RowResult(outcome: .conflict, note: "\(table) \(uuid): kept the change made here; \(entry.site)'s was left out by the rules")

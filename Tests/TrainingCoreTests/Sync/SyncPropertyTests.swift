@@ -31,10 +31,11 @@ import Testing
             }
         }
         // A test of convergence whose sites never merged or cancelled would pass without testing it: over a run
-        // of many seeds, every operation the issue names must have happened somewhere.
+        // of many seeds, every operation the issue names (and reissuing, editing an event) must have happened somewhere.
         if seeds.count >= 100 {
             let named: Set<ChangeOperation> = [.addPerson, .enroll, .unenroll, .markAttendance, .editPerson, .correctName,
-                                               .mergePeople, .issueCertificate, .revokeCertificate, .cancelEvent]
+                                               .mergePeople, .issueCertificate, .reissueCertificate, .revokeCertificate, .cancelEvent,
+                                               .editEvent]
             let missing = named.map(\.name).filter { !outcomes.operations.contains($0) }.sorted()
             #expect(missing.isEmpty, "no seed made these operations: \(missing)")
         }

@@ -237,9 +237,21 @@ struct SyncSimulation {
             // No PDF is made; the digest stands for one (the schema wants a SHA-256 in hexadecimal).
             _ = try? database.issueCertificates(plan, keys: .existingOnly, digest: { _ in String(repeating: "c", count: 64) },
                                                 produce: { chunk in chunk.map { _ in nil } })
-        default:
+        case 94..<97:
             guard let certificate = try database.certificates(status: .valid).randomElement(using: &random) else { return }
             _ = try? database.revokeCertificate(serial: certificate.serial, reason: "Issued in error")
+        case 97..<98:
+            // A certificate issued again (a name corrected since), at whichever site holds it.
+            guard let certificate = try database.certificates(status: .valid).randomElement(using: &random) else { return }
+            _ = try? database.reissueCertificate(serial: certificate.serial, keys: .existingOnly,
+                                                 digest: { _ in String(repeating: "d", count: 64) }, produce: { _ in nil })
+        default:
+            // An event edited by a coordinator at any site, its own or another's: the venue, or the trainers.
+            guard let event = events.randomElement(using: &random) else { return }
+            let changes = Bool.random(using: &random)
+                ? EventChanges(venue: ["Mahalla markazi", "Maktab 12", "Hokimiyat zali"].randomElement(using: &random)!)
+                : EventChanges(trainers: Array(["Dilnoza Yusupova", "Aziz Karimov", "Gulnora Rashidova"].shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random))))
+            _ = try? database.editEvent(id: event, changes, allowConflict: true)
         }
     }
 
