@@ -46,10 +46,8 @@ struct ChangeRecorder {
             // Only rows staged have versions; an entry of a migration that came before the versions' table has none.
             try db.executeCached(sql: Self.stagedRowVersionsSQL, arguments: [site, entry.siteSequence, entry.hlc])
             // A row deleted by the write was deleted at the entry's clock, which its triggers could not know yet.
-            try db.executeCached(sql: """
-                UPDATE syncTombstone SET hlc = ? WHERE (tableName, uuid) IN (SELECT tableName, rowUuid FROM rowChange WHERE kind = 'delete')
-                """, arguments: [entry.hlc])
             if try db.tableExists("syncRemoval") {   // not yet during older migrations
+                try db.executeCached(sql: "UPDATE syncTombstone SET hlc = ? WHERE hlc = ''", arguments: [entry.hlc])
                 // A merge's deletions make two enrollments one, and remove no one from an event.
                 try operation == .mergePeople
                     ? db.executeCached(sql: "DELETE FROM syncRemoval WHERE hlc = ''")

@@ -101,8 +101,7 @@ extension AppDatabase {
 
     /// A row made at two sites is one row under two uuids (twins, ``BundleApplier``): deleted under one of them,
     /// the other, arriving later, must find the deletion. `syncRemoval` remembers the latest deletion of each
-    /// row by the values that make two rows one (an enrollment's event and person, as local ids); its clock is
-    /// left empty by the trigger and filled in by ``ChangeRecorder`` with its entry's.
+    /// row by the values that make two rows one (an enrollment's event and person, as local ids).
     static func registerSyncRemovalMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("Remember deletions of rows made at two sites") { db in
             try db.alter(table: "syncTombstone") { t in
@@ -116,23 +115,30 @@ extension AppDatabase {
                 t.column("hlc", .text).notNull()
                 t.primaryKey(["tableName", "identity"])
             }
-            try db.create(index: "syncRemoval_unrecorded", on: "syncRemoval", columns: ["hlc"], condition: Column("hlc") == "")
+            for table in ["syncTombstone", "syncRemoval"] {
+                try db.create(index: "\(table)_unrecorded", on: table, columns: ["hlc"], condition: Column("hlc") == "")
+            }
             try installTombstoneTriggers(db)
         }
     }
 
-    /// A row deleted here stays deleted: a change to it arriving later must not bring it back.
+    /// A row deleted here stays deleted: a change to it arriving later must not bring it back. The uuids of its
+    /// twins go with it. The triggers leave the clock empty; ``ChangeRecorder`` gives it the write's entry's.
     static func installTombstoneTriggers(_ db: Database) throws {
         for table in TravellingTables.names {
-            let removal = try BundleApplier.identityExpression(db, of: table, row: "OLD").map {
-                "INSERT OR REPLACE INTO syncRemoval (tableName, identity, hlc) VALUES ('\(table)', \($0), '');"
+            var statements = ["INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc) VALUES ('\(table)', OLD.uuid, '');"]
+            if let identity = try BundleApplier.identityExpression(db, of: table, row: "OLD") {
+                statements.append("""
+                    INSERT OR IGNORE INTO syncTombstone (tableName, uuid, hlc, byTwin)
+                      SELECT tableName, uuid, '', 1 FROM syncAlias WHERE tableName = '\(table)' AND keptUuid = OLD.uuid;
+                    """)
+                statements.append("INSERT OR REPLACE INTO syncRemoval (tableName, identity, hlc) VALUES ('\(table)', \(identity), '');")
             }
             try db.execute(sql: "DROP TRIGGER IF EXISTS sync_tombstone_\(table)")
             try db.execute(sql: """
                 CREATE TRIGGER sync_tombstone_\(table) AFTER DELETE ON \(table.quotedDatabaseIdentifier)
                 WHEN (SELECT applying FROM syncState) = 0
-                BEGIN INSERT OR REPLACE INTO syncTombstone (tableName, uuid, hlc)
-                  VALUES ('\(table)', OLD.uuid, (SELECT coalesce(max(hlc), '') FROM change)); \(removal ?? "") END
+                BEGIN \(statements.joined(separator: " ")) END
                 """)
         }
     }

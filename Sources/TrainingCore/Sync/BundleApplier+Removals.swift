@@ -188,6 +188,10 @@ extension BundleApplier {
         let aliased = try alias("enrollment", uuid).flatMap { kept in
             try Int64.fetchOneCached(db, sql: "SELECT rowid FROM enrollment WHERE uuid = ?", arguments: [kept]).map { (rowid: $0, uuid: kept) }
         }
+        if aliased == nil {
+            // It answered for a row that is gone: it is a row of its own again.
+            try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = 'enrollment' AND uuid = ?", arguments: [uuid])
+        }
         guard let row = try aliased ?? twin("enrollment", uuid: uuid, values: values) else {
             let columns = values.keys.sorted()
             try db.execute(sql: """
