@@ -28,4 +28,15 @@ enum SecondCertificates {
             try db.executeCached(sql: "UPDATE certificate SET status = 'valid', revokedReason = NULL WHERE id = ?", arguments: [first["id"] as Int64])
         }
     }
+
+    /// A certificate's values as the change that wrote them had them: one revoked here only for being second
+    /// was written valid, and a change made elsewhere (a reissue superseding it) is weighed against that, as at
+    /// a site that has not met the merge.
+    static func asWritten(_ values: [String: String?], table: String) -> [String: String?] {
+        guard table == "certificate", values["revokedReason"] == .some(reason) else { return values }
+        var written = values
+        written["status"] = "valid"
+        written["revokedReason"] = .some(nil)
+        return written
+    }
 }

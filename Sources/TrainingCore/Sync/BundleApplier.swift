@@ -185,7 +185,7 @@ final class BundleApplier {
             local = ConflictRule.Version(hlc: tombstone, site: version?["site"] ?? localSite, values: nil)
         } else if let localID {
             local = ConflictRule.Version(hlc: version?["hlc"] ?? "", site: version?["site"] ?? localSite,
-                                         values: Self.texts(try localValues(capture, id: localID)))
+                                         values: SecondCertificates.asWritten(Self.texts(try localValues(capture, id: localID)), table: table))
         }
         // Concurrent: the sender did not hold the change that last touched the row here, or the incoming change
         // is older than it by the hybrid clock (a change made after another always stamps later).
