@@ -40,9 +40,11 @@ public struct CertificateToken: Hashable, Sendable {
 
     public init(serial: String, printedName: String, courseCode: String, startDate: TokenDate, endDate: TokenDate,
                 organisation: String, issueDate: TokenDate, language: String? = nil) {
-        self.init(serial: serial, nameHash: CertificateToken.nameHash(printedName), courseCode: courseCode,
+        // Normalised once for the hash and the name carried: Foundation's normalisation is most of a token's cost but the signature.
+        let normalized = CertificateToken.normalizedName(printedName)
+        self.init(serial: serial, nameHash: CertificateToken.nameHash(normalized: normalized), courseCode: courseCode,
                   startDate: startDate, endDate: endDate, organisation: organisation, issueDate: issueDate)
-        self.printedName = printedName.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.printedName = normalized
         self.language = language
     }
 
@@ -59,8 +61,15 @@ public struct CertificateToken: Hashable, Sendable {
 
     /// The hash a version 1 token carries for a name, and that names are compared by.
     public static func nameHash(_ name: String) -> Data {
-        let normalized = name.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Data(SHA256.hash(data: Data(normalized.utf8)).prefix(16))
+        nameHash(normalized: normalizedName(name))
+    }
+
+    private static func normalizedName(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func nameHash(normalized: String) -> Data {
+        Data(SHA256.hash(data: Data(normalized.utf8)).prefix(16))
     }
 
     /// The token as text, signed with the organisation's key.

