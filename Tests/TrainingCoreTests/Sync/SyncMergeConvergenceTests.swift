@@ -154,6 +154,24 @@ import TrainingFixtures
         }
     }
 
+    /// Seed 796: the certificate revoked as a second one at the merging site is reissued at the issuing site,
+    /// which has not met the merge: superseded everywhere, as the reissuing site has it.
+    @Test func aReissueSupersedesACertificateRevokedElsewhereAsASecondOne() throws {
+        var network = try MergeNetwork()
+        let (event, _, _) = try network.twoRecordsEnrolledAndMergedAtTheSecondSite()
+        try network.issue(event, at: 0)
+        try network.send(0, 1)
+        let second = try network.database(0).read { db in try String.fetchOne(db, sql: "SELECT serial FROM certificate ORDER BY uuid DESC")! }
+        _ = try network.database(0).reissueCertificate(serial: second, keys: .existingOnly,
+                                                       digest: { _ in String(repeating: "d", count: 64) }, produce: { _ in nil })
+        try network.settle()
+        for site in 0..<3 {
+            #expect(try network.database(site).read { db in
+                try String.fetchOne(db, sql: "SELECT status FROM certificate WHERE serial = ?", arguments: [second])
+            } == "superseded")
+        }
+    }
+
     /// Seed 192: the certificate that stayed valid is revoked in earnest; the one revoked only as second is valid
     /// again, at every site, whichever order each met the merge, the certificates and the revocation in.
     @Test func aSecondCertificateIsValidAgainWhenTheFirstIsRevoked() throws {
