@@ -16,6 +16,7 @@ extension BundleApplier {
                 try followRemovalOfTwin(enrollment: enrollmentID)
             }
         }
+        try followRemovals(ofParticipant: mergedID, to: keptID)
         // Certificates are never deleted (one valid per event); a waitlist place the kept person already has is dropped.
         try moveCertificates(ofParticipant: mergedID, to: keptID)
         if try db.tableExists("waitlist") {

@@ -137,6 +137,26 @@ extension BundleApplier {
         try recordTombstones("enrollment", [row["uuid"]], given: nil, hlc: removal)
     }
 
+    /// A merge makes the removals of the merged record's enrollments the kept record's: an enrollment of the kept
+    /// record in such an event, not written since the removal, goes too, as at a site that held the two as one row.
+    func followRemovals(ofParticipant mergedID: Int64, to keptID: Int64) throws {
+        guard mayHaveRemovals else { return }
+        try Self.moveRemovals(db, ofParticipant: mergedID, to: keptID)
+        for enrollment in try Int64.fetchAllCached(db, sql: "SELECT id FROM enrollment WHERE participantId = ?", arguments: [keptID]) {
+            try followRemovalOfTwin(enrollment: enrollment)
+        }
+    }
+
+    /// The removals of a merged record's enrollments (`syncRemoval`, by event and person), made the kept record's.
+    static func moveRemovals(_ db: Database, ofParticipant mergedID: Int64, to keptID: Int64) throws {
+        try db.executeCached(sql: """
+            INSERT INTO syncRemoval (tableName, identity, hlc)
+            SELECT 'enrollment', json_array(json_extract(identity, '$[0]'), ?), hlc FROM syncRemoval
+            WHERE tableName = 'enrollment' AND json_extract(identity, '$[1]') = ? AND true
+            ON CONFLICT (tableName, identity) DO UPDATE SET hlc = max(hlc, excluded.hlc)
+            """, arguments: [keptID, mergedID])
+    }
+
     /// The latest deletion here of a row an arriving one is one with (the same person's enrollment in the same
     /// event under another uuid): its hybrid clock.
     func removalOfTwin(_ table: String, values: [String: (any DatabaseValueConvertible)?]) throws -> String? {
