@@ -13,9 +13,9 @@ extension BundleApplier {
                 try combine("enrollment", stays: keptEnrollment, goes: enrollmentID)
             } else {
                 try db.executeCached(sql: "UPDATE enrollment SET participantId = ? WHERE id = ?", arguments: [keptID, enrollmentID])
-                try followRemovalOfTwin(enrollment: enrollmentID)
             }
         }
+        // The kept record's enrollments, those just moved included, meet the removals of both records.
         try followRemovals(ofParticipant: mergedID, to: keptID)
         // Certificates are never deleted (one valid per event); a waitlist place the kept person already has is dropped.
         try moveCertificates(ofParticipant: mergedID, to: keptID)

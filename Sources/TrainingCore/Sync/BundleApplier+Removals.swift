@@ -19,7 +19,7 @@ extension BundleApplier {
             try removeTwins(ofDeleted: given, in: table, row: row, by: entry)
             return RowResult(outcome: .applied, note: nil)
         }
-        return try remove(table, rowid: rowid, uuid: uuid, given: given, givenIsThisRow: true, row: row, by: entry)
+        return try removeRow(table, rowid: rowid, uuid: uuid, given: given, givenIsThisRow: true, row: row, by: entry)
     }
 
     /// A deletion of a row gone from here, or never here: the row here that is one with it (its twin, made under
@@ -30,13 +30,13 @@ extension BundleApplier {
         guard missing.isEmpty else { return }
         try recordRemoval(table, identity: try twinIdentity(table, values: resolved), by: entry)
         guard entry.operation != ChangeOperation.mergePeople.name, let twin = try twin(table, uuid: given, values: resolved) else { return }
-        _ = try remove(table, rowid: twin.rowid, uuid: twin.uuid, given: given, givenIsThisRow: false, row: row, by: entry)
+        _ = try removeRow(table, rowid: twin.rowid, uuid: twin.uuid, given: given, givenIsThisRow: false, row: row, by: entry)
     }
 
     /// Deletes the row `rowid` (answering to `uuid`, and to `given` when `givenIsThisRow`) under every uuid not
     /// written since the deletion nor marked without seeing it; what is left of it stays, under the smallest.
-    private func remove(_ table: String, rowid: Int64, uuid: String, given: String, givenIsThisRow: Bool,
-                        row: [String: Any], by entry: ChangeEntry) throws -> RowResult {
+    private func removeRow(_ table: String, rowid: Int64, uuid: String, given: String, givenIsThisRow: Bool,
+                           row: [String: Any], by entry: ChangeEntry) throws -> RowResult {
         let applied = RowResult(outcome: .applied, note: nil)
         if givenIsThisRow, ["enrollment", "attendance"].contains(table), !pendingMerges.isEmpty, try survivesCombining(table, rowid, given: given) {
             return applied
@@ -214,10 +214,7 @@ extension BundleApplier {
         }
         guard let row = try aliased ?? twin("enrollment", uuid: uuid, values: values) else {
             let columns = values.keys.sorted()
-            try db.execute(sql: """
-                INSERT INTO enrollment (uuid, \(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
-                VALUES (?\(String(repeating: ", ?", count: columns.count)))
-                """, arguments: [uuid] + StatementArguments(columns.map { values[$0] ?? nil }))
+            try writeStatement("enrollment", columns, updating: false).execute(arguments: [uuid] + StatementArguments(columns.map { values[$0] ?? nil }))
             return db.lastInsertedRowID
         }
         let kept = min(row.uuid, uuid)

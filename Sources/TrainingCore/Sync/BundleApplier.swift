@@ -333,7 +333,7 @@ final class BundleApplier {
 
     /// The insert (uuid, then `columns`) or the update by rowid of `table`'s rows, made once per import: a
     /// table's rows come with the same columns, and building the SQL cost more than running it.
-    private func writeStatement(_ table: String, _ columns: [String], updating: Bool) throws -> Statement {
+    func writeStatement(_ table: String, _ columns: [String], updating: Bool) throws -> Statement {
         let key = WriteKey(table: table, updating: updating)
         if let known = writeStatements[key], known.columns == columns { return known.statement }
         let statement: Statement
