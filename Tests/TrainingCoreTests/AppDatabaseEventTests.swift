@@ -96,4 +96,27 @@ import Testing
         let count = try database.dbWriter.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM trainer") }
         #expect(count == 1)
     }
+
+    @Test func changingTheTrainersKeepsTheRowOfATrainerWhoStays() throws {
+        let database = try Fixtures.database()
+        let event = try Fixtures.khorezmTraining(in: database)
+        func rows() throws -> [String: String] {
+            try database.dbWriter.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                    SELECT t.name, et.uuid FROM eventTrainer et JOIN trainer t ON t.id = et.trainerId WHERE et.eventId = ?
+                    """, arguments: [event.id]).map { ($0["name"] as String, $0["uuid"] as String) })
+            }
+        }
+        let before = try rows()
+        let edited = try database.editEvent(id: event.id, EventChanges(trainers: ["Aziz Karimov", "Dilnoza Yusupova"]))
+        #expect(Set(edited.trainers) == ["Aziz Karimov", "Dilnoza Yusupova"])
+        #expect(try rows()["Dilnoza Yusupova"] == before["Dilnoza Yusupova"])
+        // The change log names only the trainer who came; the one who stayed was not deleted and made again.
+        let written = try database.dbWriter.read { db in
+            try String.fetchOne(db, sql: "SELECT rows FROM change WHERE operation = 'editEvent' ORDER BY id DESC LIMIT 1")
+        }
+        #expect(written?.contains(#""kind":"delete""#) == false)
+        _ = try database.editEvent(id: event.id, EventChanges(trainers: ["Aziz Karimov"]))
+        #expect(try rows().keys.sorted() == ["Aziz Karimov"])
+    }
 }

@@ -27,13 +27,19 @@ extension AppDatabase {
             }
             try event.update(db)
             if let trainers = changes.trainers {
-                try db.execute(sql: "DELETE FROM eventTrainer WHERE eventId = ?", arguments: [id])
-                var seen = Set<Int64>()
+                var listed: [Int64] = []
                 for name in trainers.map({ $0.trimmingSpaces() }) {
                     let trainerID = try trainerID(db, name: name)
-                    if seen.insert(trainerID).inserted {
-                        try EventTrainer(eventId: id, trainerId: trainerID).insert(db)
-                    }
+                    if !listed.contains(trainerID) { listed.append(trainerID) }
+                }
+                // A trainer who stays keeps their row: the change log then shows only who came and went, and a
+                // site editing the list at the same time does not meet a removal of someone both lists keep.
+                let current = try Int64.fetchAll(db, sql: "SELECT trainerId FROM eventTrainer WHERE eventId = ?", arguments: [id])
+                for gone in current where !listed.contains(gone) {
+                    try db.execute(sql: "DELETE FROM eventTrainer WHERE eventId = ? AND trainerId = ?", arguments: [id, gone])
+                }
+                for added in listed where !current.contains(added) {
+                    try EventTrainer(eventId: id, trainerId: added).insert(db)
                 }
                 try enforce(db, conflicts(db, eventID: id, kinds: [.trainer]), allow: allowConflict, action: "edit")
             }

@@ -172,8 +172,10 @@ extension BundleApplier {
     }
 
     /// The uuids that the marks of an enrollment here were made for, of the marks that the change removing it did
-    /// not remove with it: made elsewhere without the remover seeing them. A mark made twice (two marks for one
-    /// session, now one) was made for both its enrollments.
+    /// not remove with it: made elsewhere without the remover seeing them. Every change to a mark counts, not its
+    /// latest only: a site that met the removal first brought back each enrollment as a change to the mark named
+    /// it (``restoreRemovedEnrollment(_:)``), and a site meeting it last must keep the same ones. A mark made
+    /// twice (two marks for one session, now one) was made for both its enrollments.
     private func enrollmentsMarkedUnseen(byRemovalOf enrollmentID: Int64, in entry: ChangeEntry) throws -> Set<String> {
         let marks = try String.fetchAllCached(db, sql: """
             SELECT a.uuid FROM attendance a WHERE a.enrollmentId = ?
@@ -184,9 +186,16 @@ extension BundleApplier {
         let removedWithIt = Set(rows.compactMap { row -> String? in
             row["table"] as? String == "attendance" && row["kind"] as? String == "delete" ? row["uuid"] as? String : nil
         })
-        return Set(try marks.filter { !removedWithIt.contains($0) }.compactMap { mark in
-            try latestChange(of: "attendance", uuid: mark)?.values["enrollmentUuid"] as? String
-        })
+        var enrollments: Set<String> = []
+        for mark in marks where !removedWithIt.contains(mark) {
+            // No index finds a row's changes but its latest; a removal meeting marks is rare enough to read the log.
+            enrollments.formUnion(try String.fetchAllCached(db, sql: """
+                SELECT DISTINCT json_extract(r.value, '$.values.enrollmentUuid') FROM change c, json_each(c.rows) r
+                WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = 'attendance' AND json_extract(r.value, '$.uuid') = ?
+                  AND json_extract(r.value, '$.kind') <> 'delete' AND json_extract(r.value, '$.values.enrollmentUuid') IS NOT NULL
+                """, arguments: [mark, mark]))
+        }
+        return enrollments
     }
 
     /// Brings back an enrollment removed here, as it was last written, for a mark made for it elsewhere without

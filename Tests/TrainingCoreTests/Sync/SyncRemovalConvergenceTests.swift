@@ -85,4 +85,27 @@ import Testing
         try network.settle()
         for site in 0..<3 { #expect(try network.count("enrollment", at: site) == 0) }
     }
+
+    /// Seed 2462: twin enrollments made at two sites; the later one's mark, made without seeing a removal of the
+    /// earlier one, is written again at a site holding both as one row (naming the earlier uuid). The site that
+    /// removed it brings back both uuids (one for each change to the mark), so the site meeting the removal last
+    /// must keep both: the row shows the later twin's values everywhere.
+    @Test func everyChangeToAMarkKeepsTheEnrollmentItNamed() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let person = try network.person("Lola Ismoilova", at: 0)
+        for site in [1, 2] { try network.send(0, site) }
+        try network.enroll(person, in: event, at: 1)
+        try network.enroll(person, in: event, at: 2)
+        try network.mark(person, in: event, day: 0, at: 2)
+        try network.send(1, 0)
+        try network.send(2, 0)
+        try network.mark(person, in: event, day: 0, at: 0)
+        try network.unenroll(person, from: event, at: 1)
+        try network.settle()
+        for site in 0..<3 {
+            #expect(try network.count("enrollment", at: site) == 1)
+            #expect(try network.count("attendance", at: site) == 1)
+        }
+    }
 }
