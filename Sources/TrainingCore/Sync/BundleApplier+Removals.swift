@@ -127,14 +127,45 @@ extension BundleApplier {
     /// after this one was last written: removed with it, as at a site that held the two as one row when the removal
     /// came; unless it has marks, made without seeing the removal.
     func followRemovalOfTwin(enrollment rowid: Int64) throws {
-        guard mayHaveRemovals,
-              let row = try Row.fetchOneCached(db, sql: "SELECT uuid, eventId, participantId FROM enrollment WHERE id = ?", arguments: [rowid]),
-              let removal = try removalOfTwin("enrollment", values: ["eventId": row["eventId"] as Int64, "participantId": row["participantId"] as Int64]),
-              try latestChange(of: "enrollment", uuid: row["uuid"]).map({ $0.hlc < removal }) ?? true,
+        guard mayHaveRemovals else { return }
+        if try Self.followRemovalOfTwin(db, enrollment: rowid, lastWritten: { try latestChange(of: "enrollment", uuid: $0)?.hlc }) {
+            mayHaveRemovedEnrollments = true
+        }
+    }
+
+    /// ``followRemovalOfTwin(enrollment:)`` for the applier and for a merge made here, which decide alike: the row
+    /// goes without a change of its own (each site derives it from the removal and the merge), its tombstone
+    /// carries the removal's clock, and a mark made for it elsewhere later brings it back.
+    ///
+    /// - Returns: whether the enrollment was removed.
+    static func followRemovalOfTwin(_ db: Database, enrollment rowid: Int64, lastWritten: (String) throws -> String?) throws -> Bool {
+        guard let row = try Row.fetchOneCached(db, sql: "SELECT uuid, eventId, participantId FROM enrollment WHERE id = ?", arguments: [rowid]),
+              let removal = try String.fetchOneCached(db, sql: "SELECT hlc FROM syncRemoval WHERE tableName = 'enrollment' AND identity = json_array(?, ?)",
+                                                      arguments: [row["eventId"] as Int64, row["participantId"] as Int64]),
+              try lastWritten(row["uuid"]).map({ $0 < removal }) ?? true,
               try !(Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM attendance WHERE enrollmentId = ?)", arguments: [rowid]) ?? false)
-        else { return }
+        else { return false }
         try db.executeCached(sql: "DELETE FROM enrollment WHERE id = ?", arguments: [rowid])
-        try recordTombstones("enrollment", [row["uuid"]], given: nil, hlc: removal)
+        try db.executeCached(sql: "INSERT INTO syncTombstone (tableName, uuid, hlc, byTwin) VALUES ('enrollment', ?, ?, 1) ON CONFLICT (tableName, uuid) DO NOTHING",
+                             arguments: [row["uuid"] as String, removal])
+        return true
+    }
+
+    /// A merge made here: the kept record's enrollments not written since a removal of the merged record's
+    /// enrollment in the same event go (``followRemovalOfTwin(_:enrollment:lastWritten:)``), as at the sites
+    /// applying the merge. Called after the merge moved the merged record's rows and removals (``moveRemovals(_:ofParticipant:to:)``).
+    static func followRemovalsAfterMerge(_ db: Database, keeping keptID: Int64) throws {
+        guard try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval WHERE tableName = 'enrollment')") ?? false else { return }
+        // Rows this merge wrote (moved, combined) are written after any removal: only those it left alone can go.
+        let written = Set(try String.fetchAllCached(db, sql: "SELECT rowUuid FROM rowChange WHERE tableName = 'enrollment'"))
+        try db.executeCached(sql: "UPDATE syncState SET applying = 1")
+        for enrollment in try Row.fetchAllCached(db, sql: "SELECT id, uuid FROM enrollment WHERE participantId = ?", arguments: [keptID])
+        where !written.contains(enrollment["uuid"]) {
+            _ = try followRemovalOfTwin(db, enrollment: enrollment["id"], lastWritten: { uuid in
+                try String.fetchOneCached(db, sql: "SELECT hlc FROM rowVersion WHERE tableName = 'enrollment' AND uuid = ?", arguments: [uuid])
+            })
+        }
+        try db.executeCached(sql: "UPDATE syncState SET applying = 0")
     }
 
     /// A merge makes the removals of the merged record's enrollments the kept record's: an enrollment of the kept

@@ -108,4 +108,21 @@ import Testing
             #expect(try network.count("attendance", at: site) == 1)
         }
     }
+
+    /// A site meets the removal of one record's enrollment, then itself merges that record into another record of
+    /// the person, enrolled in the event before the removal: the merging site drops that enrollment too, as the
+    /// sites applying its merge do.
+    @Test func aMergeAfterARemovalTakesTheKeptRecordsEnrollmentAtTheMergingSiteToo() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (merged, kept) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
+        try network.enroll(kept, in: event, at: 0)
+        try network.enroll(merged, in: event, at: 0)
+        for site in [1, 2] { try network.send(0, site) }
+        try network.unenroll(merged, from: event, at: 1)
+        try network.send(1, 2)
+        try network.merge(keep: kept, other: merged, at: 2)
+        try network.settle()
+        for site in 0..<3 { #expect(try network.count("enrollment", at: site) == 0) }
+    }
 }
