@@ -257,9 +257,7 @@ extension BundleApplier {
             try writeStatement("enrollment", columns, updating: false).execute(arguments: [uuid] + StatementArguments(columns.map { values[$0] ?? nil }))
             return db.lastInsertedRowID
         }
-        let kept = min(row.uuid, uuid)
-        if row.uuid != kept { try db.executeCached(sql: "UPDATE enrollment SET uuid = ? WHERE rowid = ?", arguments: [kept, row.rowid]) }
-        try recordAlias("enrollment", lost: kept == uuid ? row.uuid : uuid, kept: kept)
+        let kept = try answer("enrollment", rowid: row.rowid, current: row.uuid, alsoFor: uuid)
         try showLatestWrite(ofTwins: kept, in: "enrollment", rowid: row.rowid)
         return row.rowid
     }

@@ -26,6 +26,18 @@ extension BundleApplier {
         try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])
     }
 
+    /// Makes row `rowid` (now answering to `current`) answer to `other` too: it takes the smaller of the two uuids,
+    /// as every site does, and the other answers for it from then on. Returns the uuid kept.
+    @discardableResult
+    func answer(_ table: String, rowid: Int64, current: String, alsoFor other: String) throws -> String {
+        let kept = min(current, other)
+        if current != kept {
+            try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])
+        }
+        try recordAlias(table, lost: kept == current ? other : current, kept: kept)
+        return kept
+    }
+
     /// A row here that a unique index says is the same as the incoming one (the same person's mark at the
     /// same session, the same course code), made independently.
     func twin(_ table: String, uuid: String, values: [String: (any DatabaseValueConvertible)?],
@@ -91,9 +103,7 @@ extension BundleApplier {
             }
         }
         try db.executeCached(sql: "DELETE FROM \(quoted) WHERE rowid = ?", arguments: [goes])
-        let kept = min(staying.uuid, going.uuid)
-        try db.executeCached(sql: "UPDATE \(quoted) SET uuid = ? WHERE rowid = ?", arguments: [kept, stays])
-        try recordAlias(table, lost: kept == staying.uuid ? going.uuid : staying.uuid, kept: kept)
+        let kept = try answer(table, rowid: stays, current: staying.uuid, alsoFor: going.uuid)
         let later = (going.hlc, going.uuid) > (staying.hlc, staying.uuid) ? going : staying
         try db.executeCached(sql: AppDatabase.rowVersionCopy, arguments: [kept, table, later.uuid])
         try showLatestWrite(ofTwins: kept, in: table, rowid: stays)

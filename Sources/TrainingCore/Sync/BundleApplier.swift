@@ -166,12 +166,7 @@ final class BundleApplier {
         if localID == nil, tombstone == nil, incomingValues != nil, missing.isEmpty,
            let twin = try twin(table, uuid: uuid, values: resolved) {
             // The same row made here independently: both sites keep the smaller uuid, the other answers for it.
-            let kept = min(twin.uuid, uuid)
-            let lost = kept == uuid ? twin.uuid : uuid
-            if twin.uuid != kept {
-                try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, twin.rowid])
-            }
-            try recordAlias(table, lost: lost, kept: kept)
+            let kept = try answer(table, rowid: twin.rowid, current: twin.uuid, alsoFor: uuid)
             localID = twin.rowid
             versionUuid = twin.uuid
             concurrentTwin = true
