@@ -136,10 +136,12 @@ let package = Package(
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // The zlib level of cairo's deflate streams, which cairo does not let one set (see deflate_level.c).
+        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("dl")]),
         // Fonts, shaping, layout and PDF drawing: knows nothing of trainings.
         .target(
             name: "Typesetting",
-            dependencies: ["CCairo", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode", "MalakaSupport"],
+            dependencies: ["CCairo", "CDeflateLevel", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode", "MalakaSupport"],
             swiftSettings: strictness
         ),
         // Certificates from templates: template files, layout, preflight, PDF rendering and issuing to files.

@@ -19,7 +19,8 @@ final class PendingOutput: @unchecked Sendable {
     private var bundleFile: AtomicFile?
     /// The per-person folder, opened once for all its files.
     private var folder: OutputFolder?
-    /// Every per-person file written and sealed in `folder`, waiting to be put in place: two names each, no descriptor.
+    /// Every per-person file written and sealed in `folder`, waiting to be put in place: its line's file name
+    /// (the same storage) and a number each, no descriptor; the folder registers their temporaries as one batch.
     private var files: [SealedFile] = []
     /// The bundle's pages of the latest chunk, drawn while the next chunk is numbered and recorded.
     private var bundleWork: DispatchGroup?
@@ -95,7 +96,8 @@ final class PendingOutput: @unchecked Sendable {
                 guard !failure.happened else { return }
                 do {
                     // A file that fails before it is sealed is removed when `file` goes.
-                    let file = try AtomicFile(destination: directory.appendingPathComponent(fileNames[index]), in: folder)
+                    // Made with the line's name, whose storage the sealed file shares.
+                    let file = try AtomicFile(named: fileNames[index], in: folder)
                     try renderer.writePDF(of: pages[index], into: file)
                     // One flush of the disk for the whole run, in finish(), instead of one a file.
                     let sealed = try file.sealForLater(syncing: false)

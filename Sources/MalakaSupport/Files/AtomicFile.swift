@@ -25,8 +25,12 @@ public final class AtomicFile: @unchecked Sendable {
     public let destination: URL
     /// The temporary file's path, for libraries that must open it by name (SQLite).
     public let temporaryPath: String
+    /// The final name in the folder, as given.
+    private let finalName: String
     private let temporaryName: String
     private let folder: OutputFolder
+    /// The file's number in its folder's batch, or nil for a file registered by its own path.
+    private let batchNumber: UInt64?
     private var descriptor: Int32
     private let lock = NSLock()
     private var failure: FileWriteError?
@@ -35,24 +39,43 @@ public final class AtomicFile: @unchecked Sendable {
     /// Creates the temporary file, readable and writable by the owner only unless `permissions` says otherwise;
     /// the umask does not widen or narrow it.
     ///
-    /// - Parameter folder: the destination's folder, already open, when many files go into it.
-    public init(destination: URL, permissions: mode_t = 0o600, in folder: OutputFolder? = nil) throws(FileWriteError) {
+    /// - Parameter folder: the destination's folder, already open, when many files go into it: the file
+    ///   is then one of the folder's batch (see ``OutputFolder``).
+    public convenience init(destination: URL, permissions: mode_t = 0o600, in folder: OutputFolder? = nil) throws(FileWriteError) {
+        try self.init(destination: destination, finalName: destination.lastPathComponent, permissions: permissions, folder: folder)
+    }
+
+    /// Creates the temporary of the file `name` in `folder`, one of the folder's batch; the name's storage is
+    /// shared with the ``SealedFile`` that ``sealForLater(syncing:)`` returns.
+    public convenience init(named name: String, in folder: OutputFolder, permissions: mode_t = 0o600) throws(FileWriteError) {
+        try self.init(destination: folder.url.appendingPathComponent(name), finalName: name, permissions: permissions, folder: folder)
+    }
+
+    private init(destination: URL, finalName: String, permissions: mode_t, folder shared: OutputFolder?) throws(FileWriteError) {
         self.destination = destination
-        let folder = if let folder { folder } else {
+        self.finalName = finalName
+        let folder = if let shared { shared } else {
             try OutputFolder(destination.deletingLastPathComponent(), forFile: destination)
         }
         self.folder = folder
         var attempt = 0
         while true {
-            let name = TemporaryFiles.name(for: destination.lastPathComponent)
+            let batch = shared.map { $0.nextTemporary() }
+            let name = if let batch {
+                TemporaryFiles.name(for: finalName, marker: batch.marker, number: batch.number)
+            } else {
+                TemporaryFiles.name(for: finalName)
+            }
             let full = folder.url.appendingPathComponent(name).path
-            let opened = TemporaryFiles.create(full) {
+            // A file of a batch is registered by its folder, already.
+            let opened = TemporaryFiles.create(batch == nil ? full : nil) {
                 openat(folder.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
             }
             if opened >= 0 {
                 descriptor = opened
                 temporaryName = name
                 temporaryPath = full
+                batchNumber = batch?.number
                 break
             }
             let code = errno
@@ -118,8 +141,11 @@ public final class AtomicFile: @unchecked Sendable {
     public func sealForLater(syncing: Bool = true) throws(FileWriteError) -> SealedFile {
         try seal(syncing: syncing)
         precondition(!settled, "This file was already put in place or discarded.")
+        guard let batchNumber else {
+            preconditionFailure("Only a file made in a shared OutputFolder waits for it to be put in place.")
+        }
         settled = true
-        return SealedFile(finalName: destination.lastPathComponent, temporaryName: temporaryName)
+        return SealedFile(finalName: finalName, number: batchNumber)
     }
 
     /// Renames the sealed file over its final name and flushes the folder, so that the rename survives a power cut.
@@ -128,14 +154,13 @@ public final class AtomicFile: @unchecked Sendable {
     public func publish(syncingFolder: Bool = true) throws(FileWriteError) {
         try seal()
         precondition(!settled, "This file was already put in place or discarded.")
-        let finalName = destination.lastPathComponent
         if renameat(folder.descriptor, temporaryName, folder.descriptor, finalName) != 0 {
             let code = errno
             discard()
             throw FileWriteError(path: destination.path, step: .rename, code: code)
         }
         settled = true
-        TemporaryFiles.forget(temporaryPath)
+        forget()
         if syncingFolder { try folder.sync(naming: destination) }
     }
 
@@ -147,7 +172,7 @@ public final class AtomicFile: @unchecked Sendable {
         try seal()
         precondition(!settled, "This file was already put in place or discarded.")
         // link(2) refuses an existing name, where rename(2) would replace it.
-        if linkat(folder.descriptor, temporaryName, folder.descriptor, destination.lastPathComponent, 0) != 0 {
+        if linkat(folder.descriptor, temporaryName, folder.descriptor, finalName, 0) != 0 {
             let code = errno
             discard()
             if code == EEXIST { return false }
@@ -167,7 +192,12 @@ public final class AtomicFile: @unchecked Sendable {
         guard !settled else { return }
         settled = true
         unlinkat(folder.descriptor, temporaryName, 0)
-        TemporaryFiles.forget(temporaryPath)
+        forget()
+    }
+
+    /// Takes the temporary off the registry, unless its folder's batch stands for it.
+    private func forget() {
+        if batchNumber == nil { TemporaryFiles.forget(temporaryPath) }
     }
 
     private func record(_ step: FileWriteError.Step, _ code: Int32) -> FileWriteError {

@@ -3,9 +3,16 @@ import Foundation
 /// A folder that many files are written into, opened once: its temporaries are created and renamed
 /// relative to it, so that a link swapped in for the folder midway is never followed, and a batch of
 /// thousands of files needs one descriptor, not one each.
+///
+/// The temporaries of the files made in it (``AtomicFile/init(named:in:permissions:)``) are one batch for
+/// ``TemporaryFiles``: registered once for the folder, and numbered, so that a file waiting for its
+/// commit costs the process its final name and a number, nothing more.
 public final class OutputFolder: @unchecked Sendable {
     public let url: URL
     let descriptor: Int32
+    private let batchLock = NSLock()
+    /// The batch's marker once its first file is made, and the number of the next file.
+    private var batch: (marker: String, next: UInt64)?
 
     /// Opens the folder, which must exist.
     ///
@@ -19,7 +26,24 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     deinit {
+        if let batch { TemporaryFiles.forgetBatch(batch.marker) }
         close(descriptor)
+    }
+
+    /// A fresh number for a file of this folder's batch, registering the batch with the first.
+    func nextTemporary() -> (marker: String, number: UInt64) {
+        batchLock.withLock {
+            let current = batch ?? (TemporaryFiles.registerBatch(in: url), 0)
+            batch = (current.marker, current.next + 1)
+            return (current.marker, current.next)
+        }
+    }
+
+    /// The temporary name of the file numbered `number` of this folder's batch.
+    func temporaryName(for finalName: String, number: UInt64) -> String {
+        let marker = batchLock.withLock { batch?.marker }
+        precondition(marker != nil, "No file of this folder's batch was made.")
+        return TemporaryFiles.name(for: finalName, marker: marker!, number: number)
     }
 
     /// Flushes everything written on the folder's disk: for a batch of files closed with
