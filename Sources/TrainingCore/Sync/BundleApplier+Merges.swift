@@ -180,7 +180,8 @@ extension BundleApplier {
     /// The group of people merged with `uuid` by the merges known here, the entry being applied's included;
     /// nil when no merge names them.
     func mergeGroup(of uuid: String) throws -> MergeGroup? {
-        MergeGroup(merges: try MergeGroup.merges(connectedTo: uuid, partners: merges(naming:)))
+        guard mayHaveMerges || !pendingMerges.isEmpty else { return nil }
+        return MergeGroup(merges: try MergeGroup.merges(connectedTo: uuid, partners: merges(naming:)))
     }
 
     /// The merges known here that name `uuid`, merged or kept.

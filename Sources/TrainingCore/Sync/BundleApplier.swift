@@ -40,6 +40,9 @@ final class BundleApplier {
     lazy var mayHaveRemovedEnrollments = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = 'enrollment')")) ?? true
     /// Whether the review queue may hold a conflict still open, which a later change can settle: most
     /// imports meet none, and need not look for one at every row.
+    /// Whether a merge of people is known here (`syncMerge`, filled as entries with merges are stored) or in the
+    /// entry being applied: most imports meet none, and need not look for a merge group at every person.
+    lazy var mayHaveMerges = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncMerge)")) ?? true
     private lazy var mayHaveOpenConflicts = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncConflict WHERE resolvedAt IS NULL)")) ?? true
 
     init(_ db: Database, localSite: String, senderVector: [String: Int64]) {
@@ -60,6 +63,8 @@ final class BundleApplier {
                 unsettled.insert(kept)
             }
         }
+        // Stored after its rows, the entry's merges are known from then on.
+        if !pendingMerges.isEmpty { mayHaveMerges = true }
         defer { (pendingMerges, current) = ([:], nil) }
         var results: [RowResult] = []
         var unversioned: [(table: String, uuid: String)] = []
@@ -191,8 +196,10 @@ final class BundleApplier {
         // is older than it by the hybrid clock (a change made after another always stamps later).
         let concurrent = concurrentTwin
             || version.map { (senderVector[$0["site"] as String] ?? 0) < ($0["siteSequence"] as Int64) || entry.hlc < $0["hlc"] } ?? false
+        // Compared only with a version here: a new row's values as text would be made for nothing (the rule
+        // looks at them only when there is a local version).
         let incoming = ConflictRule.Version(hlc: entry.hlc, site: entry.site,
-                                            values: incomingValues.map { Self.texts($0.mapValues { $0 as Any? }) })
+                                            values: incomingValues.map { local == nil ? [:] : Self.texts($0.mapValues { $0 as Any? }) })
         let context = ConflictRule.Context(missingReferences: missing,
                                            ownerSite: nil, byCoordinator: false)
         let decision = ConflictRule(table: table).decide(local: local, incoming: incoming, concurrent: concurrent, context: context)
