@@ -143,10 +143,10 @@ extension BundleApplier {
     func resolveReference(table: String, uuid: String, forMark: Bool = false) throws -> Int64? {
         if forMark, table == "enrollment", let id = try restoreRemovedEnrollment(uuid) { return id }
         // The row, or the one its uuid became when it was found made twice: one statement, as most references are plain.
-        let lookup = """
+        let lookup = try rowLookup(table, .reference) { """
             SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)
-            """
-        if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [table, uuid, uuid]) { return id }
+            """ }
+        if let id = try Int64.fetchOne(lookup, arguments: [table, uuid, uuid]) { return id }
         switch table {
         case "participant":
             // Merged with others: the group's record, or a record of the group that stands in for it here.

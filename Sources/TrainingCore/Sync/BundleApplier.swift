@@ -34,12 +34,21 @@ final class BundleApplier {
         var updating: Bool
     }
     private var writeStatements: [WriteKey: (columns: [String], statement: Statement)] = [:]
+    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id, a twin by one of the
+    /// table's identity keys (its index in ``identityKeys(of:)``).
+    enum RowLookup: Hashable {
+        case rowid, reference, twin(key: Int)
+    }
+    private var rowLookups: [String: [RowLookup: Statement]] = [:]
     /// Whether a row was deleted here that another arriving may be one with (``removalOfTwin(_:values:)``).
     lazy var mayHaveRemovals = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval)")) ?? true
     /// Whether an enrollment was removed here, which a mark arriving may bring back (``restoreRemovedEnrollment(_:)``).
     lazy var mayHaveRemovedEnrollments = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = 'enrollment')")) ?? true
     /// Whether the review queue may hold a conflict still open, which a later change can settle: most
     /// imports meet none, and need not look for one at every row.
+    /// Whether a uuid here answers for another (`syncAlias`, which ``recordAlias(_:lost:kept:)`` alone adds to):
+    /// most imports meet none, and need not look for an alias at every row.
+    lazy var mayHaveAliases = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncAlias)")) ?? true
     /// Whether a merge of people is known here (`syncMerge`, filled as entries with merges are stored) or in the
     /// entry being applied: most imports meet none, and need not look for a merge group at every person.
     lazy var mayHaveMerges = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncMerge)")) ?? true
@@ -148,7 +157,8 @@ final class BundleApplier {
         if uuid != givenUuid, try deletedAt(table, givenUuid) != nil { return RowResult(outcome: .applied, note: nil) }
         let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
         let capture = try capture(of: table)
-        var localID = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
+        var localID = try Int64.fetchOne(rowLookup(table, .rowid) { "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?" },
+                                         arguments: [uuid])
         var versionUuid = uuid
         var concurrentTwin = false
         var tombstone = try deletedAt(table, uuid)
@@ -353,6 +363,15 @@ final class BundleApplier {
             statement = try db.cachedStatement(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
         }
         writeStatements[key] = (columns, statement)
+        return statement
+    }
+
+    /// The statement of a lookup made at every row, prepared once per import and kept by table: the SQL made
+    /// from the table's name, and found again in GRDB's cache by that text, cost about as much as SQLite's lookup.
+    func rowLookup(_ table: String, _ lookup: RowLookup, sql: () -> String) throws -> Statement {
+        if let statement = rowLookups[table]?[lookup] { return statement }
+        let statement = try db.cachedStatement(sql: sql())
+        rowLookups[table, default: [:]][lookup] = statement
         return statement
     }
 
