@@ -34,24 +34,20 @@ final class BundleApplier {
         var updating: Bool
     }
     private var writeStatements: [WriteKey: (columns: [String], statement: Statement)] = [:]
-    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id, a twin by one of the
-    /// table's identity keys (its index in ``identityKeys(of:)``).
-    enum RowLookup: Hashable {
-        case rowid, reference, twin(key: Int)
-    }
-    private var rowLookups: [String: [RowLookup: Statement]] = [:]
+    /// The statements of the lookups made at every row, by table (``rowLookup(_:_:sql:)``).
+    var rowLookups: [String: [RowLookup: Statement]] = [:]
     /// Whether a row was deleted here that another arriving may be one with (``removalOfTwin(_:values:)``).
     lazy var mayHaveRemovals = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval)")) ?? true
     /// Whether an enrollment was removed here, which a mark arriving may bring back (``restoreRemovedEnrollment(_:)``).
     lazy var mayHaveRemovedEnrollments = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = 'enrollment')")) ?? true
-    /// Whether the review queue may hold a conflict still open, which a later change can settle: most
-    /// imports meet none, and need not look for one at every row.
     /// Whether a uuid here answers for another (`syncAlias`, which ``recordAlias(_:lost:kept:)`` alone adds to):
     /// most imports meet none, and need not look for an alias at every row.
     lazy var mayHaveAliases = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncAlias)")) ?? true
     /// Whether a merge of people is known here (`syncMerge`, filled as entries with merges are stored) or in the
     /// entry being applied: most imports meet none, and need not look for a merge group at every person.
     lazy var mayHaveMerges = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncMerge)")) ?? true
+    /// Whether the review queue may hold a conflict still open, which a later change can settle: most
+    /// imports meet none, and need not look for one at every row.
     private lazy var mayHaveOpenConflicts = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncConflict WHERE resolvedAt IS NULL)")) ?? true
 
     init(_ db: Database, localSite: String, senderVector: [String: Int64]) {
@@ -206,8 +202,7 @@ final class BundleApplier {
         // is older than it by the hybrid clock (a change made after another always stamps later).
         let concurrent = concurrentTwin
             || version.map { (senderVector[$0["site"] as String] ?? 0) < ($0["siteSequence"] as Int64) || entry.hlc < $0["hlc"] } ?? false
-        // Compared only with a version here: a new row's values as text would be made for nothing (the rule
-        // looks at them only when there is a local version).
+        // The rule compares the values only with a version here: for a new row they are not made into text.
         let incoming = ConflictRule.Version(hlc: entry.hlc, site: entry.site,
                                             values: incomingValues.map { local == nil ? [:] : Self.texts($0.mapValues { $0 as Any? }) })
         let context = ConflictRule.Context(missingReferences: missing,
@@ -363,15 +358,6 @@ final class BundleApplier {
             statement = try db.cachedStatement(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
         }
         writeStatements[key] = (columns, statement)
-        return statement
-    }
-
-    /// The statement of a lookup made at every row, prepared once per import and kept by table: the SQL made
-    /// from the table's name, and found again in GRDB's cache by that text, cost about as much as SQLite's lookup.
-    func rowLookup(_ table: String, _ lookup: RowLookup, sql: () -> String) throws -> Statement {
-        if let statement = rowLookups[table]?[lookup] { return statement }
-        let statement = try db.cachedStatement(sql: sql())
-        rowLookups[table, default: [:]][lookup] = statement
         return statement
     }
 
