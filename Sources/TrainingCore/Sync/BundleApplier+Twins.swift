@@ -28,21 +28,6 @@ extension BundleApplier {
         try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])
     }
 
-    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id, a twin by one of the
-    /// table's identity keys (its index in ``identityKeys(of:)``).
-    enum RowLookup: Hashable {
-        case rowid, reference, twin(key: Int)
-    }
-
-    /// The statement of a lookup made at every row, prepared once per import and kept by table: the SQL made
-    /// from the table's name, and found again in GRDB's cache by that text, cost about as much as SQLite's lookup.
-    func rowLookup(_ table: String, _ lookup: RowLookup, sql: () -> String) throws -> Statement {
-        if let statement = rowLookups[table]?[lookup] { return statement }
-        let statement = try db.cachedStatement(sql: sql())
-        rowLookups[table, default: [:]][lookup] = statement
-        return statement
-    }
-
     /// A row here that a unique index says is the same as the incoming one (the same person's mark at the
     /// same session, the same course code), made independently.
     func twin(_ table: String, uuid: String, values: [String: (any DatabaseValueConvertible)?],
@@ -70,6 +55,21 @@ extension BundleApplier {
         let keys = try Self.identityKeys(db, of: table)
         identityKeys[table] = keys
         return keys
+    }
+
+    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id, a twin by one of the
+    /// table's identity keys (its index in ``identityKeys(of:)``).
+    enum RowLookup: Hashable {
+        case rowid, reference, twin(key: Int)
+    }
+
+    /// The statement of a lookup made at every row, prepared once per import and kept by table: the SQL made
+    /// from the table's name, and found again in GRDB's cache by that text, cost about as much as SQLite's lookup.
+    func rowLookup(_ table: String, _ lookup: RowLookup, sql: () -> String) throws -> Statement {
+        if let statement = rowLookups[table]?[lookup] { return statement }
+        let statement = try db.cachedStatement(sql: sql())
+        rowLookups[table, default: [:]][lookup] = statement
+        return statement
     }
 
     static func identityKeys(_ db: Database, of table: String) throws -> [[String]] {
