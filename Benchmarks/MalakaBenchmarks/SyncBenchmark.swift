@@ -17,13 +17,31 @@ enum SyncBenchmark {
 
     static func run(directory: URL, divisor: Int) throws {
         let people = 25_000 / divisor, events = max(1, 50 / divisor)
-        let (entered, receiver) = try twoSites(in: directory)
-        let entering = try seconds { try enterOperations(on: entered, people: people, events: events) }
         let senderPath = directory.appendingPathComponent("sync-XO-URG1.sqlite").path
-        try entered.backup(to: senderPath)
+        let receiverPath = directory.appendingPathComponent("sync-SA-SAM1.sqlite").path
+        // The receiver as it was before the import, kept beside it: MALAKA_BENCH_SYNC_REUSE=1 with the same
+        // MALAKA_BENCH_KEEP directory imports again from it without entering the operations again (profiling).
+        let untouchedPath = directory.appendingPathComponent("sync-SA-SAM1-before-import.sqlite").path
+        let receiver: AppDatabase
+        if ProcessInfo.processInfo.environment["MALAKA_BENCH_SYNC_REUSE"] == "1",
+           FileManager.default.fileExists(atPath: senderPath), FileManager.default.fileExists(atPath: untouchedPath) {
+            for path in [receiverPath, directory.appendingPathComponent("sync-baseline.sqlite").path] {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            try FileManager.default.copyItem(atPath: untouchedPath, toPath: receiverPath)
+            receiver = try AppDatabase.open(at: receiverPath)
+            print("sync: the operations entered by an earlier run, reused")
+        } else {
+            let (entered, fresh) = try twoSites(in: directory)
+            receiver = fresh
+            let entering = try seconds { try enterOperations(on: entered, people: people, events: events) }
+            try entered.backup(to: senderPath)
+            try receiver.backup(to: untouchedPath)
+            print(String(format: "sync: operations entered at XO-URG1 in %.1f s, a write each", entering))
+        }
         let sender = try AppDatabase.open(at: senderPath)
         let operations = try sender.changeLogCounts().entries
-        print(String(format: "sync: %d operations entered at XO-URG1 in %.1f s, a write each", operations, entering))
+        print(String(format: "sync: %d operations at XO-URG1", operations))
 
         var bundle: AppDatabase.WrittenBundle?
         let file = directory.appendingPathComponent("XO-URG1-for-SA-SAM1.bundle")

@@ -9,7 +9,8 @@
 // MALAKA_BENCH=scheduling runs only the scheduling benchmark (SchedulingBenchmark.swift), MALAKA_BENCH=changelog
 // only the change log's cost (ChangeLogBenchmark.swift), MALAKA_BENCH=sync only the exchange of a bundle
 // (SyncBenchmark.swift).
-// MALAKA_BENCH_KEEP=DIR keeps the databases in DIR (Benchmarks/web-load.sh serves scheduling.sqlite).
+// MALAKA_BENCH_KEEP=DIR keeps the databases in DIR (Benchmarks/web-load.sh serves scheduling.sqlite); with it,
+// MALAKA_BENCH_SYNC_REUSE=1 imports the bundle again into the receiver as it was before, without entering the operations.
 import BenchmarkSupport
 import Foundation
 import TrainingCore

@@ -4,7 +4,7 @@ enum CanonicalJSON {
     /// `text` as a JSON string literal; the line and paragraph separators escaped too, for JavaScript.
     static func string(_ text: String) -> String {
         // Most texts (uuids, clocks, names) need no escape: quoted as they are, without a scalar-by-scalar copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+        if !needsEscaping(text) {
             return "\"" + text + "\""
         }
         var out = "\""
@@ -22,6 +22,12 @@ enum CanonicalJSON {
             }
         }
         return out + "\""
+    }
+
+    /// Whether ``string(_:)`` escapes anything in `text` (or may: 0xE2 starts U+2028 and U+2029); if not, it
+    /// quotes it as it is.
+    static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 })
     }
 
     static func optionalString(_ text: String?) -> String {

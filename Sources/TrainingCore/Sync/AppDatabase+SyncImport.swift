@@ -40,12 +40,19 @@ extension AppDatabase {
                 throw MalakaError(.data, .refusedBundle, "\(source) was written by this site (\(local.code)) itself. Nothing was changed.")
             }
             try Self.checkSender(sealed, bundle, source: source, db)
+            // The pages the import changes stay in memory until it commits. In SQLite's default cache (2 MB) a
+            // bundle of 100,000 operations had its pages written to the WAL again and again as the cache spilled:
+            // 1.9 million writes for a 114 MB database, a fifth of the import's time.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.executeCached(sql: "UPDATE syncState SET applying = 1, exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
             let applier = BundleApplier(db, localSite: local.code, senderVector: bundle.vector)
             var lines: [SyncReport.Line] = []
             var heads: [String: Int64] = [:]
+            var chain = try Self.heldHashes(around: bundle.changes, db)
             for entry in bundle.changes.sorted(by: { ($0.hlc, $0.site, $0.siteSequence) < ($1.hlc, $1.site, $1.siteSequence) }) {
-                lines.append(try Self.take(entry, applier: applier, source: source, db))
+                lines.append(try Self.take(entry, applier: applier, chain: &chain, source: source, db))
                 heads[entry.site] = max(heads[entry.site] ?? 0, entry.siteSequence)
             }
             for (site, head) in heads {
@@ -86,12 +93,37 @@ extension AppDatabase {
         }
     }
 
-    /// Stores one received entry and applies its rows, unless it is held already.
-    private static func take(_ entry: ChangeEntry, applier: BundleApplier, source: String, _ db: Database) throws -> SyncReport.Line {
+    /// The most an import lets SQLite keep of its pages in memory, in KiB (256 MiB): what it changes is written
+    /// to the WAL once, at the commit, unless the import is larger than that.
+    static let importCacheKiB = 262_144
+
+    /// The hashes this database holds of the entries of the bundle's sites, by site and sequence, from the one
+    /// before each site's first in the bundle to its last: one query per site instead of two per entry.
+    /// ``take(_:applier:chain:source:_:)`` adds every entry it stores.
+    private static func heldHashes(around entries: [ChangeEntry], _ db: Database) throws -> [String: [Int64: String]] {
+        var ranges: [String: ClosedRange<Int64>] = [:]
+        for entry in entries {
+            let range = ranges[entry.site]
+            ranges[entry.site] = min(range?.lowerBound ?? entry.siteSequence, entry.siteSequence)...max(range?.upperBound ?? entry.siteSequence, entry.siteSequence)
+        }
+        var hashes: [String: [Int64: String]] = [:]
+        for (site, range) in ranges {
+            var held: [Int64: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT siteSequence, hash FROM change WHERE site = ? AND siteSequence BETWEEN ? AND ?",
+                                           arguments: [site, range.lowerBound - 1, range.upperBound])
+            while let row = try rows.next() { held[row[0]] = row[1] }
+            hashes[site] = held
+        }
+        return hashes
+    }
+
+    /// Stores one received entry and applies its rows, unless it is held already; `chain` holds the hashes held
+    /// here around the bundle's entries (``heldHashes(around:_:)``).
+    private static func take(_ entry: ChangeEntry, applier: BundleApplier, chain: inout [String: [Int64: String]], source: String,
+                             _ db: Database) throws -> SyncReport.Line {
         var line = SyncReport.Line(site: entry.site, sequence: entry.siteSequence, operation: entry.operation, actor: entry.actor,
                                    outcome: .alreadyThere, notes: [])
-        let held = try String.fetchOneCached(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
-                                       arguments: [entry.site, entry.siteSequence])
+        let held = chain[entry.site]?[entry.siteSequence]
         if let held {
             guard held == entry.hash else {
                 throw MalakaError(.data, .refusedBundle, "\(source): change \(entry.site) #\(entry.siteSequence) differs from the one this database holds under that number: one of them was altered. Nothing was changed.",
@@ -99,8 +131,7 @@ extension AppDatabase {
             }
             return line
         }
-        let previous = try String.fetchOneCached(db, sql: "SELECT hash FROM change WHERE site = ? AND siteSequence = ?",
-                                           arguments: [entry.site, entry.siteSequence - 1])
+        let previous = chain[entry.site]?[entry.siteSequence - 1]
         guard entry.hash == entry.computedHash, entry.siteSequence == 1 || (previous != nil && previous == entry.previousHash),
               entry.siteSequence != 1 || entry.previousHash == nil else {
             throw MalakaError(.data, .refusedBundle, "\(source): change \(entry.site) #\(entry.siteSequence) does not follow that site's history (its hash chain is broken). Nothing was changed.",
@@ -109,6 +140,7 @@ extension AppDatabase {
         (line.outcome, line.notes) = try applier.apply(entry)
         var stored = entry
         try stored.store(db)
+        chain[entry.site, default: [:]][entry.siteSequence] = entry.hash
         return line
     }
 

@@ -143,10 +143,10 @@ extension BundleApplier {
     func resolveReference(table: String, uuid: String, forMark: Bool = false) throws -> Int64? {
         if forMark, table == "enrollment", let id = try restoreRemovedEnrollment(uuid) { return id }
         // The row, or the one its uuid became when it was found made twice: one statement, as most references are plain.
-        let lookup = """
+        let lookup = try rowLookup(table, .reference) { """
             SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)
-            """
-        if let id = try Int64.fetchOneCached(db, sql: lookup, arguments: [table, uuid, uuid]) { return id }
+            """ }
+        if let id = try Int64.fetchOne(lookup, arguments: [table, uuid, uuid]) { return id }
         switch table {
         case "participant":
             // Merged with others: the group's record, or a record of the group that stands in for it here.
@@ -180,7 +180,8 @@ extension BundleApplier {
     /// The group of people merged with `uuid` by the merges known here, the entry being applied's included;
     /// nil when no merge names them.
     func mergeGroup(of uuid: String) throws -> MergeGroup? {
-        MergeGroup(merges: try MergeGroup.merges(connectedTo: uuid, partners: merges(naming:)))
+        guard mayHaveMerges || !pendingMerges.isEmpty else { return nil }
+        return MergeGroup(merges: try MergeGroup.merges(connectedTo: uuid, partners: merges(naming:)))
     }
 
     /// The merges known here that name `uuid`, merged or kept.

@@ -8,7 +8,8 @@ import GRDB
 extension BundleApplier {
     /// The uuid that answers for a row made twice, if `uuid` is the one given up.
     func alias(_ table: String, _ uuid: String) throws -> String? {
-        try String.fetchOneCached(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
+        guard mayHaveAliases else { return nil }
+        return try String.fetchOneCached(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
     }
 
     /// Whether another uuid answers to `uuid`'s row here: twins met before. Only tables with a unique key
@@ -21,6 +22,7 @@ extension BundleApplier {
 
     /// Remembers that `lost` is `kept` from now on, and so is every uuid that answered for `lost`.
     func recordAlias(_ table: String, lost: String, kept: String) throws {
+        mayHaveAliases = true
         try db.executeCached(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])
         try db.executeCached(sql: "UPDATE syncAlias SET keptUuid = ? WHERE tableName = ? AND keptUuid = ?", arguments: [kept, table, lost])
         try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])
@@ -42,12 +44,16 @@ extension BundleApplier {
     /// same session, the same course code), made independently.
     func twin(_ table: String, uuid: String, values: [String: (any DatabaseValueConvertible)?],
               except: Int64? = nil) throws -> (rowid: Int64, uuid: String)? {
-        for columns in try identityKeys(of: table) {
+        for (key, columns) in try identityKeys(of: table).enumerated() {
             guard columns.allSatisfy({ values[$0] != nil && values[$0]! != nil }) else { continue }
-            let condition = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
-                + (except.map { " AND rowid <> \($0)" } ?? "")
-            if let row = try Row.fetchOneCached(db, sql: "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)",
-                                          arguments: StatementArguments(columns.map { values[$0]! })) {
+            func sql() -> String {
+                let condition = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: " AND ")
+                    + (except.map { " AND rowid <> \($0)" } ?? "")
+                return "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)"
+            }
+            // The lookup of every arriving row (no row excepted) is prepared once per import.
+            let statement = try except == nil ? rowLookup(table, .twin(key: key), sql: sql) : db.cachedStatement(sql: sql())
+            if let row = try Row.fetchOne(statement, arguments: StatementArguments(columns.map { values[$0]! })) {
                 return (row[0], row[1])
             }
         }
@@ -61,6 +67,21 @@ extension BundleApplier {
         let keys = try Self.identityKeys(db, of: table)
         identityKeys[table] = keys
         return keys
+    }
+
+    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id, a twin by one of the
+    /// table's identity keys (its index in ``identityKeys(of:)``).
+    enum RowLookup: Hashable {
+        case rowid, reference, twin(key: Int)
+    }
+
+    /// The statement of a lookup made at every row, prepared once per import and kept by table: the SQL made
+    /// from the table's name, and found again in GRDB's cache by that text, cost about as much as SQLite's lookup.
+    func rowLookup(_ table: String, _ lookup: RowLookup, sql: () -> String) throws -> Statement {
+        if let statement = rowLookups[table]?[lookup] { return statement }
+        let statement = try db.cachedStatement(sql: sql())
+        rowLookups[table, default: [:]][lookup] = statement
+        return statement
     }
 
     static func identityKeys(_ db: Database, of table: String) throws -> [[String]] {

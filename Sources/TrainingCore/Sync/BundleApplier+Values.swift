@@ -24,7 +24,9 @@ extension BundleApplier {
         switch value {
         case let string as String: return string
         case let number as NSNumber:
-            if ["d", "f"].contains(String(cString: number.objCType)) { return number.doubleValue }
+            // "d" or "f", read as bytes: a text made of it for every number cost more than the rest of the row.
+            let type = number.objCType
+            if type[1] == 0, type[0] == CChar(UInt8(ascii: "d")) || type[0] == CChar(UInt8(ascii: "f")) { return number.doubleValue }
             return number.int64Value
         default: return nil
         }

@@ -34,10 +34,18 @@ final class BundleApplier {
         var updating: Bool
     }
     private var writeStatements: [WriteKey: (columns: [String], statement: Statement)] = [:]
+    /// The statements of the lookups made at every row, by table (``rowLookup(_:_:sql:)``).
+    var rowLookups: [String: [RowLookup: Statement]] = [:]
     /// Whether a row was deleted here that another arriving may be one with (``removalOfTwin(_:values:)``).
     lazy var mayHaveRemovals = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval)")) ?? true
     /// Whether an enrollment was removed here, which a mark arriving may bring back (``restoreRemovedEnrollment(_:)``).
     lazy var mayHaveRemovedEnrollments = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncTombstone WHERE tableName = 'enrollment')")) ?? true
+    /// Whether a uuid here answers for another (`syncAlias`, which ``recordAlias(_:lost:kept:)`` alone adds to):
+    /// most imports meet none, and need not look for an alias at every row.
+    lazy var mayHaveAliases = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncAlias)")) ?? true
+    /// Whether a merge of people is known here (`syncMerge`, filled as entries with merges are stored) or in the
+    /// entry being applied: most imports meet none, and need not look for a merge group at every person.
+    lazy var mayHaveMerges = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncMerge)")) ?? true
     /// Whether the review queue may hold a conflict still open, which a later change can settle: most
     /// imports meet none, and need not look for one at every row.
     private lazy var mayHaveOpenConflicts = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncConflict WHERE resolvedAt IS NULL)")) ?? true
@@ -60,6 +68,8 @@ final class BundleApplier {
                 unsettled.insert(kept)
             }
         }
+        // Stored after its rows, the entry's merges are known from then on.
+        if !pendingMerges.isEmpty { mayHaveMerges = true }
         defer { (pendingMerges, current) = ([:], nil) }
         var results: [RowResult] = []
         var unversioned: [(table: String, uuid: String)] = []
@@ -143,7 +153,8 @@ final class BundleApplier {
         if uuid != givenUuid, try deletedAt(table, givenUuid) != nil { return RowResult(outcome: .applied, note: nil) }
         let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
         let capture = try capture(of: table)
-        var localID = try Int64.fetchOneCached(db, sql: "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?", arguments: [uuid])
+        var localID = try Int64.fetchOne(rowLookup(table, .rowid) { "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?" },
+                                         arguments: [uuid])
         var versionUuid = uuid
         var concurrentTwin = false
         var tombstone = try deletedAt(table, uuid)
@@ -186,8 +197,9 @@ final class BundleApplier {
         // is older than it by the hybrid clock (a change made after another always stamps later).
         let concurrent = concurrentTwin
             || version.map { (senderVector[$0["site"] as String] ?? 0) < ($0["siteSequence"] as Int64) || entry.hlc < $0["hlc"] } ?? false
+        // The rule compares the values only with a version here: for a new row they are not made into text.
         let incoming = ConflictRule.Version(hlc: entry.hlc, site: entry.site,
-                                            values: incomingValues.map { Self.texts($0.mapValues { $0 as Any? }) })
+                                            values: incomingValues.map { local == nil ? [:] : Self.texts($0.mapValues { $0 as Any? }) })
         let context = ConflictRule.Context(missingReferences: missing,
                                            ownerSite: nil, byCoordinator: false)
         let decision = ConflictRule(table: table).decide(local: local, incoming: incoming, concurrent: concurrent, context: context)

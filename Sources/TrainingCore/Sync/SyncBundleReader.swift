@@ -62,25 +62,34 @@ struct SyncBundleReader {
     private mutating func entry() throws -> ChangeEntry {
         let start = position
         try expect(UInt8(ascii: "{"))
-        var texts: [String: String] = [:]
+        // The fields in variables of their own, not a dictionary by key: a dictionary per entry cost its hashing.
+        var uuid, site, hlc, actor, operation, detail, subjects, rows, previousHash, hash: String?
         var sequence: Int64?
         try eachMember { reader, key in
             switch key {
             case "siteSequence": sequence = try reader.integer()
-            case "uuid", "site", "hlc", "actor", "operation", "detail", "subjects", "rows", "previousHash", "hash":
-                if let text = try reader.optionalString() { texts[key] = text }
+            case "uuid": uuid = try reader.optionalString() ?? uuid
+            case "site": site = try reader.optionalString() ?? site
+            case "hlc": hlc = try reader.optionalString() ?? hlc
+            case "actor": actor = try reader.optionalString() ?? actor
+            case "operation": operation = try reader.optionalString() ?? operation
+            case "detail": detail = try reader.optionalString() ?? detail
+            case "subjects": subjects = try reader.optionalString() ?? subjects
+            case "rows": rows = try reader.optionalString() ?? rows
+            case "previousHash": previousHash = try reader.optionalString() ?? previousHash
+            case "hash": hash = try reader.optionalString() ?? hash
             default: try reader.skipValue()
             }
         }
-        func required(_ key: String) throws -> String {
-            guard let text = texts[key] else { throw Failure(offset: start, expected: "an entry with “\(key)”") }
+        func required(_ text: String?, _ key: String) throws -> String {
+            guard let text else { throw Failure(offset: start, expected: "an entry with “\(key)”") }
             return text
         }
         guard let sequence else { throw Failure(offset: start, expected: "an entry with “siteSequence”") }
-        return ChangeEntry(id: nil, uuid: try required("uuid"), site: try required("site"), siteSequence: sequence,
-                           hlc: try required("hlc"), actor: try required("actor"), operation: try required("operation"),
-                           detail: texts["detail"], subjects: try required("subjects"), rows: try required("rows"),
-                           previousHash: texts["previousHash"], hash: try required("hash"))
+        return ChangeEntry(id: nil, uuid: try required(uuid, "uuid"), site: try required(site, "site"), siteSequence: sequence,
+                           hlc: try required(hlc, "hlc"), actor: try required(actor, "actor"), operation: try required(operation, "operation"),
+                           detail: detail, subjects: try required(subjects, "subjects"), rows: try required(rows, "rows"),
+                           previousHash: previousHash, hash: try required(hash, "hash"))
     }
 
     /// Calls `element` for every value of the list whose `[` was just read, positioned on the value.
@@ -279,7 +288,11 @@ struct SyncBundleReader {
     private static let delimiters: Set<UInt8> = Set(",:{}[]\" \n\r\t".utf8)
 
     private static func text(_ slice: ArraySlice<UInt8>, at offset: Int) throws -> String {
-        guard let text = String(validating: slice, as: UTF8.self) else { throw Failure(offset: offset, expected: "UTF-8 text") }
-        return text
+        try slice.withUnsafeBufferPointer { buffer in
+            // ASCII (uuids, clocks, hashes, most rows) is UTF-8 as it is: read without the generic validation.
+            if !buffer.contains(where: { $0 >= 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
+            guard let text = String(validating: buffer, as: UTF8.self) else { throw Failure(offset: offset, expected: "UTF-8 text") }
+            return text
+        }
     }
 }

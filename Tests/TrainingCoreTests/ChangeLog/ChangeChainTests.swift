@@ -41,6 +41,19 @@ import Testing
         #expect(entry.hash.count == 64)
     }
 
+    /// The hash is fed field by field (``ChangeHash``): it must be the SHA-256 of the canonical text made whole,
+    /// texts that need escaping and a missing detail and previous hash included.
+    @Test func theHashIsTheCanonicalTextsHash() {
+        var entries = chain(count: 2)
+        entries[0].actor = "Dilnoza \"Oʻrinboyeva\"\n\u{2028}"
+        entries[0].detail = "a\\b\tc"
+        entries[1].operation = "enroll"
+        for entry in entries {
+            #expect(entry.computedHash == ChangeHash.of(text: entry.canonicalText))
+        }
+        #expect(entries[0].canonicalText.contains(#"\"Oʻrinboyeva\"\n\u2028"#))
+    }
+
     @Test func anEditedEntryIsNamed() {
         var entries = chain()
         entries[1].rows = entries[1].rows.replacingOccurrences(of: "present", with: "absent")
