@@ -65,9 +65,9 @@ extension AppDatabase {
                     movedEnrollments += 1
                 }
             }
-            // An enrollment of the merged record removed here is the kept record's for a twin arriving later.
-            try BundleApplier.moveRemovals(db, ofParticipant: otherID, to: keepID)
-            try BundleApplier.followRemovalsAfterMerge(db, keeping: keepID)
+            // An enrollment of the merged record removed here is the kept record's, for a twin arriving later and
+            // for the kept record's own enrollment in that event.
+            try BundleApplier.followRemovalsAfterMerge(db, merged: otherID, keeping: keepID)
             try db.execute(sql: "UPDATE certificate SET participantId = ? WHERE participantId = ?", arguments: [keepID, otherID])
             let movedCertificates = db.changesCount
             let waitlist = try mergeWaitlists(db, keep: keepID, other: otherID)

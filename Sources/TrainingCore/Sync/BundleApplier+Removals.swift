@@ -151,10 +151,12 @@ extension BundleApplier {
         return true
     }
 
-    /// A merge made here: the kept record's enrollments not written since a removal of the merged record's
-    /// enrollment in the same event go (``followRemovalOfTwin(_:enrollment:lastWritten:)``), as at the sites
-    /// applying the merge. Called after the merge moved the merged record's rows and removals (``moveRemovals(_:ofParticipant:to:)``).
-    static func followRemovalsAfterMerge(_ db: Database, keeping keptID: Int64) throws {
+    /// A merge made here, once it moved the merged record's rows: the merged record's removals become the kept
+    /// record's (``moveRemovals(_:ofParticipant:to:)``), and the kept record's enrollments not written since such a
+    /// removal go (``followRemovalOfTwin(_:enrollment:lastWritten:)``), as at the sites applying the merge
+    /// (``followRemovals(ofParticipant:to:)``).
+    static func followRemovalsAfterMerge(_ db: Database, merged mergedID: Int64, keeping keptID: Int64) throws {
+        try moveRemovals(db, ofParticipant: mergedID, to: keptID)
         guard try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval WHERE tableName = 'enrollment')") ?? false else { return }
         // Rows this merge wrote (moved, combined) are written after any removal: only those it left alone can go.
         let written = Set(try String.fetchAllCached(db, sql: "SELECT rowUuid FROM rowChange WHERE tableName = 'enrollment'"))
@@ -217,16 +219,17 @@ extension BundleApplier {
         let removedWithIt = Set(rows.compactMap { row -> String? in
             row["table"] as? String == "attendance" && row["kind"] as? String == "delete" ? row["uuid"] as? String : nil
         })
-        var enrollments: Set<String> = []
-        for mark in marks where !removedWithIt.contains(mark) {
-            // No index finds a row's changes but its latest; a removal meeting marks is rare enough to read the log.
-            enrollments.formUnion(try String.fetchAllCached(db, sql: """
-                SELECT DISTINCT json_extract(r.value, '$.values.enrollmentUuid') FROM change c, json_each(c.rows) r
-                WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = 'attendance' AND json_extract(r.value, '$.uuid') = ?
-                  AND json_extract(r.value, '$.kind') <> 'delete' AND json_extract(r.value, '$.values.enrollmentUuid') IS NOT NULL
-                """, arguments: [mark, mark]))
-        }
-        return enrollments
+        let unseen = marks.filter { !removedWithIt.contains($0) }
+        guard !unseen.isEmpty else { return [] }
+        // No index finds a row's changes but its latest; a removal meeting marks is rare enough to read the log,
+        // once for all the enrollment's marks.
+        let anyMark = unseen.map { _ in "instr(c.rows, ?) > 0" }.joined(separator: " OR ")
+        let placeholders = unseen.map { _ in "?" }.joined(separator: ", ")
+        return Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT json_extract(r.value, '$.values.enrollmentUuid') FROM change c, json_each(c.rows) r
+            WHERE (\(anyMark)) AND json_extract(r.value, '$.table') = 'attendance' AND json_extract(r.value, '$.uuid') IN (\(placeholders))
+              AND json_extract(r.value, '$.kind') <> 'delete' AND json_extract(r.value, '$.values.enrollmentUuid') IS NOT NULL
+            """, arguments: StatementArguments(unseen + unseen)))
     }
 
     /// Brings back an enrollment removed here, as it was last written, for a mark made for it elsewhere without
