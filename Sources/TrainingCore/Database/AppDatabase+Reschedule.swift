@@ -209,8 +209,9 @@ extension AppDatabase {
 
     /// The session of an event on a day; `startTime` says which when the day has several.
     func findSession(_ db: Database, eventID: Int64, on date: DayDate, at startTime: TimeOfDay?) throws -> Session {
+        // Two sessions at one date and time (changed at two sites at once): the one made first, the same at every site.
         let all = try Session.filter(Session.Columns.eventId == eventID)
-            .order(Session.Columns.date, Session.Columns.startTime).fetchAll(db)
+            .order(Session.Columns.date, Session.Columns.startTime, Column("uuid")).fetchAll(db)
         let onDay = all.filter { $0.date == date }
         guard !onDay.isEmpty else {
             throw MalakaError.data("Event \(eventID) has no session on \(date.dotted). Its sessions are on \(all.map(\.date.dotted).joined(separator: ", ")).")

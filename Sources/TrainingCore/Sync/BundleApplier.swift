@@ -86,7 +86,9 @@ final class BundleApplier {
             try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [row.table, row.uuid, entry.site, entry.siteSequence, entry.hlc])
         }
         try settleMergeGroups()
-        return Self.summary(results)
+        let clashes = try scheduleClashes(rows)
+        guard !clashes.isEmpty else { return Self.summary(results) }
+        return Self.summary(results + clashes.map { RowResult(outcome: .conflict, note: $0) })
     }
 
     /// Makes the records of each merge group the entry touched one, as every site does (``MergeGroup``).

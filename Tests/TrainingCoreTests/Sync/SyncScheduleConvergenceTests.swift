@@ -1,0 +1,67 @@
+import GRDB
+import Testing
+import TrainingFixtures
+@testable import TrainingCore
+
+/// An event's schedule changed at two sites before either saw the other's change, once and in a fixed order.
+@Suite struct SyncScheduleConvergenceTests {
+    /// Seeds 14, 20 and 68 of ``SyncPropertyTests`` once sites rescheduled: an event moved a week later at one site
+    /// while another moved one of its sessions within the old dates, later. Each row keeps its later version, so the
+    /// session ends outside its event's dates; a site that refused it there differed from the one that made it.
+    @Test func aSessionMovedWhileItsEventWasMovedElsewhereIsKeptEverywhereAndListed() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        try network.send(0, 1)
+        let local = { (site: Int) in try network.database(site).read { db in try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE uuid = ?", arguments: [event])! } }
+        _ = try network.database(0).rescheduleEvent(id: try local(0), startingOn: CourseFixtures.day("2019-03-11"))
+        _ = try network.database(1).moveSession(eventID: try local(1), on: CourseFixtures.day("2019-03-04"),
+                                                to: CourseFixtures.day("2019-03-05"), time: CourseFixtures.time("13:00-16:00"))
+        let report = try network.database(0).importBundle(try network.database(1).exportBundle(for: "XO-URG1").data, source: "bundle")
+        #expect(report.lines.flatMap(\.notes).contains { $0.contains("on 2019-03-05 at 13:00 lies outside the event's dates (2019-03-11 to 2019-03-14)") },
+                "\(report.lines.flatMap(\.notes))")
+        try network.settle()
+        for site in 0..<3 {
+            let outside = try network.database(site).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM session s JOIN event e ON e.id = s.eventId WHERE s.date NOT BETWEEN e.startDate AND e.endDate")
+            }
+            #expect(outside == 1)
+        }
+    }
+
+    /// Seeds 61 and 113: a session added at one site at the date and time another site moved a session to. Both
+    /// stay, at every site, and are listed; a site that met the move first had refused the new session, one that
+    /// met the new session first had made the two one. This site's own writes still keep one session a time.
+    @Test func twoSessionsPutIntoOneDateAndTimeAtTwoSitesAreBothKeptAndListed() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        try network.send(0, 1)
+        let local = { (site: Int) in try network.database(site).read { db in try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE uuid = ?", arguments: [event])! } }
+        let (day, time) = (CourseFixtures.day("2019-03-05"), CourseFixtures.time("13:00-16:00"))
+        _ = try network.database(0).addSession(eventID: try local(0), on: day, time: time)
+        _ = try network.database(1).moveSession(eventID: try local(1), on: CourseFixtures.day("2019-03-04"), to: day, time: time)
+        let report = try network.database(0).importBundle(try network.database(1).exportBundle(for: "XO-URG1").data, source: "bundle")
+        #expect(report.lines.flatMap(\.notes).contains { $0.contains("are both on 2019-03-05 at 13:00 after changes made at two sites") },
+                "\(report.lines.flatMap(\.notes))")
+        try network.settle()
+        for site in 0..<3 {
+            let atThatTime = try network.database(site).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE date = '2019-03-05' AND startTime = '13:00'")
+            }
+            #expect(atThatTime == 2)
+        }
+        // Marks wait for the coordinator, who moves one of the two (the one made first, the same at every site).
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        let personID = try network.database(0).read { db in try Int64.fetchOne(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [person])! }
+        let marks = AttendanceMarks(eventID: try local(0), date: day, startTime: time.start, marks: [personID: .present])
+        #expect { try network.database(0).markAttendance(marks) } throws: { "\($0)".contains("put there at two sites at once") }
+        _ = try network.database(0).moveSession(eventID: try local(0), on: day, at: time.start, to: CourseFixtures.day("2019-03-06"), time: time)
+        _ = try network.database(0).markAttendance(marks)
+        // Written here, even past the library's own checks, a session takes a free date and time.
+        #expect(throws: DatabaseError.self) {
+            try network.database(2).dbWriter.write { db in
+                try db.execute(sql: "UPDATE session SET date = '2019-03-06', startTime = '09:00' WHERE date = '2019-03-07'")
+            }
+        }
+    }
+}
