@@ -26,6 +26,13 @@ import TrainingFixtures
             }
             #expect(outside == 1)
         }
+        // Moving the whole event would keep it outside: refused, saying which session to move first.
+        let later = CourseFixtures.day("2019-03-18")
+        #expect { try network.database(0).rescheduleEvent(id: try local(0), startingOn: later) } throws: {
+            "\($0)".contains("session on 05.03.2019 at 13:00 lies outside the event's dates")
+        }
+        _ = try network.database(0).moveSession(eventID: try local(0), on: CourseFixtures.day("2019-03-05"), to: CourseFixtures.day("2019-03-12"))
+        _ = try network.database(0).rescheduleEvent(id: try local(0), startingOn: later)
     }
 
     /// Seeds 61 and 113: a session added at one site at the date and time another site moved a session to. Both
