@@ -12,20 +12,14 @@ import TrainingFixtures
         var network = try MergeNetwork()
         let event = try network.event(at: 0)
         try network.send(0, 1)
-        let local = { (site: Int) in try network.database(site).read { db in try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE uuid = ?", arguments: [event])! } }
+        let local = { (site: Int) in try network.id(of: "event", event, at: site) }
         _ = try network.database(0).rescheduleEvent(id: try local(0), startingOn: CourseFixtures.day("2019-03-11"))
         _ = try network.database(1).moveSession(eventID: try local(1), on: CourseFixtures.day("2019-03-04"),
                                                 to: CourseFixtures.day("2019-03-05"), time: CourseFixtures.time("13:00-16:00"))
-        let report = try network.database(0).importBundle(try network.database(1).exportBundle(for: "XO-URG1").data, source: "bundle")
-        #expect(report.lines.flatMap(\.notes).contains { $0.contains("on 2019-03-05 at 13:00 lies outside the event's dates (2019-03-11 to 2019-03-14)") },
-                "\(report.lines.flatMap(\.notes))")
+        let notes = try network.notes(sending: 1, to: 0)
+        #expect(notes.contains { $0.contains("on 2019-03-05 at 13:00 lies outside the event's dates (2019-03-11 to 2019-03-14)") }, "\(notes)")
         try network.settle()
-        for site in 0..<3 {
-            let outside = try network.database(site).read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM session s JOIN event e ON e.id = s.eventId WHERE s.date NOT BETWEEN e.startDate AND e.endDate")
-            }
-            #expect(outside == 1)
-        }
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session s JOIN event e ON e.id = s.eventId WHERE s.date NOT BETWEEN e.startDate AND e.endDate") == [1, 1, 1])
         // Moving the whole event would keep it outside: refused, saying which session to move first.
         let later = CourseFixtures.day("2019-03-18")
         #expect { try network.database(0).rescheduleEvent(id: try local(0), startingOn: later) } throws: {
@@ -42,25 +36,18 @@ import TrainingFixtures
         var network = try MergeNetwork()
         let event = try network.event(at: 0)
         try network.send(0, 1)
-        let local = { (site: Int) in try network.database(site).read { db in try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE uuid = ?", arguments: [event])! } }
+        let local = { (site: Int) in try network.id(of: "event", event, at: site) }
         let (day, time) = (CourseFixtures.day("2019-03-05"), CourseFixtures.time("13:00-16:00"))
         _ = try network.database(0).addSession(eventID: try local(0), on: day, time: time)
         _ = try network.database(1).moveSession(eventID: try local(1), on: CourseFixtures.day("2019-03-04"), to: day, time: time)
-        let report = try network.database(0).importBundle(try network.database(1).exportBundle(for: "XO-URG1").data, source: "bundle")
-        #expect(report.lines.flatMap(\.notes).contains { $0.contains("are both on 2019-03-05 at 13:00 after changes made at two sites") },
-                "\(report.lines.flatMap(\.notes))")
+        let notes = try network.notes(sending: 1, to: 0)
+        #expect(notes.contains { $0.contains("are both on 2019-03-05 at 13:00 after changes made at two sites") }, "\(notes)")
         try network.settle()
-        for site in 0..<3 {
-            let atThatTime = try network.database(site).read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE date = '2019-03-05' AND startTime = '13:00'")
-            }
-            #expect(atThatTime == 2)
-        }
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session WHERE date = '2019-03-05' AND startTime = '13:00'") == [2, 2, 2])
         // Marks wait for the coordinator, who moves one of the two (the one made first, the same at every site).
         let person = try network.person("Lola Ismoilova", at: 0)
         try network.enroll(person, in: event, at: 0)
-        let personID = try network.database(0).read { db in try Int64.fetchOne(db, sql: "SELECT id FROM participant WHERE uuid = ?", arguments: [person])! }
-        let marks = AttendanceMarks(eventID: try local(0), date: day, startTime: time.start, marks: [personID: .present])
+        let marks = AttendanceMarks(eventID: try local(0), date: day, startTime: time.start, marks: [try network.id(of: "participant", person, at: 0): .present])
         #expect { try network.database(0).markAttendance(marks) } throws: { "\($0)".contains("put there at two sites at once") }
         _ = try network.database(0).moveSession(eventID: try local(0), on: day, at: time.start, to: CourseFixtures.day("2019-03-06"), time: time)
         _ = try network.database(0).markAttendance(marks)
@@ -70,5 +57,17 @@ import TrainingFixtures
                 try db.execute(sql: "UPDATE session SET date = '2019-03-06', startTime = '09:00' WHERE date = '2019-03-07'")
             }
         }
+    }
+}
+
+private extension MergeNetwork {
+    /// What the import's report says of each entry, when `to` receives everything `from` holds for it.
+    func notes(sending from: Int, to: Int) throws -> [String] {
+        let report = try database(to).importBundle(try database(from).exportBundle(for: simulation.sites[to].code).data, source: "bundle")
+        return report.lines.flatMap(\.notes)
+    }
+
+    func countAtEverySite(_ sql: String) throws -> [Int] {
+        try simulation.sites.map { site in try site.database.read { db in try Int.fetchOne(db, sql: sql) ?? 0 } }
     }
 }
