@@ -100,6 +100,12 @@ import Testing
         #expect(try PDFCompression.fastest(reusing: false) { try page(names[0]) } == compressedEach[0])
     }
 
+    /// cairo's numbers are written by CNumberFormat (PDFNumberFormat), character for character as glibc writes them.
+    @Test func numbersAreWrittenAsGlibcWritesThem() {
+        #expect(PDFNumberFormat.isFast)
+        #expect(PDFNumberFormat.differences(count: 200_000, seed: 20261206) == 0)
+    }
+
     @Test func unwritableDestinationIsAnError() throws {
         let url = URL(fileURLWithPath: "/nonexistent-folder-\(UUID().uuidString)/certificate.pdf")
         #expect {
