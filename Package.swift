@@ -138,10 +138,12 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // The zlib level of cairo's deflate streams, which cairo does not let one set (see deflate_level.c).
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("dl")]),
+        // cairo's numbers written without glibc's vfprintf, to the same characters (see number_format.c).
+        .target(name: "CNumberFormat", linkerSettings: [.linkedLibrary("m"), .linkedLibrary("dl")]),
         // Fonts, shaping, layout and PDF drawing: knows nothing of trainings.
         .target(
             name: "Typesetting",
-            dependencies: ["CCairo", "CDeflateLevel", "CFreeType", "CFontconfig", "CHarfBuzz", "CQRencode", "MalakaSupport"],
+            dependencies: ["CCairo", "CDeflateLevel", "CFreeType", "CNumberFormat", "CFontconfig", "CHarfBuzz", "CQRencode", "MalakaSupport"],
             swiftSettings: strictness
         ),
         // Certificates from templates: template files, layout, preflight, PDF rendering and issuing to files.

@@ -74,6 +74,38 @@ import Testing
         #expect(lines[1] == lines[0])
     }
 
+    /// Inside fastest, a stream whose bytes were compressed before takes the earlier compressed bytes
+    /// (PDFCompression): the same PDF as compressing every stream, whatever was drawn before it.
+    @Test func fastestCompressionReusesStreamsOfTheSameBytes() throws {
+        #expect(PDFCompression.reusesStreams)
+        // The emblem: 21 KB of pixels, more than one of cairo's 16 KB blocks of a stream.
+        let emblem = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("certificate-templates/images/emblem.png")
+        func page(_ name: String) throws -> Data {
+            let document = try PDFDocument.inMemory(fonts: FontLibrary(), metadata: PDFMetadata(creationDate: Date(timeIntervalSince1970: 0)))
+            let canvas = try document.beginPage(size: .a4)
+            try canvas.drawImage(pngAt: emblem, in: Rect(x: 40, y: 40, width: 100, height: 100))
+            try canvas.drawText(name, style: Fixtures.style(), in: Rect(x: 40, y: 160, width: 500, height: 30))
+            return try #require(try document.finish())
+        }
+        let names = ["Gʻulomjon Oʻrinboyev", "Ғуломжон Ўринбоев", "Gʻulomjon Oʻrinboyev"]
+        let compressedEach = try names.map { name in try PDFCompression.fastest(reusing: false) { try page(name) } }
+        let before = PDFCompression.streamCounts
+        let reused = try names.map { name in try PDFCompression.fastest { try page(name) } }
+        let after = PDFCompression.streamCounts
+        #expect(reused == compressedEach)
+        #expect(compressedEach[0] != compressedEach[1])
+        // The second and third pages' emblem at least, and all of the third page's streams, came from earlier ones.
+        #expect(after.reused - before.reused >= 2)
+        #expect(try PDFCompression.fastest(reusing: false) { try page(names[0]) } == compressedEach[0])
+    }
+
+    /// cairo's numbers are written by CNumberFormat (PDFNumberFormat), character for character as glibc writes them.
+    @Test func numbersAreWrittenAsGlibcWritesThem() {
+        #expect(PDFNumberFormat.isFast)
+        #expect(PDFNumberFormat.differences(count: 200_000, seed: 20261206) == 0)
+    }
+
     @Test func unwritableDestinationIsAnError() throws {
         let url = URL(fileURLWithPath: "/nonexistent-folder-\(UUID().uuidString)/certificate.pdf")
         #expect {
