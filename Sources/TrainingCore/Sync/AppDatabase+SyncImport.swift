@@ -138,8 +138,7 @@ extension AppDatabase {
                               remedy: .askForBundleAgain)
         }
         (line.outcome, line.notes) = try applier.apply(entry)
-        var stored = entry
-        try stored.store(db)
+        try applier.store(entry)
         chain[entry.site, default: [:]][entry.siteSequence] = entry.hash
         return line
     }
