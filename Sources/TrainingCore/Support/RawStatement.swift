@@ -21,10 +21,9 @@ final class RawStatement {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// A text as GRDB binds it: up to its first NUL, if it holds one, copied by SQLite.
     func bind(_ index: Int32, _ text: String) {
-        _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), Self.transient) }
-        } ?? sqlite3_bind_text(handle, index, text, -1, Self.transient)
+        sqlite3_bind_text(handle, index, text, -1, Self.transient)
     }
 
     func bind(_ index: Int32, _ text: String?) {
