@@ -100,8 +100,13 @@ extension AppDatabase {
             throw MalakaError.data("Event \(detail.id) has no session on \(date.iso). Its sessions are on \(dates).")
         }
         if let startTime {
-            guard let session = onDay.first(where: { $0.startTime == startTime }) else {
+            let atTime = onDay.filter { $0.startTime == startTime }
+            guard let session = atTime.first else {
                 throw MalakaError.data("Event \(detail.id) has no session starting at \(startTime) on \(date.iso); it has \(onDay.map { "\($0.startTime)" }.joined(separator: ", ")).")
+            }
+            // Possible only after two sites changed the schedule at once: which one the marks belong to is the coordinator's call.
+            guard atTime.count == 1 else {
+                throw MalakaError.data("Event \(detail.id) has \(atTime.count) sessions on \(date.iso) at \(startTime), put there at two sites at once. Nothing was marked. Move one of them first (malaka session move \(detail.id) --date \(date.iso) --start-time \(startTime) --to DATE --time HH:MM-HH:MM), then mark again.")
             }
             return session
         }

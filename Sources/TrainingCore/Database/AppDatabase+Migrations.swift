@@ -447,6 +447,7 @@ extension AppDatabase {
         registerLatestMergeMigrations(&migrator)
         registerSyncAliasIndexMigrations(&migrator)
         registerSyncRemovalMigrations(&migrator)
+        registerReceivedScheduleMigrations(&migrator)
         return migrator
     }
 }

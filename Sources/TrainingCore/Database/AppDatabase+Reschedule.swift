@@ -22,6 +22,10 @@ extension AppDatabase {
                                   remedy: .giveAnotherDateOrTime)
             }
             let sessions = try Session.filter(Session.Columns.eventId == id).fetchAll(db)
+            // Left there by changes made at two sites at once (the import listed it): moving everything keeps it outside.
+            if let outside = sessions.first(where: { $0.date < event.startDate || $0.date > event.endDate }) {
+                throw MalakaError.data("Event \(id)'s session on \(outside.date.dotted) at \(outside.startTime) lies outside the event's dates, \(event.startDate.dotted) to \(event.endDate.dotted), after changes made at two sites. Nothing was changed. Move that session first (malaka session move \(id) --date \(outside.date.dotted) --start-time \(outside.startTime) --to DATE), or widen the event's dates (malaka event edit \(id) --start DATE --end DATE).")
+            }
             let marks = try markCount(db, sessionIDs: sessions.map { $0.id! })
             if marks > 0 && !force {
                 throw MalakaError(.data, .wouldMoveMarks, "Event \(id) already has \(marks) attendance mark(s); moving it to \(newStart.dotted) would move them to the new dates. Nothing was changed.",
@@ -209,8 +213,9 @@ extension AppDatabase {
 
     /// The session of an event on a day; `startTime` says which when the day has several.
     func findSession(_ db: Database, eventID: Int64, on date: DayDate, at startTime: TimeOfDay?) throws -> Session {
+        // Two sessions at one date and time (changed at two sites at once): the one made first, the same at every site.
         let all = try Session.filter(Session.Columns.eventId == eventID)
-            .order(Session.Columns.date, Session.Columns.startTime).fetchAll(db)
+            .order(Session.Columns.date, Session.Columns.startTime, Column("uuid")).fetchAll(db)
         let onDay = all.filter { $0.date == date }
         guard !onDay.isEmpty else {
             throw MalakaError.data("Event \(eventID) has no session on \(date.dotted). Its sessions are on \(all.map(\.date.dotted).joined(separator: ", ")).")

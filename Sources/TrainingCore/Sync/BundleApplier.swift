@@ -88,7 +88,9 @@ final class BundleApplier {
             try recordVersion(row.table, row.uuid, of: entry)
         }
         try settleMergeGroups()
-        return Self.summary(results)
+        let clashes = try scheduleClashes(rows)
+        guard !clashes.isEmpty else { return Self.summary(results) }
+        return Self.summary(results + clashes.map { RowResult(outcome: .conflict, note: $0) })
     }
 
     /// Makes the records of each merge group the entry touched one, as every site does (``MergeGroup``).

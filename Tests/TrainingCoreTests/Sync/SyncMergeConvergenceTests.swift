@@ -301,7 +301,7 @@ struct MergeNetwork {
         try database(site).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 
-    private func id(of table: String, _ uuid: String, at site: Int) throws -> Int64 {
+    func id(of table: String, _ uuid: String, at site: Int) throws -> Int64 {
         try database(site).read { db in try Int64.fetchOne(db, sql: "SELECT rowid FROM \(table) WHERE uuid = ?", arguments: [uuid])! }
     }
 

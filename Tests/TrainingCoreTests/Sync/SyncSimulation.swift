@@ -158,7 +158,7 @@ struct SyncSimulation {
         let database = sites[index].database
         let people = try database.participants()
         let events = try database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE status <> 'cancelled'") }
-        switch Int.random(in: 0..<100, using: &random) {
+        switch Int.random(in: 0..<104, using: &random) {
         case 0..<22:
             let (latin, cyrillic) = Self.names.randomElement(using: &random)!
             let name = Bool.random(using: &random) ? latin : cyrillic
@@ -178,7 +178,7 @@ struct SyncSimulation {
                 try Row.fetchAll(db, sql: "SELECT p.id, p.uuid FROM enrollment e JOIN participant p ON p.id = e.participantId WHERE e.eventId = ?", arguments: [event])
             }
             let sessions = try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT date, uuid FROM session WHERE eventId = ? ORDER BY date", arguments: [event])
+                try Row.fetchAll(db, sql: "SELECT date, startTime, uuid FROM session WHERE eventId = ? ORDER BY date, startTime", arguments: [event])
             }
             guard !enrolled.isEmpty, let session = sessions.randomElement(using: &random) else { return }
             // One person's mark, or the day's register for everyone enrolled (without which hardly anyone
@@ -188,7 +188,8 @@ struct SyncSimulation {
             for person in marked {
                 statuses[person["id"]] = [AttendanceStatus.present, .present, .present, .late, .absent].randomElement(using: &random)!
             }
-            if (try? database.markAttendance(AttendanceMarks(eventID: event, date: session["date"], marks: statuses))) != nil {
+            let marking = AttendanceMarks(eventID: event, date: session["date"], startTime: try TimeOfDay(parsing: session["startTime"]), marks: statuses)
+            if (try? database.markAttendance(marking)) != nil {
                 marks += marked.map { ($0["uuid"], session["uuid"]) }
             }
         case 68..<70:
@@ -217,17 +218,22 @@ struct SyncSimulation {
             guard let event = sites[index].events.randomElement(using: &random) else { return }
             let unmarked = try database.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT s.date, s.uuid AS session, p.id, p.uuid AS person FROM session s JOIN enrollment e ON e.eventId = s.eventId
+                    SELECT s.date, s.startTime, s.uuid AS session, p.id, p.uuid AS person FROM session s JOIN enrollment e ON e.eventId = s.eventId
                       JOIN participant p ON p.id = e.participantId
                     WHERE s.eventId = ? AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.sessionId = s.id AND a.enrollmentId = e.id)
-                    ORDER BY s.date, p.id
+                    ORDER BY s.date, s.startTime, p.id
                     """, arguments: [event])
             }
-            for day in Dictionary(grouping: unmarked, by: { $0["date"] as String }).sorted(by: { $0.key < $1.key }).map(\.value) {
-                let register = AttendanceMarks(eventID: event, date: day[0]["date"],
-                                               marks: Dictionary(uniqueKeysWithValues: day.map { ($0["id"] as Int64, AttendanceStatus.present) }))
-                if (try? database.markAttendance(register)) != nil {
-                    marks += day.map { ($0["person"], $0["session"]) }
+            // One register a session, in the order of the sessions (the query gives each session's rows together).
+            var registers: [[Row]] = []
+            for row in unmarked {
+                if registers.last?.first?["session"] == row["session"] as String { registers[registers.count - 1].append(row) } else { registers.append([row]) }
+            }
+            for register in registers {
+                let marking = AttendanceMarks(eventID: event, date: register[0]["date"], startTime: try TimeOfDay(parsing: register[0]["startTime"]),
+                                              marks: Dictionary(uniqueKeysWithValues: register.map { ($0["id"] as Int64, AttendanceStatus.present) }))
+                if (try? database.markAttendance(marking)) != nil {
+                    marks += register.map { ($0["person"], $0["session"]) }
                 }
             }
             var request = CertificateRequest(eventID: event, issueDate: DayDate(year: 2019, month: 6, day: 1))
@@ -245,6 +251,32 @@ struct SyncSimulation {
             guard let certificate = try database.certificates(status: .valid).randomElement(using: &random) else { return }
             _ = try? database.reissueCertificate(serial: certificate.serial, keys: .existingOnly,
                                                  digest: { _ in String(repeating: "d", count: 64) }, produce: { _ in nil })
+        case 100..<104:
+            // An event's schedule changed by a coordinator at any site, while trainers elsewhere may be marking it:
+            // a session moved (its marks move with it), a session added, the event's dates changed, or the whole event moved.
+            guard let event = events.randomElement(using: &random) else { return }
+            let (start, end, sessions) = try database.read { db in
+                let dates = try Row.fetchOne(db, sql: "SELECT startDate, endDate FROM event WHERE id = ?", arguments: [event])!
+                return (dates["startDate"] as DayDate, dates["endDate"] as DayDate,
+                        try Row.fetchAll(db, sql: "SELECT date, startTime FROM session WHERE eventId = ? ORDER BY date, startTime", arguments: [event]))
+            }
+            let days = (0...(end.dayNumber - start.dayNumber)).map { start.adding(days: $0) }
+            let time = CourseFixtures.time(["09:00-12:00", "13:00-16:00", "16:30-18:00"].randomElement(using: &random)!)
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0:
+                guard let session = sessions.randomElement(using: &random) else { return }
+                _ = try? database.moveSession(eventID: event, on: session["date"], at: try TimeOfDay(parsing: session["startTime"]),
+                                              to: days.randomElement(using: &random)!, time: time, force: true, allowConflict: true)
+            case 1:
+                _ = try? database.addSession(eventID: event, on: days.randomElement(using: &random)!, time: time, allowConflict: true)
+            case 2:
+                // Refused here when a session would fall outside; another site's sessions may, once they meet.
+                _ = try? database.setEventDates(id: event, start: start.adding(days: Int.random(in: -1...1, using: &random)),
+                                                end: end.adding(days: Int.random(in: -1...2, using: &random)))
+            default:
+                _ = try? database.rescheduleEvent(id: event, startingOn: start.adding(days: [-7, 7, 14].randomElement(using: &random)!),
+                                                  force: true, allowConflict: true)
+            }
         default:
             // An event edited by a coordinator at any site, its own or another's: the venue, or the trainers.
             guard let event = events.randomElement(using: &random) else { return }

@@ -1,0 +1,73 @@
+import GRDB
+import Testing
+import TrainingFixtures
+@testable import TrainingCore
+
+/// An event's schedule changed at two sites before either saw the other's change, once and in a fixed order.
+@Suite struct SyncScheduleConvergenceTests {
+    /// Seeds 14, 20 and 68 of ``SyncPropertyTests`` once sites rescheduled: an event moved a week later at one site
+    /// while another moved one of its sessions within the old dates, later. Each row keeps its later version, so the
+    /// session ends outside its event's dates; a site that refused it there differed from the one that made it.
+    @Test func aSessionMovedWhileItsEventWasMovedElsewhereIsKeptEverywhereAndListed() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        try network.send(0, 1)
+        let local = { (site: Int) in try network.id(of: "event", event, at: site) }
+        _ = try network.database(0).rescheduleEvent(id: try local(0), startingOn: CourseFixtures.day("2019-03-11"))
+        _ = try network.database(1).moveSession(eventID: try local(1), on: CourseFixtures.day("2019-03-04"),
+                                                to: CourseFixtures.day("2019-03-05"), time: CourseFixtures.time("13:00-16:00"))
+        let notes = try network.notes(sending: 1, to: 0)
+        #expect(notes.contains { $0.contains("on 2019-03-05 at 13:00 lies outside the event's dates (2019-03-11 to 2019-03-14)") }, "\(notes)")
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session s JOIN event e ON e.id = s.eventId WHERE s.date NOT BETWEEN e.startDate AND e.endDate") == [1, 1, 1])
+        // Moving the whole event would keep it outside: refused, saying which session to move first.
+        let later = CourseFixtures.day("2019-03-18")
+        #expect { try network.database(0).rescheduleEvent(id: try local(0), startingOn: later) } throws: {
+            "\($0)".contains("session on 05.03.2019 at 13:00 lies outside the event's dates")
+        }
+        _ = try network.database(0).moveSession(eventID: try local(0), on: CourseFixtures.day("2019-03-05"), to: CourseFixtures.day("2019-03-12"))
+        _ = try network.database(0).rescheduleEvent(id: try local(0), startingOn: later)
+    }
+
+    /// Seeds 61 and 113: a session added at one site at the date and time another site moved a session to. Both
+    /// stay, at every site, and are listed; a site that met the move first had refused the new session, one that
+    /// met the new session first had made the two one. This site's own writes still keep one session a time.
+    @Test func twoSessionsPutIntoOneDateAndTimeAtTwoSitesAreBothKeptAndListed() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        try network.send(0, 1)
+        let local = { (site: Int) in try network.id(of: "event", event, at: site) }
+        let (day, time) = (CourseFixtures.day("2019-03-05"), CourseFixtures.time("13:00-16:00"))
+        _ = try network.database(0).addSession(eventID: try local(0), on: day, time: time)
+        _ = try network.database(1).moveSession(eventID: try local(1), on: CourseFixtures.day("2019-03-04"), to: day, time: time)
+        let notes = try network.notes(sending: 1, to: 0)
+        #expect(notes.contains { $0.contains("are both on 2019-03-05 at 13:00 after changes made at two sites") }, "\(notes)")
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session WHERE date = '2019-03-05' AND startTime = '13:00'") == [2, 2, 2])
+        // Marks wait for the coordinator, who moves one of the two (the one made first, the same at every site).
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        let marks = AttendanceMarks(eventID: try local(0), date: day, startTime: time.start, marks: [try network.id(of: "participant", person, at: 0): .present])
+        #expect { try network.database(0).markAttendance(marks) } throws: { "\($0)".contains("put there at two sites at once") }
+        _ = try network.database(0).moveSession(eventID: try local(0), on: day, at: time.start, to: CourseFixtures.day("2019-03-06"), time: time)
+        _ = try network.database(0).markAttendance(marks)
+        // Written here, even past the library's own checks, a session takes a free date and time.
+        #expect(throws: DatabaseError.self) {
+            try network.database(2).dbWriter.write { db in
+                try db.execute(sql: "UPDATE session SET date = '2019-03-06', startTime = '09:00' WHERE date = '2019-03-07'")
+            }
+        }
+    }
+}
+
+private extension MergeNetwork {
+    /// What the import's report says of each entry, when `to` receives everything `from` holds for it.
+    func notes(sending from: Int, to: Int) throws -> [String] {
+        let report = try database(to).importBundle(try database(from).exportBundle(for: simulation.sites[to].code).data, source: "bundle")
+        return report.lines.flatMap(\.notes)
+    }
+
+    func countAtEverySite(_ sql: String) throws -> [Int] {
+        try simulation.sites.map { site in try site.database.read { db in try Int.fetchOne(db, sql: sql) ?? 0 } }
+    }
+}
