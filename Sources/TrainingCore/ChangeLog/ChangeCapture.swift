@@ -23,18 +23,15 @@ import GRDB
 public struct ChangeCapture: Sendable {
     /// A column of a travelling table, and the travelling table it refers to, if any.
     public struct Column: Hashable, Sendable {
-        public var name: String
-        public var references: String?
+        public let name: String
+        public let references: String?
+        /// `participantId` → `participantUuid`; `legId` → `legUuid`. Made once: an import reads it at every row.
+        let travellingName: String
 
         public init(_ name: String, references: String? = nil) {
             self.name = name
             self.references = references
-        }
-
-        /// `participantId` → `participantUuid`; `legId` → `legUuid`.
-        var travellingName: String {
-            guard references != nil else { return name }
-            return (name.hasSuffix("Id") ? String(name.dropLast(2)) : name) + "Uuid"
+            travellingName = references == nil ? name : (name.hasSuffix("Id") ? String(name.dropLast(2)) : name) + "Uuid"
         }
     }
 

@@ -3,13 +3,17 @@ import Crypto
 extension Digest {
     /// The digest in lowercase hexadecimal, as the ledger records it and templates are fingerprinted.
     public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.byteCount * 2)
-        for byte in self {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+        // Written in place: an import makes one for every entry it receives.
+        withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: digest.count * 2) { out in
+                for (index, byte) in digest.enumerated() {
+                    out[2 * index] = hexDigits[Int(byte >> 4)]
+                    out[2 * index + 1] = hexDigits[Int(byte & 0x0F)]
+                }
+                return digest.count * 2
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

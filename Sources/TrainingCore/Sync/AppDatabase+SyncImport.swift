@@ -51,9 +51,14 @@ extension AppDatabase {
             var lines: [SyncReport.Line] = []
             var heads: [String: Int64] = [:]
             var chain = try Self.heldHashes(around: bundle.changes, db)
-            for entry in bundle.changes.sorted(by: { ($0.hlc, $0.site, $0.siteSequence) < ($1.hlc, $1.site, $1.siteSequence) }) {
-                lines.append(try Self.take(entry, applier: applier, chain: &chain, source: source, db))
-                heads[entry.site] = max(heads[entry.site] ?? 0, entry.siteSequence)
+            // The entries in order by their positions, not copied into a sorted array: a copy of an entry is eleven texts retained.
+            let changes = bundle.changes
+            lines.reserveCapacity(changes.count)
+            for index in changes.indices.sorted(by: { i, j in
+                (changes[i].hlc, changes[i].site, changes[i].siteSequence) < (changes[j].hlc, changes[j].site, changes[j].siteSequence)
+            }) {
+                lines.append(try Self.take(changes[index], applier: applier, chain: &chain, source: source, db))
+                heads[changes[index].site] = max(heads[changes[index].site] ?? 0, changes[index].siteSequence)
             }
             for (site, head) in heads {
                 try db.executeCached(sql: """
@@ -138,8 +143,7 @@ extension AppDatabase {
                               remedy: .askForBundleAgain)
         }
         (line.outcome, line.notes) = try applier.apply(entry)
-        var stored = entry
-        try stored.store(db)
+        try applier.store(entry)
         chain[entry.site, default: [:]][entry.siteSequence] = entry.hash
         return line
     }

@@ -146,7 +146,10 @@ extension BundleApplier {
         let lookup = try rowLookup(table, .reference) { """
             SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)
             """ }
-        if let id = try Int64.fetchOne(lookup, arguments: [table, uuid, uuid]) { return id }
+        lookup.bind(1, table)
+        lookup.bind(2, uuid)
+        lookup.bind(3, uuid)
+        if let id = try lookup.int64() { return id }
         switch table {
         case "participant":
             // Merged with others: the group's record, or a record of the group that stands in for it here.

@@ -257,7 +257,7 @@ extension BundleApplier {
         }
         guard let row = try aliased ?? twin("enrollment", uuid: uuid, values: values) else {
             let columns = values.keys.sorted()
-            try writeStatement("enrollment", columns, updating: false).execute(arguments: [uuid] + StatementArguments(columns.map { values[$0] ?? nil }))
+            try writeStatement("enrollment", columns, updating: false).write(uuid: uuid, id: nil, columns: columns, values: values)
             return db.lastInsertedRowID
         }
         let kept = try answer("enrollment", rowid: row.rowid, current: row.uuid, alsoFor: uuid)

@@ -6,12 +6,6 @@ import GRDB
 /// any of their uuids, and the other uuid answers for it from then on (`syncAlias`). Whichever way a site meets the pair (the other row
 /// arriving, or a merge making two of its own rows one), it ends with the same row.
 extension BundleApplier {
-    /// The uuid that answers for a row made twice, if `uuid` is the one given up.
-    func alias(_ table: String, _ uuid: String) throws -> String? {
-        guard mayHaveAliases else { return nil }
-        return try String.fetchOneCached(db, sql: "SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
-    }
-
     /// Whether another uuid answers to `uuid`'s row here: twins met before. Only tables with a unique key
     /// besides the uuid have twins.
     func answersForTwins(_ table: String, _ uuid: String) throws -> Bool {
@@ -51,11 +45,17 @@ extension BundleApplier {
                     + (except.map { " AND rowid <> \($0)" } ?? "")
                 return "SELECT rowid, uuid FROM \(table.quotedDatabaseIdentifier) WHERE \(condition)"
             }
-            // The lookup of every arriving row (no row excepted) is prepared once per import.
-            let statement = try except == nil ? rowLookup(table, .twin(key: key), sql: sql) : db.cachedStatement(sql: sql())
-            if let row = try Row.fetchOne(statement, arguments: StatementArguments(columns.map { values[$0]! })) {
-                return (row[0], row[1])
+            guard except == nil else {
+                if let row = try Row.fetchOne(db.cachedStatement(sql: sql()), arguments: StatementArguments(columns.map { values[$0]! })) {
+                    return (row[0], row[1])
+                }
+                continue
             }
+            // The lookup of every arriving row (no row excepted) is prepared once per import.
+            let statement = try rowLookup(table, .twin(key: key), sql: sql)
+            defer { statement.reset() }
+            for (index, column) in columns.enumerated() { statement.bind(Int32(index + 1), values[column]!) }
+            if try statement.step() { return (statement.int64(0), statement.text(1) ?? "") }
         }
         return nil
     }
@@ -67,21 +67,6 @@ extension BundleApplier {
         let keys = try Self.identityKeys(db, of: table)
         identityKeys[table] = keys
         return keys
-    }
-
-    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id, a twin by one of the
-    /// table's identity keys (its index in ``identityKeys(of:)``).
-    enum RowLookup: Hashable {
-        case rowid, reference, twin(key: Int)
-    }
-
-    /// The statement of a lookup made at every row, prepared once per import and kept by table: the SQL made
-    /// from the table's name, and found again in GRDB's cache by that text, cost about as much as SQLite's lookup.
-    func rowLookup(_ table: String, _ lookup: RowLookup, sql: () -> String) throws -> Statement {
-        if let statement = rowLookups[table]?[lookup] { return statement }
-        let statement = try db.cachedStatement(sql: sql())
-        rowLookups[table, default: [:]][lookup] = statement
-        return statement
     }
 
     static func identityKeys(_ db: Database, of table: String) throws -> [[String]] {

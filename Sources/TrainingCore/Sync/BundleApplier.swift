@@ -33,9 +33,11 @@ final class BundleApplier {
         var table: String
         var updating: Bool
     }
-    private var writeStatements: [WriteKey: (columns: [String], statement: Statement)] = [:]
+    private var writeStatements: [WriteKey: (columns: [String], statement: RawStatement)] = [:]
     /// The statements of the lookups made at every row, by table (``rowLookup(_:_:sql:)``).
-    var rowLookups: [String: [RowLookup: Statement]] = [:]
+    var rowLookups: [String: [RowLookup: RawStatement]] = [:]
+    /// The statements of every row that name no table (``shared(_:)``).
+    var sharedLookups: [SharedLookup: RawStatement] = [:]
     /// Whether a row was deleted here that another arriving may be one with (``removalOfTwin(_:values:)``).
     lazy var mayHaveRemovals = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval)")) ?? true
     /// Whether an enrollment was removed here, which a mark arriving may bring back (``restoreRemovedEnrollment(_:)``).
@@ -83,7 +85,7 @@ final class BundleApplier {
         // Every row the entry names, applied or held, has it as its latest change under the uuid it gave,
         // once the entry is whole (as the change log's trigger recorded it before).
         for row in unversioned {
-            try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [row.table, row.uuid, entry.site, entry.siteSequence, entry.hlc])
+            try recordVersion(row.table, row.uuid, of: entry)
         }
         try settleMergeGroups()
         let clashes = try scheduleClashes(rows)
@@ -155,8 +157,7 @@ final class BundleApplier {
         if uuid != givenUuid, try deletedAt(table, givenUuid) != nil { return RowResult(outcome: .applied, note: nil) }
         let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
         let capture = try capture(of: table)
-        var localID = try Int64.fetchOne(rowLookup(table, .rowid) { "SELECT rowid FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?" },
-                                         arguments: [uuid])
+        var localID = try rowid(table, uuid)
         var versionUuid = uuid
         var concurrentTwin = false
         var tombstone = try deletedAt(table, uuid)
@@ -186,19 +187,18 @@ final class BundleApplier {
             uuid = kept
             try db.executeCached(sql: AppDatabase.rowVersionCopy, arguments: [kept, table, twin.uuid])
         }
-        let version = try Row.fetchOneCached(db, sql: "SELECT site, siteSequence, hlc FROM rowVersion WHERE tableName = ? AND uuid = ?",
-                                       arguments: [table, versionUuid])
+        let version = try storedVersion(table, versionUuid)
         var local: ConflictRule.Version?
         if let tombstone {
-            local = ConflictRule.Version(hlc: tombstone, site: version?["site"] ?? localSite, values: nil)
+            local = ConflictRule.Version(hlc: tombstone, site: version?.site ?? localSite, values: nil)
         } else if let localID {
-            local = ConflictRule.Version(hlc: version?["hlc"] ?? "", site: version?["site"] ?? localSite,
+            local = ConflictRule.Version(hlc: version?.hlc ?? "", site: version?.site ?? localSite,
                                          values: SecondCertificates.asWritten(Self.texts(try localValues(capture, id: localID)), table: table))
         }
         // Concurrent: the sender did not hold the change that last touched the row here, or the incoming change
         // is older than it by the hybrid clock (a change made after another always stamps later).
         let concurrent = concurrentTwin
-            || version.map { (senderVector[$0["site"] as String] ?? 0) < ($0["siteSequence"] as Int64) || entry.hlc < $0["hlc"] } ?? false
+            || version.map { (senderVector[$0.site] ?? 0) < $0.siteSequence || entry.hlc < $0.hlc } ?? false
         // The rule compares the values only with a version here: for a new row they are not made into text.
         let incoming = ConflictRule.Version(hlc: entry.hlc, site: entry.site,
                                             values: incomingValues.map { local == nil ? [:] : Self.texts($0.mapValues { $0 as Any? }) })
@@ -207,7 +207,7 @@ final class BundleApplier {
         let decision = ConflictRule(table: table).decide(local: local, incoming: incoming, concurrent: concurrent, context: context)
         if case .holdBack = decision {} else {
             // The row answers to `uuid` here, whatever uuid the change gave: its latest change is remembered under it.
-            try db.executeCached(sql: AppDatabase.rowVersionUpsert, arguments: [table, uuid, entry.site, entry.siteSequence, entry.hlc])
+            try recordVersion(table, uuid, of: entry)
             lastVersioned = (table, uuid)
         }
         // Two sites that made the same row (a course loaded at each) need not hear about it; two marks do.
@@ -271,6 +271,7 @@ final class BundleApplier {
     func resolve(_ values: [String: Any], of capture: ChangeCapture, changeSite: String, restoring: Bool = false) throws
         -> (values: [String: (any DatabaseValueConvertible)?], missing: [String]) {
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
+        resolved.reserveCapacity(capture.columns.count)
         var missing: [String] = []
         for column in capture.columns {
             let value = values[column.travellingName]
@@ -298,22 +299,12 @@ final class BundleApplier {
         return (resolved, missing)
     }
 
-    /// The hybrid clock of the deletion of a row here, if it was deleted.
-    func deletedAt(_ table: String, _ uuid: String) throws -> String? {
-        try String.fetchOneCached(db, sql: "SELECT hlc FROM syncTombstone WHERE tableName = ? AND uuid = ?", arguments: [table, uuid])
-    }
-
     /// Inserts or updates the row; a refusal by the database (a closed period, a duplicate) is listed, not fatal.
     private func write(_ table: String, uuid: String, id: Int64?, values: [String: (any DatabaseValueConvertible)?]) throws -> RowResult? {
         let values = table == "certificate" ? try secondUntilSettled(uuid: uuid, values) : values
         let columns = values.keys.sorted()
-        let arguments = StatementArguments(columns.map { values[$0] ?? nil })
         do {
-            if let id {
-                try writeStatement(table, columns, updating: true).execute(arguments: arguments + [id])
-            } else {
-                try writeStatement(table, columns, updating: false).execute(arguments: [uuid] + arguments)
-            }
+            try writeStatement(table, columns, updating: id != nil).write(uuid: uuid, id: id, columns: columns, values: values)
             if table == "certificate", let event = values["eventId"] ?? nil, let person = values["participantId"] ?? nil,
                let eventID = Int64.fromDatabaseValue(event.databaseValue), let personID = Int64.fromDatabaseValue(person.databaseValue) {
                 try SecondCertificates.settle(db, event: eventID, participant: personID)
@@ -342,17 +333,17 @@ final class BundleApplier {
 
     /// The insert (uuid, then `columns`) or the update by rowid of `table`'s rows, made once per import: a
     /// table's rows come with the same columns, and building the SQL cost more than running it.
-    func writeStatement(_ table: String, _ columns: [String], updating: Bool) throws -> Statement {
+    func writeStatement(_ table: String, _ columns: [String], updating: Bool) throws -> RawStatement {
         let key = WriteKey(table: table, updating: updating)
         if let known = writeStatements[key], known.columns == columns { return known.statement }
-        let statement: Statement
+        let statement: RawStatement
         if updating {
             let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
-            statement = try db.cachedStatement(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(assignments) WHERE rowid = ?")
+            statement = try RawStatement(db, sql: "UPDATE \(table.quotedDatabaseIdentifier) SET \(assignments) WHERE rowid = ?")
         } else {
             let names = (["uuid"] + columns).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
             let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-            statement = try db.cachedStatement(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
+            statement = try RawStatement(db, sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(names)) VALUES (\(marks))")
         }
         writeStatements[key] = (columns, statement)
         return statement
