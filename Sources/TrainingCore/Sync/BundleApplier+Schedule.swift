@@ -17,11 +17,12 @@ extension BundleApplier {
             }
         }
         guard !events.isEmpty else { return [] }
+        let concerned = CanonicalJSON.array(events.sorted())
         let outside = try Row.fetchAll(db, sql: """
             SELECT s.uuid, s.date, s.startTime, e.id, e.startDate, e.endDate FROM session s JOIN event e ON e.id = s.eventId
             WHERE e.uuid IN (SELECT value FROM json_each(?)) AND s.date NOT BETWEEN e.startDate AND e.endDate
             ORDER BY e.id, s.date, s.startTime
-            """, arguments: [CanonicalJSON.array(events.sorted())]).map { row in
+            """, arguments: [concerned]).map { row in
             "session \(row["uuid"] as String) of event \(row["id"] as Int64) on \(row["date"] as String) at \(row["startTime"] as String) "
                 + "lies outside the event's dates (\(row["startDate"] as String) to \(row["endDate"] as String)) after changes made at two sites; "
                 + "move the session (malaka session move) or the event's dates"
@@ -30,7 +31,7 @@ extension BundleApplier {
             SELECT e.id, s.date, s.startTime, group_concat(s.uuid, ' and ') AS uuids FROM session s JOIN event e ON e.id = s.eventId
             WHERE e.uuid IN (SELECT value FROM json_each(?))
             GROUP BY e.id, s.date, s.startTime HAVING count(*) > 1 ORDER BY e.id, s.date, s.startTime
-            """, arguments: [CanonicalJSON.array(events.sorted())]).map { row in
+            """, arguments: [concerned]).map { row in
             "sessions \(row["uuids"] as String) of event \(row["id"] as Int64) are both on \(row["date"] as String) at \(row["startTime"] as String) "
                 + "after changes made at two sites; move one of them (malaka session move), or delete it"
         }
