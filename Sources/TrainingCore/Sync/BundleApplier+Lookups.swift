@@ -113,6 +113,7 @@ extension BundleApplier {
         statement.bind(10, entry.previousHash)
         statement.bind(11, entry.hash)
         try statement.execute()
+        try entry.indexMerges(db)
     }
 }
 
