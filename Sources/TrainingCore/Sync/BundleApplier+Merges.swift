@@ -170,6 +170,9 @@ extension BundleApplier {
             return try Int64.fetchOneCached(db, sql: """
                 SELECT en.id FROM enrollment en JOIN event e ON e.id = en.eventId WHERE e.uuid = ? AND en.participantId = ?
                 """, arguments: [last["event"] as String?, personID])
+        case "session":
+            // Deleted here while a trainer elsewhere marked attendance at it: the mark brings it back.
+            return forMark ? try restoreDeletedSession(uuid) : nil
         default:
             return nil
         }

@@ -58,6 +58,45 @@ import TrainingFixtures
             }
         }
     }
+
+    /// A session deleted at one site while a trainer at another marked attendance at it: the mark is the record
+    /// that someone came, and outweighs a deletion made without seeing it (as a removal from the list does). The
+    /// session stays everywhere with the mark, and both sites list it; before, the marking site lost the mark when
+    /// the deletion came and the deleting site held it back for ever.
+    @Test func aMarkMadeWithoutSeeingASessionsDeletionKeepsTheSession() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        try network.send(0, 1)
+        try network.send(0, 2)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-05"))
+        try network.mark(person, in: event, day: 1, at: 1)
+        let kept = try network.notes(sending: 0, to: 1)
+        #expect(kept.contains { $0.contains("stays: XO-URG1 deleted it without seeing the attendance marked at it") }, "\(kept)")
+        let back = try network.notes(sending: 1, to: 2)
+        #expect(back.contains { $0.contains("is back: SA-SAM1 marked attendance at it without seeing its deletion") }, "\(back)")
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [1, 1, 1])
+    }
+
+    /// Deleted with its marks (`--force`): those the deleting site had seen go everywhere; another person's mark,
+    /// made meanwhile elsewhere, keeps the session.
+    @Test func aSessionDeletedWithTheMarksItSawKeepsOnlyTheMarkItDidNotSee() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (seen, unseen) = (try network.person("Lola Ismoilova", at: 0), try network.person("Otabek Nazarov", at: 0))
+        for person in [seen, unseen] { try network.enroll(person, in: event, at: 0) }
+        try network.mark(seen, in: event, day: 1, at: 0)
+        try network.send(0, 1)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-05"), force: true)
+        network.simulation.marks.removeAll { $0.person == seen }
+        try network.mark(unseen, in: event, day: 1, at: 1)
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [1, 1, 1])
+    }
 }
 
 private extension MergeNetwork {
