@@ -97,6 +97,26 @@ import TrainingFixtures
         #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
         #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [1, 1, 1])
     }
+
+    /// The session a mark kept or brought back shows its latest write, not the deletion: a move made at a third site
+    /// before the deletion lands at the site that kept the session as at the one that brought it back.
+    @Test func aSessionAMarkKeptTakesAMoveMadeBeforeItsDeletion() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        for site in [1, 2] { try network.send(0, site) }
+        let day = CourseFixtures.day("2019-03-05")
+        _ = try network.database(2).moveSession(eventID: try network.id(of: "event", event, at: 2), on: day, to: day, time: CourseFixtures.time("13:00-16:00"))
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day)
+        try network.mark(person, in: event, day: 1, at: 1)
+        try network.send(0, 1)
+        try network.send(2, 1)
+        try network.send(2, 0)
+        try network.send(1, 0)
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session WHERE date = '2019-03-05' AND startTime = '13:00'") == [1, 1, 1])
+    }
 }
 
 private extension MergeNetwork {
