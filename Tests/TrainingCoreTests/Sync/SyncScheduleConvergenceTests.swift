@@ -49,7 +49,8 @@ import TrainingFixtures
         try network.enroll(person, in: event, at: 0)
         let marks = AttendanceMarks(eventID: try local(0), date: day, startTime: time.start, marks: [try network.id(of: "participant", person, at: 0): .present])
         #expect { try network.database(0).markAttendance(marks) } throws: { "\($0)".contains("put there at two sites at once") }
-        _ = try network.database(0).moveSession(eventID: try local(0), on: day, at: time.start, to: CourseFixtures.day("2019-03-06"), time: time)
+        let moved = try network.database(0).moveSession(eventID: try local(0), on: day, at: time.start, to: CourseFixtures.day("2019-03-06"), time: time)
+        #expect(moved.othersAtTheSameTime == 1)
         _ = try network.database(0).markAttendance(marks)
         // Written here, even past the library's own checks, a session takes a free date and time.
         #expect(throws: DatabaseError.self) {
