@@ -118,6 +118,23 @@ import TrainingFixtures
         try network.settle()
         #expect(try network.countAtEverySite("SELECT count(*) FROM session WHERE date = '2019-03-05' AND startTime = '13:00'") == [1, 1, 1])
     }
+
+    /// Seeds 1100 and 1127: a session brought back by a mark takes its latest write from the change log, where
+    /// `event reschedule` writes each session twice (through a free start time first): the entry's last row counts.
+    @Test func aSessionBroughtBackAfterItsEventWasRescheduledTakesTheRescheduledDate() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        for site in [1, 2] { try network.send(0, site) }
+        _ = try network.database(1).rescheduleEvent(id: try network.id(of: "event", event, at: 1), startingOn: CourseFixtures.day("2019-03-11"))
+        try network.send(1, 0)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-12"))
+        try network.mark(person, in: event, day: 1, at: 2)
+        try network.send(2, 0)
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session WHERE date = '2019-03-12' AND startTime = '09:00'") == [1, 1, 1])
+    }
 }
 
 private extension MergeNetwork {
