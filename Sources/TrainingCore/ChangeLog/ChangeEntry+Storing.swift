@@ -9,6 +9,37 @@ extension ChangeEntry {
         try db.executeCached(sql: Self.insertSQL,
                              arguments: [uuid, site, siteSequence, hlc, actor, operation, detail, subjects, rows, previousHash, hash])
         id = db.lastInsertedRowID
+        try indexMerges(db)
+    }
+
+    /// Adds the merges of people among the entry's rows to `syncMerge`, once it is stored, as the trigger on `change`
+    /// did before ``AppDatabase/registerMergeIndexMigrations(_:)`` (and still does in a database not yet migrated;
+    /// before `syncMerge` was made, nothing is indexed).
+    func indexMerges(_ db: Database) throws {
+        // The trigger's own condition, `instr(NEW.rows, '"participantMerge"') > 0`, on the bytes: most entries hold no merge.
+        guard Self.mayHoldMerges(rows) else { return }
+        guard try !db.triggerExists("change_syncMerge"), try db.tableExists("syncMerge") else { return }
+        try db.executeCached(sql: AppDatabase.entryMergesSQL, arguments: [rows, hlc])
+    }
+
+    private static let mergeMarker = Array(#""participantMerge""#.utf8)
+
+    /// Whether `rows` holds the text `"participantMerge"` (quotes included), byte for byte.
+    static func mayHoldMerges(_ rows: String) -> Bool {
+        var rows = rows
+        return rows.withUTF8 { bytes in
+            let marker = mergeMarker
+            guard bytes.count >= marker.count else { return false }
+            var start = 0
+            let last = bytes.count - marker.count
+            while start <= last {
+                // The marker opens with a quote: only those positions are compared further.
+                guard let quote = bytes[start...last].firstIndex(of: marker[0]) else { return false }
+                if bytes[quote..<(quote + marker.count)].elementsEqual(marker) { return true }
+                start = quote + 1
+            }
+            return false
+        }
     }
 
     static let insertSQL = """

@@ -448,6 +448,7 @@ extension AppDatabase {
         registerSyncAliasIndexMigrations(&migrator)
         registerSyncRemovalMigrations(&migrator)
         registerReceivedScheduleMigrations(&migrator)
+        registerMergeIndexMigrations(&migrator)
         return migrator
     }
 }

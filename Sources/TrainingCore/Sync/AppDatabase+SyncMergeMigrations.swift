@@ -4,7 +4,8 @@ extension AppDatabase {
     /// Which person each merge kept, by uuid, so that applying a bundle follows merges without reading the
     /// whole change log for each reference.
     ///
-    /// Kept by a trigger on the change log, so a merge made here and one received are both in it.
+    /// Kept where entries are stored (``ChangeEntry/indexMerges(_:)``; by a trigger on the change log until
+    /// ``registerMergeIndexMigrations(_:)``), so a merge made here and one received are both in it.
     static func registerSyncMergeMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("Index merges for exchange") { db in
             try db.create(table: "syncMerge") { t in
@@ -37,6 +38,18 @@ extension AppDatabase {
             try db.execute(sql: "INSERT INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "c.rows", hlc: "c.hlc", from: "change c,")) \(keepingLatest)")
         }
     }
+
+    /// The merges of an entry indexed by the code that stores entries (``ChangeEntry/indexMerges(_:)``), no longer by
+    /// a trigger: any trigger on `change` made every insert into it keep a statement journal (SQLite's undo of one
+    /// statement, pages copied), which cost a twentieth of an import of 100,000 entries, none of them a merge.
+    static func registerMergeIndexMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Merges indexed where entries are stored") { db in
+            try db.execute(sql: "DROP TRIGGER change_syncMerge")
+        }
+    }
+
+    /// What the trigger `change_syncMerge` did for one entry: its rows (`?1`) and clock (`?2`) bound.
+    static let entryMergesSQL = "INSERT INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "?1", hlc: "?2")) \(keepingLatest)"
 
     private static let keepingLatest = """
         ON CONFLICT (mergedUuid, keptUuid) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > syncMerge.hlc

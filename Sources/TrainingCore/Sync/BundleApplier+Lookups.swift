@@ -3,10 +3,11 @@ import GRDB
 /// The lookups and writes made at every row, on statements the applier holds and runs through SQLite's C API
 /// (``RawStatement``): through GRDB's arguments and cursors each cost about twice SQLite's own work (perf, session 7).
 extension BundleApplier {
-    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id, a twin by one of the
-    /// table's identity keys (its index in ``identityKeys(of:)``).
+    /// The lookups made at every row, by table: a row's rowid by its uuid, a reference's id (through the aliases of
+    /// the table, or without them while it has none), a twin by one of the table's identity keys (its index in
+    /// ``identityKeys(of:)``).
     enum RowLookup: Hashable {
-        case rowid, reference, twin(key: Int)
+        case rowid, reference, unaliasedReference, twin(key: Int)
     }
 
     /// The statements of every row that name no table.
@@ -62,9 +63,14 @@ extension BundleApplier {
         return statement
     }
 
+    /// Whether a uuid of `table` here may answer for another (``aliasedTables``).
+    func mayHaveAliases(_ table: String) -> Bool {
+        aliasedTables?.contains(table) ?? true
+    }
+
     /// The uuid that answers for a row made twice, if `uuid` is the one given up.
     func alias(_ table: String, _ uuid: String) throws -> String? {
-        guard mayHaveAliases else { return nil }
+        guard mayHaveAliases(table) else { return nil }
         return try shared(.alias, table, uuid).text()
     }
 
@@ -107,6 +113,7 @@ extension BundleApplier {
         statement.bind(10, entry.previousHash)
         statement.bind(11, entry.hash)
         try statement.execute()
+        try entry.indexMerges(db)
     }
 }
 

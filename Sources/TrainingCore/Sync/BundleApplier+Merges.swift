@@ -144,12 +144,18 @@ extension BundleApplier {
     func resolveReference(table: String, uuid: String, forMark: Bool = false) throws -> Int64? {
         if forMark, table == "enrollment", let id = try restoreRemovedEnrollment(uuid) { return id }
         // The row, or the one its uuid became when it was found made twice: one statement, as most references are plain.
-        let lookup = try rowLookup(table, .reference) { """
-            SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)
-            """ }
-        lookup.bind(1, table)
-        lookup.bind(2, uuid)
-        lookup.bind(3, uuid)
+        let lookup: RawStatement
+        if mayHaveAliases(table) {
+            lookup = try rowLookup(table, .reference) { """
+                SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = coalesce((SELECT keptUuid FROM syncAlias WHERE tableName = ? AND uuid = ?), ?)
+                """ }
+            lookup.bind(1, table)
+            lookup.bind(2, uuid)
+            lookup.bind(3, uuid)
+        } else {
+            lookup = try rowLookup(table, .unaliasedReference) { "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE uuid = ?" }
+            lookup.bind(1, uuid)
+        }
         if let id = try lookup.int64() { return id }
         switch table {
         case "participant":

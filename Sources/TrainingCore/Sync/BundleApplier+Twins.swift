@@ -16,7 +16,7 @@ extension BundleApplier {
 
     /// Remembers that `lost` is `kept` from now on, and so is every uuid that answered for `lost`.
     func recordAlias(_ table: String, lost: String, kept: String) throws {
-        mayHaveAliases = true
+        aliasedTables?.insert(table)
         try db.executeCached(sql: "INSERT OR REPLACE INTO syncAlias (tableName, uuid, keptUuid) VALUES (?, ?, ?)", arguments: [table, lost, kept])
         try db.executeCached(sql: "UPDATE syncAlias SET keptUuid = ? WHERE tableName = ? AND keptUuid = ?", arguments: [kept, table, lost])
         try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = ? AND uuid = keptUuid", arguments: [table])

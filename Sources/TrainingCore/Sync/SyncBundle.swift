@@ -35,6 +35,7 @@ struct SealedBundle {
     var format: Int
     var keyID: String
     var signature: Data
+    /// The bytes after the first line, as a slice of the file's (its indices do not start at 0).
     var body: Data
 
     /// The file's bytes, signed with the sending site's key.
@@ -58,6 +59,7 @@ struct SealedBundle {
         guard let signature = Data(base64Encoded: String(parts[3])), signature.count == 64 else {
             throw MalakaError(.data, .refusedBundle, "\(source): its signature line was altered. Nothing was changed.", remedy: .askForBundleAgain)
         }
-        return SealedBundle(format: format, keyID: String(parts[2]), signature: signature, body: Data(data[(newline + 1)...]))
+        // The body shares the file's bytes (a slice, not a copy of tens of megabytes).
+        return SealedBundle(format: format, keyID: String(parts[2]), signature: signature, body: data[(newline + 1)...])
     }
 }
