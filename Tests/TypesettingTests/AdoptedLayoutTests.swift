@@ -16,7 +16,7 @@ import Testing
         let document = try PDFDocument.inMemory(fonts: fonts, metadata: PDFMetadata(creationDate: Date(timeIntervalSince1970: 0)))
         let canvas = try document.beginPage(size: .a4)
         for (index, text) in texts.enumerated() {
-            let style = TextStyle(font: Fixtures.sans, size: 24, maximumLines: 2, minimumSize: 8)
+            let style = TextStyle(font: Fixtures.sans, size: 24, maximumLines: 3, minimumSize: 8)
             let box = Rect(x: 40, y: 40 + Double(index) * 60, width: 300, height: 56)
             try canvas.draw(layouts(text, style, box.size), in: box)
         }
