@@ -71,6 +71,7 @@ extension AppDatabase {
         var change = try write(.moveSession, dryRun: dryRun) { db -> ScheduleChange in
             let event = try changeableEvent(db, id: eventID)
             var session = try findSession(db, eventID: eventID, on: date, at: startTime)
+            let twinsOfSlot = try othersAtTheSameTime(db, as: session)
             let newTime = try time ?? TimeRange(start: session.startTime, end: session.endTime)
             guard newDate != session.date || newTime.start != session.startTime || newTime.end != session.endTime else {
                 throw MalakaError.usage("The session is already on \(newDate.dotted) at \(newTime). Give another date or time.")
@@ -96,6 +97,7 @@ extension AppDatabase {
             var change = ScheduleChange(detail: try eventDetail(db, id: eventID))
             change.sessionsChanged = 1
             change.marksMoved = marks
+            change.othersAtTheSameTime = twinsOfSlot
             change.allowedConflicts = try enforce(db, conflicts(db, eventID: eventID), allow: allowConflict, action: "move session")
             return change
         }
@@ -151,9 +153,11 @@ extension AppDatabase {
                 throw MalakaError(.data, .wouldLoseMarks, "The session of event \(eventID) on \(date.dotted) at \(session.startTime) has \(people.count) attendance mark(s), of \(names); deleting it would lose them. Nothing was changed.",
                                   subject: .session(event: eventID, date: date), remedy: .force(.deleteSessionWithMarks))
             }
+            let twinsOfSlot = try othersAtTheSameTime(db, as: session)
             try session.delete(db)
             var change = ScheduleChange(detail: try eventDetail(db, id: eventID))
             change.sessionsChanged = 1
+            change.othersAtTheSameTime = twinsOfSlot
             change.marksLost = people.count
             change.peopleWithLostMarks = people
             return change
@@ -209,6 +213,12 @@ extension AppDatabase {
     private func markCount(_ db: Database, sessionIDs: [Int64]) throws -> Int {
         guard !sessionIDs.isEmpty else { return 0 }
         return try Attendance.filter(sessionIDs.contains(Column("sessionId"))).fetchCount(db)
+    }
+
+    /// How many other sessions of the event share the session's date and start time (``ScheduleChange/othersAtTheSameTime``).
+    private func othersAtTheSameTime(_ db: Database, as session: Session) throws -> Int {
+        try Session.filter(Session.Columns.eventId == session.eventId && Session.Columns.date == session.date
+                           && Session.Columns.startTime == session.startTime && Column("id") != session.id!).fetchCount(db)
     }
 
     /// The session of an event on a day; `startTime` says which when the day has several.

@@ -10,4 +10,7 @@ public struct ScheduleChange: Sendable {
     /// The people whose marks were lost, as `Name (id)`.
     public var peopleWithLostMarks: [String] = []
     public var allowedConflicts: [ScheduleConflict] = []
+    /// Other sessions of the event that were at the changed one's date and start time (put there at two sites at
+    /// once, as an import lists): the command took the one made first, the same at every site; they stay.
+    public var othersAtTheSameTime = 0
 }

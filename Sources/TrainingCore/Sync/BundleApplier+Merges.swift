@@ -83,7 +83,8 @@ extension BundleApplier {
     }
 
     /// The latest change known here that wrote the row's values: the one `rowVersion` names, unless that was its
-    /// deletion; then the change log is searched.
+    /// deletion; then the change log is searched. An entry may write a row twice (`event reschedule` moves each
+    /// session through a free start time first): its last row is the change's.
     func latestChange(of table: String, uuid: String) throws -> WrittenChange? {
         func written(_ rows: [[String: Any]]) -> [String: Any]? {
             guard let row = rows.last(where: { $0["table"] as? String == table && $0["uuid"] as? String == uuid }),
@@ -107,7 +108,7 @@ extension BundleApplier {
             FROM change c, json_each(c.rows) r
             WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = ? AND json_extract(r.value, '$.uuid') = ?
               AND json_extract(r.value, '$.kind') <> 'delete' AND json_type(r.value, '$.values') = 'object'
-            ORDER BY c.hlc DESC LIMIT 1
+            ORDER BY c.hlc DESC, r.key DESC LIMIT 1
             """, arguments: [uuid, table, uuid]), latest.map({ $0.hlc < stored["hlc"] }) ?? true,
            let values = try JSONSerialization.jsonObject(with: Data((stored["vals"] as String).utf8)) as? [String: Any] {
             latest = (stored["site"], stored["siteSequence"], stored["hlc"], values)
@@ -170,6 +171,9 @@ extension BundleApplier {
             return try Int64.fetchOneCached(db, sql: """
                 SELECT en.id FROM enrollment en JOIN event e ON e.id = en.eventId WHERE e.uuid = ? AND en.participantId = ?
                 """, arguments: [last["event"] as String?, personID])
+        case "session":
+            // Deleted here while a trainer elsewhere marked attendance at it: the mark brings it back.
+            return forMark ? try restoreDeletedSession(uuid) : nil
         default:
             return nil
         }

@@ -19,6 +19,9 @@ extension BundleApplier {
             try removeTwins(ofDeleted: given, in: table, row: row, by: entry)
             return RowResult(outcome: .applied, note: nil)
         }
+        if table == "session", let kept = try keepsMarkedSession(uuid, rowid: rowid, by: entry) {
+            return RowResult(outcome: .conflict, note: kept)
+        }
         return try removeRow(table, rowid: rowid, uuid: uuid, given: given, givenIsThisRow: true, row: row, by: entry)
     }
 
@@ -247,7 +250,7 @@ extension BundleApplier {
         let (values, missing) = try resolve(latest.values, of: try capture(of: "enrollment"), changeSite: latest.site)
         guard missing.isEmpty else { return nil }
         try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'enrollment' AND uuid = ?", arguments: [uuid])
-        restored.append(uuid)
+        restored.append((table: "enrollment", uuid: uuid))
         let aliased = try alias("enrollment", uuid).flatMap { kept in
             try Int64.fetchOneCached(db, sql: "SELECT rowid FROM enrollment WHERE uuid = ?", arguments: [kept]).map { (rowid: $0, uuid: kept) }
         }

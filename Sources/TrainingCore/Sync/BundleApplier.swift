@@ -27,8 +27,9 @@ final class BundleApplier {
     private var unsettled: Set<String> = []
     /// The row whose version the row being applied recorded, if it did.
     private var lastVersioned: (table: String, uuid: String)?
-    /// Enrollments removed here that the row being applied brought back (``restoreRemovedEnrollment(_:)``).
-    var restored: [String] = []
+    /// Enrollments removed and sessions deleted here that the row being applied brought back
+    /// (``restoreRemovedEnrollment(_:)``, ``restoreDeletedSession(_:)``).
+    var restored: [(table: String, uuid: String)] = []
     private struct WriteKey: Hashable {
         var table: String
         var updating: Bool
@@ -137,7 +138,11 @@ final class BundleApplier {
         let result = try decide(row, index: index, of: entry)
         guard !restored.isEmpty, result.outcome != .heldBack else { return result }
         let notes = [result.note].compactMap { $0 }
-            + restored.map { "enrollment \($0) is back: \(entry.site) marked attendance for it without seeing its removal here" }
+            + restored.map { row in
+                row.table == "session"
+                    ? "session \(row.uuid) is back: \(entry.site) marked attendance at it without seeing its deletion here"
+                    : "enrollment \(row.uuid) is back: \(entry.site) marked attendance for it without seeing its removal here"
+            }
         return RowResult(outcome: .conflict, note: notes.joined(separator: "; "))
     }
 

@@ -3,8 +3,9 @@
 /// The rules (README, “Working from many places”; docs/coordinator.md):
 /// - something it refers to is not here yet: **hold it back**, and apply it when that arrives;
 /// - a deletion travels as a **tombstone**; a deleted row never comes back, and certificates are never deleted;
-///   but a mark outweighs a removal from an event's list made without seeing it (the enrollment stays or comes
-///   back), and a row made at two sites is deleted under both uuids (``BundleApplier``, BundleApplier+Removals.swift);
+///   but a mark outweighs a removal from an event's list or a session's deletion made without seeing it (the
+///   enrollment or session stays or comes back), and a row made at two sites is deleted under both uuids
+///   (``BundleApplier``, BundleApplier+Removals.swift and BundleApplier+Sessions.swift);
 /// - a change the sender made after seeing ours (not concurrent) is **applied**;
 /// - attendance, and any other row changed at two places at once: the **later** change (by hybrid logical
 ///   clock, the same order at every site) wins, and the one it beat is **listed**;

@@ -117,4 +117,11 @@ enum ScheduleOutput {
         print("Scheduled despite \(conflicts.count) conflict(s), recorded as allowed:")
         for conflict in conflicts { print("  \(conflict.sentence).") }
     }
+
+    /// Says that the session changed had others at its date and time, which stay (``ScheduleChange/othersAtTheSameTime``).
+    static func printOthersAtTheSameTime(_ change: ScheduleChange, date: DayDate, action: String) {
+        guard change.othersAtTheSameTime > 0 else { return }
+        print("The event had \(change.othersAtTheSameTime + 1) sessions on \(date.dotted) at that time, put there at two sites at once: "
+              + "the one made first \(action), the same at every site; the other stays. Run the command again to change it too.")
+    }
 }

@@ -76,6 +76,7 @@ extension SessionCommand {
                   + (time.map { " at \($0)" } ?? "")
                   + (change.marksMoved > 0 ? "; its \(change.marksMoved) attendance mark(s) \(dryRun ? "would move" : "moved") with it." : ".")
                   + (dryRun ? " Nothing was changed." : ""))
+            ScheduleOutput.printOthersAtTheSameTime(change, date: date, action: dryRun ? "would move" : "moved")
             ScheduleOutput.printAllowed(change.allowedConflicts)
         }
     }
@@ -109,6 +110,7 @@ extension SessionCommand {
             }
             let change = try database.deleteSession(eventID: session.event, on: date, at: start, force: force)
             print("Deleted the session of event \(session.event) on \(date.dotted); it now has \(change.detail.sessions.count).")
+            ScheduleOutput.printOthersAtTheSameTime(change, date: date, action: "was deleted")
         }
     }
 }

@@ -35,7 +35,7 @@ import Testing
         if seeds.count >= 100 {
             let named: Set<ChangeOperation> = [.addPerson, .enroll, .unenroll, .markAttendance, .editPerson, .correctName,
                                                .mergePeople, .issueCertificate, .reissueCertificate, .revokeCertificate, .cancelEvent,
-                                               .editEvent, .moveSession, .addSession, .setEventDates, .rescheduleEvent]
+                                               .editEvent, .moveSession, .addSession, .deleteSession, .setEventDates, .rescheduleEvent]
             let missing = named.map(\.name).filter { !outcomes.operations.contains($0) }.sorted()
             #expect(missing.isEmpty, "no seed made these operations: \(missing)")
         }

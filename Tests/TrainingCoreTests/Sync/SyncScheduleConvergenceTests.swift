@@ -49,7 +49,8 @@ import TrainingFixtures
         try network.enroll(person, in: event, at: 0)
         let marks = AttendanceMarks(eventID: try local(0), date: day, startTime: time.start, marks: [try network.id(of: "participant", person, at: 0): .present])
         #expect { try network.database(0).markAttendance(marks) } throws: { "\($0)".contains("put there at two sites at once") }
-        _ = try network.database(0).moveSession(eventID: try local(0), on: day, at: time.start, to: CourseFixtures.day("2019-03-06"), time: time)
+        let moved = try network.database(0).moveSession(eventID: try local(0), on: day, at: time.start, to: CourseFixtures.day("2019-03-06"), time: time)
+        #expect(moved.othersAtTheSameTime == 1)
         _ = try network.database(0).markAttendance(marks)
         // Written here, even past the library's own checks, a session takes a free date and time.
         #expect(throws: DatabaseError.self) {
@@ -57,6 +58,82 @@ import TrainingFixtures
                 try db.execute(sql: "UPDATE session SET date = '2019-03-06', startTime = '09:00' WHERE date = '2019-03-07'")
             }
         }
+    }
+
+    /// A session deleted at one site while a trainer at another marked attendance at it: the mark is the record
+    /// that someone came, and outweighs a deletion made without seeing it (as a removal from the list does). The
+    /// session stays everywhere with the mark, and both sites list it; before, the marking site lost the mark when
+    /// the deletion came and the deleting site held it back for ever.
+    @Test func aMarkMadeWithoutSeeingASessionsDeletionKeepsTheSession() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        try network.send(0, 1)
+        try network.send(0, 2)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-05"))
+        try network.mark(person, in: event, day: 1, at: 1)
+        let kept = try network.notes(sending: 0, to: 1)
+        #expect(kept.contains { $0.contains("stays: XO-URG1 deleted it without seeing the attendance marked at it") }, "\(kept)")
+        let back = try network.notes(sending: 1, to: 2)
+        #expect(back.contains { $0.contains("is back: SA-SAM1 marked attendance at it without seeing its deletion") }, "\(back)")
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [1, 1, 1])
+    }
+
+    /// Deleted with its marks (`--force`): those the deleting site had seen go everywhere; another person's mark,
+    /// made meanwhile elsewhere, keeps the session.
+    @Test func aSessionDeletedWithTheMarksItSawKeepsOnlyTheMarkItDidNotSee() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (seen, unseen) = (try network.person("Lola Ismoilova", at: 0), try network.person("Otabek Nazarov", at: 0))
+        for person in [seen, unseen] { try network.enroll(person, in: event, at: 0) }
+        try network.mark(seen, in: event, day: 1, at: 0)
+        try network.send(0, 1)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-05"), force: true)
+        network.simulation.marks.removeAll { $0.person == seen }
+        try network.mark(unseen, in: event, day: 1, at: 1)
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [1, 1, 1])
+    }
+
+    /// The session a mark kept or brought back shows its latest write, not the deletion: a move made at a third site
+    /// before the deletion lands at the site that kept the session as at the one that brought it back.
+    @Test func aSessionAMarkKeptTakesAMoveMadeBeforeItsDeletion() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        for site in [1, 2] { try network.send(0, site) }
+        let day = CourseFixtures.day("2019-03-05")
+        _ = try network.database(2).moveSession(eventID: try network.id(of: "event", event, at: 2), on: day, to: day, time: CourseFixtures.time("13:00-16:00"))
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day)
+        try network.mark(person, in: event, day: 1, at: 1)
+        try network.send(0, 1)
+        try network.send(2, 1)
+        try network.send(2, 0)
+        try network.send(1, 0)
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session WHERE date = '2019-03-05' AND startTime = '13:00'") == [1, 1, 1])
+    }
+
+    /// Seeds 1100 and 1127: a session brought back by a mark takes its latest write from the change log, where
+    /// `event reschedule` writes each session twice (through a free start time first): the entry's last row counts.
+    @Test func aSessionBroughtBackAfterItsEventWasRescheduledTakesTheRescheduledDate() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let person = try network.person("Lola Ismoilova", at: 0)
+        try network.enroll(person, in: event, at: 0)
+        for site in [1, 2] { try network.send(0, site) }
+        _ = try network.database(1).rescheduleEvent(id: try network.id(of: "event", event, at: 1), startingOn: CourseFixtures.day("2019-03-11"))
+        try network.send(1, 0)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-12"))
+        try network.mark(person, in: event, day: 1, at: 2)
+        try network.send(2, 0)
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session WHERE date = '2019-03-12' AND startTime = '09:00'") == [1, 1, 1])
     }
 }
 

@@ -253,7 +253,8 @@ struct SyncSimulation {
                                                  digest: { _ in String(repeating: "d", count: 64) }, produce: { _ in nil })
         case 100..<104:
             // An event's schedule changed by a coordinator at any site, while trainers elsewhere may be marking it:
-            // a session moved (its marks move with it), a session added, the event's dates changed, or the whole event moved.
+            // a session moved (its marks move with it), a session added or deleted (refused here once it has marks;
+            // a trainer elsewhere may be marking it), the event's dates changed, or the whole event moved.
             guard let event = events.randomElement(using: &random) else { return }
             let (start, end, sessions) = try database.read { db in
                 let dates = try Row.fetchOne(db, sql: "SELECT startDate, endDate FROM event WHERE id = ?", arguments: [event])!
@@ -262,7 +263,7 @@ struct SyncSimulation {
             }
             let days = (0...(end.dayNumber - start.dayNumber)).map { start.adding(days: $0) }
             let time = CourseFixtures.time(["09:00-12:00", "13:00-16:00", "16:30-18:00"].randomElement(using: &random)!)
-            switch Int.random(in: 0..<4, using: &random) {
+            switch Int.random(in: 0..<5, using: &random) {
             case 0:
                 guard let session = sessions.randomElement(using: &random) else { return }
                 _ = try? database.moveSession(eventID: event, on: session["date"], at: try TimeOfDay(parsing: session["startTime"]),
@@ -270,6 +271,9 @@ struct SyncSimulation {
             case 1:
                 _ = try? database.addSession(eventID: event, on: days.randomElement(using: &random)!, time: time, allowConflict: true)
             case 2:
+                guard let session = sessions.randomElement(using: &random) else { return }
+                _ = try? database.deleteSession(eventID: event, on: session["date"], at: try TimeOfDay(parsing: session["startTime"]))
+            case 3:
                 // Refused here when a session would fall outside; another site's sessions may, once they meet.
                 _ = try? database.setEventDates(id: event, start: start.adding(days: Int.random(in: -1...1, using: &random)),
                                                 end: end.adding(days: Int.random(in: -1...2, using: &random)))

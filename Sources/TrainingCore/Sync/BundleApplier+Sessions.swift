@@ -1,0 +1,56 @@
+import GRDB
+
+/// A session deleted at one site while a trainer elsewhere marked attendance at it, without seeing the deletion.
+///
+/// A mark is the record that someone came, and outweighs a deletion made without seeing it, as it outweighs a
+/// removal from an event's list (BundleApplier+Removals.swift): the session stays at a site that has the mark
+/// when the deletion comes (``keepsMarkedSession(_:rowid:by:)``), and comes back, as last written, at a site that
+/// deleted it when the mark comes (``restoreDeletedSession(_:)``). The marks the deleting site saw go with their
+/// own deletions, which travel in the same entry. Either way the session's version is its latest write, not the
+/// deletion: a move made elsewhere meanwhile then lands alike at every site, whichever it met first.
+extension BundleApplier {
+    /// Whether the session `rowid` (answering to `uuid`) stays although `entry` deletes it: someone's attendance was
+    /// marked at it that the deletion does not delete with it. Listed in the report when it does.
+    func keepsMarkedSession(_ uuid: String, rowid: Int64, by entry: ChangeEntry) throws -> String? {
+        let marks = try String.fetchAllCached(db, sql: """
+            SELECT a.uuid FROM attendance a WHERE a.sessionId = ?
+            UNION SELECT s.uuid FROM syncAlias s JOIN attendance a ON s.tableName = 'attendance' AND s.keptUuid = a.uuid WHERE a.sessionId = ?
+            """, arguments: [rowid, rowid])
+        guard !marks.isEmpty else { return nil }
+        let rows = current?.entry.uuid == entry.uuid ? current?.rows ?? [] : try Self.rows(of: entry)
+        let deletedWithIt = Set(rows.compactMap { row -> String? in
+            row["table"] as? String == "attendance" && row["kind"] as? String == "delete" ? row["uuid"] as? String : nil
+        })
+        guard marks.contains(where: { !deletedWithIt.contains($0) }) else { return nil }
+        try showLatestWrite(ofSession: uuid)
+        return "session \(uuid) \(try Self.sessionDescription(db, rowid: rowid)) stays: \(entry.site) deleted it without seeing the attendance marked at it"
+    }
+
+    /// Brings back a session deleted here, as it was last written, for a mark made for it elsewhere without seeing
+    /// the deletion; nil when it was not deleted here, or its event is not here (the mark then waits).
+    func restoreDeletedSession(_ uuid: String) throws -> Int64? {
+        guard try deletedAt("session", uuid) != nil, let latest = try latestChange(of: "session", uuid: uuid) else { return nil }
+        let (values, missing) = try resolve(latest.values, of: try capture(of: "session"), changeSite: latest.site)
+        guard missing.isEmpty else { return nil }
+        try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'session' AND uuid = ?", arguments: [uuid])
+        let columns = values.keys.sorted()
+        try writeStatement("session", columns, updating: false).write(uuid: uuid, id: nil, columns: columns, values: values)
+        let rowid = db.lastInsertedRowID
+        try showLatestWrite(ofSession: uuid)
+        restored.append((table: "session", uuid: uuid))
+        return rowid
+    }
+
+    /// Makes the session's latest write, not a deletion that did not take it, its version here.
+    private func showLatestWrite(ofSession uuid: String) throws {
+        guard let latest = try latestChange(of: "session", uuid: uuid) else { return }
+        try db.executeCached(sql: "UPDATE rowVersion SET site = ?, siteSequence = ?, hlc = ? WHERE tableName = 'session' AND uuid = ?",
+                             arguments: [latest.site, latest.sequence, latest.hlc, uuid])
+    }
+
+    /// "of event 12 on 2019-03-05 at 13:00", as the schedule's notes name a session.
+    static func sessionDescription(_ db: Database, rowid: Int64) throws -> String {
+        guard let row = try Row.fetchOneCached(db, sql: "SELECT eventId, date, startTime FROM session WHERE rowid = ?", arguments: [rowid]) else { return "" }
+        return "of event \(row["eventId"] as Int64) on \(row["date"] as String) at \(row["startTime"] as String)"
+    }
+}
