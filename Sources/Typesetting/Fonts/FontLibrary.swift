@@ -158,27 +158,6 @@ public final class FontLibrary {
         return layout
     }
 
-    /// `layout`, made by another library, as this library would have made it: the same lines and glyphs, drawn
-    /// with this library's fonts, so that a document drawn with this library still embeds each font once.
-    ///
-    /// Laying out the same text, style and box here gives the same layout (both find the same font files); taking
-    /// one made elsewhere, such as by a check of the text on another thread, saves shaping it again.
-    ///
-    /// - Throws: ``TypesettingError/fontUnreadable(path:reason:)`` when this library cannot load one of its fonts.
-    public func adopting(_ layout: TextLayout) throws -> TextLayout {
-        var adopted: [ObjectIdentifier: ShapedParagraph] = [:]
-        let lines = try layout.laidOutLines.map { line in
-            let id = ObjectIdentifier(line.paragraph)
-            let paragraph = try adopted[id] ?? line.paragraph.withFonts { try load($0.file) }
-            adopted[id] = paragraph
-            return LaidOutLine(paragraph: paragraph, units: line.units, width: line.width)
-        }
-        return TextLayout(
-            text: layout.text, style: layout.style, box: layout.box, fits: layout.fits, laidOutLines: lines,
-            ascender: layout.ascender, descender: layout.descender, lineAdvance: layout.lineAdvance
-        )
-    }
-
     private func freshLayout(_ text: String, style: TextStyle, in box: Size, remember: Bool) throws -> TextLayout {
         precondition(style.size > 0 && (style.minimumSize ?? 1) > 0, "Text sizes must be above 0 pt, not \(style.size) and \(style.minimumSize ?? 1).")
         let paragraphs = try Self.paragraphs(of: text).map { try shapedParagraph($0, font: style.font, text: text, remember: remember) }
@@ -231,7 +210,8 @@ public final class FontLibrary {
         return loadedFont
     }
 
-    private func load(_ file: FontFile) throws -> LoadedFont {
+    /// The font in `file`, loaded by this library once.
+    func load(_ file: FontFile) throws -> LoadedFont {
         if let cached = loaded[file] { return cached }
         let font = try LoadedFont(file: file)
         loaded[file] = font
