@@ -136,8 +136,11 @@ extension BundleApplier {
     /// - Returns: whether the row here answers for another uuid than `given`, and so stays.
     func survivesCombining(_ table: String, _ rowid: Int64, given: String) throws -> Bool {
         guard let current = try String.fetchOneCached(db, sql: "SELECT uuid FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?", arguments: [rowid]) else { return false }
-        let rest = (try String.fetchAllCached(db, sql: "SELECT uuid FROM syncAlias WHERE tableName = ? AND keptUuid = ?", arguments: [table, current])
-            + [current]).filter { $0 != given }
+        // A uuid the row answered for until a removal took it (a twin removed while a mark kept the row) is not one of them.
+        let rest = (try String.fetchAllCached(db, sql: """
+            SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
+              AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
+            """, arguments: [table, current]) + [current]).filter { $0 != given }
         guard let kept = rest.min() else { return false }
         if kept != current {
             try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid])

@@ -122,6 +122,7 @@ enum ScheduleOutput {
     static func printOthersAtTheSameTime(_ change: ScheduleChange, date: DayDate, action: String) {
         guard change.othersAtTheSameTime > 0 else { return }
         print("The event had \(change.othersAtTheSameTime + 1) sessions on \(date.dotted) at that time, put there at two sites at once: "
-              + "the one made first \(action), the same at every site; the other stays. Run the command again to change it too.")
+              + "the one made first \(action), the same at every site; \(change.othersAtTheSameTime == 1 ? "the other stays" : "the others stay"). "
+              + "Run the command again to change the next.")
     }
 }
