@@ -18,6 +18,8 @@ import Typesetting
 ///    printed, nothing is issued and every problem is reported, unless `skipInvalid` is set.
 /// 2. In one database transaction, the certificates get their serials and the PDFs are drawn
 ///    on every core under temporary names. A failure rolls everything back and deletes them.
+///    Without `skipInvalid`, the preflight of step 1 runs here, a chunk at a time just before
+///    the chunk is numbered, so that the drawing can reuse its layouts of names and serials.
 /// 3. After the commit, the files are renamed to their final names.
 public final class CertificateIssuer: Sendable {
     public let database: AppDatabase
