@@ -82,11 +82,19 @@ public struct CertificateToken: Hashable, Sendable {
     /// A short code printed beside the serial, for checking by phone when the QR code cannot be read.
     public static func checkCode(of text: String) -> String {
         let digest = SHA256.hash(data: Data(text.utf8))
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         let code = digest.prefix(5).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let letters = (0..<8).map { alphabet[Int((code >> (35 - 5 * UInt64($0))) & 31)] }
-        return String(letters[0..<4]) + "-" + String(letters[4..<8])
+        // Eight letters of 5 bits, four, a hyphen and four, made as bytes: splitting the alphabet into Characters and
+        // joining Strings cost more than the hash, once for every certificate drawn.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(9)
+        for index in 0..<8 {
+            if index == 4 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(checkCodeAlphabet[Int((code >> (35 - 5 * UInt64(index))) & 31)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let checkCodeAlphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789".utf8)
 
     // MARK: Binary form
 

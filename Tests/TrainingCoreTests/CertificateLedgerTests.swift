@@ -162,6 +162,36 @@ import Testing
         #expect(try training.issue().first?.certificate.serial == "UZ-2019-000001")
     }
 
+    @Test func eachChunkIsCheckedBeforeItIsNumberedAndARefusalIssuesNothing() throws {
+        // Given a training of 300 people who all attended
+        let database = try Fixtures.database()
+        let event = try Fixtures.khorezmTraining(in: database)
+        let people = try Fixtures.people((1...300).map { String(format: "Person %03d", $0) }, in: database)
+        try database.enroll(eventID: event.id, participantIDs: people)
+        for session in event.sessions {
+            try database.markAttendance(AttendanceMarks(eventID: event.id, date: session.date, everyoneElse: .present))
+        }
+        let plan = try database.planCertificates(CertificateRequest(eventID: event.id, issueDate: Fixtures.day("2019-04-01")),
+                                                 templateLanguages: Training.languages)
+
+        // When the check of the second chunk refuses it
+        var events: [String] = []
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try database.issueCertificates(plan, keys: Fixtures.issuingKeys(), checkingEachChunk: { range in
+                events.append("check \(range.lowerBound)..<\(range.upperBound)")
+                if range.lowerBound > 0 { throw Refused() }
+            }, digest: Training.digest, produce: { chunk in
+                events.append("produce \(chunk.first!.certificate.serial)…\(chunk.last!.certificate.serial)")
+                return chunk.map { _ in nil }
+            })
+        }
+
+        // Then each chunk was checked, by its positions in the plan, before it was numbered, and nothing was recorded
+        #expect(events == ["check 0..<256", "produce UZ-2019-000001…UZ-2019-000256", "check 256..<300"])
+        #expect(try database.certificates().isEmpty)
+    }
+
     @Test func largeBatchesAreProducedInChunksInsideOneTransaction() throws {
         // Given a training of 300 people who all attended
         let database = try Fixtures.database()

@@ -18,6 +18,8 @@ import Typesetting
 ///    printed, nothing is issued and every problem is reported, unless `skipInvalid` is set.
 /// 2. In one database transaction, the certificates get their serials and the PDFs are drawn
 ///    on every core under temporary names. A failure rolls everything back and deletes them.
+///    Without `skipInvalid`, the preflight of step 1 runs here, a chunk at a time just before
+///    the chunk is numbered, so that the drawing can reuse its layouts of names and serials.
 /// 3. After the commit, the files are renamed to their final names.
 public final class CertificateIssuer: Sendable {
     public let database: AppDatabase
@@ -46,7 +48,13 @@ public final class CertificateIssuer: Sendable {
         var clock = StepClock()
         var plan = try database.planCertificates(request, templateLanguages: renderer.languages(ofTemplate:))
         clock.lap("plan")
-        let preflight = preflight(plan)
+        // When the plan itself is sound and no certificate may be left out, the preflight goes a chunk at a time inside
+        // the transaction, just before the chunk is numbered, and the drawing takes the layouts it made of each
+        // person's name and serial instead of shaping them again; any problem still stops the run before its end, and
+        // the transaction and every file written are undone. With --skip-invalid the failing certificates must be known
+        // before numbering, so the whole plan is checked first, as it is when the plan reports problems of its own.
+        let checksChunks = plan.problems.isEmpty && !skipInvalid
+        let preflight = checksChunks ? PreflightReport() : preflight(plan)
         clock.lap("preflight")
         let problems = plan.problems.map { CertificateProblem(message: $0) } + preflight.problems
         let failing = plan.problems.count + preflight.failing.count
@@ -70,8 +78,15 @@ public final class CertificateIssuer: Sendable {
                 creationDate: dates.max()?.startOfDayUTC))
         let totals: IssueTotals
         do {
-            totals = try database.issueCertificates(plan, keys: keys, digest: output.digest(of:), produce: output.produce,
-                                                    finish: output.finish)
+            if checksChunks {
+                let checked = plan
+                totals = try database.issueCertificates(
+                    plan, keys: keys, checkingEachChunk: { try check(checked, range: $0, keepingFor: output) },
+                    digest: output.digest(of:), produce: output.produce, finish: output.finish)
+            } else {
+                totals = try database.issueCertificates(plan, keys: keys, digest: output.digest(of:), produce: output.produce,
+                                                        finish: output.finish)
+            }
         } catch {
             output.discard()
             throw error
@@ -84,16 +99,33 @@ public final class CertificateIssuer: Sendable {
     }
 
     /// The preflight of a whole plan, a few hundred certificates at a time so that memory stays flat.
-    private func preflight(_ plan: CertificatePlan) -> PreflightReport {
+    private func preflight(_ plan: CertificatePlan, from first: Int = 0) -> PreflightReport {
         let items = plan.items
         var report = PreflightReport()
-        var start = 0
+        var start = first
         while start < items.count {
             let end = min(items.count, start + 512)
             report.merge(renderer.preflight(items[start..<end].map { (plan.content(of: $0), Self.holder($0)) }), offset: start)
             start = end
         }
         return report
+    }
+
+    /// The preflight of the certificates at `range` of a plan without problems of its own, keeping their layouts for
+    /// `output`; on a problem, the preflight of the rest of the plan too, and the same refusal as checking it all first.
+    private func check(_ plan: CertificatePlan, range: Range<Int>, keepingFor output: PendingOutput) throws {
+        let items = plan.items[range].map { (plan.content(of: $0), Self.holder($0)) }
+        let (report, layouts) = renderer.preflight(items, keepingLayouts: true)
+        guard !report.failing.isEmpty else {
+            output.keep(layouts, from: range.lowerBound)
+            return
+        }
+        // Every certificate before `range` passed, so the report of the whole plan is this chunk's and the rest's.
+        var whole = PreflightReport()
+        whole.merge(report, offset: range.lowerBound)
+        let rest = preflight(plan, from: range.upperBound)
+        whole.merge(rest, offset: 0)
+        throw Self.refusal(whole.problems, failing: whole.failing.count, of: plan.items.count, event: plan.event.id, canSkip: true)
     }
 
     /// Re-issues a certificate under a new serial, e.g. after the holder's name was corrected.

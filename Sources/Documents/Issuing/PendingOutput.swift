@@ -27,6 +27,11 @@ final class PendingOutput: @unchecked Sendable {
     private let bundleFailure = FirstFailure()
     /// The pages the content hashes laid out, by serial, until their chunk is drawn: each page is laid out once.
     private var laidOut: [String: CertificatePage] = [:]
+    /// The layouts a preflight kept of the certificates' own texts, by position in the plan, until their page is laid
+    /// out: only those of the chunk about to be numbered, so that memory does not grow with the number of certificates.
+    private var preflightLayouts: [Int: PreflightLayouts] = [:]
+    /// The position in the plan of the next certificate ``digest(of:)`` is asked for: they come in the plan's order.
+    private var nextPosition = 0
 
     init(destination: CertificateDestination, renderer: CertificateRenderer, progress: IssueProgress?, count: Int,
          keepHashes: Bool, bundleMetadata: PDFMetadata?) {
@@ -42,9 +47,23 @@ final class PendingOutput: @unchecked Sendable {
     /// The certificate's content hash, as ``CertificateRenderer/contentDigest(of:)`` gives it; the page laid out
     /// for it is kept for drawing, which follows in the same chunk.
     func digest(of content: CertificateContent) throws -> String {
-        let page = try renderer.page(for: content)
-        lock.withLock { laidOut[content.serial] = page }
+        var page = try renderer.page(for: content)
+        lock.withLock {
+            page.preflightLayouts = preflightLayouts.removeValue(forKey: nextPosition)
+            nextPosition += 1
+            laidOut[content.serial] = page
+        }
         return CertificateRenderer.contentDigest(of: page)
+    }
+
+    /// Keeps the preflight's layouts of the certificates from position `start` of the plan on, for ``digest(of:)`` to
+    /// hand to their pages.
+    func keep(_ layouts: [PreflightLayouts?], from start: Int) {
+        lock.withLock {
+            for (offset, kept) in layouts.enumerated() {
+                if let kept { preflightLayouts[start + offset] = kept }
+            }
+        }
     }
 
     /// The pages of `chunk`, laid out by ``digest(of:)`` or now, and forgotten.
@@ -219,6 +238,7 @@ final class PendingOutput: @unchecked Sendable {
         lock.withLock {
             bundle = nil
             laidOut = [:]
+            preflightLayouts = [:]
         }
         for file in files { folder?.discard(file) }
         bundleFile?.discard()

@@ -28,6 +28,8 @@ struct CertificatePage: Sendable {
     let signatureLines: [(from: Point, to: Point)]
     let qrContent: String?
     let metadata: PDFMetadata
+    /// The layouts the preflight made of this certificate's own texts, when it kept them for the drawing; never hashed.
+    var preflightLayouts: PreflightLayouts?
     /// Names the name block's rectangle (x y width height, in points from the top left) in the PDF's keywords.
     static let nameBoxKeyword = "name-box:"
 
@@ -85,7 +87,7 @@ struct CertificatePage: Sendable {
                                       repeats: !signatory.name.showsPerCertificateValue(in: content.language)))
                     top += height
                 }
-                let title = values.signatoryTitles[index][content.language] ?? ("", [])
+                let title = values.signatoryTitle(index, in: content.language)
                 if !title.text.isEmpty {
                     texts.append(Text(text: title.text, style: style.title,
                                       box: Rect(x: box.x, y: top, width: box.width, height: box.maxY - top),
@@ -109,6 +111,44 @@ struct CertificatePage: Sendable {
             keywords: [content.serial, template.name, content.language.rawValue] + nameKeywords + (content.token.map { [$0] } ?? []),
             creator: "Malaka",
             creationDate: content.issueDate.startOfDayUTC)
+    }
+}
+
+/// The layouts a preflight made of one certificate's own texts (its name, its serial…), handed to the thread that
+/// draws the certificate so that each is shaped once; that thread's library adopts them (``FontLibrary/adopting(_:)``).
+///
+/// `@unchecked Sendable`: made whole on the preflight's thread and never changed after; a layout's paragraphs are
+/// immutable, and adopting one reads only which font file each run uses.
+final class PreflightLayouts: @unchecked Sendable {
+    struct Entry {
+        let field: String
+        let text: String
+        let style: TextStyle
+        let box: Rect
+        let layout: TextLayout
+
+        init(text: CertificatePage.Text, layout: TextLayout) {
+            field = text.field
+            self.text = text.text
+            style = text.style
+            box = text.box
+            self.layout = layout
+        }
+    }
+
+    private let entries: [Entry]
+
+    init(_ entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// The layout kept of a text with the same field, bytes, style and box as `text`, if any: a serial numbered since
+    /// the preflight, or a check code it could not know, is laid out again.
+    func layout(of text: CertificatePage.Text) -> TextLayout? {
+        entries.first { entry in
+            entry.field == text.field && entry.box == text.box && entry.style == text.style
+                && entry.text.utf8.elementsEqual(text.text.utf8)
+        }?.layout
     }
 }
 
@@ -144,31 +184,30 @@ extension CertificatePage {
 private struct Values {
     let content: CertificateContent
     let signatoryNames: [(text: String, used: [(label: String, value: String)])]
-    let signatoryTitles: [[DocumentLanguage: (text: String, used: [(label: String, value: String)])]]
+    /// The signatories' titles as the template words them, resolved in a language when asked for: a page prints them in
+    /// its own language, and resolving them in all five cost a fifth of laying out the page.
+    private let signatoryTitleTexts: [TemplateText]
 
     init(content: CertificateContent, template: CertificateTemplate) {
         self.content = content
-        var names: [(text: String, used: [(label: String, value: String)])] = []
-        var titles: [[DocumentLanguage: (text: String, used: [(label: String, value: String)])]] = []
         let partial = Values(content: content)
-        for signatory in template.signatories {
-            names.append(partial.resolve(signatory.name))
-            var perLanguage: [DocumentLanguage: (text: String, used: [(label: String, value: String)])] = [:]
-            for language in DocumentLanguage.allCases {
-                perLanguage[language] = partial.resolve(signatory.title, in: language)
-            }
-            titles.append(perLanguage)
-        }
-        signatoryNames = names
-        signatoryTitles = titles
+        signatoryNames = template.signatories.map { partial.resolve($0.name) }
+        signatoryTitleTexts = template.signatories.map(\.title)
     }
 
     /// Values without signatories, to resolve the signatories' own names and titles.
     private init(content: CertificateContent) {
         self.content = content
         signatoryNames = []
-        signatoryTitles = []
+        signatoryTitleTexts = []
     }
+
+    /// The title of signatory `index` (from 0) in `language`, resolved without the signatories' values, as their names are.
+    func signatoryTitle(_ index: Int, in language: DocumentLanguage) -> (text: String, used: [(label: String, value: String)]) {
+        Values(content: content).resolve(signatoryTitleTexts[index], in: language)
+    }
+
+    var signatoryCount: Int { signatoryTitleTexts.count }
 
     /// The text in the certificate's language (or `language`), and each value it used with its label.
     func resolve(_ text: TemplateText, in language: DocumentLanguage? = nil) -> (text: String, used: [(label: String, value: String)]) {
@@ -214,8 +253,8 @@ private struct Values {
             return signatoryNames.indices.contains(index) ? signatoryNames[index].text : ""
         case .signatoryTitle:
             let index = (placeholder.signatory ?? 0) - 1
-            guard signatoryTitles.indices.contains(index) else { return "" }
-            return signatoryTitles[index][language]?.text ?? ""
+            guard (0..<signatoryCount).contains(index) else { return "" }
+            return signatoryTitle(index, in: language).text
         }
     }
 }

@@ -58,8 +58,7 @@ extension CertificateRenderer {
     /// code…) and the QR code.
     func drawOwn(_ prepared: PreparedPage, on canvas: Canvas, worker: RenderingWorker) throws {
         for text in prepared.page.texts where !text.repeats {
-            // Names and serials are set once: laid out without filling the cache that keeps the fixed texts.
-            try canvas.draw(worker.fonts.layout(text.text, style: text.style, in: text.box.size, remember: false), in: text.box)
+            try canvas.draw(ownLayout(of: text, page: prepared.page, worker: worker), in: text.box)
         }
         if let settings = prepared.page.template.qrCode, let code = prepared.qrCode {
             try canvas.drawQRCode(code, in: settings.box, color: settings.colour, quietZone: settings.quietZone)

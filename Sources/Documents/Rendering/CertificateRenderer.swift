@@ -82,22 +82,39 @@ public final class CertificateRenderer: Sendable {
     ///
     /// - Parameter certificates: the contents, each with how to name its holder in messages.
     public func preflight(_ certificates: [(content: CertificateContent, holder: String)]) -> PreflightReport {
+        preflight(certificates, keepingLayouts: false).report
+    }
+
+    /// The preflight, and with `keepingLayouts` the layouts it made of each certificate's own texts (its name, its
+    /// serial…), for drawing the certificate without laying them out again; nil for a certificate with problems.
+    func preflight(_ certificates: [(content: CertificateContent, holder: String)], keepingLayouts: Bool)
+        -> (report: PreflightReport, layouts: [PreflightLayouts?]) {
         let chunk = 32
         let chunks = (certificates.count + chunk - 1) / chunk
-        let slots = Slots<[(index: Int, problems: [CertificateProblem])]>(count: chunks)
+        let slots = Slots<(found: [(index: Int, problems: [CertificateProblem])], layouts: [(index: Int, layouts: PreflightLayouts)])>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { part in
             workers.withWorker { worker in
                 var found: [(index: Int, problems: [CertificateProblem])] = []
+                var kept: [(index: Int, layouts: PreflightLayouts)] = []
                 for index in part * chunk..<min(certificates.count, (part + 1) * chunk) {
-                    let problems = check(certificates[index].content, worker: worker)
-                    if !problems.isEmpty { found.append((index, problems)) }
+                    let (problems, layouts) = check(certificates[index].content, worker: worker, keepingLayouts: keepingLayouts)
+                    if !problems.isEmpty {
+                        found.append((index, problems))
+                    } else if let layouts {
+                        kept.append((index, layouts))
+                    }
                 }
-                slots.set(part, found)
+                slots.set(part, (found, kept))
             }
         }
         var report = PreflightReport()
         var positions: [CertificateProblem: Int] = [:]
-        for found in slots.values() {
+        var layouts = [PreflightLayouts?](repeating: nil, count: keepingLayouts ? certificates.count : 0)
+        let parts = slots.values()
+        for part in parts {
+            for (index, kept) in part.layouts { layouts[index] = kept }
+        }
+        for found in parts.map(\.found) {
             for (index, problems) in found {
                 report.failing.insert(index)
                 for problem in problems {
@@ -112,20 +129,23 @@ public final class CertificateRenderer: Sendable {
                 }
             }
         }
-        return report
+        return (report, layouts)
     }
 
-    /// What stops one certificate from being printed, each problem without holders.
-    private func check(_ content: CertificateContent, worker: RenderingWorker) -> [CertificateProblem] {
+    /// What stops one certificate from being printed, each problem without holders; with `keepingLayouts`, the
+    /// layouts of its own texts when there is no problem.
+    private func check(_ content: CertificateContent, worker: RenderingWorker, keepingLayouts: Bool)
+        -> (problems: [CertificateProblem], layouts: PreflightLayouts?) {
         let page: CertificatePage
         do {
             page = try self.page(for: content)
         } catch let error as MalakaError {
-            return [CertificateProblem(message: error.message, remedy: error.remedy)]
+            return ([CertificateProblem(message: error.message, remedy: error.remedy)], nil)
         } catch {
-            return [CertificateProblem(message: "\(error)")]
+            return ([CertificateProblem(message: "\(error)")], nil)
         }
         var messages: [CertificateProblem] = []
+        var kept: [PreflightLayouts.Entry] = []
         for text in page.texts {
             let unprintable = Self.controls(in: text)
             guard unprintable.isEmpty else {
@@ -136,6 +156,8 @@ public final class CertificateRenderer: Sendable {
                 let layout = try worker.fonts.layout(text.text, style: text.style, in: text.box.size, remember: text.repeats)
                 if !layout.fits {
                     messages.append(CertificateProblem(message: Self.doesNotFit(text, template: page.template)))
+                } else if keepingLayouts && !text.repeats {
+                    kept.append(PreflightLayouts.Entry(text: text, layout: layout))
                 }
             } catch let TypesettingError.missingGlyphs(characters, _) {
                 messages.append(contentsOf: Self.missing(characters, in: text, template: page.template))
@@ -151,7 +173,7 @@ public final class CertificateRenderer: Sendable {
                                                    remedy: .shortenVerificationLink))
             }
         }
-        return messages
+        return (messages, messages.isEmpty && keepingLayouts ? PreflightLayouts(kept) : nil)
     }
 
     private static func missing(_ characters: [Unicode.Scalar], in text: CertificatePage.Text, template: CertificateTemplate) -> [CertificateProblem] {
@@ -204,6 +226,14 @@ public final class CertificateRenderer: Sendable {
     }
 
     // MARK: Drawing
+
+    /// The layout of `text`, a text of a certificate's own, with `worker`'s fonts: the preflight's when it kept one of
+    /// the same text, style and box, else laid out now. Names and serials are set once: laid out without filling the
+    /// cache that keeps the fixed texts.
+    func ownLayout(of text: CertificatePage.Text, page: CertificatePage, worker: RenderingWorker) throws -> TextLayout {
+        if let kept = page.preflightLayouts?.layout(of: text) { return try worker.fonts.adopting(kept) }
+        return try worker.fonts.layout(text.text, style: text.style, in: text.box.size, remember: false)
+    }
 
     /// A page laid out and its QR code encoded: everything that needs no font library, so any thread can prepare it.
     struct PreparedPage: Sendable {

@@ -105,10 +105,25 @@ extension AppDatabase {
         produce: ([IssuedCertificate]) throws -> [String?],
         finish: () throws -> Void = {}
     ) throws -> IssueTotals {
+        try issueCertificates(plan, keys: keys, checkingEachChunk: { _ in }, digest: digest, produce: produce, finish: finish)
+    }
+
+    /// ``issueCertificates(_:keys:digest:produce:finish:)``, calling `check` before each chunk is numbered with the
+    /// positions in `plan.items` of its certificates, still inside the transaction: if it throws, nothing is issued.
+    /// A caller can check the certificates a chunk at a time just before they are drawn, and keep what the check made.
+    @discardableResult
+    public func issueCertificates(
+        _ plan: CertificatePlan,
+        keys: IssuingKeys,
+        checkingEachChunk check: (Range<Int>) throws -> Void,
+        digest: (CertificateContent) throws -> String,
+        produce: ([IssuedCertificate]) throws -> [String?],
+        finish: () throws -> Void = {}
+    ) throws -> IssueTotals {
         let signer = TokenSigner(detail: plan.event, keys: keys)
         do {
             return try write(.issueCertificate) { db in
-                var totals = try issueCertificates(db, plan, signer: signer, digest: digest, produce: produce)
+                var totals = try issueCertificates(db, plan, signer: signer, check: check, digest: digest, produce: produce)
                 try finish()
                 totals.createdKey = signer.created
                 return totals
@@ -121,6 +136,7 @@ extension AppDatabase {
 
     private func issueCertificates(
         _ db: Database, _ plan: CertificatePlan, signer: TokenSigner,
+        check: (Range<Int>) throws -> Void,
         digest: (CertificateContent) throws -> String,
         produce: ([IssuedCertificate]) throws -> [String?]
     ) throws -> IssueTotals {
@@ -141,6 +157,7 @@ extension AppDatabase {
         var start = plan.items.startIndex
         while start < plan.items.endIndex {
             let end = min(plan.items.endIndex, start + Self.certificateChunkSize)
+            try check(start..<end)
             var chunk: [IssuedCertificate] = []
             chunk.reserveCapacity(end - start)
             var signedNow = Set<Int64>()

@@ -32,15 +32,17 @@ final class CairoImageSurface {
             for y in 0..<height {
                 let row = source + y * width
                 let out = UnsafeMutableRawPointer(data + y * stride)
-                var bits: UInt32 = 0
-                var x = 0
-                while x < width {
-                    if row[x] != 0 { bits |= Self.bit(x & 31) }
-                    x += 1
-                    if x & 31 == 0 || x == width {
-                        out.storeBytes(of: bits, toByteOffset: ((x - 1) >> 5) * 4, as: UInt32.self)
-                        bits = 0
+                // A word of 32 pixels at a time, each bit set without a branch: a QR code's modules are as good as
+                // random, and a branch on each mispredicted half the time.
+                var start = 0
+                while start < width {
+                    let end = min(width, start + 32)
+                    var bits: UInt32 = 0
+                    for x in start..<end {
+                        bits |= Self.bit(x & 31, set: row[x] != 0)
                     }
+                    out.storeBytes(of: bits, toByteOffset: (start >> 5) * 4, as: UInt32.self)
+                    start = end
                 }
             }
         }
@@ -48,12 +50,13 @@ final class CairoImageSurface {
         pointer = surface
     }
 
-    /// Pixel `index` of a 32-bit word of a 1-bit surface.
-    private static func bit(_ index: Int) -> UInt32 {
+    /// Pixel `index` of a 32-bit word of a 1-bit surface when `set`, else no bit.
+    private static func bit(_ index: Int, set: Bool) -> UInt32 {
+        let bit = UInt32(set ? 1 : 0)
         #if _endian(little)
-        1 << index
+        return bit &<< UInt32(index)
         #else
-        0x8000_0000 >> index
+        return (bit &<< 31) &>> UInt32(index)
         #endif
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds, loads and caches fonts, and shapes and lays out text with them; long-lived and reused.
 ///
 /// Create one library and draw every page and every document with it: fonts are looked up through
@@ -52,11 +54,13 @@ public final class FontLibrary {
         let paragraph: Substring
 
         static func == (left: Self, right: Self) -> Bool {
-            left.font == right.font && left.paragraph.utf8.elementsEqual(right.paragraph.utf8)
+            FontLibrary.sameBytes(left.paragraph.utf8, right.paragraph.utf8) && left.font == right.font
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(font)
+            // Not the family: String's hashing brings it to NFC first, at every lookup, and a library holds few families.
+            hasher.combine(font.weight)
+            hasher.combine(font.italic)
             FontLibrary.hashBytes(of: paragraph.utf8, into: &hasher)
         }
     }
@@ -67,11 +71,14 @@ public final class FontLibrary {
         let box: Size
 
         static func == (left: Self, right: Self) -> Bool {
-            left.style == right.style && left.box == right.box && left.text.utf8.elementsEqual(right.text.utf8)
+            left.box == right.box && FontLibrary.sameBytes(left.text.utf8[...], right.text.utf8[...]) && left.style == right.style
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(style)
+            // The style's sizes rather than all of it: its font family is a String, hashed through NFC at every lookup.
+            // Equal keys still hash alike, since == compares the whole style.
+            hasher.combine(style.size)
+            hasher.combine(style.minimumSize)
             hasher.combine(box)
             FontLibrary.hashBytes(of: text.utf8[...], into: &hasher)
         }
@@ -83,6 +90,19 @@ public final class FontLibrary {
         if hashed == nil {
             for byte in utf8 { hasher.combine(byte) }
         }
+    }
+
+    /// Whether two texts have the same UTF-8 bytes, compared at once where they are stored contiguously: comparing
+    /// them a byte at a time through the collection cost more than hashing them.
+    fileprivate static func sameBytes(_ left: Substring.UTF8View, _ right: Substring.UTF8View) -> Bool {
+        guard left.count == right.count else { return false }
+        let compared: Bool?? = left.withContiguousStorageIfAvailable { leftBytes in
+            right.withContiguousStorageIfAvailable { rightBytes in
+                leftBytes.count == 0 || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+            }
+        }
+        if let compared = compared ?? nil { return compared }
+        return left.elementsEqual(right)
     }
 
     /// - Parameter cacheLimit: how many shaped paragraphs, and how many layouts, to keep before each
@@ -190,7 +210,8 @@ public final class FontLibrary {
         return loadedFont
     }
 
-    private func load(_ file: FontFile) throws -> LoadedFont {
+    /// The font in `file`, loaded by this library once.
+    func load(_ file: FontFile) throws -> LoadedFont {
         if let cached = loaded[file] { return cached }
         let font = try LoadedFont(file: file)
         loaded[file] = font
@@ -303,16 +324,40 @@ public final class FontLibrary {
 
     /// The paragraphs of `text`, split at newlines; tabs become spaces and other control characters go.
     static func paragraphs(of text: String) -> [Substring] {
-        // Most text has no control character or line separator at all, and most of the rest only line feeds.
+        // Most text has no control character or line separator at all, and most of the rest only line feeds. Read as
+        // bytes: the C0 controls, DEL, the C1 controls (C2 80–C2 9F) and U+2028, U+2029 (E2 80 A8, E2 80 A9) are what
+        // cleanedParagraphs(of:) looks for; a line feed alone splits the same there, a line feed being a character of its own.
         var lineFeeds = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
-            guard byte == 0x0A else { return cleanedParagraphs(of: text) }
-            lineFeeds = true
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            bytes.formIndex(after: &index)
+            if byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xE2 { continue }
+            if byte == 0x0A {
+                lineFeeds = true
+                continue
+            }
+            guard byte == 0xC2 || byte == 0xE2 else { return cleanedParagraphs(of: text) }
+            guard index != bytes.endIndex else { break }
+            let second = bytes[index]
+            if byte == 0xC2 {
+                if (0x80...0x9F).contains(second) { return cleanedParagraphs(of: text) }
+                continue
+            }
+            guard second == 0x80 else { continue }
+            let next = bytes.index(after: index)
+            if next != bytes.endIndex, bytes[next] == 0xA8 || bytes[next] == 0xA9 { return cleanedParagraphs(of: text) }
         }
         guard lineFeeds else { return [text[...]] }
         // A line feed is always a character of its own, so splitting the bytes splits the characters, without
         // finding every character's boundaries first.
         return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// ``cleanedParagraphs(of:)``, which ``paragraphs(of:)`` skips where it gives the same, for a test to compare.
+    static func cleanedParagraphsForTesting(of text: String) -> [Substring] {
+        cleanedParagraphs(of: text)
     }
 
     /// The paragraphs of text that has tabs, control characters, carriage returns or other line separators.

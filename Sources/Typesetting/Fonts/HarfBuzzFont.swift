@@ -17,6 +17,10 @@ final class HarfBuzzFont {
     private let blob: OpaquePointer
     private let face: OpaquePointer
     private let characters: OpaquePointer
+    /// The number of glyphs in the face.
+    private let glyphCount: Int
+    /// ``ink(of:)`` of each glyph asked for so far, by glyph id; NaN for one not asked for yet. Made on first use.
+    private var inks: [(top: Double, bottom: Double)] = []
 
     init(file: FontFile) throws {
         guard let blob = hb_blob_create_from_file_or_fail(file.path) else {
@@ -28,6 +32,7 @@ final class HarfBuzzFont {
             hb_blob_destroy(blob)
             throw TypesettingError.fontUnreadable(path: file.path, reason: "HarfBuzz found no glyphs in face \(file.index)")
         }
+        glyphCount = Int(hb_face_get_glyph_count(face))
         let font = hb_font_create(face)!
         let characters = hb_set_create()!
         self.blob = blob
@@ -62,11 +67,23 @@ final class HarfBuzzFont {
     /// How far a glyph's ink reaches above and below the baseline, in ems, both positive outward:
     /// a stack of combining marks reaches well above the font's ascender.
     func ink(of glyph: UInt32) -> (top: Double, bottom: Double) {
+        // Each glyph's extents are read from the font once: HarfBuzz decodes the glyph's outline to find them, which
+        // cost more than the rest of breaking a name into clusters, and every name repeats the same few dozen letters.
+        let index = Int(glyph)
+        if index < inks.count, !inks[index].top.isNaN { return inks[index] }
         var extents = hb_glyph_extents_t()
-        guard hb_font_get_glyph_extents(font, glyph, &extents) != 0 else { return (0, 0) }
-        // y_bearing is the top of the ink; height is negative, downwards from it.
-        let top = Double(extents.y_bearing) / unitsPerEm
-        return (top, -(Double(extents.y_bearing + extents.height) / unitsPerEm))
+        let ink: (top: Double, bottom: Double)
+        if hb_font_get_glyph_extents(font, glyph, &extents) != 0 {
+            // y_bearing is the top of the ink; height is negative, downwards from it.
+            ink = (Double(extents.y_bearing) / unitsPerEm, -(Double(extents.y_bearing + extents.height) / unitsPerEm))
+        } else {
+            ink = (0, 0)
+        }
+        if index < glyphCount {
+            if inks.isEmpty { inks = Array(repeating: (.nan, .nan), count: glyphCount) }
+            inks[index] = ink
+        }
+        return ink
     }
 
     /// Whether the font maps `scalar` to a glyph.

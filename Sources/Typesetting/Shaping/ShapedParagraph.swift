@@ -13,6 +13,18 @@ final class ShapedParagraph {
         words = Self.words(of: units)
     }
 
+    private init(utf8: [UInt8], runs: [ShapedRun], units: [ClusterUnit], words: [Word]) {
+        self.utf8 = utf8
+        self.runs = runs
+        self.units = units
+        self.words = words
+    }
+
+    /// The same paragraph with each run's font replaced by `font(run.font)`: the same file, loaded by another library.
+    func withFonts(_ font: (LoadedFont) throws -> LoadedFont) rethrows -> ShapedParagraph {
+        ShapedParagraph(utf8: utf8, runs: try runs.map { try $0.withFont(font($0.font)) }, units: units, words: words)
+    }
+
     /// The text of `units`, a range of ``units``.
     func text(of units: Range<Int>) -> String {
         String(decoding: utf8[bytes(of: units)], as: UTF8.self)

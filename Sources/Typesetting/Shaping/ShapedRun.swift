@@ -28,6 +28,20 @@ struct ShapedRun {
         }
     }
 
+    private init(font: LoadedFont, bytes: Range<Int>, glyphs: [ShapedGlyph], clusters: [Range<Int>], isBackward: Bool) {
+        self.font = font
+        self.bytes = bytes
+        self.glyphs = glyphs
+        self.clusters = clusters
+        self.isBackward = isBackward
+    }
+
+    /// The same run drawn with `font`, which must be the same font file.
+    func withFont(_ font: LoadedFont) -> ShapedRun {
+        precondition(font.file == self.font.file, "A shaped run can only change to the same font file.")
+        return ShapedRun(font: font, bytes: bytes, glyphs: glyphs, clusters: clusters, isBackward: isBackward)
+    }
+
     /// Each glyph's cluster once, in text order. HarfBuzz gives them in order, or in reverse for right-to-left
     /// text, so sorting them costs a pass; a set and a dictionary cost more than the rest of laying out a name.
     private static func clusterStarts(of glyphs: [ShapedGlyph]) -> [Int] {
