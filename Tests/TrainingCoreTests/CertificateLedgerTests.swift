@@ -164,15 +164,7 @@ import Testing
 
     @Test func eachChunkIsCheckedBeforeItIsNumberedAndARefusalIssuesNothing() throws {
         // Given a training of 300 people who all attended
-        let database = try Fixtures.database()
-        let event = try Fixtures.khorezmTraining(in: database)
-        let people = try Fixtures.people((1...300).map { String(format: "Person %03d", $0) }, in: database)
-        try database.enroll(eventID: event.id, participantIDs: people)
-        for session in event.sessions {
-            try database.markAttendance(AttendanceMarks(eventID: event.id, date: session.date, everyoneElse: .present))
-        }
-        let plan = try database.planCertificates(CertificateRequest(eventID: event.id, issueDate: Fixtures.day("2019-04-01")),
-                                                 templateLanguages: Training.languages)
+        let (database, plan) = try Self.planForThreeHundredWhoAttended()
 
         // When the check of the second chunk refuses it
         var events: [String] = []
@@ -194,15 +186,7 @@ import Testing
 
     @Test func largeBatchesAreProducedInChunksInsideOneTransaction() throws {
         // Given a training of 300 people who all attended
-        let database = try Fixtures.database()
-        let event = try Fixtures.khorezmTraining(in: database)
-        let people = try Fixtures.people((1...300).map { String(format: "Person %03d", $0) }, in: database)
-        try database.enroll(eventID: event.id, participantIDs: people)
-        for session in event.sessions {
-            try database.markAttendance(AttendanceMarks(eventID: event.id, date: session.date, everyoneElse: .present))
-        }
-        let plan = try database.planCertificates(CertificateRequest(eventID: event.id, issueDate: Fixtures.day("2019-04-01")),
-                                                 templateLanguages: Training.languages)
+        let (database, plan) = try Self.planForThreeHundredWhoAttended()
 
         // When issuing fails at the very end, after every chunk was produced
         var chunks: [[String]] = []
@@ -493,6 +477,22 @@ import Testing
                     """)
             }
         }
+    }
+}
+
+extension CertificateLedgerTests {
+    /// A training of 300 people who all attended (more than one chunk of certificates), and its plan.
+    static func planForThreeHundredWhoAttended() throws -> (AppDatabase, CertificatePlan) {
+        let database = try Fixtures.database()
+        let event = try Fixtures.khorezmTraining(in: database)
+        let people = try Fixtures.people((1...300).map { String(format: "Person %03d", $0) }, in: database)
+        try database.enroll(eventID: event.id, participantIDs: people)
+        for session in event.sessions {
+            try database.markAttendance(AttendanceMarks(eventID: event.id, date: session.date, everyoneElse: .present))
+        }
+        let plan = try database.planCertificates(CertificateRequest(eventID: event.id, issueDate: Fixtures.day("2019-04-01")),
+                                                 templateLanguages: Training.languages)
+        return (database, plan)
     }
 }
 
