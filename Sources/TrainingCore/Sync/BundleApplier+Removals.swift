@@ -218,10 +218,7 @@ extension BundleApplier {
             UNION SELECT s.uuid FROM syncAlias s JOIN attendance a ON s.tableName = 'attendance' AND s.keptUuid = a.uuid WHERE a.enrollmentId = ?
             """, arguments: [enrollmentID, enrollmentID])
         guard !marks.isEmpty else { return [] }
-        let rows = current?.entry.uuid == entry.uuid ? current?.rows ?? [] : try Self.rows(of: entry)
-        let removedWithIt = Set(rows.compactMap { row -> String? in
-            row["table"] as? String == "attendance" && row["kind"] as? String == "delete" ? row["uuid"] as? String : nil
-        })
+        let removedWithIt = try marksDeleted(by: entry)
         let unseen = marks.filter { !removedWithIt.contains($0) }
         guard !unseen.isEmpty else { return [] }
         // No index finds a row's changes but its latest; a removal meeting marks is rare enough to read the log,
@@ -233,6 +230,14 @@ extension BundleApplier {
             WHERE (\(anyMark)) AND json_extract(r.value, '$.table') = 'attendance' AND json_extract(r.value, '$.uuid') IN (\(placeholders))
               AND json_extract(r.value, '$.kind') <> 'delete' AND json_extract(r.value, '$.values.enrollmentUuid') IS NOT NULL
             """, arguments: StatementArguments(unseen + unseen)))
+    }
+
+    /// The marks (attendance uuids) that `entry` deletes: those its site saw when it removed what they hung on.
+    func marksDeleted(by entry: ChangeEntry) throws -> Set<String> {
+        let rows = current?.entry.uuid == entry.uuid ? current?.rows ?? [] : try Self.rows(of: entry)
+        return Set(rows.compactMap { row -> String? in
+            row["table"] as? String == "attendance" && row["kind"] as? String == "delete" ? row["uuid"] as? String : nil
+        })
     }
 
     /// Brings back an enrollment removed here, as it was last written, for a mark made for it elsewhere without

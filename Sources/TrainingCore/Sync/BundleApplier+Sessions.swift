@@ -17,12 +17,9 @@ extension BundleApplier {
             UNION SELECT s.uuid FROM syncAlias s JOIN attendance a ON s.tableName = 'attendance' AND s.keptUuid = a.uuid WHERE a.sessionId = ?
             """, arguments: [rowid, rowid])
         guard !marks.isEmpty else { return nil }
-        let rows = current?.entry.uuid == entry.uuid ? current?.rows ?? [] : try Self.rows(of: entry)
-        let deletedWithIt = Set(rows.compactMap { row -> String? in
-            row["table"] as? String == "attendance" && row["kind"] as? String == "delete" ? row["uuid"] as? String : nil
-        })
+        let deletedWithIt = try marksDeleted(by: entry)
         guard marks.contains(where: { !deletedWithIt.contains($0) }) else { return nil }
-        try showLatestWrite(ofSession: uuid)
+        try showLatestWrite(ofSession: uuid, try latestChange(of: "session", uuid: uuid))
         return "session \(uuid) \(try Self.sessionDescription(db, rowid: rowid)) stays: \(entry.site) deleted it without seeing the attendance marked at it"
     }
 
@@ -36,14 +33,14 @@ extension BundleApplier {
         let columns = values.keys.sorted()
         try writeStatement("session", columns, updating: false).write(uuid: uuid, id: nil, columns: columns, values: values)
         let rowid = db.lastInsertedRowID
-        try showLatestWrite(ofSession: uuid)
+        try showLatestWrite(ofSession: uuid, latest)
         restored.append((table: "session", uuid: uuid))
         return rowid
     }
 
     /// Makes the session's latest write, not a deletion that did not take it, its version here.
-    private func showLatestWrite(ofSession uuid: String) throws {
-        guard let latest = try latestChange(of: "session", uuid: uuid) else { return }
+    private func showLatestWrite(ofSession uuid: String, _ latest: WrittenChange?) throws {
+        guard let latest else { return }
         try db.executeCached(sql: "UPDATE rowVersion SET site = ?, siteSequence = ?, hlc = ? WHERE tableName = 'session' AND uuid = ?",
                              arguments: [latest.site, latest.sequence, latest.hlc, uuid])
     }

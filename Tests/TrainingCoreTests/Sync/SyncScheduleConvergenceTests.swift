@@ -66,11 +66,7 @@ import TrainingFixtures
     /// the deletion came and the deleting site held it back for ever.
     @Test func aMarkMadeWithoutSeeingASessionsDeletionKeepsTheSession() throws {
         var network = try MergeNetwork()
-        let event = try network.event(at: 0)
-        let person = try network.person("Lola Ismoilova", at: 0)
-        try network.enroll(person, in: event, at: 0)
-        try network.send(0, 1)
-        try network.send(0, 2)
+        let (event, person) = try network.personEnrolledEverywhere()
         _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-05"))
         try network.mark(person, in: event, day: 1, at: 1)
         let kept = try network.notes(sending: 0, to: 1)
@@ -103,10 +99,7 @@ import TrainingFixtures
     /// before the deletion lands at the site that kept the session as at the one that brought it back.
     @Test func aSessionAMarkKeptTakesAMoveMadeBeforeItsDeletion() throws {
         var network = try MergeNetwork()
-        let event = try network.event(at: 0)
-        let person = try network.person("Lola Ismoilova", at: 0)
-        try network.enroll(person, in: event, at: 0)
-        for site in [1, 2] { try network.send(0, site) }
+        let (event, person) = try network.personEnrolledEverywhere()
         let day = CourseFixtures.day("2019-03-05")
         _ = try network.database(2).moveSession(eventID: try network.id(of: "event", event, at: 2), on: day, to: day, time: CourseFixtures.time("13:00-16:00"))
         _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day)
@@ -123,10 +116,7 @@ import TrainingFixtures
     /// `event reschedule` writes each session twice (through a free start time first): the entry's last row counts.
     @Test func aSessionBroughtBackAfterItsEventWasRescheduledTakesTheRescheduledDate() throws {
         var network = try MergeNetwork()
-        let event = try network.event(at: 0)
-        let person = try network.person("Lola Ismoilova", at: 0)
-        try network.enroll(person, in: event, at: 0)
-        for site in [1, 2] { try network.send(0, site) }
+        let (event, person) = try network.personEnrolledEverywhere()
         _ = try network.database(1).rescheduleEvent(id: try network.id(of: "event", event, at: 1), startingOn: CourseFixtures.day("2019-03-11"))
         try network.send(1, 0)
         _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: CourseFixtures.day("2019-03-12"))
@@ -138,6 +128,15 @@ import TrainingFixtures
 }
 
 private extension MergeNetwork {
+    /// An event made at the first site, with one person enrolled, known at every site: the event and the person.
+    func personEnrolledEverywhere() throws -> (event: String, person: String) {
+        let event = try event(at: 0)
+        let person = try person("Lola Ismoilova", at: 0)
+        try enroll(person, in: event, at: 0)
+        for site in [1, 2] { try send(0, site) }
+        return (event, person)
+    }
+
     /// What the import's report says of each entry, when `to` receives everything `from` holds for it.
     func notes(sending from: Int, to: Int) throws -> [String] {
         let report = try database(to).importBundle(try database(from).exportBundle(for: simulation.sites[to].code).data, source: "bundle")
