@@ -13,10 +13,11 @@ final class CertificateWording: Sendable {
     let hours: [DocumentLanguage: String]
     private let issueDates = IssueDateWording()
 
-    init(detail: EventDetail, gazetteer: Gazetteer) {
+    /// - Parameters:
+    ///   - region: the names of the event's region by language, as the gazetteer gives them.
+    ///   - district: the same of its district, if it has one.
+    init(detail: EventDetail, region: [DocumentLanguage: String]?, district: [DocumentLanguage: String]?) {
         self.detail = detail
-        let region = gazetteer.region(code: detail.event.regionCode)
-        let district = detail.event.districtCode.flatMap { gazetteer.district(code: $0) }
         var courseTitle: [DocumentLanguage: String] = [:]
         var eventTitle: [DocumentLanguage: String] = [:]
         var dates: [DocumentLanguage: String] = [:]
@@ -26,7 +27,7 @@ final class CertificateWording: Sendable {
             courseTitle[language] = detail.course.title(in: language)
             eventTitle[language] = detail.title(in: language)
             dates[language] = DateWording.span(from: detail.event.startDate, to: detail.event.endDate, in: language)
-            place[language] = [detail.event.locality, district?.name(in: language), region?.name(in: language)]
+            place[language] = [detail.event.locality, district?.localized(language), region?.localized(language)]
                 .compactMap { $0 }.joined(separator: ", ")
             hours[language] = DateWording.hours(detail.totalHours, in: language)
         }

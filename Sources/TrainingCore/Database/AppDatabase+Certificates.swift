@@ -34,7 +34,7 @@ extension AppDatabase {
             }
             let issued = try certificatesByParticipant(db, eventID: detail.id)
             let organisation = try organisationSettings(db, for: detail.event.organiser)
-            let wording = CertificateWording(detail: detail, gazetteer: gazetteer)
+            let wording = try certificateWording(db, detail: detail)
             let defaultTemplate = request.template ?? detail.course.course.certificateTemplate ?? "participation"
             let today = request.issueDate ?? DayDate.today
             var languages: [String: [DocumentLanguage]] = [:]
@@ -277,7 +277,7 @@ extension AppDatabase {
         let series = organisation.format.series(regionCode: detail.event.regionCode, year: day.year, courseCode: detail.course.course.code)
         let sequence = try nextNumber(db, series: series)
         let chosenLanguage = language ?? old.language
-        var content = CertificateWording(detail: detail, gazetteer: gazetteer).content(
+        var content = try certificateWording(db, detail: detail).content(
             name: printedName(of: person, in: chosenLanguage), language: chosenLanguage, template: old.template,
             serial: organisation.format.serial(series: series, sequence: sequence), issueDate: day,
             organisation: organisation, replaces: old.serial)
@@ -348,7 +348,7 @@ extension AppDatabase {
         try read { db in
             let certificate = try certificate(db, serial: serial)
             let detail = try eventDetail(db, id: certificate.eventId)
-            var content = CertificateWording(detail: detail, gazetteer: gazetteer)
+            var content = try certificateWording(db, detail: detail)
                 .content(for: certificate, organisation: try organisationSettings(db, for: detail.event.organiser))
             content.participantSex = try participant(db, id: certificate.participantId).sex
             return content
