@@ -8,7 +8,8 @@ import Testing
 ///
 /// 200 seeds by default (part of `make test`), and the ``regressionSeeds``; `MALAKA_SYNC_CASES=N` runs N (`make sync-soak` runs 5,000) and
 /// `MALAKA_SYNC_SEED=N` replays one seed, or several ("8 17 25", as a failing run prints them);
-/// `MALAKA_SYNC_TRACE=1` prints a failing seed's imports and each site's change log. Seeds run on every core.
+/// `MALAKA_SYNC_TRACE=1` prints a failing seed's imports and each site's change log; `MALAKA_SYNC_FORCED_DELETES=1` also
+/// deletes sessions that have marks (``SyncSimulation/forcesDeletions``, not yet convergent). Seeds run on every core.
 @Suite struct SyncPropertyTests {
     static var seeds: [UInt64] {
         let environment = ProcessInfo.processInfo.environment
