@@ -1,4 +1,5 @@
 import Testing
+import GRDB
 @testable import TrainingCore
 
 @Suite struct RegionLookupTests {
@@ -82,5 +83,21 @@ import Testing
         } throws: { error in
             (error as? MalakaError)?.code == .ambiguousPlace && (error as? MalakaError)?.message.contains("Give the code or the full name") == true
         }
+    }
+}
+
+/// The names a certificate prints come from the database's copy of the gazetteer, which must say what the bundled one does.
+@Suite struct PlaceNameCopyTests {
+    @Test func theDatabaseNamesEveryRegionAndDistrictAsTheGazetteerDoes() throws {
+        let database = try AppDatabase(DatabaseQueue())
+        let places = Gazetteer.bundled.regions.map { ($0.code, AppDatabase.PlaceTable.region, $0.names) }
+            + Gazetteer.bundled.regions.flatMap(\.districts).map { ($0.code, AppDatabase.PlaceTable.district, $0.names) }
+        let copied = try database.read { db in
+            try places.map { code, table, _ in try database.placeNames(db, table: table, code: code) }
+        }
+        for (place, copy) in zip(places, copied) {
+            #expect(copy == place.2, "\(place.0)")
+        }
+        #expect(try database.read { db in try database.placeNames(db, table: .region, code: "UZ-ZZ") } == nil)
     }
 }

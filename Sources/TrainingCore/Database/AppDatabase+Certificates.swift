@@ -355,6 +355,13 @@ extension AppDatabase {
         }
     }
 
+    /// The event's certificates' wording, with its place named as the database's copy of the gazetteer names it.
+    func certificateWording(_ db: Database, detail: EventDetail) throws -> CertificateWording {
+        CertificateWording(detail: detail,
+                           region: try placeNames(db, table: .region, code: detail.event.regionCode),
+                           district: try detail.event.districtCode.flatMap { try placeNames(db, table: .district, code: $0) })
+    }
+
     private func certificate(_ db: Database, serial: String) throws -> Certificate {
         guard let certificate = try Certificate.filter(Certificate.Columns.serial == serial.trimmingSpaces()).fetchOne(db) else {
             throw MalakaError.unknownCertificate(serial)

@@ -21,13 +21,6 @@ extension AppDatabase {
     /// `nameUzCyrl`, `nameKy`.
     static let placeNameLanguages: [DocumentLanguage] = [.english, .russian, .uzbekLatin, .uzbekCyrillic, .kyrgyz]
 
-    /// The event's certificates' wording, with its place named as the database's copy of the gazetteer names it.
-    func certificateWording(_ db: Database, detail: EventDetail) throws -> CertificateWording {
-        CertificateWording(detail: detail,
-                           region: try placeNames(db, table: .region, code: detail.event.regionCode),
-                           district: try detail.event.districtCode.flatMap { try placeNames(db, table: .district, code: $0) })
-    }
-
     enum PlaceTable: String {
         case region, district
     }
