@@ -148,6 +148,36 @@ import Testing
         #expect(training.files(in: "out") == ["UZ-2019-000001_Lola_Ismoilova.pdf"])
     }
 
+    @Test func aNameRefusedAfterTheFirstChunkLeavesNoFileAndNoFolderBehind() throws {
+        // Given 257 people who completed a training, the last of them (by name) with a character no font has,
+        // so that the first chunk of 256 passes its check and is drawn before the second is refused
+        let programme = try TemporaryProgramme()
+        let event = try programme.parentingEvent()
+        let given = ["Lola", "Aziza", "Dilnoza", "Gulnora", "Madina", "Nodira", "Shahnoza", "Zarina",
+                     "Aziz", "Bekzod", "Doston", "Farrux", "Jasur", "Otabek", "Rustam", "Sardor", "Ulugʻbek"]
+        let family = ["Ismoilova", "Karimova", "Yusupova", "Rahimova", "Nazarova", "Sapayeva", "Qodirova", "Tojiyeva",
+                      "Ergasheva", "Hamroyeva", "Jumayeva", "Saidova", "Umarova", "Xoliqova", "Boboyeva", "Olimova"]
+        let names = given.flatMap { first in family.map { "\(first) \($0)" } }.prefix(256) + ["Zzz Wang \u{10FFFD}fang"]
+        let list = programme.path("list.csv")
+        try ("F.I.Sh.\n" + names.joined(separator: "\n") + "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        try programme.succeed(["participant", "import", list, "--event", String(event)])
+        for day in 25...28 {
+            try programme.succeed(["attendance", "mark", String(event), "--date", "\(day).03.2019", "--all-present"])
+        }
+        let before = try programme.fingerprint()
+
+        // When they are issued into folders that do not exist yet, the run is refused
+        try programme.expectRefused(
+            ["certificates", "issue", String(event), "--templates", Self.templates, "--issue-date", "01.04.2019",
+             "--out", "new/files", "--bundle", "bundles/all.pdf"],
+            status: 65, mentioning: ["1 of 257 certificates for event \(event) cannot be issued, so nothing was issued.", "U+10FFFD"])
+
+        // And nothing is left: not the first chunk's files, not the folders made for them, and the database is as it was
+        #expect(!FileManager.default.fileExists(atPath: programme.path("new")))
+        #expect(!FileManager.default.fileExists(atPath: programme.path("bundles")))
+        #expect(try programme.fingerprint() == before)
+    }
+
     @Test(.enabled(if: !PDFTools.someFontHas("\u{738B}")))
     func aCJKNameIsRefusedWhenNoCJKFontIsInstalled() throws {
         let training = try Training([("王芳", "en")])

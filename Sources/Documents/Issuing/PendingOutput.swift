@@ -32,6 +32,8 @@ final class PendingOutput: @unchecked Sendable {
     private var preflightLayouts: [Int: PreflightLayouts] = [:]
     /// The position in the plan of the next certificate ``digest(of:)`` is asked for: they come in the plan's order.
     private var nextPosition = 0
+    /// The folders this run made for its files, deepest first: a run that fails removes them again if they are empty.
+    private var madeFolders: [URL] = []
 
     init(destination: CertificateDestination, renderer: CertificateRenderer, progress: IssueProgress?, count: Int,
          keepHashes: Bool, bundleMetadata: PDFMetadata?) {
@@ -178,10 +180,22 @@ final class PendingOutput: @unchecked Sendable {
 
     private func openFolder(_ directory: URL) throws -> OutputFolder {
         if let folder = lock.withLock({ folder }) { return folder }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try makeFolder(directory)
         let opened = try OutputFolder(directory)
         lock.withLock { folder = opened }
         return opened
+    }
+
+    /// Creates `directory` and the folders above it that are missing, remembering those it made.
+    private func makeFolder(_ directory: URL) throws {
+        var missing: [URL] = []
+        var folder = directory.standardizedFileURL
+        while !FileManager.default.fileExists(atPath: folder.path), folder.pathComponents.count > 1 {
+            missing.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        lock.withLock { madeFolders = missing + madeFolders }
     }
 
     private func waitForBundle() {
@@ -190,7 +204,7 @@ final class PendingOutput: @unchecked Sendable {
 
     private func openBundle(_ url: URL, first: IssuedCertificate?) throws -> CertificateBundle {
         if let bundle = lock.withLock({ bundle }) { return bundle }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolder(url.deletingLastPathComponent())
         let file = try AtomicFile(destination: url)
         lock.withLock { bundleFile = file }
         let metadata = bundleMetadata ?? PDFMetadata(
@@ -242,6 +256,8 @@ final class PendingOutput: @unchecked Sendable {
         }
         for file in files { folder?.discard(file) }
         bundleFile?.discard()
+        // A refusal found after the first chunk was drawn leaves no empty folder behind; rmdir takes only empty ones.
+        for made in lock.withLock({ madeFolders }) { rmdir(made.path) }
     }
 
     private static func describe(_ error: any Error) -> any Error {
