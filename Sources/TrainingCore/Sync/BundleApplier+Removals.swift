@@ -44,6 +44,11 @@ extension BundleApplier {
         if givenIsThisRow, ["enrollment", "attendance"].contains(table), !pendingMerges.isEmpty, try survivesCombining(table, rowid, given: given) {
             return applied
         }
+        // Every uuid the row answers to here: the deletion takes those not written since and not marked unseen.
+        let uuids = Set(try String.fetchAllCached(db, sql: """
+            SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
+              AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
+            """, arguments: [table, uuid]) + [uuid] + (givenIsThisRow ? [given] : []))
         var marked: Set<String> = []
         if table == "enrollment" {
             if entry.operation == ChangeOperation.mergePeople.name {
@@ -51,12 +56,9 @@ extension BundleApplier {
             } else {
                 marked = try enrollmentsMarkedUnseen(byRemovalOf: rowid, in: entry)
             }
+        } else if table == "attendance", entry.operation == ChangeOperation.deleteSession.name {
+            marked = try marksChangedAfter(deletionOf: uuids, by: entry)
         }
-        // Every uuid the row answers to here: the deletion takes those not written since and not marked unseen.
-        let uuids = Set(try String.fetchAllCached(db, sql: """
-            SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
-              AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
-            """, arguments: [table, uuid]) + [uuid] + (givenIsThisRow ? [given] : []))
         var removed: Set<String> = []
         for candidate in uuids where !marked.contains(candidate) {
             if try candidate == given || (latestChange(of: table, uuid: candidate).map { $0.hlc < entry.hlc } ?? true) {
@@ -72,9 +74,12 @@ extension BundleApplier {
             // arriving later must be left out alike everywhere.
             try recordRemoval(table, identity: identity, by: entry)
             guard !removed.isEmpty else {
-                return givenIsThisRow
-                    ? RowResult(outcome: .conflict, note: "\(table) \(given) stays: \(entry.site) removed it without seeing the attendance marked for it")
-                    : applied
+                guard givenIsThisRow else { return applied }
+                if table == "attendance" {
+                    try showLatestWrite(of: table, uuid, try latestChange(of: table, uuid: uuid))
+                    return RowResult(outcome: .conflict, note: "attendance \(given) stays: \(entry.site) deleted its session without seeing it marked again")
+                }
+                return RowResult(outcome: .conflict, note: "\(table) \(given) stays: \(entry.site) removed it without seeing the attendance marked for it")
             }
             let kept = staying.min()!
             if kept != uuid { try db.executeCached(sql: "UPDATE \(table.quotedDatabaseIdentifier) SET uuid = ? WHERE rowid = ?", arguments: [kept, rowid]) }
@@ -230,6 +235,12 @@ extension BundleApplier {
             WHERE (\(anyMark)) AND json_extract(r.value, '$.table') = 'attendance' AND json_extract(r.value, '$.uuid') IN (\(placeholders))
               AND json_extract(r.value, '$.kind') <> 'delete' AND json_extract(r.value, '$.values.enrollmentUuid') IS NOT NULL
             """, arguments: StatementArguments(unseen + unseen)))
+    }
+
+    /// Of `uuids`, the marks written (marked again) after `entry` deleted their session with them: changed without seeing
+    /// the deletion, they stay, as a mark made without seeing it keeps the session (BundleApplier+Sessions.swift).
+    func marksChangedAfter(deletionOf uuids: Set<String>, by entry: ChangeEntry) throws -> Set<String> {
+        try uuids.filter { try latestChange(of: "attendance", uuid: $0).map { $0.hlc > entry.hlc } ?? false }
     }
 
     /// The marks (attendance uuids) that `entry` deletes: those its site saw when it removed what they hung on.

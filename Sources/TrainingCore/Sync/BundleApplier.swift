@@ -168,7 +168,8 @@ final class BundleApplier {
         var versionUuid = uuid
         var concurrentTwin = false
         var tombstone = try deletedAt(table, uuid)
-        if tombstone != nil, incomingValues != nil, try revivesTwin(table, uuid, change: entry) { tombstone = nil }
+        if tombstone != nil, incomingValues != nil,
+           try revivesTwin(table, uuid, change: entry) || revivesMarkOfDeletedSession(table, uuid, change: entry) { tombstone = nil }
 
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
         var missing: [String] = []

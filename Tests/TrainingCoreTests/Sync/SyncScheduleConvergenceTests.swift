@@ -95,6 +95,28 @@ import TrainingFixtures
         #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [1, 1, 1])
     }
 
+    /// Deleted with its marks (`--force`) at one site while the trainer at another marked the same person again, late
+    /// this time, without seeing the deletion: the new mark is a mark made without seeing it, and keeps itself and the
+    /// session, at the site that marked as at the one that deleted (seeds 79 and 141 with `MALAKA_SYNC_FORCED_DELETES=1`).
+    @Test func aMarkChangedAfterItsSessionWasDeletedWithItElsewhereKeepsBoth() throws {
+        var network = try MergeNetwork()
+        let (event, person) = try network.personEnrolledEverywhere()
+        let day = CourseFixtures.day("2019-03-05")
+        try network.mark(person, in: event, day: 1, at: 1)
+        try network.send(1, 0)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        network.simulation.marks.removeAll()
+        _ = try network.database(1).markAttendance(AttendanceMarks(eventID: try network.id(of: "event", event, at: 1), date: day,
+                                                                   marks: [try network.id(of: "participant", person, at: 1): .late]))
+        let session: String = try network.database(1).read { db in try String.fetchOne(db, sql: "SELECT uuid FROM session WHERE date = ?", arguments: [day])! }
+        network.simulation.marks.append((person, session))
+        let kept = try network.notes(sending: 0, to: 1)
+        #expect(kept.contains { $0.contains("stays: XO-URG1 deleted its session without seeing it marked again") }, "\(kept)")
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance WHERE status = 'late'") == [1, 1, 1])
+    }
+
     /// The session a mark kept or brought back shows its latest write, not the deletion: a move made at a third site
     /// before the deletion lands at the site that kept the session as at the one that brought it back.
     @Test func aSessionAMarkKeptTakesAMoveMadeBeforeItsDeletion() throws {

@@ -31,8 +31,8 @@ struct SyncSimulation {
     var forcing: SplitMix64
 
     /// `MALAKA_SYNC_FORCED_DELETES=1`: sessions that have marks are deleted with `--force` half the time they are
-    /// refused. Off by default: two cases of it still diverge (a mark changed after a forced deletion elsewhere took
-    /// it; twin marks, one deleted knowingly with its session), seeds 55 79 109 141 of the first 400.
+    /// refused. Off by default: twin marks (one person marked at one session at two sites), one of them deleted
+    /// knowingly with its session, still diverge (seeds 55 and 109 of the first 400).
     static let forcesDeletions = ProcessInfo.processInfo.environment["MALAKA_SYNC_FORCED_DELETES"] == "1"
     var sites: [Site] = []
     let desk: AppDatabase
