@@ -44,11 +44,6 @@ extension BundleApplier {
         if givenIsThisRow, ["enrollment", "attendance"].contains(table), !pendingMerges.isEmpty, try survivesCombining(table, rowid, given: given) {
             return applied
         }
-        // Every uuid the row answers to here: the deletion takes those not written since and not marked unseen.
-        let uuids = Set(try String.fetchAllCached(db, sql: """
-            SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
-              AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
-            """, arguments: [table, uuid]) + [uuid] + (givenIsThisRow ? [given] : []))
         var marked: Set<String> = []
         if table == "enrollment" {
             if entry.operation == ChangeOperation.mergePeople.name {
@@ -56,7 +51,13 @@ extension BundleApplier {
             } else {
                 marked = try enrollmentsMarkedUnseen(byRemovalOf: rowid, in: entry)
             }
-        } else if table == "attendance", entry.operation == ChangeOperation.deleteSession.name {
+        }
+        // Every uuid the row answers to here: the deletion takes those not written since and not marked unseen.
+        let uuids = Set(try String.fetchAllCached(db, sql: """
+            SELECT uuid FROM syncAlias a WHERE tableName = ? AND keptUuid = ?
+              AND NOT EXISTS (SELECT 1 FROM syncTombstone t WHERE t.tableName = a.tableName AND t.uuid = a.uuid)
+            """, arguments: [table, uuid]) + [uuid] + (givenIsThisRow ? [given] : []))
+        if table == "attendance", entry.operation == ChangeOperation.deleteSession.name {
             marked = try marksChangedAfter(deletionOf: uuids, by: entry)
         }
         var removed: Set<String> = []

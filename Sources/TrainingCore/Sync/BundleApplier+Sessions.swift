@@ -20,7 +20,8 @@ extension BundleApplier {
             UNION SELECT s.uuid FROM syncAlias s JOIN attendance a ON s.tableName = 'attendance' AND s.keptUuid = a.uuid WHERE a.sessionId = ?
             """, arguments: [rowid, rowid])
         guard !marks.isEmpty else { return nil }
-        let deletedWithIt = try marksDeleted(by: entry).subtracting(try marksChangedAfter(deletionOf: Set(marks), by: entry))
+        let deleted = try marksDeleted(by: entry)
+        let deletedWithIt = deleted.subtracting(try marksChangedAfter(deletionOf: deleted.intersection(marks), by: entry))
         guard marks.contains(where: { !deletedWithIt.contains($0) }) else { return nil }
         try showLatestWrite(of: "session", uuid, try latestChange(of: "session", uuid: uuid))
         return "session \(uuid) \(try Self.sessionDescription(db, rowid: rowid)) stays: \(entry.site) deleted it without seeing the attendance marked at it"
