@@ -44,7 +44,9 @@ let package = Package(
             dependencies: ["MalakaSupport"],
             swiftSettings: strictness
         ),
-        // Domain, database and rules: no C, no CLI, no PDF.
+        // SQLite's preupdate hook, through which TrainingCore captures every change for the change log.
+        .target(name: "CChangeHook", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // Domain, database and rules: no CLI, no PDF; no C but the change hook's.
         .target(
             name: "TrainingCore",
             dependencies: [
@@ -55,6 +57,7 @@ let package = Package(
                 "Spreadsheets",
                 "NameMatching",
                 "MalakaSupport",
+                "CChangeHook",
             ],
             resources: [.copy("Resources/regions.yaml")],
             swiftSettings: strictness

@@ -1,13 +1,13 @@
 import BenchmarkSupport
 import Foundation
 import GRDB
-import TrainingCore
+@_spi(Benchmarking) import TrainingCore
 
 /// What the change log costs (#16: at most 25 %): the 100,000 participants added in one transaction,
 /// the 1,000,000 attendance marks (1,000 events of 100 people over 10 sessions, a write per event) and
-/// the 100,000-row participant import, each on a database that records every change, then on one whose
-/// capture triggers were dropped, in the same run. Both have the identifier columns (uuid, originSite);
-/// the difference is the triggers, the staging and the entries.
+/// the 100,000-row participant import, each on a database that records every change, then on one that
+/// captures none, in the same run. Both have the identifier columns (uuid, originSite); the difference is
+/// the capture, the entries and the rows' versions.
 ///
 /// `MALAKA_BENCH=changelog` runs only this benchmark.
 enum ChangeLogBenchmark {
@@ -53,19 +53,14 @@ enum ChangeLogBenchmark {
                      with.cpu.importing / without.cpu.importing, with.cpu.importing, without.cpu.importing))
     }
 
-    /// A new database with the course catalogue; without `recording`, its capture triggers are dropped,
-    /// so nothing is staged and no entry is made.
+    /// A new database with the course catalogue; without `recording`, its changes are not captured, so no
+    /// entry is made.
     static func open(at path: String, recording: Bool) throws -> AppDatabase {
         let database = try AppDatabase.open(at: path, creating: true)
         try database.syncCourses(CourseCatalogue.load(directory: URL(fileURLWithPath: "courses")))
-        guard !recording else { return database }
-        let pool = try DatabasePool(path: path)
-        try pool.write { db in
-            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'change_*'") {
-                try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
-            }
+        if !recording {
+            try database.stopCapturingChanges()
         }
-        try pool.close()
-        return try AppDatabase.open(at: path)
+        return database
     }
 }

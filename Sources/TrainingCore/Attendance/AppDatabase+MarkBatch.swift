@@ -88,9 +88,13 @@ extension AppDatabase {
         var versions: (before: ChangeVersion, after: ChangeVersion)?
         do {
             try dbWriter.write { db in
-                let before = try Self.changeVersion(db)
+                // No one else commits while this write holds the lock: the watcher's version is the one before it.
+                let before = ChangeVersion(head: try Self.changeVersion(db).head, commits: try commitWatcher?.dataVersion() ?? 0)
                 try ChangeRecorder.recordOutsideChanges(db)
+                let tap = try ChangeTap.of(db)
                 for (index, item) in batch.enumerated() {
+                    // The rows a refused item had changed are rolled back with its savepoint, and forgotten here.
+                    let captured = tap.mark
                     do {
                         try Self.checkSaysWho([item.marks])
                         try db.inSavepoint {
@@ -99,13 +103,18 @@ extension AppDatabase {
                             return .commit
                         }
                     } catch let error as DatabaseError {
+                        tap.rollBack(to: captured)
                         results[index] = .failure(explain(error, by: item.actor, in: db))
                     } catch {
+                        tap.rollBack(to: captured)
                         results[index] = .failure(error)
                     }
                 }
                 versions = (before, try Self.changeVersion(db))
             }
+            // The watcher sees this write's commit; a commit made around Malaka in the instant since is taken for
+            // part of it, and shows at the next change.
+            versions?.after.commits = try commitWatcher?.dataVersion() ?? 0
         } catch {
             let failure = (error as? DatabaseError).map(Self.describe) ?? error
             results = batch.map { _ in .failure(failure) }

@@ -62,11 +62,11 @@ extension AppDatabase {
         }
     }
 
-    /// How many entries the change log holds, and how many rows are staged (always none between writes).
+    /// How many entries the change log holds, and how many changed rows are captured and not recorded yet (always
+    /// none between writes of Malaka's).
     public func changeLogCounts() throws -> (entries: Int, staged: Int) {
-        try read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM change") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM rowChange") ?? 0)
+        try dbWriter.writeWithoutTransaction { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM change") ?? 0, try ChangeTap.of(db).count)
         }
     }
 

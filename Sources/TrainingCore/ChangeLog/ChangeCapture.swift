@@ -1,17 +1,12 @@
 import GRDB
 
-/// The SQLite triggers that stage every change to a travelling table in `rowChange`, for
-/// ``ChangeRecorder`` to turn into one change-log entry at the end of the write.
+/// A travelling table's row as the change log writes it, in SQL: `json_object` of its columns but the integer
+/// `id` and `uuid`, with each reference to a travelling row written as that row's uuid under the column's name
+/// with `Id` turned into `Uuid`. ``BundleApplier`` reads a row here that way, to compare it with one received.
 ///
-/// They are generated from the tables' columns and foreign keys, so every write path (the library,
-/// an import, a merge, the `sqlite3` shell) is captured and none can forget to log. A row is staged
-/// as `json_object` of its columns but the integer `id`, with each reference to a travelling row
-/// written as that row's uuid under the column's name with `Id` turned into `Uuid`. Deletions carry
-/// the row as it was, for the audit; a receiving site applies them as tombstones. Nothing is staged
-/// while a bundle from another site is applied (`syncState.applying`).
-///
-/// A migration that adds a column to a travelling table, or rebuilds one, calls
-/// ``install(_:)`` again so the triggers know the new shape.
+/// Until the migration "Capture changes in Swift", SQLite triggers made of it staged every change in
+/// `rowChange` (``createStatements``); the migrations before that one still install them, and that migration
+/// drops them. Changes are captured by ``ChangeTap`` now, which writes the same JSON.
 ///
 /// For example, the insert trigger of `enrollment`:
 /// ```sql
@@ -88,7 +83,7 @@ public struct ChangeCapture: Sendable {
         return ChangeCapture(table: table, columns: columns.map { Column($0, references: references[$0]) })
     }
 
-    /// (Re)creates the triggers of every travelling table.
+    /// (Re)creates the triggers of every travelling table, for the migrations before "Capture changes in Swift".
     public static func install(_ db: Database) throws {
         for table in TravellingTables.names {
             let capture = try reading(db, table: table)

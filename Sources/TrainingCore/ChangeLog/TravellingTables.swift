@@ -1,5 +1,5 @@
 /// The tables whose rows travel between sites: each has a `uuid` made where the row was made and an
-/// `originSite`, and SQLite triggers (``ChangeCapture``) record each change to it.
+/// `originSite`, and each change to it is recorded in the change log (``ChangeTap``).
 ///
 /// The integer ids stay the local keys and the numbers people type; they never travel.
 public enum TravellingTables {

@@ -226,7 +226,7 @@ extension AppDatabase {
                 // Each chunk is an entry of its own in the change log, still in this one transaction: an entry
                 // holds its rows as one value, so one entry for 10,000 certificates made memory grow with them.
                 let first = start - plan.items.startIndex + 1, last = end - plan.items.startIndex
-                try ChangeRecorder(actor: actor).recordStaged(
+                try ChangeRecorder(actor: actor).recordCaptured(
                     .issueCertificate, detail: "certificates \(first)–\(last) of \(plan.items.count), issued together", in: db)
             }
             start = end

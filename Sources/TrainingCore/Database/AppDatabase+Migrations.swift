@@ -449,6 +449,7 @@ extension AppDatabase {
         registerSyncRemovalMigrations(&migrator)
         registerReceivedScheduleMigrations(&migrator)
         registerMergeIndexMigrations(&migrator)
+        registerChangeTapMigrations(&migrator)
         return migrator
     }
 }

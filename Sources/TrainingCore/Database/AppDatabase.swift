@@ -21,6 +21,8 @@ import GRDB
 /// - Attendance: ``enroll(eventID:participantIDs:)``, ``markAttendance(_:)``, ``attendanceSheet(eventID:)``
 public final class AppDatabase: Sendable {
     let dbWriter: any DatabaseWriter
+    /// Sees commits made around Malaka, for ``changeVersion()``; nil for a database in memory.
+    let commitWatcher: CommitWatcher?
     /// Who the change log names for the changes made through this value: the OS account, or the web's `web:NAME`.
     public let actor: String
     var gazetteer: Gazetteer { .bundled }
@@ -29,8 +31,8 @@ public final class AppDatabase: Sendable {
     public init(_ dbWriter: any DatabaseWriter, actor: String = AppDatabase.systemAccount) throws {
         self.dbWriter = dbWriter
         self.actor = actor
+        commitWatcher = CommitWatcher(path: dbWriter.path)
         try Self.migrator.migrate(dbWriter)
-        try recordMigratedRows()
         try syncGazetteer()
     }
 
@@ -38,10 +40,12 @@ public final class AppDatabase: Sendable {
     init(reading reader: DatabaseQueue) {
         dbWriter = reader
         actor = Self.systemAccount
+        commitWatcher = nil
     }
 
     private init(sharing other: AppDatabase, actor: String) {
         dbWriter = other.dbWriter
+        commitWatcher = other.commitWatcher
         self.actor = actor
     }
 
@@ -141,7 +145,7 @@ public final class AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            // A statement that fires a trigger (every change to a travelling table does, for the change log) keeps a
+            // A statement that fires a trigger (a deletion from a travelling table does, for its tombstone) keeps a
             // statement journal of the pages it touches. SQLite keeps it in memory up to 64 KiB, then in a temporary
             // file, and once one has spilled every later one of the connection is written there: 1,000 certificates
             // issued made 17,000 writes of 35 MB to it. In memory, a journal costs a copy of each page and no call.
@@ -153,8 +157,8 @@ public final class AppDatabase: Sendable {
     /// Runs a change in one transaction, records it in the change log as `operation`, and turns what
     /// SQLite refuses into a sentence.
     ///
-    /// This is the one door every change goes through: the rows it changes are staged by triggers
-    /// (``ChangeCapture``) and recorded as one entry before the transaction commits, and a change a
+    /// This is the one door every change goes through: the rows it changes are captured as they change
+    /// (``ChangeTap``) and recorded as one entry before the transaction commits, and a change a
     /// closed period's triggers refuse is logged and named here (see ``PeriodLockTriggers``).
     ///
     /// - Parameter detail: what the rows do not say, recorded with the entry.
@@ -204,13 +208,6 @@ public final class AppDatabase: Sendable {
         default:
             return .data("The database reported an error (\(error.message ?? "\(error.resultCode)")); nothing was changed.")
         }
-    }
-
-    /// Records, as one entry, the rows a migration changed in travelling tables, so none escapes the log.
-    private func recordMigratedRows() throws {
-        let staged = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rowChange)") ?? false }
-        guard staged else { return }
-        try dbWriter.write { db in _ = try ChangeRecorder(actor: ChangeRecorder.unknownActor).record(.migrate, in: db) }
     }
 
     /// Copies the bundled regions and districts into the database when they changed.

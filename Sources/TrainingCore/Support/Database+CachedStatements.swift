@@ -1,8 +1,8 @@
 import GRDB
 
 // The statements of paths that run once per row or per write (applying a bundle's rows, recording a change),
-// prepared once per connection: preparing a statement on a table with capture triggers costs SQLite more
-// than running it. Only for SQL whose text is fixed or names tables and columns: every different text
+// prepared once per connection: preparing a statement on a table with triggers costs SQLite more than
+// running it. Only for SQL whose text is fixed or names tables and columns: every different text
 // stays in the connection's cache.
 
 extension Database {

@@ -7,7 +7,8 @@ import GRDBSQLite
 /// as much as SQLite's own lookup by an index. Here the values are bound and read straight; the statement
 /// is prepared once, is the holder's own (not in GRDB's cache, which could hand it to another caller half
 /// run) and is always reset after use. For statements inside a transaction GRDB already holds: no
-/// transaction is begun or observed here, and no `TransactionObserver` watches this database.
+/// transaction is begun or observed here, and no `TransactionObserver` watches this database's changes
+/// (``ChangeTap`` hears of commits and rollbacks only).
 final class RawStatement {
     private let statement: Statement
     private let handle: SQLiteStatement
@@ -19,11 +20,24 @@ final class RawStatement {
         handle = statement.sqliteStatement
     }
 
+    /// The statement of GRDB's cache, for a caller that runs it to its end before anyone else may: prepared once
+    /// per connection instead of once per use.
+    init(cachedIn db: Database, sql: String) throws {
+        self.db = db
+        statement = try db.cachedStatement(sql: sql)
+        handle = statement.sqliteStatement
+    }
+
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// A text as GRDB binds it: up to its first NUL, if it holds one, copied by SQLite.
     func bind(_ index: Int32, _ text: String) {
         sqlite3_bind_text(handle, index, text, -1, Self.transient)
+    }
+
+    /// UTF-8 text that stays where it is until the statement is reset.
+    func bind(_ index: Int32, utf8 text: UnsafeBufferPointer<UInt8>) {
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(text.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
     }
 
     func bind(_ index: Int32, _ text: String?) {

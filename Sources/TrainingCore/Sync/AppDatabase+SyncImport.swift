@@ -47,6 +47,7 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.executeCached(sql: "UPDATE syncState SET applying = 1, exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
+            try ChangeTap.of(db).isPaused = true
             let applier = BundleApplier(db, localSite: local.code, senderVector: bundle.vector)
             var lines: [SyncReport.Line] = []
             var heads: [String: Int64] = [:]

@@ -168,8 +168,10 @@ extension BundleApplier {
         try moveRemovals(db, ofParticipant: mergedID, to: keptID)
         guard try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval WHERE tableName = 'enrollment')") ?? false else { return }
         // Rows this merge wrote (moved, combined) are written after any removal: only those it left alone can go.
-        let written = Set(try String.fetchAllCached(db, sql: "SELECT rowUuid FROM rowChange WHERE tableName = 'enrollment'"))
+        let tap = try ChangeTap.of(db)
+        let written = tap.uuids(in: "enrollment")
         try db.executeCached(sql: "UPDATE syncState SET applying = 1")
+        tap.isPaused = true
         for enrollment in try Row.fetchAllCached(db, sql: "SELECT id, uuid FROM enrollment WHERE participantId = ?", arguments: [keptID])
         where !written.contains(enrollment["uuid"]) {
             _ = try followRemovalOfTwin(db, enrollment: enrollment["id"], lastWritten: { uuid in
@@ -177,6 +179,7 @@ extension BundleApplier {
             })
         }
         try db.executeCached(sql: "UPDATE syncState SET applying = 0")
+        tap.isPaused = false
     }
 
     /// A merge makes the removals of the merged record's enrollments the kept record's: an enrollment of the kept

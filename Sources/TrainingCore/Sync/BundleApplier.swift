@@ -4,8 +4,8 @@ import GRDB
 /// Applies the rows of change-log entries received from other sites, inside the import's transaction,
 /// through ``ConflictRule``; rows that refer to what is not here yet are kept in `heldChange`.
 ///
-/// The capture triggers are off meanwhile (`syncState.applying`), so nothing applied is logged again as
-/// this site's change; the entries themselves are stored as they came, with their own site and hash.
+/// Capture is off meanwhile (``ChangeTap/isPaused``, and `syncState.applying` for the tombstone triggers), so
+/// nothing applied is logged again as this site's change; the entries themselves are stored as they came, with their own site and hash.
 final class BundleApplier {
     struct RowResult {
         var outcome: SyncReport.Outcome
@@ -366,7 +366,7 @@ final class BundleApplier {
         return capture
     }
 
-    /// The row here as the capture triggers write it, references as uuids.
+    /// The row here as the change log writes it, references as uuids.
     private func localValues(_ capture: ChangeCapture, id: Int64) throws -> [String: Any?] {
         let json = try String.fetchOneCached(db, sql: "SELECT \(capture.valuesExpression(row: "r")) FROM \(capture.table.quotedDatabaseIdentifier) AS r WHERE r.rowid = ?",
                                        arguments: [id]) ?? "{}"

@@ -376,7 +376,7 @@ struct SyncSimulation {
         }
     }
 
-    /// Every travelling row by uuid, as the capture triggers write it, the origin site spelt out.
+    /// Every travelling row by uuid, as the change log writes it, the origin site spelt out.
     static func contents(of site: Site) throws -> [String: [String: String]] {
         try site.database.read { db in
             var tables: [String: [String: String]] = [:]

@@ -1,0 +1,397 @@
+import CChangeHook
+import Foundation
+import GRDB
+
+/// Captures every change to a travelling table, as the change log's rows, from SQLite's preupdate hook on the
+/// connection that writes; ``ChangeRecorder`` takes them at the end of the write and records them as one entry.
+///
+/// Each row is written as JSON as it changes: its columns but the integer `id` and `uuid`, in the table's order, with
+/// each reference to a travelling row left as a hole for that row's uuid, under the column's name with `Id` turned
+/// into `Uuid` (`eventId` → `eventUuid`). The holes are filled when the rows are taken, from the database, or from
+/// the rows the same write deleted (ids are never reused: the tables are `AUTOINCREMENT`). Deletions carry the row
+/// as it was, for the audit; a receiving site applies them as tombstones. For example:
+/// ```json
+/// {"kind":"insert","table":"enrollment","uuid":"…","values":{"originSite":"XO-URG1","eventUuid":"…","participantUuid":"…","enrolledAt":"…"}}
+/// ```
+///
+/// Capture by SQL triggers (``ChangeCapture``, until the migration "Capture changes in Swift") cost 1.5 to 1.7 times
+/// the write itself; a trigger that does nothing already costs half an insert (BENCHMARKS.md, "Session 9"). The
+/// hook sees only Malaka's own connections: rows changed with the `sqlite3` shell are not logged.
+///
+/// The rows follow the transaction: a rollback drops them, and so does ``rollBack(to:)`` for a savepoint rolled
+/// back. Rows a transaction committed without recording them (a write that did not go through
+/// ``AppDatabase``) are recorded at the start of the next write, as changes made outside Malaka. Nothing is
+/// captured while a bundle from another site is applied (``isPaused``).
+///
+/// A migration that adds a column to a travelling table, or rebuilds one, is seen by the schema's version:
+/// every write reads the tables' shapes again when it changed (``prepareForWrite(_:)``).
+final class ChangeTap: TransactionObserver {
+    /// A travelling table as the hook reads it.
+    struct Shape {
+        let table: String
+        let cName: ContiguousArray<CChar>
+        let columnCount: Int32
+        let uuidColumn: Int32
+        /// `{"kind":"insert","table":"participant","uuid":` for each kind.
+        let heads: [Kind: [UInt8]]
+        let columns: [Column]
+    }
+
+    struct Column {
+        let index: Int32
+        /// `"fullName":`, with a comma before it for every column but the first.
+        let key: [UInt8]
+        /// The shape of the travelling table the column refers to, if any.
+        let references: Int?
+        let subject: Subject?
+    }
+
+    /// What a reference says about the entry's subjects (the events, people and period locks it concerns).
+    enum Subject {
+        case event, participant, enrollment
+    }
+
+    enum Kind: String {
+        case insert, update, delete
+    }
+
+    /// A hole for the uuid of row `id` of shape `target`, at `offset` of ``bytes``.
+    private struct Hole {
+        let offset: Int
+        let target: Int
+        let id: Int64
+        let subject: Subject?
+    }
+
+    /// Where the rows stand, for rolling back to it.
+    struct Mark {
+        fileprivate let rows: Int, bytes: Int, holes: Int
+    }
+
+    private var shapes: [Shape] = []
+    /// The shape of each table name SQLite has passed, by the name's address (SQLite keeps a table's name in one
+    /// place), or -1 for a table that does not travel, with the name: a row changed is looked up by one comparison
+    /// of names, not sixteen. An address SQLite reused for another table after reading the schema again does not
+    /// compare equal, and is looked up afresh.
+    private var shapeOfName: [UInt: (shape: Int, name: ContiguousArray<CChar>)] = [:]
+    private var schemaVersion: Int32?
+    private let connection: UnsafeMutableRawPointer
+    /// A row whose column count is not its shape's: the schema changed under the hook. The write is refused.
+    private var outOfDate: String?
+
+    /// The rows as one JSON array without its brackets, the holes left out.
+    private var bytes: [UInt8] = []
+    private var holes: [Hole] = []
+    /// Each row's shape, and where its uuid is in `bytes`.
+    private var rows: [(shape: Int, uuid: Range<Int>)] = []
+    /// The uuids of rows deleted by the transaction, by shape and id, for the holes that refer to them.
+    private var deleted: [Int: [Int64: String]] = [:]
+
+    private init(connection: UnsafeMutableRawPointer) {
+        self.connection = connection
+    }
+
+    /// Installs a tap on `db`'s connection.
+    private static func install(on sqlite: OpaquePointer) -> ChangeTap {
+        let tap = ChangeTap(connection: UnsafeMutableRawPointer(sqlite))
+        malaka_set_change_hook(tap.connection, { context, operation, table, oldRowID in
+            Unmanaged<ChangeTap>.fromOpaque(context!).takeUnretainedValue().rowWillChange(operation, table!, oldRowID)
+        }, Unmanaged.passUnretained(tap).toOpaque())
+        registryLock.withLock { registry[UInt(bitPattern: tap.connection)] = Entry(tap: tap) }
+        return tap
+    }
+
+    deinit {
+        let key = UInt(bitPattern: connection)
+        let me = ObjectIdentifier(self)
+        Self.registryLock.withLock {
+            if Self.registry[key].map({ $0.tap == nil || ObjectIdentifier($0.tap!) == me }) == true { Self.registry[key] = nil }
+        }
+    }
+
+    private struct Entry {
+        weak var tap: ChangeTap?
+    }
+
+    /// The taps by connection, held by their connections (a transaction observer for the database's lifetime).
+    /// Guarded by `registryLock`.
+    nonisolated(unsafe) private static var registry: [UInt: Entry] = [:]
+    private static let registryLock = NSLock()
+
+    /// The tap of `db`'s connection, installed by the first write that asks.
+    static func of(_ db: Database) throws -> ChangeTap {
+        guard let sqlite = db.sqliteConnection else {
+            throw MalakaError.data("The database is closed. Nothing was changed.")
+        }
+        if let tap = registryLock.withLock({ registry[UInt(bitPattern: UnsafeMutableRawPointer(sqlite))]?.tap }) {
+            return tap
+        }
+        let tap = install(on: sqlite)
+        // The connection holds the tap for as long as it lives, and tells it of commits and rollbacks.
+        db.add(transactionObserver: tap, extent: .databaseLifetime)
+        return tap
+    }
+
+    /// Reads the travelling tables' shapes again when the schema changed since they were read.
+    func prepareForWrite(_ db: Database) throws {
+        let version = try Int32.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+        guard version != schemaVersion else { return }
+        shapes = try Self.shapes(db)
+        shapeOfName = [:]
+        schemaVersion = version
+    }
+
+    /// Whether capture is off: while a bundle's rows are applied (the site that made them recorded them), and
+    /// while a merge's removals are followed. Turned on again when the transaction ends.
+    var isPaused = false
+
+    /// Turns capture off for as long as the connection is open (``AppDatabase/stopCapturingChanges()``): the hook is
+    /// taken off, so SQLite does not prepare the rows for it either.
+    func turnOff() {
+        malaka_set_change_hook(connection, nil, nil)
+    }
+
+    /// The number of rows captured and not taken yet.
+    var count: Int { rows.count }
+
+    var mark: Mark {
+        Mark(rows: rows.count, bytes: bytes.count, holes: holes.count)
+    }
+
+    /// Forgets the rows captured since `mark`, which a savepoint rolled back.
+    func rollBack(to mark: Mark) {
+        // Rows taken for an entry since are gone already: the entry was rolled back with them.
+        guard mark.rows <= rows.count else { return }
+        rows.removeSubrange(mark.rows...)
+        bytes.removeSubrange(mark.bytes...)
+        holes.removeSubrange(mark.holes...)
+    }
+
+    /// The uuids of the rows of `table` captured and not taken yet.
+    func uuids(in table: String) -> Set<String> {
+        Set(rows.filter { shapes[$0.shape].table == table }.map { String(decoding: bytes[$0.uuid], as: UTF8.self) })
+    }
+
+    private func clear() {
+        rows.removeAll()
+        bytes.removeAll(keepingCapacity: bytes.count < 1 << 20)
+        holes.removeAll()
+        deleted.removeAll()
+    }
+
+    // MARK: - Capture
+
+    private func rowWillChange(_ operation: Int32, _ table: UnsafePointer<CChar>, _ oldRowID: Int64) {
+        guard !isPaused else { return }
+        let shapeIndex: Int
+        if let known = shapeOfName[UInt(bitPattern: table)],
+           known.name.withUnsafeBufferPointer({ strcmp($0.baseAddress!, table) == 0 }) {
+            shapeIndex = known.shape
+        } else {
+            shapeIndex = shapes.firstIndex { shape in shape.cName.withUnsafeBufferPointer { strcmp($0.baseAddress!, table) == 0 } } ?? -1
+            shapeOfName[UInt(bitPattern: table)] = (shapeIndex, ContiguousArray(UnsafeBufferPointer(start: table, count: strlen(table) + 1)))
+        }
+        guard shapeIndex >= 0 else { return }
+        let shape = shapes[shapeIndex]
+        guard malaka_changing_column_count(connection) == shape.columnCount else {
+            outOfDate = shape.table
+            return
+        }
+        let kind: Kind = operation == 18 ? .insert : operation == 9 ? .delete : .update
+        let old: Int32 = kind == .delete ? 1 : 0
+        var value = malaka_column_value()
+        if !rows.isEmpty { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: shape.heads[kind]!)
+        guard malaka_changing_column(connection, shape.uuidColumn, old, &value) == 0, value.type == 3 else {
+            outOfDate = shape.table
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        let uuidStart = bytes.count
+        bytes.append(contentsOf: UnsafeBufferPointer(start: value.text, count: Int(value.length)))
+        let uuid = uuidStart..<bytes.count
+        bytes.append(contentsOf: #"","values":{"#.utf8)
+        if kind == .delete {
+            deleted[shapeIndex, default: [:]][oldRowID] = String(decoding: bytes[uuid], as: UTF8.self)
+        }
+        for column in shape.columns {
+            bytes.append(contentsOf: column.key)
+            guard malaka_changing_column(connection, column.index, old, &value) == 0 else {
+                outOfDate = shape.table
+                return
+            }
+            if let target = column.references, value.type == 1 {
+                holes.append(Hole(offset: bytes.count, target: target, id: value.integer, subject: column.subject))
+            } else {
+                append(value)
+            }
+        }
+        bytes.append(contentsOf: "}}".utf8)
+        rows.append((shapeIndex, uuid))
+    }
+
+    /// The tables whose rows are subjects of an entry by their own uuid, and as what.
+    private static let rowSubjects = ["event": "events", "participant": "participants", "periodLock": "periodLocks"]
+
+    private func append(_ value: malaka_column_value) {
+        switch value.type {
+        case 1:
+            CapturedJSON.appendDecimal(value.integer, to: &bytes)
+        case 2:
+            bytes.append(contentsOf: CapturedJSON.realText(value.real).utf8)
+        case 3:
+            CapturedJSON.appendString(UnsafeBufferPointer(start: value.text, count: Int(value.length)), to: &bytes)
+        default:
+            // A blob, which JSON cannot hold (no travelling column has one), or NULL.
+            bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    // MARK: - Taking the rows
+
+    /// The rows captured since the last take, ready for an entry; nil when there are none.
+    struct Rows {
+        /// The JSON array of the entry's rows.
+        var rows: String
+        /// The events, people and period locks the rows concern.
+        var subjects: [String: [String]]
+    }
+
+    /// Fills the holes, hands over the rows and forgets them. Throws when the schema changed under the capture.
+    func take(_ db: Database) throws -> Rows? {
+        if let table = outOfDate {
+            outOfDate = nil
+            clear()
+            throw MalakaError.data("The change log could not read a change to \(table): the database's tables changed while it was open. Nothing was changed; try again.")
+        }
+        guard !rows.isEmpty else { return nil }
+        defer { clear() }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + holes.count * 38 + 2)
+        out.append(UInt8(ascii: "["))
+        var subjects: [String: Set<String>] = [:]
+        var uuids: [Int: [Int64: String?]] = [:]
+        var enrollmentsSeen: Set<Int64> = []
+        var copied = 0
+        for hole in holes {
+            out.append(contentsOf: bytes[copied..<hole.offset])
+            copied = hole.offset
+            let uuid: String?
+            if let known = uuids[hole.target]?[hole.id] {
+                uuid = known
+            } else {
+                uuid = try deleted[hole.target]?[hole.id] ?? String.fetchOneCached(
+                    db, sql: "SELECT uuid FROM \(shapes[hole.target].table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [hole.id])
+                uuids[hole.target, default: [:]][hole.id] = .some(uuid)
+            }
+            if let uuid {
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: uuid.utf8)
+                out.append(UInt8(ascii: "\""))
+                switch hole.subject {
+                case .event: subjects["events", default: []].insert(uuid)
+                case .participant: subjects["participants", default: []].insert(uuid)
+                case .enrollment:
+                    // A mark concerns its enrollment's event and person.
+                    if enrollmentsSeen.insert(hole.id).inserted, let row = try Row.fetchOneCached(db, sql: """
+                        SELECT e.uuid, p.uuid FROM enrollment en JOIN event e ON e.id = en.eventId
+                          JOIN participant p ON p.id = en.participantId WHERE en.id = ?
+                        """, arguments: [hole.id]) {
+                        subjects["events", default: []].insert(row[0])
+                        subjects["participants", default: []].insert(row[1])
+                    }
+                case nil: break
+                }
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+        }
+        out.append(contentsOf: bytes[copied...])
+        out.append(UInt8(ascii: "]"))
+        for row in rows {
+            if let kind = Self.rowSubjects[shapes[row.shape].table] {
+                subjects[kind, default: []].insert(String(decoding: bytes[row.uuid], as: UTF8.self))
+            }
+        }
+        taken = (rows, bytes)
+        return Rows(
+            rows: String(decoding: out, as: UTF8.self),
+            subjects: subjects.mapValues { Array($0) })
+    }
+
+    /// The rows last taken, and the bytes their uuids are in, for ``recordVersions(site:sequence:hlc:_:)``.
+    private var taken: (rows: [(shape: Int, uuid: Range<Int>)], bytes: [UInt8])?
+
+    /// Records the entry of the rows last taken as the latest change of each, for telling whether a change
+    /// received later is concurrent with it (see ``AppDatabase/rowVersionUpsert``). Bound straight from the
+    /// captured bytes: for 1,000 marks, a JSON list of their uuids cost twice as much.
+    func recordVersions(site: String, sequence: Int64, hlc: String, _ db: Database) throws {
+        guard let (rows, bytes) = taken else { return }
+        taken = nil
+        let upsert = try RawStatement(cachedIn: db, sql: AppDatabase.rowVersionUpsert)
+        try bytes.withUnsafeBufferPointer { buffer in
+            for row in rows {
+                upsert.bind(1, shapes[row.shape].table)
+                upsert.bind(2, utf8: UnsafeBufferPointer(rebasing: buffer[row.uuid]))
+                upsert.bind(3, site)
+                upsert.bind(4, sequence)
+                upsert.bind(5, hlc)
+                try upsert.execute()
+            }
+        }
+    }
+
+    // MARK: - Shapes
+
+    static func shapes(_ db: Database) throws -> [Shape] {
+        let names = try TravellingTables.names.filter { try db.tableExists($0) }
+        let captures = try names.map { try ChangeCapture.reading(db, table: $0) }
+        let indexOfTable = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        return try captures.map { capture in
+            let all = try db.columns(in: capture.table).map(\.name)
+            let heads = Dictionary(uniqueKeysWithValues: [Kind.insert, .update, .delete].map { kind in
+                (kind, Array(#"{"kind":"\#(kind.rawValue)","table":"\#(capture.table)","uuid":"#.utf8))
+            })
+            let columns = capture.columns.enumerated().map { position, column in
+                Column(index: Int32(all.firstIndex(of: column.name)!),
+                       key: Array(((position == 0 ? "" : ",") + CanonicalJSON.string(column.travellingName) + ":").utf8),
+                       references: column.references.flatMap { indexOfTable[$0] },
+                       subject: subject(of: column.travellingName, in: capture.table))
+            }
+            return Shape(table: capture.table, cName: ContiguousArray(capture.table.utf8CString),
+                         columnCount: Int32(all.count), uuidColumn: Int32(all.firstIndex(of: "uuid")!),
+                         heads: heads, columns: columns)
+        }
+    }
+
+    /// What a reference makes of the entry's subjects: the event of every row but an event's, a person's or a mark's;
+    /// the other event of a schedule override; the person of an enrollment, waitlist place, certificate or merge;
+    /// the event and person of a mark's enrollment.
+    static func subject(of key: String, in table: String) -> Subject? {
+        switch (key, table) {
+        case ("eventUuid", let table) where !["event", "participant", "attendance"].contains(table): .event
+        case ("otherEventUuid", "scheduleOverride"): .event
+        case ("participantUuid", "enrollment"), ("participantUuid", "waitlist"), ("participantUuid", "certificate"),
+             ("keptParticipantUuid", "participantMerge"), ("mergedParticipantUuid", "participantMerge"): .participant
+        case ("enrollmentUuid", "attendance"): .enrollment
+        default: nil
+        }
+    }
+
+    // MARK: - TransactionObserver
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+
+    func databaseDidChange(with event: DatabaseEvent) {}
+
+    func databaseDidCommit(_ db: Database) {
+        isPaused = false
+    }
+
+    func databaseDidRollback(_ db: Database) {
+        isPaused = false
+        taken = nil
+        outOfDate = nil
+        clear()
+    }
+}
