@@ -3,32 +3,22 @@
 #include <string.h>
 #include "change_hook.h"
 
-struct hook {
-    malaka_row_will_change callback;
-    void *context;
-};
+static malaka_row_will_change row_will_change;
 
-static void forward(void *hook, sqlite3 *db, int operation, const char *database, const char *table,
+void malaka_set_change_callback(malaka_row_will_change callback) {
+    row_will_change = callback;
+}
+
+static void forward(void *context, sqlite3 *db, int operation, const char *database, const char *table,
                     sqlite3_int64 old_rowid, sqlite3_int64 new_rowid) {
     (void)db; (void)new_rowid;
     // The temp schema holds nothing that travels.
     if (strcmp(database, "main") != 0) return;
-    struct hook *h = hook;
-    h->callback(h->context, operation, table, old_rowid);
+    row_will_change(context, operation, table, old_rowid);
 }
 
-void *malaka_set_change_hook(void *connection, malaka_row_will_change callback, void *context) {
-    struct hook *hook = NULL;
-    if (callback) {
-        hook = sqlite3_malloc(sizeof *hook);
-        if (!hook) return NULL;
-        hook->callback = callback;
-        hook->context = context;
-    }
-    struct hook *previous = sqlite3_preupdate_hook(connection, hook ? forward : NULL, hook);
-    void *previous_context = previous ? previous->context : NULL;
-    sqlite3_free(previous);
-    return previous_context;
+void malaka_set_change_hook(void *connection, void *context) {
+    sqlite3_preupdate_hook(connection, context ? forward : NULL, context);
 }
 
 int malaka_changing_column_count(void *connection) {

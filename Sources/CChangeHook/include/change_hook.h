@@ -10,8 +10,12 @@
 /// Called before each row of a table of the main database is inserted (18), updated (23) or deleted (9).
 typedef void (*malaka_row_will_change)(void *context, int operation, const char *table, int64_t old_rowid);
 
-/// Sets (or, with a NULL callback, removes) the connection's hook; returns the context it had.
-void *malaka_set_change_hook(void *connection, malaka_row_will_change callback, void *context);
+/// Sets the one function every connection's hook calls; before any hook is set.
+void malaka_set_change_callback(malaka_row_will_change callback);
+
+/// Sets the connection's hook with `context` for the callback, or removes it when `context` is NULL. Nothing is
+/// allocated: closing the connection leaves nothing behind.
+void malaka_set_change_hook(void *connection, void *context);
 
 /// One column of the row being changed, as SQLite holds it: type 1 integer, 2 real, 3 text, 4 blob, 5 null.
 /// `text` points into SQLite's memory and is valid until the callback returns.

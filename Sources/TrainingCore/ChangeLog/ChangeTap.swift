@@ -8,8 +8,8 @@ import GRDB
 /// Each row is written as JSON as it changes: its columns but the integer `id` and `uuid`, in the table's order, with
 /// each reference to a travelling row left as a hole for that row's uuid, under the column's name with `Id` turned
 /// into `Uuid` (`eventId` → `eventUuid`). The holes are filled when the rows are taken, from the database, or from
-/// the rows the same write deleted (ids are never reused: the tables are `AUTOINCREMENT`). Deletions carry the row
-/// as it was, for the audit; a receiving site applies them as tombstones. For example:
+/// the rows the same write deleted (the tables rows refer to are `AUTOINCREMENT`: an id never names two rows).
+/// Deletions carry the row as it was, for the audit; a receiving site applies them as tombstones. For example:
 /// ```json
 /// {"kind":"insert","table":"enrollment","uuid":"…","values":{"originSite":"XO-URG1","eventUuid":"…","participantUuid":"…","enrolledAt":"…"}}
 /// ```
@@ -94,10 +94,17 @@ final class ChangeTap: TransactionObserver {
     /// Installs a tap on `db`'s connection.
     private static func install(on sqlite: OpaquePointer) -> ChangeTap {
         let tap = ChangeTap(connection: UnsafeMutableRawPointer(sqlite))
-        malaka_set_change_hook(tap.connection, { context, operation, table, oldRowID in
-            Unmanaged<ChangeTap>.fromOpaque(context!).takeUnretainedValue().rowWillChange(operation, table!, oldRowID)
-        }, Unmanaged.passUnretained(tap).toOpaque())
-        registryLock.withLock { registry[UInt(bitPattern: tap.connection)] = Entry(tap: tap) }
+        registryLock.withLock {
+            if !callbackSet {
+                malaka_set_change_callback { context, operation, table, oldRowID in
+                    Unmanaged<ChangeTap>.fromOpaque(context!).takeUnretainedValue().rowWillChange(operation, table!, oldRowID)
+                }
+                callbackSet = true
+            }
+            registry[UInt(bitPattern: tap.connection)] = Entry(tap: tap)
+        }
+        // Unretained: the connection holds the tap (``of(_:)``), and calls the hook no more once it is closed.
+        malaka_set_change_hook(tap.connection, Unmanaged.passUnretained(tap).toOpaque())
         return tap
     }
 
@@ -116,6 +123,8 @@ final class ChangeTap: TransactionObserver {
     /// The taps by connection, held by their connections (a transaction observer for the database's lifetime).
     /// Guarded by `registryLock`.
     nonisolated(unsafe) private static var registry: [UInt: Entry] = [:]
+    /// Whether the hooks' one callback is set. Guarded by `registryLock`.
+    nonisolated(unsafe) private static var callbackSet = false
     private static let registryLock = NSLock()
 
     /// The tap of `db`'s connection, installed by the first write that asks.
@@ -148,7 +157,7 @@ final class ChangeTap: TransactionObserver {
     /// Turns capture off for as long as the connection is open (``AppDatabase/stopCapturingChanges()``): the hook is
     /// taken off, so SQLite does not prepare the rows for it either.
     func turnOff() {
-        malaka_set_change_hook(connection, nil, nil)
+        malaka_set_change_hook(connection, nil)
     }
 
     /// The number of rows captured and not taken yet.
@@ -280,8 +289,9 @@ final class ChangeTap: TransactionObserver {
             if let known = uuids[hole.target]?[hole.id] {
                 uuid = known
             } else {
-                uuid = try deleted[hole.target]?[hole.id] ?? String.fetchOneCached(
+                uuid = try String.fetchOneCached(
                     db, sql: "SELECT uuid FROM \(shapes[hole.target].table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [hole.id])
+                    ?? deleted[hole.target]?[hole.id]
                 uuids[hole.target, default: [:]][hole.id] = .some(uuid)
             }
             if let uuid {
@@ -338,43 +348,6 @@ final class ChangeTap: TransactionObserver {
                 upsert.bind(5, hlc)
                 try upsert.execute()
             }
-        }
-    }
-
-    // MARK: - Shapes
-
-    static func shapes(_ db: Database) throws -> [Shape] {
-        let names = try TravellingTables.names.filter { try db.tableExists($0) }
-        let captures = try names.map { try ChangeCapture.reading(db, table: $0) }
-        let indexOfTable = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        return try captures.map { capture in
-            let all = try db.columns(in: capture.table).map(\.name)
-            let heads = Dictionary(uniqueKeysWithValues: [Kind.insert, .update, .delete].map { kind in
-                (kind, Array(#"{"kind":"\#(kind.rawValue)","table":"\#(capture.table)","uuid":"#.utf8))
-            })
-            let columns = capture.columns.enumerated().map { position, column in
-                Column(index: Int32(all.firstIndex(of: column.name)!),
-                       key: Array(((position == 0 ? "" : ",") + CanonicalJSON.string(column.travellingName) + ":").utf8),
-                       references: column.references.flatMap { indexOfTable[$0] },
-                       subject: subject(of: column.travellingName, in: capture.table))
-            }
-            return Shape(table: capture.table, cName: ContiguousArray(capture.table.utf8CString),
-                         columnCount: Int32(all.count), uuidColumn: Int32(all.firstIndex(of: "uuid")!),
-                         heads: heads, columns: columns)
-        }
-    }
-
-    /// What a reference makes of the entry's subjects: the event of every row but an event's, a person's or a mark's;
-    /// the other event of a schedule override; the person of an enrollment, waitlist place, certificate or merge;
-    /// the event and person of a mark's enrollment.
-    static func subject(of key: String, in table: String) -> Subject? {
-        switch (key, table) {
-        case ("eventUuid", let table) where !["event", "participant", "attendance"].contains(table): .event
-        case ("otherEventUuid", "scheduleOverride"): .event
-        case ("participantUuid", "enrollment"), ("participantUuid", "waitlist"), ("participantUuid", "certificate"),
-             ("keptParticipantUuid", "participantMerge"), ("mergedParticipantUuid", "participantMerge"): .participant
-        case ("enrollmentUuid", "attendance"): .enrollment
-        default: nil
         }
     }
 

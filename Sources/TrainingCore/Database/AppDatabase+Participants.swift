@@ -166,7 +166,7 @@ extension AppDatabase {
     /// Applies changes to a participant and returns the updated record.
     public func editParticipant(id: Int64, _ changes: ParticipantChanges) throws -> Participant {
         try changes.requireSome()
-        var updated = try self.updated(try participant(id: id), with: changes)
+        let updated = try self.updated(try participant(id: id), with: changes)
         try write(changes.touchesOnlyNames ? .correctName : .editPerson) { db in try updated.update(db) }
         return updated
     }

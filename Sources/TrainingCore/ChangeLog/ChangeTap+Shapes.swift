@@ -1,0 +1,39 @@
+import GRDB
+
+/// The travelling tables as the hook reads them: each column's position, its key in the JSON, the table it refers to.
+extension ChangeTap {
+    static func shapes(_ db: Database) throws -> [Shape] {
+        let names = try TravellingTables.names.filter { try db.tableExists($0) }
+        let captures = try names.map { try ChangeCapture.reading(db, table: $0) }
+        let indexOfTable = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        return try captures.map { capture in
+            let all = try db.columns(in: capture.table).map(\.name)
+            let heads = Dictionary(uniqueKeysWithValues: [Kind.insert, .update, .delete].map { kind in
+                (kind, Array(#"{"kind":"\#(kind.rawValue)","table":"\#(capture.table)","uuid":"#.utf8))
+            })
+            let columns = capture.columns.enumerated().map { position, column in
+                Column(index: Int32(all.firstIndex(of: column.name)!),
+                       key: Array(((position == 0 ? "" : ",") + CanonicalJSON.string(column.travellingName) + ":").utf8),
+                       references: column.references.flatMap { indexOfTable[$0] },
+                       subject: subject(of: column.travellingName, in: capture.table))
+            }
+            return Shape(table: capture.table, cName: ContiguousArray(capture.table.utf8CString),
+                         columnCount: Int32(all.count), uuidColumn: Int32(all.firstIndex(of: "uuid")!),
+                         heads: heads, columns: columns)
+        }
+    }
+
+    /// What a reference makes of the entry's subjects: the event of every row but an event's, a person's or a mark's;
+    /// the other event of a schedule override; the person of an enrollment, waitlist place, certificate or merge;
+    /// the event and person of a mark's enrollment.
+    static func subject(of key: String, in table: String) -> Subject? {
+        switch (key, table) {
+        case ("eventUuid", let table) where !["event", "participant", "attendance"].contains(table): .event
+        case ("otherEventUuid", "scheduleOverride"): .event
+        case ("participantUuid", "enrollment"), ("participantUuid", "waitlist"), ("participantUuid", "certificate"),
+             ("keptParticipantUuid", "participantMerge"), ("mergedParticipantUuid", "participantMerge"): .participant
+        case ("enrollmentUuid", "attendance"): .enrollment
+        default: nil
+        }
+    }
+}
