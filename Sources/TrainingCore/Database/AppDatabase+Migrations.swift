@@ -450,6 +450,7 @@ extension AppDatabase {
         registerReceivedScheduleMigrations(&migrator)
         registerMergeIndexMigrations(&migrator)
         registerChangeTapMigrations(&migrator)
+        registerSessionDeletionIndexMigrations(&migrator)
         return migrator
     }
 }

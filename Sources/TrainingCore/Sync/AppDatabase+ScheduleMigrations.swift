@@ -53,5 +53,13 @@ extension AppDatabase {
         }
     }
 
+    /// The session deletions that took marks (``BundleApplier/deletionOfTwinWithSession(_:change:)``), found
+    /// among the change log's entries by their operation and clock, at every mark an import applies.
+    static func registerSessionDeletionIndexMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Index change-log entries by operation") { db in
+            try db.create(index: "change_on_operation_hlc", on: "change", columns: ["operation", "hlc"])
+        }
+    }
+
     private static let slotKey = ", UNIQUE (\"eventId\", \"date\", \"startTime\")"
 }

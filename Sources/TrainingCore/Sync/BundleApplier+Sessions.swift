@@ -8,21 +8,28 @@ import GRDB
 /// deleted it when the mark comes (``restoreDeletedSession(_:)``). The marks the deleting site saw go with their
 /// own deletions, which travel in the same entry, unless marked again after the deletion without seeing it: such a
 /// mark stays (``marksChangedAfter(deletionOf:by:)``) or comes back (``revivesMarkOfDeletedSession(_:_:change:)``),
-/// and keeps its session like any mark made without seeing the deletion. Either way the session's version is its
-/// latest write, not the deletion: a move made elsewhere meanwhile then lands alike at every site, whichever it met
-/// first.
+/// and keeps its session like any mark made without seeing the deletion. The same person's mark made at another
+/// site before the deletion is the mark deleted, made twice: it goes too (``deletionOfTwinWithSession(_:change:)``),
+/// and keeps nothing. Either way the session's version is its latest write, not the deletion: a move made elsewhere
+/// meanwhile then lands alike at every site, whichever it met first.
 extension BundleApplier {
     /// Whether the session `rowid` (answering to `uuid`) stays although `entry` deletes it: someone's attendance was
     /// marked at it that the deletion does not delete with it. Listed in the report when it does.
+    ///
+    /// A mark made at two sites (twins) is one row under several uuids, deleted with the session when the deletion
+    /// names any of them and none was marked again after it, as ``removeRow`` deletes it (BundleApplier+Removals.swift).
     func keepsMarkedSession(_ uuid: String, rowid: Int64, by entry: ChangeEntry) throws -> String? {
-        let marks = try String.fetchAllCached(db, sql: """
-            SELECT a.uuid FROM attendance a WHERE a.sessionId = ?
-            UNION SELECT s.uuid FROM syncAlias s JOIN attendance a ON s.tableName = 'attendance' AND s.keptUuid = a.uuid WHERE a.sessionId = ?
+        let pairs = try Row.fetchAllCached(db, sql: """
+            SELECT a.uuid, a.uuid FROM attendance a WHERE a.sessionId = ?
+            UNION SELECT a.uuid, s.uuid FROM syncAlias s JOIN attendance a ON s.tableName = 'attendance' AND s.keptUuid = a.uuid WHERE a.sessionId = ?
             """, arguments: [rowid, rowid])
-        guard !marks.isEmpty else { return nil }
+        guard !pairs.isEmpty else { return nil }
+        let marks = Dictionary(grouping: pairs, by: { $0[0] as String }).mapValues { Set($0.map { $0[1] as String }) }
         let deleted = try marksDeleted(by: entry)
-        let deletedWithIt = deleted.subtracting(try marksChangedAfter(deletionOf: deleted.intersection(marks), by: entry))
-        guard marks.contains(where: { !deletedWithIt.contains($0) }) else { return nil }
+        let keptByOne = try marks.values.contains { uuids in
+            try uuids.isDisjoint(with: deleted) || !marksChangedAfter(deletionOf: uuids, by: entry).isEmpty
+        }
+        guard keptByOne else { return nil }
         try showLatestWrite(of: "session", uuid, try latestChange(of: "session", uuid: uuid))
         return "session \(uuid) \(try Self.sessionDescription(db, rowid: rowid)) stays: \(entry.site) deleted it without seeing the attendance marked at it"
     }
@@ -52,6 +59,32 @@ extension BundleApplier {
         else { return false }
         try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'attendance' AND uuid = ?", arguments: [uuid])
         return true
+    }
+
+    /// The hybrid clock of a deletion of a mark's session that took the mark's twin (the same enrollment's mark at that
+    /// session, made at the deleting site), when the mark was made before it: the deleting site deleted that mark
+    /// knowingly (`session delete --force`), and a site that held the two as one row deleted both
+    /// (BundleApplier+Removals.swift). The mark is left out, and does not bring the session back. Looked up by
+    /// uuids in the change log, as the session may be back here for another person's mark, under a new number.
+    func deletionOfTwinWithSession(_ values: [String: Any], change: ChangeEntry) throws -> String? {
+        guard let session = values["sessionUuid"] as? String, let enrollment = values["enrollmentUuid"] as? String
+        else { return nil }
+        let deletions = try Row.fetchAllCached(db, sql: """
+            SELECT hlc, rows FROM change WHERE operation = ? AND hlc > ? AND instr(rows, ?) > 0 ORDER BY hlc
+            """, arguments: [ChangeOperation.deleteSession.name, change.hlc, session])
+        guard !deletions.isEmpty else { return nil }
+        let same = try alias("enrollment", enrollment) ?? enrollment
+        for deletion in deletions {
+            let rows = try SyncBundleReader.rows(deletion["rows"] as String)
+            let sessionDeleted = rows.contains { $0["table"] as? String == "session" && $0["kind"] as? String == "delete" && $0["uuid"] as? String == session }
+            guard sessionDeleted else { continue }
+            for row in rows where row["table"] as? String == "attendance" && row["kind"] as? String == "delete" {
+                guard let values = row["values"] as? [String: Any], values["sessionUuid"] as? String == session,
+                      let other = values["enrollmentUuid"] as? String, try (alias("enrollment", other) ?? other) == same else { continue }
+                return deletion["hlc"]
+            }
+        }
+        return nil
     }
 
     /// Makes the row's latest write, not a deletion that did not take it, its version here.

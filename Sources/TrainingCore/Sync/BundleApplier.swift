@@ -171,6 +171,11 @@ final class BundleApplier {
         if tombstone != nil, incomingValues != nil,
            try revivesTwin(table, uuid, change: entry) || revivesMarkOfDeletedSession(table, uuid, change: entry) { tombstone = nil }
 
+        if table == "attendance", localID == nil, tombstone == nil, let incomingValues,
+           let removal = try deletionOfTwinWithSession(incomingValues, change: entry) {
+            try recordTombstones(table, [uuid], given: nil, hlc: removal)
+            return RowResult(outcome: .applied, note: nil)
+        }
         var resolved: [String: (any DatabaseValueConvertible)?] = [:]
         var missing: [String] = []
         if let incomingValues {

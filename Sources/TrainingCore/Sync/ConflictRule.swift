@@ -5,7 +5,8 @@
 /// - a deletion travels as a **tombstone**; a deleted row never comes back, and certificates are never deleted;
 ///   but a mark outweighs a removal from an event's list or a session's deletion made without seeing it (the
 ///   enrollment or session stays or comes back, and so does a mark deleted with its session and marked again after
-///   the deletion), and a row made at two sites is deleted under both uuids
+///   the deletion, but not the same mark made before it at another site), and a row made at two sites is deleted
+///   under both uuids
 ///   (``BundleApplier``, BundleApplier+Removals.swift and BundleApplier+Sessions.swift);
 /// - a change the sender made after seeing ours (not concurrent) is **applied**;
 /// - attendance, and any other row changed at two places at once: the **later** change (by hybrid logical

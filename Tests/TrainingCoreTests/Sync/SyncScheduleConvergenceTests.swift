@@ -117,6 +117,25 @@ import TrainingFixtures
         #expect(try network.countAtEverySite("SELECT count(*) FROM attendance WHERE status = 'late'") == [1, 1, 1])
     }
 
+    /// Deleted with its marks (`--force`) at one site while another marked the same person at it, concurrently: two
+    /// marks of one person at one session are one mark (twins), and the deleting site deleted that mark knowingly. The
+    /// twin goes with it and does not bring the session back, whichever the sites meet first (seeds 55 and 109 with
+    /// `MALAKA_SYNC_FORCED_DELETES=1`).
+    @Test(arguments: [[(0, 1)], [(1, 0)], [(1, 2), (0, 2)], [(0, 2), (1, 2)], [(0, 1), (1, 2), (0, 2)]])
+    func aTwinOfAMarkDeletedKnowinglyWithItsSessionGoesWithIt(_ sends: [(Int, Int)]) throws {
+        var network = try MergeNetwork()
+        let (event, person) = try network.personEnrolledEverywhere()
+        let day = CourseFixtures.day("2019-03-05")
+        try network.mark(person, in: event, day: 1, at: 0)
+        try network.mark(person, in: event, day: 1, at: 1)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        network.simulation.marks.removeAll()
+        for (from, to) in sends { try network.send(from, to) }
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [3, 3, 3])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [0, 0, 0])
+    }
+
     /// The session a mark kept or brought back shows its latest write, not the deletion: a move made at a third site
     /// before the deletion lands at the site that kept the session as at the one that brought it back.
     @Test func aSessionAMarkKeptTakesAMoveMadeBeforeItsDeletion() throws {
