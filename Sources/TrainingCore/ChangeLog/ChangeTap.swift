@@ -209,6 +209,10 @@ final class ChangeTap: TransactionObserver {
         let kind: Kind = operation == 18 ? .insert : operation == 9 ? .delete : .update
         let old: Int32 = kind == .delete ? 1 : 0
         var value = malaka_column_value()
+        // Written into a local array, moved out and back: appending to the property checks exclusive access every time.
+        var bytes = self.bytes
+        self.bytes = []
+        defer { self.bytes = bytes }
         if !rows.isEmpty { bytes.append(UInt8(ascii: ",")) }
         bytes.append(contentsOf: shape.heads[kind]!)
         guard malaka_changing_column(connection, shape.uuidColumn, old, &value) == 0, value.type == 3 else {
@@ -232,7 +236,7 @@ final class ChangeTap: TransactionObserver {
             if let target = column.references, value.type == 1 {
                 holes.append(Hole(offset: bytes.count, target: target, id: value.integer, subject: column.subject))
             } else {
-                append(value)
+                Self.append(value, to: &bytes)
             }
         }
         bytes.append(contentsOf: "}}".utf8)
@@ -242,7 +246,7 @@ final class ChangeTap: TransactionObserver {
     /// The tables whose rows are subjects of an entry by their own uuid, and as what.
     private static let rowSubjects = ["event": "events", "participant": "participants", "periodLock": "periodLocks"]
 
-    private func append(_ value: malaka_column_value) {
+    private static func append(_ value: malaka_column_value, to bytes: inout [UInt8]) {
         switch value.type {
         case 1:
             CapturedJSON.appendDecimal(value.integer, to: &bytes)
@@ -281,6 +285,19 @@ final class ChangeTap: TransactionObserver {
         var subjects: [String: Set<String>] = [:]
         var uuids: [Int: [Int64: String?]] = [:]
         var enrollmentsSeen: Set<Int64> = []
+        // Through SQLite's C API: GRDB's arguments and rows cost more than the lookups, one or two for every mark.
+        var lookups: [Int: RawStatement] = [:]
+        func lookUp(_ target: Int, _ id: Int64) throws -> String? {
+            if lookups[target] == nil {
+                lookups[target] = try RawStatement(cachedIn: db, sql: "SELECT uuid FROM \(shapes[target].table.quotedDatabaseIdentifier) WHERE id = ?")
+            }
+            lookups[target]!.bind(1, id)
+            return try lookups[target]!.text()
+        }
+        let markSubjects = try RawStatement(cachedIn: db, sql: """
+            SELECT e.uuid, p.uuid FROM enrollment en JOIN event e ON e.id = en.eventId
+              JOIN participant p ON p.id = en.participantId WHERE en.id = ?
+            """)
         var copied = 0
         for hole in holes {
             out.append(contentsOf: bytes[copied..<hole.offset])
@@ -289,9 +306,7 @@ final class ChangeTap: TransactionObserver {
             if let known = uuids[hole.target]?[hole.id] {
                 uuid = known
             } else {
-                uuid = try String.fetchOneCached(
-                    db, sql: "SELECT uuid FROM \(shapes[hole.target].table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [hole.id])
-                    ?? deleted[hole.target]?[hole.id]
+                uuid = try lookUp(hole.target, hole.id) ?? deleted[hole.target]?[hole.id]
                 uuids[hole.target, default: [:]][hole.id] = .some(uuid)
             }
             if let uuid {
@@ -303,12 +318,13 @@ final class ChangeTap: TransactionObserver {
                 case .participant: subjects["participants", default: []].insert(uuid)
                 case .enrollment:
                     // A mark concerns its enrollment's event and person.
-                    if enrollmentsSeen.insert(hole.id).inserted, let row = try Row.fetchOneCached(db, sql: """
-                        SELECT e.uuid, p.uuid FROM enrollment en JOIN event e ON e.id = en.eventId
-                          JOIN participant p ON p.id = en.participantId WHERE en.id = ?
-                        """, arguments: [hole.id]) {
-                        subjects["events", default: []].insert(row[0])
-                        subjects["participants", default: []].insert(row[1])
+                    if enrollmentsSeen.insert(hole.id).inserted {
+                        markSubjects.bind(1, hole.id)
+                        defer { markSubjects.reset() }
+                        if try markSubjects.step(), let event = markSubjects.text(0), let person = markSubjects.text(1) {
+                            subjects["events", default: []].insert(event)
+                            subjects["participants", default: []].insert(person)
+                        }
                     }
                 case nil: break
                 }
