@@ -112,4 +112,30 @@ import Testing
         #expect(try database.changeLogCounts().staged == 0)
         #expect(try database.changeLogCounts().entries == 0)
     }
+
+    /// A database from before the capture moved out of SQL, with a row the triggers staged (changed with the
+    /// `sqlite3` shell) and no write since: opening it records that row as one `migrate` entry, and leaves no
+    /// capture trigger and no staging table.
+    @Test func rowsTheTriggersStagedAreRecordedWhenTheCaptureMoves() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "Merges indexed where entries are stored")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO participant (fullName, category, searchKey, createdAt, crossScriptKey)
+                  VALUES ('Gulnora Karimova', 'parent', 'gulnora karimova', '2019-03-02 10:00:00.000', 'gulnora karimova')
+                """)
+        }
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rowChange") } == 1)
+
+        let database = try AppDatabase(queue)
+        let last = try database.changeLog(includingRows: true).last!.entry
+        #expect(last.operation == "migrate" && last.actor == "unknown")
+        #expect(last.rows.contains(#""kind":"insert","table":"participant""#) && last.rows.contains("Gulnora Karimova"))
+        #expect(try database.verifyChangeLog().isEmpty)
+        #expect(try queue.read { try $0.tableExists("rowChange") } == false)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'change_*'") } == 0)
+        // And the next change is captured by the hook.
+        _ = try Fixtures.people(["Rustam Aliyev"], in: database)
+        #expect(try database.changeLog(includingRows: true).last!.entry.rows.contains("Rustam Aliyev"))
+    }
 }
