@@ -10,8 +10,9 @@ import GRDB
 /// mark stays (``marksChangedAfter(deletionOf:by:)``) or comes back (``revivesMarkOfDeletedSession(_:_:change:)``),
 /// and keeps its session like any mark made without seeing the deletion. The same person's mark made at another
 /// site before the deletion is the mark deleted, made twice: it goes too (``deletionOfTwinWithSession(_:change:)``),
-/// and keeps nothing. Either way the session's version is its latest write, not the deletion: a move made elsewhere
-/// meanwhile then lands alike at every site, whichever it met first.
+/// and keeps nothing; marked again after the deletion, it stays under its own uuid
+/// (``separatesMarkOfDeletedSession(_:given:answeringFor:change:)``). Either way the session's version is its latest
+/// write, not the deletion: a move made elsewhere meanwhile then lands alike at every site, whichever it met first.
 extension BundleApplier {
     /// Whether the session `rowid` (answering to `uuid`) stays although `entry` deletes it: someone's attendance was
     /// marked at it that the deletion does not delete with it. Listed in the report when it does.
@@ -85,6 +86,20 @@ extension BundleApplier {
             }
         }
         return nil
+    }
+
+    /// A mark that was one row with its twin here (answering to the twin's uuid) when the twin's session was deleted
+    /// with it, written again after the deletion without seeing it: a mark of its own again, under its own uuid, as
+    /// at the site that deleted the session, where the twin was gone when this mark came. Deleted with the twin here
+    /// (the deleting site itself), it comes back (``revivesTwin(_:_:change:)``).
+    func separatesMarkOfDeletedSession(_ table: String, given: String, answeringFor kept: String, change: ChangeEntry) throws -> Bool {
+        guard table == "attendance", given != kept, let deleted = try deletedAt(table, kept), deleted < change.hlc,
+              try String.fetchOneCached(db, sql: "SELECT operation FROM change WHERE hlc = ?", arguments: [deleted])
+                == ChangeOperation.deleteSession.name
+        else { return false }
+        if try deletedAt(table, given) != nil, try !revivesTwin(table, given, change: change) { return false }
+        try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = 'attendance' AND uuid = ?", arguments: [given])
+        return true
     }
 
     /// Makes the row's latest write, not a deletion that did not take it, its version here.

@@ -160,9 +160,10 @@ final class BundleApplier {
             if kind == "delete", pendingMerges[givenUuid] != nil { return RowResult(outcome: .applied, note: nil) }
         }
         var uuid = try alias(table, givenUuid) ?? givenUuid
+        let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
+        if incomingValues != nil, try separatesMarkOfDeletedSession(table, given: givenUuid, answeringFor: uuid, change: entry) { uuid = givenUuid }
         // A row a merge combined into another (``survivesCombining(_:_:given:)``): deleted, as at the merging site.
         if uuid != givenUuid, try deletedAt(table, givenUuid) != nil { return RowResult(outcome: .applied, note: nil) }
-        let incomingValues = kind == "delete" ? nil : row["values"] as? [String: Any]
         let capture = try capture(of: table)
         var localID = try rowid(table, uuid)
         var versionUuid = uuid

@@ -136,6 +136,49 @@ import TrainingFixtures
         #expect(try network.countAtEverySite("SELECT count(*) FROM attendance") == [0, 0, 0])
     }
 
+    /// Deleted with its marks (`--force`) at one site while another marked the same person at it, and marked them
+    /// again after the deletion: the twin deleted goes, the mark made again stays with the session, under its own uuid
+    /// at every site, also at one that held the two as one row under the other's uuid when the deletion came (seed
+    /// 4206 with `MALAKA_SYNC_FORCED_DELETES=1`).
+    @Test(arguments: [[(2, 0)], [(0, 1), (2, 1)], [(2, 1), (0, 1)], [(0, 2)]])
+    func aTwinMarkedAgainAfterTheOtherWasDeletedWithItsSessionStaysUnderItsOwnUUID(_ sends: [(Int, Int)]) throws {
+        var network = try MergeNetwork()
+        let (event, person) = try network.personEnrolledEverywhere()
+        let day = CourseFixtures.day("2019-03-05")
+        try network.mark(person, in: event, day: 1, at: 0)
+        try network.mark(person, in: event, day: 1, at: 2)
+        let remarked: String = try network.database(2).read { db in try String.fetchOne(db, sql: "SELECT uuid FROM attendance")! }
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        network.simulation.marks.removeAll()
+        _ = try network.database(2).markAttendance(AttendanceMarks(eventID: try network.id(of: "event", event, at: 2), date: day,
+                                                                   marks: [try network.id(of: "participant", person, at: 2): .late]))
+        for (from, to) in sends { try network.send(from, to) }
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance WHERE status = 'late' AND uuid = '\(remarked)'") == [1, 1, 1])
+    }
+
+    /// The same, where the deleting site had the twin as one row with its own mark when it deleted the session: the
+    /// twin marked again comes back there too, under its own uuid (seed 4102 with `MALAKA_SYNC_FORCED_DELETES=1`).
+    @Test func aTwinTheDeletingSiteHeldAndMarkedAgainAfterwardsComesBackUnderItsOwnUUID() throws {
+        var network = try MergeNetwork()
+        let (event, person) = try network.personEnrolledEverywhere()
+        let day = CourseFixtures.day("2019-03-05")
+        try network.mark(person, in: event, day: 1, at: 0)
+        try network.mark(person, in: event, day: 1, at: 2)
+        let remarked: String = try network.database(2).read { db in try String.fetchOne(db, sql: "SELECT uuid FROM attendance")! }
+        try network.send(2, 0)
+        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        network.simulation.marks.removeAll()
+        _ = try network.database(2).markAttendance(AttendanceMarks(eventID: try network.id(of: "event", event, at: 2), date: day,
+                                                                   marks: [try network.id(of: "participant", person, at: 2): .late]))
+        let back = try network.notes(sending: 2, to: 0)
+        #expect(back.contains { $0.contains("is back: TK-TSH1 marked attendance at it without seeing its deletion here") }, "\(back)")
+        try network.settle()
+        #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
+        #expect(try network.countAtEverySite("SELECT count(*) FROM attendance WHERE status = 'late' AND uuid = '\(remarked)'") == [1, 1, 1])
+    }
+
     /// The session a mark kept or brought back shows its latest write, not the deletion: a move made at a third site
     /// before the deletion lands at the site that kept the session as at the one that brought it back.
     @Test func aSessionAMarkKeptTakesAMoveMadeBeforeItsDeletion() throws {

@@ -31,8 +31,8 @@ struct SyncSimulation {
     var forcing: SplitMix64
 
     /// `MALAKA_SYNC_FORCED_DELETES=1`: sessions that have marks are deleted with `--force` half the time they are
-    /// refused. Off by default: 2 of 5,000 seeds still diverge (4102 and 4206: a twin of a mark deleted with its
-    /// session, marked again after the deletion, ends under different uuids at two sites).
+    /// refused. Off by default until a 5,000-seed soak passes with it: the first one found seeds 4102 and 4206 (a twin
+    /// of a mark deleted with its session, marked again after the deletion), fixed since.
     static let forcesDeletions = ProcessInfo.processInfo.environment["MALAKA_SYNC_FORCED_DELETES"] == "1"
     var sites: [Site] = []
     let desk: AppDatabase
