@@ -5,7 +5,8 @@ import GRDB
 /// through ``ConflictRule``; rows that refer to what is not here yet are kept in `heldChange`.
 ///
 /// Capture is off meanwhile (``ChangeTap/isPaused``, and `syncState.applying` for the tombstone triggers), so
-/// nothing applied is logged again as this site's change; the entries themselves are stored as they came, with their own site and hash.
+/// nothing applied is logged again as this site's change; the entries themselves are stored as they came, with
+/// their own site and hash.
 final class BundleApplier {
     struct RowResult {
         var outcome: SyncReport.Outcome
