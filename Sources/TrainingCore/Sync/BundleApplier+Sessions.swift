@@ -54,10 +54,7 @@ extension BundleApplier {
     /// without seeing it: the mark is back, as written then, and brings its session back with it
     /// (``restoreDeletedSession(_:)``), as at a site where the new mark came first (``keepsMarkedSession(_:rowid:by:)``).
     func revivesMarkOfDeletedSession(_ table: String, _ uuid: String, change: ChangeEntry) throws -> Bool {
-        guard table == "attendance", let deleted = try deletedAt(table, uuid), deleted < change.hlc,
-              try String.fetchOneCached(db, sql: "SELECT operation FROM change WHERE hlc = ?", arguments: [deleted])
-                == ChangeOperation.deleteSession.name
-        else { return false }
+        guard table == "attendance", try markDeletedWithItsSession(uuid, before: change) else { return false }
         try db.executeCached(sql: "DELETE FROM syncTombstone WHERE tableName = 'attendance' AND uuid = ?", arguments: [uuid])
         return true
     }
@@ -93,13 +90,17 @@ extension BundleApplier {
     /// at the site that deleted the session, where the twin was gone when this mark came. Deleted with the twin here
     /// (the deleting site itself), it comes back (``revivesTwin(_:_:change:)``).
     func separatesMarkOfDeletedSession(_ table: String, given: String, answeringFor kept: String, change: ChangeEntry) throws -> Bool {
-        guard table == "attendance", given != kept, let deleted = try deletedAt(table, kept), deleted < change.hlc,
-              try String.fetchOneCached(db, sql: "SELECT operation FROM change WHERE hlc = ?", arguments: [deleted])
-                == ChangeOperation.deleteSession.name
-        else { return false }
+        guard table == "attendance", given != kept, try markDeletedWithItsSession(kept, before: change) else { return false }
         if try deletedAt(table, given) != nil, try !revivesTwin(table, given, change: change) { return false }
         try db.executeCached(sql: "DELETE FROM syncAlias WHERE tableName = 'attendance' AND uuid = ?", arguments: [given])
         return true
+    }
+
+    /// Whether the mark `uuid` was deleted here with its session (`session delete --force`) before `change` was made.
+    private func markDeletedWithItsSession(_ uuid: String, before change: ChangeEntry) throws -> Bool {
+        guard let deleted = try deletedAt("attendance", uuid), deleted < change.hlc else { return false }
+        return try String.fetchOneCached(db, sql: "SELECT operation FROM change WHERE hlc = ?", arguments: [deleted])
+            == ChangeOperation.deleteSession.name
     }
 
     /// Makes the row's latest write, not a deletion that did not take it, its version here.

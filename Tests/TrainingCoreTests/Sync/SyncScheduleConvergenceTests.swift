@@ -104,10 +104,9 @@ import TrainingFixtures
         let day = CourseFixtures.day("2019-03-05")
         try network.mark(person, in: event, day: 1, at: 1)
         try network.send(1, 0)
-        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        try network.forceDeleteSession(of: event, on: day, at: 0)
         network.simulation.marks.removeAll()
-        _ = try network.database(1).markAttendance(AttendanceMarks(eventID: try network.id(of: "event", event, at: 1), date: day,
-                                                                   marks: [try network.id(of: "participant", person, at: 1): .late]))
+        try network.markLate(person, in: event, on: day, at: 1)
         let session: String = try network.database(1).read { db in try String.fetchOne(db, sql: "SELECT uuid FROM session WHERE date = ?", arguments: [day])! }
         network.simulation.marks.append((person, session))
         let kept = try network.notes(sending: 0, to: 1)
@@ -128,7 +127,7 @@ import TrainingFixtures
         let day = CourseFixtures.day("2019-03-05")
         try network.mark(person, in: event, day: 1, at: 0)
         try network.mark(person, in: event, day: 1, at: 1)
-        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        try network.forceDeleteSession(of: event, on: day, at: 0)
         network.simulation.marks.removeAll()
         for (from, to) in sends { try network.send(from, to) }
         try network.settle()
@@ -148,10 +147,9 @@ import TrainingFixtures
         try network.mark(person, in: event, day: 1, at: 0)
         try network.mark(person, in: event, day: 1, at: 2)
         let remarked: String = try network.database(2).read { db in try String.fetchOne(db, sql: "SELECT uuid FROM attendance")! }
-        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        try network.forceDeleteSession(of: event, on: day, at: 0)
         network.simulation.marks.removeAll()
-        _ = try network.database(2).markAttendance(AttendanceMarks(eventID: try network.id(of: "event", event, at: 2), date: day,
-                                                                   marks: [try network.id(of: "participant", person, at: 2): .late]))
+        try network.markLate(person, in: event, on: day, at: 2)
         for (from, to) in sends { try network.send(from, to) }
         try network.settle()
         #expect(try network.countAtEverySite("SELECT count(*) FROM session") == [4, 4, 4])
@@ -168,10 +166,9 @@ import TrainingFixtures
         try network.mark(person, in: event, day: 1, at: 2)
         let remarked: String = try network.database(2).read { db in try String.fetchOne(db, sql: "SELECT uuid FROM attendance")! }
         try network.send(2, 0)
-        _ = try network.database(0).deleteSession(eventID: try network.id(of: "event", event, at: 0), on: day, force: true)
+        try network.forceDeleteSession(of: event, on: day, at: 0)
         network.simulation.marks.removeAll()
-        _ = try network.database(2).markAttendance(AttendanceMarks(eventID: try network.id(of: "event", event, at: 2), date: day,
-                                                                   marks: [try network.id(of: "participant", person, at: 2): .late]))
+        try network.markLate(person, in: event, on: day, at: 2)
         let back = try network.notes(sending: 2, to: 0)
         #expect(back.contains { $0.contains("is back: TK-TSH1 marked attendance at it without seeing its deletion here") }, "\(back)")
         try network.settle()
@@ -212,6 +209,17 @@ import TrainingFixtures
 }
 
 private extension MergeNetwork {
+    /// `session delete --force` at `site`: the session on `day` goes with the marks the site has.
+    func forceDeleteSession(of event: String, on day: DayDate, at site: Int) throws {
+        _ = try database(site).deleteSession(eventID: try id(of: "event", event, at: site), on: day, force: true)
+    }
+
+    /// The person marked late on `day` at `site`.
+    func markLate(_ person: String, in event: String, on day: DayDate, at site: Int) throws {
+        _ = try database(site).markAttendance(AttendanceMarks(eventID: try id(of: "event", event, at: site), date: day,
+                                                              marks: [try id(of: "participant", person, at: site): .late]))
+    }
+
     /// An event made at the first site, with one person enrolled, known at every site: the event and the person.
     func personEnrolledEverywhere() throws -> (event: String, person: String) {
         let event = try event(at: 0)
