@@ -5,8 +5,9 @@ import GRDB
 /// write's own transaction.
 ///
 /// ``AppDatabase`` calls it at the end of every write: it numbers the entry after the local site's
-/// last one, stamps it with the site's ``HybridClock``, chains it to the previous entry's hash,
-/// stores it and records it as the latest change of each of its rows.
+/// last one, stamps it with the site's ``HybridClock``, chains it to the previous entry's hash and
+/// stores it. The rows' versions are written later, when an import needs them
+/// (``AppDatabase/catchUpRowVersions(_:)``).
 struct ChangeRecorder {
     var actor: String
     /// The wall clock; tests and migrations of old logs give their own.
@@ -28,8 +29,7 @@ struct ChangeRecorder {
         }
         let entry = try append(operation, detail: detail, subjects: CanonicalJSON.object(lists),
                                rows: captured?.rows ?? "[]", in: db)
-        if let captured {
-            try tap.recordVersions(site: entry.site, sequence: entry.siteSequence, hlc: entry.hlc, db)
+        if captured != nil {
             try Self.stampRemovals(of: entry, db)
         }
         return entry

@@ -339,32 +339,9 @@ final class ChangeTap: TransactionObserver {
                 subjects[kind, default: []].insert(String(decoding: bytes[row.uuid], as: UTF8.self))
             }
         }
-        taken = (rows, bytes)
         return Rows(
             rows: String(decoding: out, as: UTF8.self),
             subjects: subjects.mapValues { Array($0) })
-    }
-
-    /// The rows last taken, and the bytes their uuids are in, for ``recordVersions(site:sequence:hlc:_:)``.
-    private var taken: (rows: [(shape: Int, uuid: Range<Int>)], bytes: [UInt8])?
-
-    /// Records the entry of the rows last taken as the latest change of each, for telling whether a change
-    /// received later is concurrent with it (see ``AppDatabase/rowVersionUpsert``). Bound straight from the
-    /// captured bytes: for 1,000 marks, a JSON list of their uuids cost twice as much.
-    func recordVersions(site: String, sequence: Int64, hlc: String, _ db: Database) throws {
-        guard let (rows, bytes) = taken else { return }
-        taken = nil
-        let upsert = try RawStatement(cachedIn: db, sql: AppDatabase.rowVersionUpsert)
-        try bytes.withUnsafeBufferPointer { buffer in
-            for row in rows {
-                upsert.bind(1, shapes[row.shape].table)
-                upsert.bind(2, utf8: UnsafeBufferPointer(rebasing: buffer[row.uuid]))
-                upsert.bind(3, site)
-                upsert.bind(4, sequence)
-                upsert.bind(5, hlc)
-                try upsert.execute()
-            }
-        }
     }
 
     // MARK: - TransactionObserver
@@ -379,7 +356,6 @@ final class ChangeTap: TransactionObserver {
 
     func databaseDidRollback(_ db: Database) {
         isPaused = false
-        taken = nil
         outOfDate = nil
         clear()
     }

@@ -451,6 +451,7 @@ extension AppDatabase {
         registerMergeIndexMigrations(&migrator)
         registerChangeTapMigrations(&migrator)
         registerSessionDeletionIndexMigrations(&migrator)
+        registerDeferredRowVersionMigrations(&migrator)
         return migrator
     }
 }

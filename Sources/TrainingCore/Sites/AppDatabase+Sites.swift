@@ -43,6 +43,9 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE site SET code = ?, programme = ?, name = coalesce(?, name), joinedAt = ? WHERE isLocal",
                            arguments: [code, programme, name, Date.databaseNow])
             try Self.rechain(db, from: old.code, to: code)
+            // Versions name their entries by site and sequence: written again from the renamed entries at the first import.
+            try db.execute(sql: "DELETE FROM rowVersion")
+            try db.execute(sql: "UPDATE syncState SET versionedThrough = 0")
             return try Site.fetchOne(db, key: code)!
         }
     }

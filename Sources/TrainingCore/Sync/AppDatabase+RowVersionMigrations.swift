@@ -23,6 +23,38 @@ extension AppDatabase {
         }
     }
 
+    /// This site's own changes get their rows' versions when an import needs them (``catchUpRowVersions(_:)``), not
+    /// as they are recorded: one upsert for every row a write changed was the largest part of what the change log
+    /// cost a write (BENCHMARKS.md, "Session 11"). `syncState.versionedThrough` is the last of this site's entries whose
+    /// rows have their versions; every entry up to the local head had them when this migration ran.
+    static func registerDeferredRowVersionMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Write this site's row versions when an import needs them") { db in
+            try db.alter(table: "syncState") { t in
+                t.add(column: "versionedThrough", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(sql: "UPDATE syncState SET versionedThrough = (\(localHeadSQL))")
+        }
+    }
+
+    /// Gives every row changed by this site's entries since the last catch-up its version, as recording did before
+    /// (the latest hybrid clock wins, so the order of the upserts does not matter), and moves the watermark to the
+    /// local head. An import calls it first, inside its transaction: only the bundle applier reads `rowVersion`, and
+    /// it changes no row's version before every change made here has its own.
+    static func catchUpRowVersions(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
+            SELECT json_extract(r.value, '$.table'), json_extract(r.value, '$.uuid'), c.site, c.siteSequence, c.hlc
+            FROM change c, json_each(c.rows) r
+            WHERE c.site = (SELECT code FROM site WHERE isLocal) AND c.siteSequence > (SELECT versionedThrough FROM syncState)
+            ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
+              hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
+            """)
+        try db.execute(sql: "UPDATE syncState SET versionedThrough = (\(localHeadSQL))")
+    }
+
+    /// The sequence of this site's latest entry, 0 when it has none.
+    private static let localHeadSQL = "SELECT coalesce(max(siteSequence), 0) FROM change WHERE site = (SELECT code FROM site WHERE isLocal)"
+
     /// Remembers `site`'s change `sequence`, stamped `hlc`, as the latest of the row unless a later one is known.
     static let rowVersionUpsert = """
         INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc) VALUES (?, ?, ?, ?, ?)

@@ -46,6 +46,7 @@ extension AppDatabase {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            try Self.catchUpRowVersions(db)
             try db.executeCached(sql: "UPDATE syncState SET applying = 1, exchangedAt = coalesce(exchangedAt, ?)", arguments: [Date.databaseNow])
             try ChangeTap.of(db).isPaused = true
             let applier = BundleApplier(db, localSite: local.code, senderVector: bundle.vector)
