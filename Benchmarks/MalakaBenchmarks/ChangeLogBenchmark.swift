@@ -38,6 +38,11 @@ enum ChangeLogBenchmark {
                 _ = try importing.importParticipants(fromFile: list.path, options: ParticipantImportOptions())
             }
             let counts = try database.changeLogCounts()
+            if recording {
+                // What recording leaves to the next import: the versions of the rows of the people and the marks.
+                let catchUp = try wallAndCPU { try database.catchUpRowVersions() }
+                print(String(format: "change log: the rows' versions written at the next import: %.2f s (CPU %.2f s)", catchUp.wall, catchUp.cpu))
+            }
             print(String(format: "change log: %@: %d participants %.2f s, %d marks %.2f s, a %d-row import %.2f s (%d entries, %d rows left staged)",
                          recording ? "recorded" : "not recorded", drafts.count, figure.people,
                          1_000 / divisor * FoundationBenchmark.peoplePerEvent * FoundationBenchmark.sessionsPerEvent, figure.marks,

@@ -8,18 +8,20 @@ extension ChangeTap {
         let indexOfTable = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         return try captures.map { capture in
             let all = try db.columns(in: capture.table).map(\.name)
-            let heads = Dictionary(uniqueKeysWithValues: [Kind.insert, .update, .delete].map { kind in
-                (kind, Array(#"{"kind":"\#(kind.rawValue)","table":"\#(capture.table)","uuid":"#.utf8))
-            })
+            let heads = Kind.allCases.map { kind in
+                Array(#"{"kind":"\#(kind.rawValue)","table":"\#(capture.table)","uuid":""#.utf8)
+            }
+            var keys: [UInt8] = []
             let columns = capture.columns.enumerated().map { position, column in
-                Column(index: Int32(all.firstIndex(of: column.name)!),
-                       key: Array(((position == 0 ? "" : ",") + CanonicalJSON.string(column.travellingName) + ":").utf8),
-                       references: column.references.flatMap { indexOfTable[$0] },
-                       subject: subject(of: column.travellingName, in: capture.table))
+                let start = keys.count
+                keys.append(contentsOf: ((position == 0 ? "" : ",") + CanonicalJSON.string(column.travellingName) + ":").utf8)
+                return Column(index: Int32(all.firstIndex(of: column.name)!), key: start..<keys.count,
+                              references: column.references.flatMap { indexOfTable[$0] },
+                              subject: subject(of: column.travellingName, in: capture.table))
             }
             return Shape(table: capture.table, cName: ContiguousArray(capture.table.utf8CString),
                          columnCount: Int32(all.count), uuidColumn: Int32(all.firstIndex(of: "uuid")!),
-                         heads: heads, columns: columns)
+                         heads: heads, columns: columns, keys: keys)
         }
     }
 

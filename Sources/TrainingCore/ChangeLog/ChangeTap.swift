@@ -32,15 +32,17 @@ final class ChangeTap: TransactionObserver {
         let cName: ContiguousArray<CChar>
         let columnCount: Int32
         let uuidColumn: Int32
-        /// `{"kind":"insert","table":"participant","uuid":` for each kind.
-        let heads: [Kind: [UInt8]]
+        /// `{"kind":"insert","table":"participant","uuid":"` for each kind, in the order of ``Kind/allCases``.
+        let heads: [[UInt8]]
         let columns: [Column]
+        /// Every column's key, one after the other: `"originSite":,"fullName":` (``Column/key``).
+        let keys: [UInt8]
     }
 
     struct Column {
         let index: Int32
-        /// `"fullName":`, with a comma before it for every column but the first.
-        let key: [UInt8]
+        /// Where in ``Shape/keys`` its key is, `"fullName":` with a comma before it for every column but the first.
+        let key: Range<Int>
         /// The shape of the travelling table the column refers to, if any.
         let references: Int?
         let subject: Subject?
@@ -51,7 +53,7 @@ final class ChangeTap: TransactionObserver {
         case event, participant, enrollment
     }
 
-    enum Kind: String {
+    enum Kind: String, CaseIterable {
         case insert, update, delete
     }
 
@@ -61,6 +63,12 @@ final class ChangeTap: TransactionObserver {
         let target: Int
         let id: Int64
         let subject: Subject?
+    }
+
+    /// Row `id` of shape `target`, as a hole names it.
+    private struct Reference: Hashable {
+        let target: Int
+        let id: Int64
     }
 
     /// Where the rows stand, for rolling back to it.
@@ -214,12 +222,11 @@ final class ChangeTap: TransactionObserver {
         self.bytes = []
         defer { self.bytes = bytes }
         if !rows.isEmpty { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(contentsOf: shape.heads[kind]!)
+        bytes.append(contentsOf: shape.heads[Kind.allCases.firstIndex(of: kind)!])
         guard malaka_changing_column(connection, shape.uuidColumn, old, &value) == 0, value.type == 3 else {
             outOfDate = shape.table
             return
         }
-        bytes.append(UInt8(ascii: "\""))
         let uuidStart = bytes.count
         bytes.append(contentsOf: UnsafeBufferPointer(start: value.text, count: Int(value.length)))
         let uuid = uuidStart..<bytes.count
@@ -227,17 +234,24 @@ final class ChangeTap: TransactionObserver {
         if kind == .delete {
             deleted[shapeIndex, default: [:]][oldRowID] = String(decoding: bytes[uuid], as: UTF8.self)
         }
-        for column in shape.columns {
-            bytes.append(contentsOf: column.key)
-            guard malaka_changing_column(connection, column.index, old, &value) == 0 else {
-                outOfDate = shape.table
-                return
+        // Through the arrays' storage: iterating the columns as values retained and released each one's parts.
+        let complete = shape.keys.withUnsafeBufferPointer { keys in
+            shape.columns.withUnsafeBufferPointer { columns in
+                for position in columns.indices {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[columns[position].key]))
+                    guard malaka_changing_column(connection, columns[position].index, old, &value) == 0 else { return false }
+                    if let target = columns[position].references, value.type == 1 {
+                        holes.append(Hole(offset: bytes.count, target: target, id: value.integer, subject: columns[position].subject))
+                    } else {
+                        Self.append(value, to: &bytes)
+                    }
+                }
+                return true
             }
-            if let target = column.references, value.type == 1 {
-                holes.append(Hole(offset: bytes.count, target: target, id: value.integer, subject: column.subject))
-            } else {
-                Self.append(value, to: &bytes)
-            }
+        }
+        guard complete else {
+            outOfDate = shape.table
+            return
         }
         bytes.append(contentsOf: "}}".utf8)
         rows.append((shapeIndex, uuid))
@@ -283,8 +297,7 @@ final class ChangeTap: TransactionObserver {
         out.reserveCapacity(bytes.count + holes.count * 38 + 2)
         out.append(UInt8(ascii: "["))
         var subjects: [String: Set<String>] = [:]
-        var uuids: [Int: [Int64: String?]] = [:]
-        var enrollmentsSeen: Set<Int64> = []
+        var uuids: [Reference: String?] = [:]
         // Through SQLite's C API: GRDB's arguments and rows cost more than the lookups, one or two for every mark.
         var lookups: [Int: RawStatement] = [:]
         func lookUp(_ target: Int, _ id: Int64) throws -> String? {
@@ -294,20 +307,33 @@ final class ChangeTap: TransactionObserver {
             lookups[target]!.bind(1, id)
             return try lookups[target]!.text()
         }
-        let markSubjects = try RawStatement(cachedIn: db, sql: """
-            SELECT e.uuid, p.uuid FROM enrollment en JOIN event e ON e.id = en.eventId
-              JOIN participant p ON p.id = en.participantId WHERE en.id = ?
+        // A mark's enrollment, with the event and the person the mark concerns, in one lookup.
+        let enrollment = try RawStatement(cachedIn: db, sql: """
+            SELECT en.uuid, e.uuid, p.uuid FROM enrollment en LEFT JOIN event e ON e.id = en.eventId
+              LEFT JOIN participant p ON p.id = en.participantId WHERE en.id = ?
             """)
+        func lookUpEnrollment(_ id: Int64) throws -> String? {
+            enrollment.bind(1, id)
+            defer { enrollment.reset() }
+            guard try enrollment.step(), let uuid = enrollment.text(0) else { return nil }
+            if let event = enrollment.text(1), let person = enrollment.text(2) {
+                subjects["events", default: []].insert(event)
+                subjects["participants", default: []].insert(person)
+            }
+            return uuid
+        }
         var copied = 0
         for hole in holes {
             out.append(contentsOf: bytes[copied..<hole.offset])
             copied = hole.offset
+            let reference = Reference(target: hole.target, id: hole.id)
             let uuid: String?
-            if let known = uuids[hole.target]?[hole.id] {
+            if let known = uuids[reference] {
                 uuid = known
             } else {
-                uuid = try lookUp(hole.target, hole.id) ?? deleted[hole.target]?[hole.id]
-                uuids[hole.target, default: [:]][hole.id] = .some(uuid)
+                uuid = try (hole.subject == .enrollment ? lookUpEnrollment(hole.id) : lookUp(hole.target, hole.id))
+                    ?? deleted[hole.target]?[hole.id]
+                uuids[reference] = .some(uuid)
             }
             if let uuid {
                 out.append(UInt8(ascii: "\""))
@@ -316,17 +342,7 @@ final class ChangeTap: TransactionObserver {
                 switch hole.subject {
                 case .event: subjects["events", default: []].insert(uuid)
                 case .participant: subjects["participants", default: []].insert(uuid)
-                case .enrollment:
-                    // A mark concerns its enrollment's event and person.
-                    if enrollmentsSeen.insert(hole.id).inserted {
-                        markSubjects.bind(1, hole.id)
-                        defer { markSubjects.reset() }
-                        if try markSubjects.step(), let event = markSubjects.text(0), let person = markSubjects.text(1) {
-                            subjects["events", default: []].insert(event)
-                            subjects["participants", default: []].insert(person)
-                        }
-                    }
-                case nil: break
+                case .enrollment, nil: break
                 }
             } else {
                 out.append(contentsOf: "null".utf8)
