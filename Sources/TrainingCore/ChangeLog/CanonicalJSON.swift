@@ -36,7 +36,20 @@ enum CanonicalJSON {
 
     /// An array of strings, sorted: `["a","b"]`.
     static func array(_ values: [String]) -> String {
-        "[" + values.sorted().map(string).joined(separator: ",") + "]"
+        // Into one string: a string for each value first cost an entry of a hundred thousand people more than its hash.
+        var out = "["
+        out.reserveCapacity(values.count * 40 + 2)
+        for (position, value) in values.sorted().enumerated() {
+            if position > 0 { out += "," }
+            if needsEscaping(value) {
+                out += string(value)
+            } else {
+                out += "\""
+                out += value
+                out += "\""
+            }
+        }
+        return out + "]"
     }
 
     /// An object of string arrays, keys and values sorted: `{"events":["…"],"participants":["…"]}`.

@@ -296,7 +296,9 @@ final class ChangeTap: TransactionObserver {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + holes.count * 38 + 2)
         out.append(UInt8(ascii: "["))
-        var subjects: [String: Set<String>] = [:]
+        // Listed as found, sorted and made unique at the end: rows come in the order they were made, so their uuids
+        // (UUIDv7) mostly come sorted already, and a set of a hundred thousand uuids cost more than the sort.
+        var subjects: [String: [String]] = [:]
         var uuids: [Reference: String?] = [:]
         // Through SQLite's C API: GRDB's arguments and rows cost more than the lookups, one or two for every mark.
         var lookups: [Int: RawStatement] = [:]
@@ -317,8 +319,8 @@ final class ChangeTap: TransactionObserver {
             defer { enrollment.reset() }
             guard try enrollment.step(), let uuid = enrollment.text(0) else { return nil }
             if let event = enrollment.text(1), let person = enrollment.text(2) {
-                subjects["events", default: []].insert(event)
-                subjects["participants", default: []].insert(person)
+                subjects["events", default: []].append(event)
+                subjects["participants", default: []].append(person)
             }
             return uuid
         }
@@ -340,8 +342,8 @@ final class ChangeTap: TransactionObserver {
                 out.append(contentsOf: uuid.utf8)
                 out.append(UInt8(ascii: "\""))
                 switch hole.subject {
-                case .event: subjects["events", default: []].insert(uuid)
-                case .participant: subjects["participants", default: []].insert(uuid)
+                case .event: subjects["events", default: []].append(uuid)
+                case .participant: subjects["participants", default: []].append(uuid)
                 case .enrollment, nil: break
                 }
             } else {
@@ -352,12 +354,18 @@ final class ChangeTap: TransactionObserver {
         out.append(UInt8(ascii: "]"))
         for row in rows {
             if let kind = Self.rowSubjects[shapes[row.shape].table] {
-                subjects[kind, default: []].insert(String(decoding: bytes[row.uuid], as: UTF8.self))
+                subjects[kind, default: []].append(String(decoding: bytes[row.uuid], as: UTF8.self))
             }
         }
         return Rows(
             rows: String(decoding: out, as: UTF8.self),
-            subjects: subjects.mapValues { Array($0) })
+            subjects: subjects.mapValues { uuids in
+                var unique: [String] = []
+                unique.reserveCapacity(uuids.count)
+                // Sorted, each uuid's copies are next to each other.
+                for uuid in uuids.sorted() where uuid != unique.last { unique.append(uuid) }
+                return unique
+            })
     }
 
     // MARK: - TransactionObserver
