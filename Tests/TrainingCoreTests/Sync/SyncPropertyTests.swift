@@ -8,8 +8,9 @@ import Testing
 ///
 /// 200 seeds by default (part of `make test`), and the ``regressionSeeds``; `MALAKA_SYNC_CASES=N` runs N (`make sync-soak` runs 5,000) and
 /// `MALAKA_SYNC_SEED=N` replays one seed, or several ("8 17 25", as a failing run prints them);
-/// `MALAKA_SYNC_TRACE=1` prints a failing seed's imports and each site's change log; `MALAKA_SYNC_FORCED_DELETES=1` also
-/// deletes sessions that have marks (``SyncSimulation/forcesDeletions``, not yet convergent). Seeds run on every core.
+/// `MALAKA_SYNC_TRACE=1` prints a failing seed's imports and each site's change log. Sessions that have marks are
+/// deleted with `--force` too (``SyncSimulation/forcesDeletions``); `MALAKA_SYNC_FORCED_DELETES=0` turns that off to
+/// replay a seed of an earlier run. Seeds run on every core.
 @Suite struct SyncPropertyTests {
     static var seeds: [UInt64] {
         let environment = ProcessInfo.processInfo.environment
@@ -21,16 +22,21 @@ import Testing
     }
 
     /// Seeds beyond the default 200 that once failed (`make sync-soak` found them), kept while the simulation makes
-    /// the same operations from them: 1813, a twin enrollment kept by a mark, renamed back to the removed twin's
-    /// uuid when a merge elsewhere later combined it with another (``BundleApplier/survivesCombining(_:_:given:)``).
-    static var regressionSeeds: [UInt64] { [1813] }
+    /// the same operations from them, each run as it failed, with or without forced session deletions:
+    /// - 1813, without: a twin enrollment kept by a mark, renamed back to the removed twin's uuid when a merge elsewhere
+    ///   later combined it with another (``BundleApplier/survivesCombining(_:_:given:)``);
+    /// - 4102 and 4206, with: a twin of a mark deleted with its session, marked again after the deletion
+    ///   (``BundleApplier/separatesMarkOfDeletedSession(_:given:answeringFor:change:)``).
+    static let regressions: [UInt64: Bool] = [1813: false, 4102: true, 4206: true]
+
+    static var regressionSeeds: [UInt64] { regressions.keys.sorted() }
 
     @Test func threeSitesAgreeOnceEverythingIsDelivered() async throws {
         let seeds = Self.seeds
         let outcomes = SeedOutcomes()
         await Self.onThreadsOfTheirOwn(seeds) { seed in
             do {
-                var simulation = try SyncSimulation(seed: seed)
+                var simulation = try SyncSimulation(seed: seed, forcesDeletions: Self.regressions[seed] ?? SyncSimulation.forcesDeletionsByDefault)
                 outcomes.made(try simulation.run())
             } catch {
                 outcomes.add(seed, error)

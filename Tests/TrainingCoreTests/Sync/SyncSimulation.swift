@@ -29,11 +29,12 @@ struct SyncSimulation {
     /// Whether a refused session deletion is forced, when ``forcesDeletions``: a stream of its own, so that the
     /// operations drawn from `random` stay the seed's.
     var forcing: SplitMix64
+    /// Whether sessions that have marks are deleted with `--force` half the time they are refused.
+    let forcesDeletions: Bool
 
-    /// `MALAKA_SYNC_FORCED_DELETES=1`: sessions that have marks are deleted with `--force` half the time they are
-    /// refused. Off by default until a 5,000-seed soak passes with it: the first one found seeds 4102 and 4206 (a twin
-    /// of a mark deleted with its session, marked again after the deletion), fixed since.
-    static let forcesDeletions = ProcessInfo.processInfo.environment["MALAKA_SYNC_FORCED_DELETES"] == "1"
+    /// ``forcesDeletions`` unless `MALAKA_SYNC_FORCED_DELETES=0`, which replays the seeds of runs made before it was
+    /// the default (a 5,000-seed soak passed with it on 2026-12-06; the first one had found seeds 4102 and 4206, fixed since).
+    static let forcesDeletionsByDefault = ProcessInfo.processInfo.environment["MALAKA_SYNC_FORCED_DELETES"] != "0"
     var sites: [Site] = []
     let desk: AppDatabase
     let folder: URL
@@ -44,8 +45,9 @@ struct SyncSimulation {
     /// What imports could not apply, for the failure's message.
     var refusals: [String] = []
 
-    init(seed: UInt64) throws {
+    init(seed: UInt64, forcesDeletions: Bool = SyncSimulation.forcesDeletionsByDefault) throws {
         self.seed = seed
+        self.forcesDeletions = forcesDeletions
         random = SplitMix64(seed: seed)
         forcing = SplitMix64(seed: ~seed)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-sync-\(seed)-\(UUID().uuidString)")
@@ -285,7 +287,7 @@ struct SyncSimulation {
                 // Refused here once it has marks; then, with ``forcesDeletions``, half the time deleted all the same
                 // (`--force`), the marks this site holds with it. They are no longer among the marks that must survive;
                 // a mark made elsewhere without seeing the deletion keeps the session, and the sites must still agree.
-                if (try? database.deleteSession(eventID: event, on: date, at: start)) == nil, Self.forcesDeletions, forcing.next() % 2 == 0,
+                if (try? database.deleteSession(eventID: event, on: date, at: start)) == nil, forcesDeletions, forcing.next() % 2 == 0,
                    (try? database.deleteSession(eventID: event, on: date, at: start, force: true)) != nil {
                     marks.removeAll { $0.session == session["uuid"] as String }
                 }
