@@ -38,8 +38,9 @@ extension AppDatabase {
 
     /// Gives every row changed by this site's entries since the last catch-up its version, as recording did before
     /// (the latest hybrid clock wins, so the order of the upserts does not matter), and moves the watermark to the
-    /// local head. An import calls it first, inside its transaction: only the bundle applier reads `rowVersion`, and
-    /// it changes no row's version before every change made here has its own.
+    /// local head. Whatever reads `rowVersion` calls it first, in its own transaction: an import, before the bundle
+    /// applier changes any row's version, and a merge made here, before it tells which of the kept record's
+    /// enrollments were written after a removal (``BundleApplier/followRemovalsAfterMerge(_:merged:keeping:)``).
     static func catchUpRowVersions(_ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)

@@ -167,6 +167,9 @@ extension BundleApplier {
     static func followRemovalsAfterMerge(_ db: Database, merged mergedID: Int64, keeping keptID: Int64) throws {
         try moveRemovals(db, ofParticipant: mergedID, to: keptID)
         guard try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM syncRemoval WHERE tableName = 'enrollment')") ?? false else { return }
+        // When the rows were last written is read from their versions, which changes made here since the last import
+        // do not have yet.
+        try AppDatabase.catchUpRowVersions(db)
         // Rows this merge wrote (moved, combined) are written after any removal: only those it left alone can go.
         let tap = try ChangeTap.of(db)
         let written = tap.uuids(in: "enrollment")

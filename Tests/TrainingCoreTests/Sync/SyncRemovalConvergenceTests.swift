@@ -125,4 +125,22 @@ import Testing
         try network.settle()
         for site in 0..<3 { #expect(try network.count("enrollment", at: site) == 0) }
     }
+
+    /// The same, but the kept record was enrolled at the merging site after it met the removal: its enrollment was
+    /// written after the removal and stays. The merging site reads when it was written from the rows' versions, which
+    /// it writes first (``AppDatabase/catchUpRowVersions(_:)``): no import has written them since the enrollment.
+    @Test func aMergeAfterARemovalKeepsAnEnrollmentOfTheKeptRecordMadeAfterIt() throws {
+        var network = try MergeNetwork()
+        let event = try network.event(at: 0)
+        let (merged, kept) = (try network.person("Lola Ismoilova", at: 0), try network.person("Лола Исмоилова", at: 0))
+        try network.enroll(merged, in: event, at: 0)
+        for site in [1, 2] { try network.send(0, site) }
+        try network.unenroll(merged, from: event, at: 1)
+        try network.send(1, 2)
+        try network.enroll(kept, in: event, at: 2)
+        try network.merge(keep: kept, other: merged, at: 2)
+        #expect(try network.count("enrollment", at: 2) == 1)
+        try network.settle()
+        for site in 0..<3 { #expect(try network.count("enrollment", at: site) == 1) }
+    }
 }
