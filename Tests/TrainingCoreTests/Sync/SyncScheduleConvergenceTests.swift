@@ -97,7 +97,8 @@ import TrainingFixtures
 
     /// Deleted with its marks (`--force`) at one site while the trainer at another marked the same person again, late
     /// this time, without seeing the deletion: the new mark is a mark made without seeing it, and keeps itself and the
-    /// session, at the site that marked as at the one that deleted (seeds 79 and 141 with `MALAKA_SYNC_FORCED_DELETES=1`).
+    /// session, at the site that marked as at the one that deleted (seeds 79 and 141 of the simulation with forced
+    /// deletions).
     @Test func aMarkChangedAfterItsSessionWasDeletedWithItElsewhereKeepsBoth() throws {
         var network = try MergeNetwork()
         let (event, person) = try network.personEnrolledEverywhere()
@@ -118,8 +119,8 @@ import TrainingFixtures
 
     /// Deleted with its marks (`--force`) at one site while another marked the same person at it, concurrently: two
     /// marks of one person at one session are one mark (twins), and the deleting site deleted that mark knowingly. The
-    /// twin goes with it and does not bring the session back, whichever the sites meet first (seeds 55 and 109 with
-    /// `MALAKA_SYNC_FORCED_DELETES=1`).
+    /// twin goes with it and does not bring the session back, whichever the sites meet first (seeds 55 and 109 of
+    /// the simulation with forced deletions).
     @Test(arguments: [[(0, 1)], [(1, 0)], [(1, 2), (0, 2)], [(0, 2), (1, 2)], [(0, 1), (1, 2), (0, 2)]])
     func aTwinOfAMarkDeletedKnowinglyWithItsSessionGoesWithIt(_ sends: [(Int, Int)]) throws {
         var network = try MergeNetwork()
@@ -138,7 +139,7 @@ import TrainingFixtures
     /// Deleted with its marks (`--force`) at one site while another marked the same person at it, and marked them
     /// again after the deletion: the twin deleted goes, the mark made again stays with the session, under its own uuid
     /// at every site, also at one that held the two as one row under the other's uuid when the deletion came (seed
-    /// 4206 with `MALAKA_SYNC_FORCED_DELETES=1`).
+    /// 4206 of the simulation with forced deletions).
     @Test(arguments: [[(2, 0)], [(0, 1), (2, 1)], [(2, 1), (0, 1)], [(0, 2)]])
     func aTwinMarkedAgainAfterTheOtherWasDeletedWithItsSessionStaysUnderItsOwnUUID(_ sends: [(Int, Int)]) throws {
         var network = try MergeNetwork()
@@ -157,7 +158,7 @@ import TrainingFixtures
     }
 
     /// The same, where the deleting site had the twin as one row with its own mark when it deleted the session: the
-    /// twin marked again comes back there too, under its own uuid (seed 4102 with `MALAKA_SYNC_FORCED_DELETES=1`).
+    /// twin marked again comes back there too, under its own uuid (seed 4102 of the simulation with forced deletions).
     @Test func aTwinTheDeletingSiteHeldAndMarkedAgainAfterwardsComesBackUnderItsOwnUUID() throws {
         var network = try MergeNetwork()
         let (event, person) = try network.personEnrolledEverywhere()
