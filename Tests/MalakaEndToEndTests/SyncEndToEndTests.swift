@@ -95,7 +95,7 @@ import Testing
         try samarkand.expectRefused(["sync", "import", samarkand.path("altered.bundle")], status: 65, mentioning: ["altered"])
 
         // A newer format
-        let newer = Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "MALAKA-BUNDLE 1 ", with: "MALAKA-BUNDLE 2 ").utf8)
+        let newer = Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "MALAKA-BUNDLE 2 ", with: "MALAKA-BUNDLE 3 ").utf8)
         try newer.write(to: URL(fileURLWithPath: samarkand.path("newer.bundle")))
         try samarkand.expectRefused(["sync", "import", samarkand.path("newer.bundle")], status: 65, mentioning: ["newer Malaka"])
 

@@ -37,8 +37,11 @@ extension AppDatabase {
             let rows = includingRows ? "rows" : "'' AS rows"
             let sql = """
                 SELECT id, uuid, site, siteSequence, hlc, actor, operation, detail, subjects, \(rows), previousHash, hash,
-                  (SELECT json_group_object(k, n) FROM (SELECT json_extract(value, '$.table') || ' ' || json_extract(value, '$.kind') AS k,
-                     count(*) AS n FROM json_each(change.rows) GROUP BY k)) AS counts
+                  (SELECT json_group_object(k, n) FROM (SELECT k, count(*) AS n FROM (
+                     SELECT (value ->> '$.table') || ' ' || (value ->> '$.kind') AS k FROM json_each(change.rows) WHERE substr(change.rows, 1, 1) = '['
+                     UNION ALL
+                     SELECT (value ->> 0) || ' ' || (value ->> 1) FROM json_each(change.rows, '$.rows') WHERE substr(change.rows, 1, 1) = '{'
+                   ) GROUP BY k)) AS counts
                 FROM change \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY hlc, id
                 """
@@ -76,7 +79,7 @@ extension AppDatabase {
             throw MalakaError(.data, .unknownParticipant, "There is no participant \(id).", subject: .participant(id))
         }
         let merged = try String.fetchAll(db, sql: """
-            SELECT json_extract(r.value, '$.values.mergedParticipantUuid') FROM change, json_each(change.rows) r
+            SELECT json_extract(r.value, '$.values.mergedParticipantUuid') FROM change, json_each(changeRows(change.rows)) r
             WHERE change.operation = ? AND json_extract(r.value, '$.table') = 'participantMerge'
               AND json_extract(r.value, '$.values.keptParticipantUuid') = ?
             """, arguments: [ChangeOperation.mergePeople.name, uuid])

@@ -19,6 +19,13 @@ extension AppDatabase {
         }
     }
 
+    /// Rows are recorded in the compact form of ``ChangeRows`` from here on. The migration changes no table: it is
+    /// in the database's list so that a Malaka older than the form, which would misread the new entries, refuses the
+    /// database as newer than itself.
+    static func registerCompactRowMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("Record rows with their column names once") { _ in }
+    }
+
     private static func recordStagedRows(_ db: Database) throws {
         let entry = try ChangeRecorder(actor: ChangeRecorder.unknownActor).append(
             .migrate, detail: "rows changed without Malaka, found when changes came to be captured in Swift",

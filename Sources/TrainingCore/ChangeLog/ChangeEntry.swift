@@ -25,8 +25,8 @@ public struct ChangeEntry: Codable, Hashable, Sendable, Identifiable {
     public var detail: String?
     /// The events, participants and period locks the change concerns, as a JSON object of uuid lists.
     public var subjects: String
-    /// The rows changed, in order, as a JSON array of `{"kind","table","uuid","values"}`; foreign keys
-    /// are written as the referenced row's uuid, in a key ending `Uuid`.
+    /// The rows changed, in order, in one of the two forms of ``ChangeRows`` (``listedRows`` reads either); foreign
+    /// keys are written as the referenced row's uuid, in a column whose name ends `Uuid`.
     public var rows: String
     /// The hash of the same site's previous entry; nil for its first.
     public var previousHash: String?
@@ -34,6 +34,9 @@ public struct ChangeEntry: Codable, Hashable, Sendable, Identifiable {
     public var hash: String
 
     public var stamp: HybridClock.Stamp? { HybridClock.Stamp(hlc) }
+
+    /// The rows as a JSON array of `{"kind","table","uuid","values"}`, whichever form they are stored in.
+    public var listedRows: String { ChangeRows.listed(rows) }
 
     /// The text the hash covers: every field but `id` and `hash`, as JSON with sorted keys. The
     /// `rows` and `subjects` are JSON already and go in as they are stored.

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The travelling tables as the hook reads them: each column's position, its key in the JSON, the table it refers to.
+/// The travelling tables as the hook reads them: each column's position, its name in the log, the table it refers to.
 extension ChangeTap {
     static func shapes(_ db: Database) throws -> [Shape] {
         let names = try TravellingTables.names.filter { try db.tableExists($0) }
@@ -9,19 +9,16 @@ extension ChangeTap {
         return try captures.map { capture in
             let all = try db.columns(in: capture.table).map(\.name)
             let heads = Kind.allCases.map { kind in
-                Array(#"{"kind":"\#(kind.rawValue)","table":"\#(capture.table)","uuid":""#.utf8)
+                Array(#"["\#(capture.table)","\#(kind.rawValue)",""#.utf8)
             }
-            var keys: [UInt8] = []
-            let columns = capture.columns.enumerated().map { position, column in
-                let start = keys.count
-                keys.append(contentsOf: ((position == 0 ? "" : ",") + CanonicalJSON.string(column.travellingName) + ":").utf8)
-                return Column(index: Int32(all.firstIndex(of: column.name)!), key: start..<keys.count,
-                              references: column.references.flatMap { indexOfTable[$0] },
-                              subject: subject(of: column.travellingName, in: capture.table))
+            let columns = capture.columns.map { column in
+                Column(index: Int32(all.firstIndex(of: column.name)!), references: column.references.flatMap { indexOfTable[$0] },
+                       subject: subject(of: column.travellingName, in: capture.table))
             }
+            let list = capture.columns.map { CanonicalJSON.string($0.travellingName) }.joined(separator: ",")
             return Shape(table: capture.table, cName: ContiguousArray(capture.table.utf8CString),
                          columnCount: Int32(all.count), uuidColumn: Int32(all.firstIndex(of: "uuid")!),
-                         heads: heads, columns: columns, keys: keys)
+                         heads: heads, columns: columns, columnNames: Array(#""\#(capture.table)":[\#(list)]"#.utf8))
         }
     }
 

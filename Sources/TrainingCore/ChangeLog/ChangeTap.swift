@@ -5,13 +5,14 @@ import GRDB
 /// Captures every change to a travelling table, as the change log's rows, from SQLite's preupdate hook on the
 /// connection that writes; ``ChangeRecorder`` takes them at the end of the write and records them as one entry.
 ///
-/// Each row is written as JSON as it changes: its columns but the integer `id` and `uuid`, in the table's order, with
-/// each reference to a travelling row left as a hole for that row's uuid, under the column's name with `Id` turned
-/// into `Uuid` (`eventId` → `eventUuid`). The holes are filled when the rows are taken, from the database, or from
-/// the rows the same write deleted (the tables rows refer to are `AUTOINCREMENT`: an id never names two rows).
-/// Deletions carry the row as it was, for the audit; a receiving site applies them as tombstones. For example:
+/// Each row is written as JSON as it changes, in the compact form of ``ChangeRows``: its table, its kind, its uuid,
+/// then its columns but the integer `id` and `uuid`, in the table's order, with each reference to a travelling row left
+/// as a hole for that row's uuid (the column is named with `Id` turned into `Uuid`: `eventId` → `eventUuid`). The
+/// holes are filled when the rows are taken, from the database, or from the rows the same write deleted (the tables
+/// rows refer to are `AUTOINCREMENT`: an id never names two rows). Deletions carry the row as it was, for the audit;
+/// a receiving site applies them as tombstones. For example:
 /// ```json
-/// {"kind":"insert","table":"enrollment","uuid":"…","values":{"originSite":"XO-URG1","eventUuid":"…","participantUuid":"…","enrolledAt":"…"}}
+/// ["enrollment","insert","…","XO-URG1","…","…","2026-03-25 09:00:00.000"]
 /// ```
 ///
 /// Capture by SQL triggers (``ChangeCapture``, until the migration "Capture changes in Swift") cost 1.5 to 1.7 times
@@ -32,17 +33,15 @@ final class ChangeTap: TransactionObserver {
         let cName: ContiguousArray<CChar>
         let columnCount: Int32
         let uuidColumn: Int32
-        /// `{"kind":"insert","table":"participant","uuid":"` for each kind, in the order of ``Kind/allCases``.
+        /// `["participant","insert","` for each kind, in the order of ``Kind/allCases``.
         let heads: [[UInt8]]
         let columns: [Column]
-        /// Every column's key, one after the other: `"originSite":,"fullName":` (``Column/key``).
-        let keys: [UInt8]
+        /// The table's entry in the rows' list of columns: `"participant":["originSite","fullName",…]`.
+        let columnNames: [UInt8]
     }
 
     struct Column {
         let index: Int32
-        /// Where in ``Shape/keys`` its key is, `"fullName":` with a comma before it for every column but the first.
-        let key: Range<Int>
         /// The shape of the travelling table the column refers to, if any.
         let references: Int?
         let subject: Subject?
@@ -87,7 +86,7 @@ final class ChangeTap: TransactionObserver {
     /// A row whose column count is not its shape's: the schema changed under the hook. The write is refused.
     private var outOfDate: String?
 
-    /// The rows as one JSON array without its brackets, the holes left out.
+    /// The rows, one JSON array each, separated by commas, the holes left out.
     private var bytes: [UInt8] = []
     private var holes: [Hole] = []
     /// Each row's shape, and where its uuid is in `bytes`.
@@ -230,30 +229,28 @@ final class ChangeTap: TransactionObserver {
         let uuidStart = bytes.count
         bytes.append(contentsOf: UnsafeBufferPointer(start: value.text, count: Int(value.length)))
         let uuid = uuidStart..<bytes.count
-        bytes.append(contentsOf: #"","values":{"#.utf8)
+        bytes.append(UInt8(ascii: "\""))
         if kind == .delete {
             deleted[shapeIndex, default: [:]][oldRowID] = String(decoding: bytes[uuid], as: UTF8.self)
         }
-        // Through the arrays' storage: iterating the columns as values retained and released each one's parts.
-        let complete = shape.keys.withUnsafeBufferPointer { keys in
-            shape.columns.withUnsafeBufferPointer { columns in
-                for position in columns.indices {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[columns[position].key]))
-                    guard malaka_changing_column(connection, columns[position].index, old, &value) == 0 else { return false }
-                    if let target = columns[position].references, value.type == 1 {
-                        holes.append(Hole(offset: bytes.count, target: target, id: value.integer, subject: columns[position].subject))
-                    } else {
-                        Self.append(value, to: &bytes)
-                    }
+        // Through the array's storage: iterating the columns as values retained and released each one's parts.
+        let complete = shape.columns.withUnsafeBufferPointer { columns in
+            for position in columns.indices {
+                bytes.append(UInt8(ascii: ","))
+                guard malaka_changing_column(connection, columns[position].index, old, &value) == 0 else { return false }
+                if let target = columns[position].references, value.type == 1 {
+                    holes.append(Hole(offset: bytes.count, target: target, id: value.integer, subject: columns[position].subject))
+                } else {
+                    Self.append(value, to: &bytes)
                 }
-                return true
             }
+            return true
         }
         guard complete else {
             outOfDate = shape.table
             return
         }
-        bytes.append(contentsOf: "}}".utf8)
+        bytes.append(UInt8(ascii: "]"))
         rows.append((shapeIndex, uuid))
     }
 
@@ -278,7 +275,7 @@ final class ChangeTap: TransactionObserver {
 
     /// The rows captured since the last take, ready for an entry; nil when there are none.
     struct Rows {
-        /// The JSON array of the entry's rows.
+        /// The entry's rows, in the compact form of ``ChangeRows``.
         var rows: String
         /// The events, people and period locks the rows concern.
         var subjects: [String: [String]]
@@ -294,8 +291,14 @@ final class ChangeTap: TransactionObserver {
         guard !rows.isEmpty else { return nil }
         defer { clear() }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + holes.count * 38 + 2)
-        out.append(UInt8(ascii: "["))
+        out.reserveCapacity(bytes.count + holes.count * 38 + 1024)
+        out.append(contentsOf: #"{"columns":{"#.utf8)
+        var named = Set<Int>()
+        for row in rows where named.insert(row.shape).inserted {
+            if named.count > 1 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: shapes[row.shape].columnNames)
+        }
+        out.append(contentsOf: #"},"rows":["#.utf8)
         // Listed as found, sorted and made unique at the end: rows come in the order they were made, so their uuids
         // (UUIDv7) mostly come sorted already, and a set of a hundred thousand uuids cost more than the sort.
         var subjects: [String: [String]] = [:]
@@ -351,7 +354,7 @@ final class ChangeTap: TransactionObserver {
             }
         }
         out.append(contentsOf: bytes[copied...])
-        out.append(UInt8(ascii: "]"))
+        out.append(contentsOf: "]}".utf8)
         for row in rows {
             if let kind = Self.rowSubjects[shapes[row.shape].table] {
                 subjects[kind, default: []].append(String(decoding: bytes[row.uuid], as: UTF8.self))

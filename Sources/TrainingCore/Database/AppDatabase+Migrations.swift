@@ -452,6 +452,7 @@ extension AppDatabase {
         registerChangeTapMigrations(&migrator)
         registerSessionDeletionIndexMigrations(&migrator)
         registerDeferredRowVersionMigrations(&migrator)
+        registerCompactRowMigrations(&migrator)
         return migrator
     }
 }

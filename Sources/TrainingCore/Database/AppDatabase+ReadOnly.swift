@@ -34,6 +34,7 @@ extension AppDatabase {
         configuration.readonly = true
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in db.add(function: ChangeRows.listedFunction) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }

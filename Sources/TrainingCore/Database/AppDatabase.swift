@@ -32,6 +32,8 @@ public final class AppDatabase: Sendable {
         self.dbWriter = dbWriter
         self.actor = actor
         commitWatcher = CommitWatcher(path: dbWriter.path)
+        // A connection made elsewhere (a test's queue) learns the SQL function Malaka's own configuration adds.
+        try dbWriter.writeWithoutTransaction { $0.add(function: ChangeRows.listedFunction) }
         try Self.migrator.migrate(dbWriter)
         try syncGazetteer()
     }
@@ -150,6 +152,7 @@ public final class AppDatabase: Sendable {
             // file, and once one has spilled every later one of the connection is written there: 1,000 certificates
             // issued made 17,000 writes of 35 MB to it. In memory, a journal costs a copy of each page and no call.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            db.add(function: ChangeRows.listedFunction)
         }
         return configuration
     }

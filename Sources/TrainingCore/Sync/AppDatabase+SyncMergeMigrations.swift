@@ -49,7 +49,7 @@ extension AppDatabase {
     }
 
     /// What the trigger `change_syncMerge` did for one entry: its rows (`?1`) and clock (`?2`) bound.
-    static let entryMergesSQL = "INSERT INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "?1", hlc: "?2")) \(keepingLatest)"
+    static let entryMergesSQL = "INSERT INTO syncMerge (mergedUuid, keptUuid, hlc) \(mergesIn(rows: "changeRows(?1)", hlc: "?2")) \(keepingLatest)"
 
     private static let keepingLatest = """
         ON CONFLICT (mergedUuid, keptUuid) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > syncMerge.hlc

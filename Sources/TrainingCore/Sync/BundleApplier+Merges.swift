@@ -105,7 +105,7 @@ extension BundleApplier {
         }
         if let stored = try Row.fetchOneCached(db, sql: """
             SELECT c.site, c.siteSequence, c.hlc, json_extract(r.value, '$.values') AS vals
-            FROM change c, json_each(c.rows) r
+            FROM change c, json_each(changeRows(c.rows)) r
             WHERE instr(c.rows, ?) > 0 AND json_extract(r.value, '$.table') = ? AND json_extract(r.value, '$.uuid') = ?
               AND json_extract(r.value, '$.kind') <> 'delete' AND json_type(r.value, '$.values') = 'object'
             ORDER BY c.hlc DESC, r.key DESC LIMIT 1
@@ -166,7 +166,7 @@ extension BundleApplier {
             // What the enrollment said when it was last written (a deletion carries the row as it was).
             guard let last = try Row.fetchOneCached(db, sql: """
                 SELECT json_extract(r.value, '$.values.eventUuid') AS event, json_extract(r.value, '$.values.participantUuid') AS person
-                FROM rowVersion v JOIN change c ON c.site = v.site AND c.siteSequence = v.siteSequence, json_each(c.rows) r
+                FROM rowVersion v JOIN change c ON c.site = v.site AND c.siteSequence = v.siteSequence, json_each(changeRows(c.rows)) r
                 WHERE v.tableName = 'enrollment' AND v.uuid = ?
                   AND json_extract(r.value, '$.table') = 'enrollment' AND json_extract(r.value, '$.uuid') = v.uuid
                   AND json_type(r.value, '$.values') = 'object'

@@ -238,7 +238,7 @@ extension BundleApplier {
         let anyMark = unseen.map { _ in "instr(c.rows, ?) > 0" }.joined(separator: " OR ")
         let placeholders = unseen.map { _ in "?" }.joined(separator: ", ")
         return Set(try String.fetchAll(db, sql: """
-            SELECT DISTINCT json_extract(r.value, '$.values.enrollmentUuid') FROM change c, json_each(c.rows) r
+            SELECT DISTINCT json_extract(r.value, '$.values.enrollmentUuid') FROM change c, json_each(changeRows(c.rows)) r
             WHERE (\(anyMark)) AND json_extract(r.value, '$.table') = 'attendance' AND json_extract(r.value, '$.uuid') IN (\(placeholders))
               AND json_extract(r.value, '$.kind') <> 'delete' AND json_extract(r.value, '$.values.enrollmentUuid') IS NOT NULL
             """, arguments: StatementArguments(unseen + unseen)))

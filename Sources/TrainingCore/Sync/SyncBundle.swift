@@ -7,8 +7,9 @@ import Foundation
 /// On disk a bundle is one line naming the format, the sending site's key and its Ed25519 signature of
 /// the rest, then the body as JSON (see ``SealedBundle``): one byte changed anywhere and it is refused.
 public struct SyncBundle: Codable, Sendable {
-    /// The body's format; a bundle of a later format is refused, never half-understood.
-    public static let formatVersion = 1
+    /// The body's format; a bundle of a later format is refused, never half-understood. Format 2 may carry entries
+    /// whose rows are in the compact form of ``ChangeRows``.
+    public static let formatVersion = 2
 
     public var format: Int
     /// The programme the sending site joined; a bundle of another programme is refused.

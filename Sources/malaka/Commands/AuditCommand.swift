@@ -118,7 +118,7 @@ struct AuditEntryView: Encodable {
         try container.encode(entry.operation, forKey: .operation)
         try container.encode(entry.detail, forKey: .detail)
         try container.encode(RawJSON(text: entry.subjects), forKey: .subjects)
-        try container.encode(RawJSON(text: entry.rows), forKey: .rows)
+        try container.encode(RawJSON(text: entry.listedRows), forKey: .rows)
         try container.encode(entry.previousHash, forKey: .previousHash)
         try container.encode(entry.hash, forKey: .hash)
     }

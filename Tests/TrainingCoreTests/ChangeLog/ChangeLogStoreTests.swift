@@ -46,7 +46,7 @@ import Testing
         let peopleUUIDs = try queue.read { try String.fetchAll($0, sql: "SELECT uuid FROM participant ORDER BY uuid") }
         let marking = log[4]
         #expect(marking.subjects == CanonicalJSON.object(["events": [eventUUID], "participants": peopleUUIDs]))
-        let rows = try JSONSerialization.jsonObject(with: Data(marking.rows.utf8)) as! [[String: Any]]
+        let rows = try SyncBundleReader.rows(marking.rows)
         #expect(rows.count == 2 && rows.allSatisfy { $0["table"] as? String == "attendance" && $0["kind"] as? String == "insert" })
         let values = rows[0]["values"] as! [String: Any]
         #expect(values["status"] as? String == "present" && values["enrollmentUuid"] is String && values["sessionUuid"] is String)

@@ -37,8 +37,8 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == String(integer))
     }
 
-    /// Every travelling table's rows, inserted, updated and deleted, recorded by the tap as the triggers recorded
-    /// them: the same keys in the same order, references as uuids.
+    /// A row is recorded as SQLite's `json_array` writes its values, references as uuids, and reads back, listed, as the
+    /// triggers recorded it before the hook: the same keys in the same order.
     @Test func aRowIsCapturedWithItsReferencesAsUUIDs() throws {
         let queue = try DatabaseQueue()
         let database = try AppDatabase(queue)
@@ -47,14 +47,20 @@ import Testing
         let people = try Fixtures.people(["Oʻgʻiloy Toʻxtayeva"], in: database)
         try database.enroll(eventID: event.id, participantIDs: people)
         let entry = try queue.read { try ChangeEntry.order(Column("id").desc).fetchOne($0)! }
-        let expected = try queue.read { db in
-            try String.fetchOne(db, sql: """
+        let (compact, listed) = try queue.read { db in
+            try (String.fetchOne(db, sql: """
+                SELECT '{"columns":{"enrollment":["originSite","eventUuid","participantUuid","enrolledAt"]},"rows":['
+                  || json_array('enrollment', 'insert', en.uuid, en.originSite, e.uuid, p.uuid, en.enrolledAt) || ']}'
+                FROM enrollment en JOIN event e ON e.id = en.eventId JOIN participant p ON p.id = en.participantId
+                """),
+             String.fetchOne(db, sql: """
                 SELECT '[{"kind":"insert","table":"enrollment","uuid":"' || en.uuid || '","values":' || json_object(
                   'originSite', en.originSite, 'eventUuid', e.uuid, 'participantUuid', p.uuid, 'enrolledAt', en.enrolledAt) || '}]'
                 FROM enrollment en JOIN event e ON e.id = en.eventId JOIN participant p ON p.id = en.participantId
-                """)
+                """))
         }
-        #expect(entry.rows == expected)
+        #expect(entry.rows == compact)
+        #expect(entry.listedRows == listed)
         let eventUUID = try queue.read { try String.fetchOne($0, sql: "SELECT uuid FROM event")! }
         let personUUID = try queue.read { try String.fetchOne($0, sql: "SELECT uuid FROM participant")! }
         #expect(entry.subjects == CanonicalJSON.object(["events": [eventUUID], "participants": [personUUID]]))
@@ -75,7 +81,7 @@ import Testing
             try db.execute(sql: "DELETE FROM session WHERE uuid = ?", arguments: [sessionUUID])
         }
         let rows = try queue.read { try String.fetchOne($0, sql: "SELECT rows FROM change ORDER BY id DESC LIMIT 1")! }
-        let parsed = try JSONSerialization.jsonObject(with: Data(rows.utf8)) as! [[String: Any]]
+        let parsed = try SyncBundleReader.rows(rows)
         let mark = try #require(parsed.first { $0["table"] as? String == "attendance" })
         #expect(mark["kind"] as? String == "delete")
         #expect((mark["values"] as? [String: Any])?["sessionUuid"] as? String == sessionUUID)

@@ -8,7 +8,7 @@ import Testing
     /// The certificate rows of each `issueCertificate` entry, oldest first, with the entry's detail.
     func issueEntries(_ database: AppDatabase) throws -> [(detail: String?, certificates: [String])] {
         try database.changeLog(includingRows: true).map(\.entry).filter { $0.operation == ChangeOperation.issueCertificate.name }.map { entry -> (detail: String?, certificates: [String]) in
-            let rows = try JSONSerialization.jsonObject(with: Data(entry.rows.utf8)) as? [[String: Any]] ?? []
+            let rows = try SyncBundleReader.rows(entry.rows)
             return (entry.detail, rows.filter { $0["table"] as? String == "certificate" }.compactMap { $0["uuid"] as? String })
         }
     }

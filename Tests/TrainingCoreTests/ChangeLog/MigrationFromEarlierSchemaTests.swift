@@ -81,6 +81,6 @@ import Testing
         #expect(entry.operation == "markAttendance")
         let uuid = try queue.read { try String.fetchOne($0, sql: "SELECT uuid FROM participant WHERE id = 42")! }
         #expect(entry.subjects.contains(uuid))
-        #expect(entry.rows.contains(#""kind":"update","table":"attendance""#))
+        #expect(entry.listedRows.contains(#""kind":"update","table":"attendance""#))
     }
 }

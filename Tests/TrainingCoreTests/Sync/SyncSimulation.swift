@@ -339,7 +339,7 @@ struct SyncSimulation {
         let merges = try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT json_extract(r.value, '$.values.mergedParticipantUuid') AS merged, json_extract(r.value, '$.values.keptParticipantUuid') AS kept, hlc
-                FROM change, json_each(change.rows) r
+                FROM change, json_each(changeRows(change.rows)) r
                 WHERE json_extract(r.value, '$.table') = 'participantMerge' AND json_extract(r.value, '$.kind') = 'insert'
                 """).map { MergeGroup.Merge(merged: $0["merged"], kept: $0["kept"], hlc: $0["hlc"]) }
         }
