@@ -16,7 +16,7 @@ import GRDB
 /// from either form (``SyncBundleReader/rows(_:)``); readers in SQL read `changeRows(rows)`, the listed form of
 /// either (``listedFunction``), except where the whole log is read and each form is read as it is.
 enum ChangeRows {
-    /// One row: its table, kind and uuid, its values by column name.
+    /// One row: its table, kind and uuid, its columns' names and its values in the same order.
     typealias Row = (table: String, kind: String, uuid: String, names: [String], values: ArraySlice<Any>)
 
     /// The rows of either form as `JSONSerialization` would read the listed form: objects with `kind`, `table`,
@@ -91,8 +91,9 @@ enum ChangeRows {
         case let text as String:
             return CanonicalJSON.string(text)
         case let number as NSNumber:
-            let real = number.doubleValue
-            return real.rounded() == real && abs(real) < 1e15 ? String(number.int64Value) : CapturedJSON.realText(real)
+            // A real stays a real (`2.0`), as SQLite's `json_object` wrote it in the listed form.
+            let type = String(cString: number.objCType)
+            return type == "d" || type == "f" ? CapturedJSON.realText(number.doubleValue) : String(number.int64Value)
         default:
             return "null"
         }

@@ -16,6 +16,8 @@ import Testing
         #expect(ChangeRows.listed(Self.compact) == Self.listed)
         #expect(ChangeRows.listed(Self.listed) == Self.listed)
         #expect(ChangeRows.listed("[]") == "[]")
+        #expect(ChangeRows.listed(#"{"columns":{"t":["a","b","c"]},"rows":[["t","insert","u",2.0,-7,1e20]]}"#)
+            == #"[{"kind":"insert","table":"t","uuid":"u","values":{"a":2.0,"b":-7,"c":1.0e+20}}]"#)
     }
 
     @Test func bothFormsReadAsTheSameRows() throws {
