@@ -37,11 +37,8 @@ extension AppDatabase {
             let rows = includingRows ? "rows" : "'' AS rows"
             let sql = """
                 SELECT id, uuid, site, siteSequence, hlc, actor, operation, detail, subjects, \(rows), previousHash, hash,
-                  (SELECT json_group_object(k, n) FROM (SELECT k, count(*) AS n FROM (
-                     SELECT (value ->> '$.table') || ' ' || (value ->> '$.kind') AS k FROM json_each(change.rows) WHERE substr(change.rows, 1, 1) = '['
-                     UNION ALL
-                     SELECT (value ->> 0) || ' ' || (value ->> 1) FROM json_each(change.rows, '$.rows') WHERE substr(change.rows, 1, 1) = '{'
-                   ) GROUP BY k)) AS counts
+                  (SELECT json_group_object(k, n) FROM (SELECT \(ChangeRows.headSQL(.table, of: "value")) || ' ' || \(ChangeRows.headSQL(.kind, of: "value")) AS k,
+                     count(*) AS n FROM json_each(\(ChangeRows.eachSQL("change.rows"))) GROUP BY k)) AS counts
                 FROM change \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY hlc, id
                 """

@@ -14,7 +14,8 @@ import GRDB
 ///
 /// An entry keeps the form it was recorded in, since its hash covers the text. Readers in Swift get listed rows
 /// from either form (``SyncBundleReader/rows(_:)``); readers in SQL read `changeRows(rows)`, the listed form of
-/// either (``listedFunction``), except where the whole log is read and each form is read as it is.
+/// either (``listedFunction``), except where the whole log is read and both forms are read as they are
+/// (``eachSQL(_:)``).
 enum ChangeRows {
     /// One row: its table, kind and uuid, its columns' names and its values in the same order.
     typealias Row = (table: String, kind: String, uuid: String, names: [String], values: ArraySlice<Any>)
@@ -62,6 +63,23 @@ enum ChangeRows {
     /// `changeRows(rows)` in SQL: ``listed(_:)``, for `json_each` and `json_extract` written for the listed form.
     static let listedFunction = DatabaseFunction("changeRows", argumentCount: 1, pure: true) { values in
         String.fromDatabaseValue(values[0]).map(listed)
+    }
+
+    /// Where a whole log is read, `changeRows` would write every compact entry out again: SQL reads both forms as they
+    /// are instead. `json_each(\(eachSQL("c.rows")))` gives each row of the entry, listed (an object) or compact (a
+    /// list), and ``headSQL(_:of:)`` reads its table, kind or uuid from either.
+    static func eachSQL(_ rows: String) -> String {
+        "\(rows), CASE WHEN substr(\(rows), 1, 1) = '{' THEN '$.rows' ELSE '$' END"
+    }
+
+    enum Head: Int {
+        case table, kind, uuid
+    }
+
+    /// A row's table, kind or uuid, from a `json_each` value of ``eachSQL(_:)``: a compact row's position, or a listed
+    /// row's key (the other is null for it). The compact form, which every entry recorded from now on has, first.
+    static func headSQL(_ head: Head, of row: String) -> String {
+        "coalesce(\(row) ->> \(head.rawValue), \(row) ->> '$.\(head)')"
     }
 
     private static func forEachCompactRow(_ json: Any, _ body: (Row) throws -> Void) throws {

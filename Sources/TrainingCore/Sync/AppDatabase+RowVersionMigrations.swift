@@ -42,15 +42,11 @@ extension AppDatabase {
     /// applier changes any row's version, and a merge made here, before it tells which of the kept record's
     /// enrollments were written after a removal (``BundleApplier/followRemovalsAfterMerge(_:merged:keeping:)``).
     static func catchUpRowVersions(_ db: Database) throws {
-        // Both forms of ``ChangeRows`` read as they are: `changeRows` would write every compact entry out again.
-        let unversioned = "c.site = (SELECT code FROM site WHERE isLocal) AND c.siteSequence > (SELECT versionedThrough FROM syncState)"
         try db.execute(sql: """
             INSERT INTO rowVersion (tableName, uuid, site, siteSequence, hlc)
-            SELECT r.value ->> '$.table', r.value ->> '$.uuid', c.site, c.siteSequence, c.hlc FROM change c, json_each(c.rows) r
-            WHERE \(unversioned) AND substr(c.rows, 1, 1) = '['
-            UNION ALL
-            SELECT r.value ->> 0, r.value ->> 2, c.site, c.siteSequence, c.hlc FROM change c, json_each(c.rows, '$.rows') r
-            WHERE \(unversioned) AND substr(c.rows, 1, 1) = '{'
+            SELECT \(ChangeRows.headSQL(.table, of: "r.value")), \(ChangeRows.headSQL(.uuid, of: "r.value")), c.site, c.siteSequence, c.hlc
+            FROM change c, json_each(\(ChangeRows.eachSQL("c.rows"))) r
+            WHERE c.site = (SELECT code FROM site WHERE isLocal) AND c.siteSequence > (SELECT versionedThrough FROM syncState)
             ON CONFLICT (tableName, uuid) DO UPDATE SET site = excluded.site, siteSequence = excluded.siteSequence,
               hlc = excluded.hlc WHERE excluded.hlc > rowVersion.hlc
             """)
