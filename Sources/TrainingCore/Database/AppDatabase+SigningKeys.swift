@@ -163,15 +163,16 @@ final class TokenSigner {
         }
         slug = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
         let stem = (slug.isEmpty ? "organisation" : slug) + "-" + DayDate.today.iso
-        // The write itself refuses a file that exists (O_EXCL), so two issuers making a key at once
-        // never share a name: the one that loses takes the next number. A write that fails for any
-        // other reason removes its own file, so it is not retried.
+        // The write itself refuses a name that is taken, so two issuers making a key at once never share a
+        // name: the one that loses takes the next number. It is told by the error, not by looking again: the
+        // winner's file may be gone by then, removed when its transaction rolled back. A write that fails for
+        // any other reason removes its own file, so it is not retried.
         for number in 1...1000 {
             let path = directory.appendingPathComponent(number == 1 ? stem + ".key" : "\(stem)-\(number).key").path
             do {
                 try key.write(to: path)
                 return path
-            } catch where FileManager.default.fileExists(atPath: path) {
+            } catch let error as VerificationError where error.remedy == .chooseAnotherFile {
                 continue
             }
         }

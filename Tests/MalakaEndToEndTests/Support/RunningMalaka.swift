@@ -6,6 +6,16 @@ struct RunningMalaka {
     let process: Process
     let output: Pipe
     let errors: Pipe
+    private let overtime: Overtime
+
+    /// A `malaka` still running `MALAKA_PROCESS_LIMIT` seconds (default 900) after it started is stuck: it is
+    /// killed, and its result says so, so that a test waiting for it fails instead of waiting for ever.
+    static let limit = ProcessInfo.processInfo.environment["MALAKA_PROCESS_LIMIT"].flatMap(Double.init) ?? 900
+
+    init(arguments: [String], process: Process, output: Pipe, errors: Pipe) {
+        (self.arguments, self.process, self.output, self.errors) = (arguments, process, output, errors)
+        overtime = Overtime(process)
+    }
 
     /// Reads both pipes to the end, then waits for the exit status.
     ///
@@ -16,10 +26,27 @@ struct RunningMalaka {
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errorText.wait()
         process.waitUntilExit()
+        let stopped = overtime.stopped ? "\n[the test killed this malaka: it still ran \(Int(Self.limit)) s after it started]" : ""
         return MalakaResult(
             arguments: arguments, status: process.terminationStatus,
-            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self) + stopped)
     }
+}
+
+/// Kills a process still running ``RunningMalaka/limit`` seconds after it started.
+private final class Overtime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var killed = false
+
+    init(_ process: Process) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + RunningMalaka.limit) { [self] in
+            guard process.isRunning else { return }
+            lock.withLock { killed = true }
+            kill(process.processIdentifier, SIGKILL)
+        }
+    }
+
+    var stopped: Bool { lock.withLock { killed } }
 }
 
 /// Reads a file handle to its end on a thread of its own.
