@@ -7,8 +7,9 @@ import Testing
 /// serial is unique and every certificate verifies with the programme's key alone.
 ///
 /// 200 seeds by default (part of `make test`), and the ``regressionSeeds``; `MALAKA_SYNC_CASES=N` runs N (`make sync-soak` runs 5,000) and
-/// `MALAKA_SYNC_SEED=N` replays one seed, or several ("8 17 25", as a failing run prints them);
-/// `MALAKA_SYNC_TRACE=1` prints a failing seed's imports and each site's change log. Sessions that have marks are
+/// `MALAKA_SYNC_SEED=N` replays one seed, or several ("8 17 25", as a failing run prints them). A seed replays its
+/// operations, not the clock's readings that order the sites' concurrent changes, so the first failing seed prints its
+/// trace: each import's outcome and each site's change log. Sessions that have marks are
 /// deleted with `--force` too (``SyncSimulation/forcesDeletions``); `MALAKA_SYNC_FORCED_DELETES=0` turns that off to
 /// replay a seed of an earlier run. Seeds run on every core.
 @Suite struct SyncPropertyTests {

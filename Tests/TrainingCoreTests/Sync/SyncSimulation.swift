@@ -44,6 +44,8 @@ struct SyncSimulation {
     var marks: [(person: String, session: String)] = []
     /// What imports could not apply, for the failure's message.
     var refusals: [String] = []
+    /// What each import did, for the trace of a failing seed.
+    var imports: [String] = []
 
     init(seed: UInt64, forcesDeletions: Bool = SyncSimulation.forcesDeletionsByDefault) throws {
         self.seed = seed
@@ -95,27 +97,30 @@ struct SyncSimulation {
         do {
             try check()
         } catch {
-            if ProcessInfo.processInfo.environment["MALAKA_SYNC_TRACE"] != nil { try printTrace() }
-            throw error
+            // A seed replays its operations but not the clock's readings, which order the sites' concurrent changes
+            // and their uuids: its trace is the one record of the run that failed.
+            throw Failure(description: "\(error)\n" + (try trace()))
         }
         return Set(try sites[0].database.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT operation FROM change") })
     }
 
-    /// Each site's change log in the order it was stored (its own changes and those it received), for
-    /// finding out by hand why a seed fails: `MALAKA_SYNC_TRACE=1`.
-    func printTrace() throws {
+    /// What each import did, then each site's change log in the order it was stored (its own changes and those it
+    /// received), for finding out by hand why a seed failed.
+    func trace() throws -> String {
         func short(_ uuid: Any?) -> String { (uuid as? String).map { String($0.suffix(6)) } ?? "-" }
+        var lines = ["== Imports"] + imports
         for site in sites {
-            print("== \(site.code)")
+            lines.append("== \(site.code)")
             for entry in try site.database.read({ db in try ChangeEntry.order(Column("id")).fetchAll(db) }) {
                 let rows = try BundleApplier.rows(of: entry).map { row -> String in
                     let values = (row["values"] as? [String: Any] ?? [:]).filter { $0.key.hasSuffix("Uuid") }
                         .sorted { $0.key < $1.key }.map { "\($0.key.dropLast(4))=\(short($0.value))" }.joined(separator: ",")
                     return "\(row["kind"] ?? "")/\(row["table"] ?? "") \(short(row["uuid"])) \(values)"
                 }
-                print("  \(entry.site)#\(entry.siteSequence) \(entry.operation) \(entry.hlc.prefix(17)): \(rows.joined(separator: " | "))")
+                lines.append("  \(entry.site)#\(entry.siteSequence) \(entry.operation) \(entry.hlc.prefix(17)): \(rows.joined(separator: " | "))")
             }
         }
+        return lines.joined(separator: "\n")
     }
 
     /// Sends a bundle between two random sites: sometimes lost, sometimes delivered twice, sometimes late.
@@ -138,16 +143,14 @@ struct SyncSimulation {
 
     mutating func note(_ report: SyncReport, at index: Int) throws {
         refusals += report.lines.flatMap(\.notes).filter { $0.contains(" not ") }.map { "\(sites[index].code): \($0)" }
-        if ProcessInfo.processInfo.environment["MALAKA_SYNC_TRACE"] != nil {
-            let taken = report.lines.filter { $0.outcome != .alreadyThere }
-            print("import at \(sites[index].code) from \(report.from): " + taken.map { "\($0.site)#\($0.sequence) \($0.outcome.rawValue)" }.joined(separator: ", ")
-                  + " released \(report.released)" + report.lines.flatMap(\.notes).map { "\n    \($0)" }.joined())
-        }
+        let taken = report.lines.filter { $0.outcome != .alreadyThere }
+        imports.append("import at \(sites[index].code) from \(report.from): " + taken.map { "\($0.site)#\($0.sequence) \($0.outcome.rawValue)" }.joined(separator: ", ")
+                       + " released \(report.released)" + report.lines.flatMap(\.notes).map { "\n    \($0)" }.joined())
     }
 
     /// Every site sends every other everything, until nothing new moves; old mail arrives too.
     mutating func deliverEverything() throws {
-        for late in mail { _ = try sites[late.to].database.importBundle(late.data, source: "late bundle") }
+        for late in mail { try note(try sites[late.to].database.importBundle(late.data, source: "late bundle"), at: late.to) }
         mail = []
         for _ in 0..<4 {
             var moved = 0
@@ -315,6 +318,12 @@ struct SyncSimulation {
         // Nothing in these sites' work is refused by a database (no closed period, no second valid certificate):
         // a row not applied is a fault, even when the sites happen to agree without it.
         if let refused = refusals.first(where: { $0.contains("was not applied") }) { throw Failure(description: refused) }
+        let heldBack = try sites.map { site in
+            try site.database.read { db in try String.fetchAll(db, sql: "SELECT row || ' waits for ' || missing FROM heldChange") }
+        }
+        // Rows still held back say why a table differs more often than the difference does.
+        let held = zip(Self.codes, heldBack).filter { !$1.isEmpty }
+            .map { "\($0) still holds back \($1.count) row(s) after full delivery:\n  " + $1.joined(separator: "\n  ") }
         let tables = try sites.map { try Self.contents(of: $0) }
         for table in TravellingTables.names {
             let first = tables[0][table] ?? [:]
@@ -324,15 +333,11 @@ struct SyncSimulation {
                     + first.keys.filter { theirs[$0] != nil && theirs[$0] != first[$0] }.sorted().prefix(3)
                 let detail = differing.map { "\($0): \(first[$0] ?? "absent") | \(theirs[$0] ?? "absent")" }.joined(separator: "\n  ")
                 throw Failure(description: "\(table) differs between \(Self.codes[0]) and \(Self.codes[index]):\n  \(detail)"
-                              + (refusals.isEmpty ? "" : "\nNot applied:\n  " + refusals.suffix(5).joined(separator: "\n  ")))
+                              + (refusals.isEmpty ? "" : "\nNot applied:\n  " + refusals.suffix(5).joined(separator: "\n  "))
+                              + held.map { "\n" + $0 }.joined())
             }
         }
-        for site in sites {
-            let held = try site.database.read { db in try String.fetchAll(db, sql: "SELECT row || ' waits for ' || missing FROM heldChange") }
-            guard held.isEmpty else {
-                throw Failure(description: "\(site.code) still holds back \(held.count) row(s) after full delivery:\n  " + held.joined(separator: "\n  "))
-            }
-        }
+        if let first = held.first { throw Failure(description: first) }
         // Every mark made somewhere is there, on the one record left of the person's merges: people merged into
         // one another, each way or through a third, are one person, and exactly one record of them remains.
         let database = sites[0].database
