@@ -99,7 +99,7 @@ final class ChangeTap: TransactionObserver {
     }
 
     /// Installs a tap on `db`'s connection.
-    private static func install(on sqlite: OpaquePointer) -> ChangeTap {
+    private static func install(on sqlite: OpaquePointer, of db: Database) -> ChangeTap {
         let tap = ChangeTap(connection: UnsafeMutableRawPointer(sqlite))
         registryLock.withLock {
             if !callbackSet {
@@ -108,7 +108,7 @@ final class ChangeTap: TransactionObserver {
                 }
                 callbackSet = true
             }
-            registry[UInt(bitPattern: tap.connection)] = Entry(tap: tap)
+            registry[UInt(bitPattern: tap.connection)] = Entry(tap: tap, database: db)
         }
         // Unretained: the connection holds the tap (``of(_:)``), and calls the hook no more once it is closed.
         malaka_set_change_hook(tap.connection, Unmanaged.passUnretained(tap).toOpaque())
@@ -125,6 +125,10 @@ final class ChangeTap: TransactionObserver {
 
     private struct Entry {
         weak var tap: ChangeTap?
+        /// The connection's `Database`. SQLite gives a connection opened after another closed the closed one's
+        /// memory, while its tap may live on a moment (released with its `Database`, perhaps on another thread):
+        /// the tap of an address is the connection's only while this is the connection's `Database`.
+        weak var database: Database?
     }
 
     /// The taps by connection, held by their connections (a transaction observer for the database's lifetime).
@@ -139,10 +143,10 @@ final class ChangeTap: TransactionObserver {
         guard let sqlite = db.sqliteConnection else {
             throw MalakaError.data("The database is closed. Nothing was changed.")
         }
-        if let tap = registryLock.withLock({ registry[UInt(bitPattern: UnsafeMutableRawPointer(sqlite))]?.tap }) {
+        if let tap = registryLock.withLock({ registry[UInt(bitPattern: UnsafeMutableRawPointer(sqlite))].flatMap { $0.database === db ? $0.tap : nil } }) {
             return tap
         }
-        let tap = install(on: sqlite)
+        let tap = install(on: sqlite, of: db)
         // The connection holds the tap for as long as it lives, and tells it of commits and rollbacks.
         db.add(transactionObserver: tap, extent: .databaseLifetime)
         return tap

@@ -144,4 +144,28 @@ import Testing
         _ = try Fixtures.people(["Rustam Aliyev"], in: database)
         #expect(try database.changeLog(includingRows: true).last!.entry.rows.contains("Rustam Aliyev"))
     }
+
+    /// SQLite gives a connection opened after another closed the memory the closed one had. A tap still alive then
+    /// (its connection's `Database` not yet released on another thread, or held, as here) is not the new
+    /// connection's: taken for it, the new connection's writes were captured by no one, and travelled nowhere.
+    @Test func aConnectionOpenedWhereAClosedOneWasGetsATapOfItsOwn() throws {
+        var stale: ChangeTap?
+        var address: UnsafeMutableRawPointer?
+        try DatabaseQueue().writeWithoutTransaction { db in
+            stale = try ChangeTap.of(db)
+            address = db.sqliteConnection.map { UnsafeMutableRawPointer($0) }
+        }
+        // The allocator hands a freed block back at once, as a rule; a few tries find the same address.
+        var reused = false
+        for _ in 0..<20 where !reused {
+            try DatabaseQueue().writeWithoutTransaction { db in
+                guard db.sqliteConnection.map({ UnsafeMutableRawPointer($0) }) == address else { return }
+                reused = true
+                let tap = try ChangeTap.of(db)
+                #expect(tap !== stale)
+            }
+        }
+        #expect(reused, "no connection was opened at the closed one's address, so this test tested nothing")
+        #expect(stale != nil)
+    }
 }
