@@ -88,7 +88,8 @@ crash: deps
 	MALAKA_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) $(SWIFT) test --skip-build --filter 'ConcurrentUseEndToEndTests|WriteTransactionLockTests'
 
 # The exchange property test (three sites, random offline work, bundles in any order) at 5,000 seeds
-# (`make test` runs 200). Failing seeds are printed; MALAKA_SYNC_SEED="N M" replays them. Sessions that have marks are
+# (`make test` runs 200). Failing seeds are printed, the first with its trace; MALAKA_SYNC_SEED="N M" replays their
+# operations (not the clock's readings, which order the sites' concurrent changes). Sessions that have marks are
 # also deleted with --force; MALAKA_SYNC_FORCED_DELETES=0 turns that off, to replay seeds printed before it was on.
 SYNC_CASES ?= 5000
 sync-soak: deps
