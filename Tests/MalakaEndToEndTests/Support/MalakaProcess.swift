@@ -33,20 +33,12 @@ enum MalakaProcess {
         _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, program: URL? = nil
     ) throws -> RunningMalaka {
         guard let executable = program ?? executable else { throw MissingExecutable() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var inherited = ProcessInfo.processInfo.environment
         inherited["MALAKA_DB"] = nil
-        process.environment = inherited.merging(environment) { _, given in given }
-        process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return RunningMalaka(arguments: arguments, process: process, output: output, errors: errors)
+        let process = try ChildProcess(executable: executable, arguments: arguments,
+                                       environment: inherited.merging(environment) { _, given in given },
+                                       directory: directory ?? FileManager.default.temporaryDirectory)
+        return RunningMalaka(arguments: arguments, process: process)
     }
 
     struct MissingExecutable: Error, CustomStringConvertible {

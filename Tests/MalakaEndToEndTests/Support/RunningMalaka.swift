@@ -3,17 +3,15 @@ import Foundation
 /// A `malaka` process that was started and may still be running.
 struct RunningMalaka {
     let arguments: [String]
-    let process: Process
-    let output: Pipe
-    let errors: Pipe
+    let process: ChildProcess
     private let overtime: Overtime
 
     /// A `malaka` still running `MALAKA_PROCESS_LIMIT` seconds (default 900) after it started is stuck: it is
     /// killed, and its result says so, so that a test waiting for it fails instead of waiting for ever.
     static let limit = ProcessInfo.processInfo.environment["MALAKA_PROCESS_LIMIT"].flatMap(Double.init) ?? 900
 
-    init(arguments: [String], process: Process, output: Pipe, errors: Pipe) {
-        (self.arguments, self.process, self.output, self.errors) = (arguments, process, output, errors)
+    init(arguments: [String], process: ChildProcess) {
+        (self.arguments, self.process) = (arguments, process)
         overtime = Overtime(process)
     }
 
@@ -22,9 +20,11 @@ struct RunningMalaka {
     /// Standard error is drained on its own thread while standard output is
     /// read here, so a child that fills one pipe never blocks on it.
     func finish() -> MalakaResult {
-        let errorText = PipeReader(errors.fileHandleForReading)
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = PipeReader(process.errors)
+        let stdout = process.output.readDataToEndOfFile()
         let stderr = errorText.wait()
+        try? process.output.close()
+        try? process.errors.close()
         process.waitUntilExit()
         let stopped = overtime.stopped ? "\n[the test killed this malaka: it still ran \(Int(Self.limit)) s after it started]" : ""
         return MalakaResult(
@@ -38,11 +38,12 @@ private final class Overtime: @unchecked Sendable {
     private let lock = NSLock()
     private var killed = false
 
-    init(_ process: Process) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + RunningMalaka.limit) { [self] in
-            guard process.isRunning else { return }
+    /// Holds the process weakly: one nobody waits for any more needs no stopping, and keeps no descriptor open.
+    init(_ process: ChildProcess) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + RunningMalaka.limit) { [self, weak process] in
+            guard let process, process.isRunning else { return }
             lock.withLock { killed = true }
-            kill(process.processIdentifier, SIGKILL)
+            process.signal(SIGKILL)
         }
     }
 
