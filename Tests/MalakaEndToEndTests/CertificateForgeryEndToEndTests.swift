@@ -1,5 +1,6 @@
 import CertificateVerification
 import Foundation
+import PDFTestSupport
 import Testing
 
 /// The forgeries and silences a probe of `certificates verify` found, each through the built `malaka`:
@@ -66,13 +67,9 @@ import Testing
             3 .settextrenderingmode \(box.x + box.width - 150) \(bottom + 4) moveto (Aziza Karimova) show grestore true } { false } ifelse } bind >> setpagedevice
             [ /Keywords (\(keywords)) /DOCINFO pdfmark
             """
-        let gs = Process()
-        gs.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gs.arguments = ["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-sOutputFile=\(forged)",
-                        "-c", overlay, "-f", genuine]
-        try gs.run()
-        gs.waitUntilExit()
-        try #require(gs.terminationStatus == 0)
+        let gs = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-sOutputFile=\(forged)", "-c", overlay, "-f", genuine])
+        try #require(gs.status == 0, "\(String(decoding: gs.errors, as: UTF8.self))")
 
         let result = try Self.offline(["certificates", "verify", "forged.pdf", "--keys", "public-keys.json", "--revocations", "revoked.json"],
                                       in: training.programme.path("."))
@@ -165,14 +162,6 @@ import Testing
     static func pdftotext(_ pdf: String) throws -> String { try run(["pdftotext", "-enc", "UTF-8", pdf, "-"]) }
 
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments).output, as: UTF8.self)
     }
 }

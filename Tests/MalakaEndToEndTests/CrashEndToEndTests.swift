@@ -386,9 +386,8 @@ struct CrashScenario {
     @Test func issuingRemovesTemporariesOfDeadRunsOnly() throws {
         // Given a training, and temporaries in its folders from a process that has ended and one that still runs
         let training = try CertificatesEndToEndTests.Training([("Lola Ismoilova", "uz-Latn")])
-        let ended = Process()
-        ended.executableURL = URL(fileURLWithPath: "/bin/true")
-        try ended.run()
+        let ended = try ChildProcess(executable: URL(fileURLWithPath: "/bin/true"), arguments: [],
+                                     environment: [:], directory: FileManager.default.temporaryDirectory)
         ended.waitUntilExit()
         let dead = ended.processIdentifier
         let alive = ProcessInfo.processInfo.processIdentifier

@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 
 /// `malaka serve --tls-cert FILE --tls-key FILE` refuses a missing, wrong or half-given certificate before it listens,
@@ -8,14 +9,10 @@ import Testing
     /// A self-signed certificate and its key, made by openssl in the programme's folder.
     private func certificate(_ programme: TemporaryProgramme, _ name: String) throws -> (certificate: String, key: String) {
         let files = (programme.path("\(name)-cert.pem"), programme.path("\(name)-key.pem"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                             "-keyout", files.1, "-out", files.0, "-days", "2", "-subj", "/CN=127.0.0.1"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "openssl could not make a test certificate")
+        let made = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", files.1, "-out", files.0, "-days", "2", "-subj", "/CN=127.0.0.1"])
+        try #require(made.status == 0, "openssl could not make a test certificate")
         return files
     }
 

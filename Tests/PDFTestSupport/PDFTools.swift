@@ -28,22 +28,12 @@ public enum PDFTools {
     /// Runs `tool` from PATH and returns its standard output; throws when it exits non-zero.
     @discardableResult
     public static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let run = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments)
+        guard run.status == 0 else {
             throw CommandFailed(command: ([tool] + arguments).joined(separator: " "),
-                                output: String(decoding: errorData, as: UTF8.self))
+                                output: String(decoding: run.errors, as: UTF8.self))
         }
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: run.output, as: UTF8.self)
     }
 
     public static func isInstalled(_ tool: String) -> Bool {

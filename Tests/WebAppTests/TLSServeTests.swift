@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -12,15 +13,10 @@ struct TLSServeTests {
     private func makeCertificate(in folder: URL, name: String) throws -> (certificate: String, key: String) {
         let certificate = folder.appendingPathComponent("\(name)-cert.pem").path
         let key = folder.appendingPathComponent("\(name)-key.pem").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                             "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=127.0.0.1",
-                             "-addext", "subjectAltName=IP:127.0.0.1"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "openssl could not make a test certificate")
+        let made = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"])
+        try #require(made.status == 0, "openssl could not make a test certificate")
         return (certificate, key)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 
 /// Runs the built `malaka` executable as a child process.
 ///

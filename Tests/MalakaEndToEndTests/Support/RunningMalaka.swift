@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 
 /// A `malaka` process that was started and may still be running.
 struct RunningMalaka {
@@ -15,16 +16,9 @@ struct RunningMalaka {
         overtime = Overtime(process)
     }
 
-    /// Reads both pipes to the end, then waits for the exit status.
-    ///
-    /// Standard error is drained on its own thread while standard output is
-    /// read here, so a child that fills one pipe never blocks on it.
+    /// Reads both pipes to the end (``ChildProcess/readToEnd()``), then waits for the exit status.
     func finish() -> MalakaResult {
-        let errorText = PipeReader(process.errors)
-        let stdout = process.output.readDataToEndOfFile()
-        let stderr = errorText.wait()
-        try? process.output.close()
-        try? process.errors.close()
+        let (stdout, stderr) = process.readToEnd()
         process.waitUntilExit()
         let stopped = overtime.stopped ? "\n[the test killed this malaka: it still ran \(Int(Self.limit)) s after it started]" : ""
         return MalakaResult(
@@ -48,23 +42,4 @@ private final class Overtime: @unchecked Sendable {
     }
 
     var stopped: Bool { lock.withLock { killed } }
-}
-
-/// Reads a file handle to its end on a thread of its own.
-private final class PipeReader: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    /// The whole content, once the writer closed its end.
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
 }

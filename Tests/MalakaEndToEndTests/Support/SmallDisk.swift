@@ -1,4 +1,5 @@
 import Foundation
+import PDFTestSupport
 import Testing
 
 /// A tmpfs of a few kilobytes mounted in a temporary folder, to see what commands do on a full disk.
@@ -15,20 +16,12 @@ final class SmallDisk {
     init(kilobytes: Int) throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("malaka-small-disk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0777", "tmpfs", url.path]
-        try mount.run()
-        mount.waitUntilExit()
-        try #require(mount.terminationStatus == 0, "mount -t tmpfs failed (status \(mount.terminationStatus)); the test needs root")
+        let mount = try ChildProcess.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0777", "tmpfs", url.path])
+        try #require(mount.status == 0, "mount -t tmpfs failed (status \(mount.status)); the test needs root")
     }
 
     deinit {
-        let umount = Process()
-        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
-        umount.arguments = ["-l", url.path]
-        try? umount.run()
-        umount.waitUntilExit()
+        _ = try? ChildProcess.run(URL(fileURLWithPath: "/bin/umount"), ["-l", url.path])
         try? FileManager.default.removeItem(at: url)
     }
 

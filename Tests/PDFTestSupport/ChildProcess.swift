@@ -6,24 +6,24 @@ import Glibc
 /// A program started with `posix_spawn`, standard input from `/dev/null`, its output and errors read through pipes
 /// of its own, and waited for with `waitpid`.
 ///
-/// Foundation's `Process` on Linux follows every child from one manager thread and its run loop, and crashed once
-/// inside `run()` (SIGSEGV in a `memcpy`) while a test's four threads and the suite's own started `malaka` at once on
-/// a loaded machine. This uses the system calls alone. The child keeps no descriptor of the test runner's but its
+/// The tests start thousands of programs (`malaka`, poppler's tools), many at once. Foundation's `Process` on Linux
+/// follows every child from one manager thread and its run loop, and crashed once inside `run()` (SIGSEGV in a
+/// `memcpy`) while a test's four threads and the suite's own started `malaka` at once on a loaded machine. This uses the system calls alone. The child keeps no descriptor of the test runner's but its
 /// three (`addclosefrom_np`), so no child holds another one's pipe open and keeps that one's reader waiting.
-final class ChildProcess: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class ChildProcess: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    let processIdentifier: pid_t
+    public let processIdentifier: pid_t
     /// The read ends of the child's standard output and standard error.
-    let output: FileHandle
-    let errors: FileHandle
+    public let output: FileHandle
+    public let errors: FileHandle
     private let lock = NSLock()
     /// The status `waitpid` gave, once the child is collected.
     private var status: Int32?
 
-    init(executable: URL, arguments: [String], environment: [String: String], directory: URL) throws {
+    public init(executable: URL, arguments: [String], environment: [String: String], directory: URL) throws {
         var outputPipe: [Int32] = [-1, -1], errorPipe: [Int32] = [-1, -1]
         guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -70,8 +70,33 @@ final class ChildProcess: @unchecked Sendable {
     private static let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: CloseFrom.self) }
     private static let changeDirectory = dlsym(nil, "posix_spawn_file_actions_addchdir_np").map { unsafeBitCast($0, to: ChangeDirectory.self) }
 
+    /// Runs a program to its end: its exit status (or signal), standard output and standard error.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                           in directory: URL = FileManager.default.temporaryDirectory) throws -> (status: Int32, output: Data, errors: Data) {
+        let child = try ChildProcess(executable: executable, arguments: arguments, environment: environment, directory: directory)
+        let (output, errors) = child.readToEnd()
+        child.waitUntilExit()
+        return (child.terminationStatus, output, errors)
+    }
+
+    /// Reads standard output and standard error to their ends, the errors on a thread of their own so that a child
+    /// filling one pipe never blocks on it, and closes both.
+    public func readToEnd() -> (output: Data, errors: Data) {
+        let errorsRead = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var errorData = Data()
+        Thread.detachNewThread { [errors] in
+            errorData = errors.readDataToEndOfFile()
+            errorsRead.signal()
+        }
+        let outputData = output.readDataToEndOfFile()
+        errorsRead.wait()
+        try? output.close()
+        try? errors.close()
+        return (outputData, errorData)
+    }
+
     /// Whether the child has not ended. Looks without collecting it (`WNOWAIT`), so that ``waitUntilExit()`` still can.
-    var isRunning: Bool {
+    public var isRunning: Bool {
         lock.withLock {
             guard status == nil else { return false }
             var info = siginfo_t()
@@ -81,7 +106,7 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Waits for the child to end and collects it; at once when it was collected before.
-    func waitUntilExit() {
+    public func waitUntilExit() {
         guard lock.withLock({ status == nil }) else { return }
         var raw: Int32 = 0
         var collected: pid_t
@@ -90,24 +115,24 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends SIGTERM.
-    func terminate() {
+    public func terminate() {
         signal(SIGTERM)
     }
 
     /// Sends `number`, unless the child was collected: its number may be another process's by then.
-    func signal(_ number: Int32) {
+    public func signal(_ number: Int32) {
         lock.withLock {
             if status == nil { _ = kill(processIdentifier, number) }
         }
     }
 
     /// The exit status, or the number of the signal that ended it, as Foundation's `Process` says it.
-    var terminationStatus: Int32 {
+    public var terminationStatus: Int32 {
         let raw = lock.withLock { status } ?? 0
         return raw & 0x7F == 0 ? (raw >> 8) & 0xFF : raw & 0x7F
     }
 
-    var terminationReason: Process.TerminationReason {
+    public var terminationReason: Process.TerminationReason {
         let raw = lock.withLock { status } ?? 0
         return raw & 0x7F == 0 ? .exit : .uncaughtSignal
     }
