@@ -8,8 +8,9 @@ import Glibc
 ///
 /// The tests start thousands of programs (`malaka`, poppler's tools), many at once. Foundation's `Process` on Linux
 /// follows every child from one manager thread and its run loop, and crashed once inside `run()` (SIGSEGV in a
-/// `memcpy`) while a test's four threads and the suite's own started `malaka` at once on a loaded machine. This uses the system calls alone. The child keeps no descriptor of the test runner's but its
-/// three (`addclosefrom_np`), so no child holds another one's pipe open and keeps that one's reader waiting.
+/// `memcpy`) while a test's four threads and the suite's own started `malaka` at once on a loaded machine. This uses
+/// the system calls alone. The child keeps no descriptor of the test runner's but its three (`addclosefrom_np`), so no
+/// child holds another one's pipe open and keeps that one's reader waiting.
 public final class ChildProcess: @unchecked Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -24,6 +25,9 @@ public final class ChildProcess: @unchecked Sendable {
     private var status: Int32?
 
     public init(executable: URL, arguments: [String], environment: [String: String], directory: URL) throws {
+        guard let closeFrom = Self.closeFrom, let changeDirectory = Self.changeDirectory else {
+            throw Failure(description: "This C library has no posix_spawn_file_actions_addclosefrom_np or _addchdir_np (glibc 2.34 has both).")
+        }
         var outputPipe: [Int32] = [-1, -1], errorPipe: [Int32] = [-1, -1]
         guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -36,9 +40,6 @@ public final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
-        guard let closeFrom = Self.closeFrom, let changeDirectory = Self.changeDirectory else {
-            throw Failure(description: "This C library has no posix_spawn_file_actions_addclosefrom_np or _addchdir_np (glibc 2.34 has both).")
-        }
         _ = closeFrom(&actions, 3)
         _ = changeDirectory(&actions, directory.path)
         // Its own process group, as Foundation's `Process` gives it: a signal to the test runner's group is not its.
@@ -111,7 +112,8 @@ public final class ChildProcess: @unchecked Sendable {
         var raw: Int32 = 0
         var collected: pid_t
         repeat { collected = waitpid(processIdentifier, &raw, 0) } while collected == -1 && errno == EINTR
-        lock.withLock { status = collected == processIdentifier ? raw : 0x7F00 }
+        // Not collected (another thread did, which nothing here does): said as exit status 127.
+        lock.withLock { status = status ?? (collected == processIdentifier ? raw : 0x7F00) }
     }
 
     /// Sends SIGTERM.
