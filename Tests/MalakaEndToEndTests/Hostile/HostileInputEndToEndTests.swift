@@ -54,25 +54,11 @@ import Testing
 
     /// Runs `malaka` and kills it with SIGKILL if it outlives ``timeLimit``.
     static func run(_ arguments: [String], in programme: TemporaryProgramme) throws -> TimedResult {
-        let running = try MalakaProcess.launch(arguments + ["--db", programme.databasePath], in: programme.directory)
-        let killed = Flag()
-        let process = running.process
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
-            if process.isRunning {
-                killed.set()
-                kill(process.processIdentifier, SIGKILL)
-            }
-        }
+        let running = try MalakaProcess.launch(arguments + ["--db", programme.databasePath], in: programme.directory, timeLimit: timeLimit)
         let run = running.finish()
-        let signal = process.terminationReason == .uncaughtSignal && !killed.value ? process.terminationStatus : nil
-        return TimedResult(run: run, timedOut: killed.value, signal: signal)
-    }
-
-    final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var isSet = false
-        func set() { lock.withLock { isSet = true } }
-        var value: Bool { lock.withLock { isSet } }
+        let process = running.process
+        let signal = process.terminationReason == .uncaughtSignal && !running.wasStopped ? process.terminationStatus : nil
+        return TimedResult(run: run, timedOut: running.wasStopped, signal: signal)
     }
 
     // MARK: What each reader needs

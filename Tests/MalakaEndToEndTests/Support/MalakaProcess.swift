@@ -29,9 +29,12 @@ enum MalakaProcess {
 
     /// Starts `malaka` and returns at once, so that several can run side by side.
     ///
-    /// - Parameter program: another program to run the same way, such as a script that calls `malaka`.
+    /// - Parameters:
+    ///   - program: another program to run the same way, such as a script that calls `malaka`.
+    ///   - timeLimit: the seconds after which it is killed (``RunningMalaka/wasStopped``).
     static func launch(
-        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, program: URL? = nil
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, program: URL? = nil,
+        timeLimit: TimeInterval = RunningMalaka.limit
     ) throws -> RunningMalaka {
         guard let executable = program ?? executable else { throw MissingExecutable() }
         var inherited = ProcessInfo.processInfo.environment
@@ -39,7 +42,7 @@ enum MalakaProcess {
         let process = try ChildProcess(executable: executable, arguments: arguments,
                                        environment: inherited.merging(environment) { _, given in given },
                                        directory: directory ?? FileManager.default.temporaryDirectory)
-        return RunningMalaka(arguments: arguments, process: process)
+        return RunningMalaka(arguments: arguments, process: process, limit: timeLimit)
     }
 
     struct MissingExecutable: Error, CustomStringConvertible {
